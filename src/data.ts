@@ -1,0 +1,302 @@
+/**
+ * Data rows → observations (SPEC section 3). Pure: the caller parses CSV and feeds each record's
+ * fields and line here, file by file; nothing is kept of a row but its target, day, value and place.
+ */
+import { formatDay, parseDate } from "./dates.js";
+import type { Observation, Target } from "./model.js";
+import { error, type Problem, warning } from "./problems.js";
+
+/** The columns kpi reads, and the header names (trimmed, case-insensitive) that mean each. */
+const COLUMN_ALIASES = {
+  target: ["target", "id", "指标"],
+  date: ["date", "period", "日期"],
+  value: ["value", "数值", "值"],
+  note: ["note", "备注"],
+} as const;
+type Column = keyof typeof COLUMN_ALIASES;
+const REQUIRED_COLUMNS: readonly Column[] = ["target", "date", "value"];
+
+const DONE_WORDS = new Set(["1", "true", "yes", "done", "y", "是", "完成", "已完成"]);
+const NOT_DONE_WORDS = new Set(["0", "false", "no", "n", "否", "未完成"]);
+
+/** Past this many errors (or warnings) in one file, the rest are counted, not listed. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+export interface CollectedData {
+  /** Each known target's rows, one per date, in date order. */
+  observations: Map<string, Observation[]>;
+  problems: Problem[];
+}
+
+/**
+ * Collects observations across data files. Each file is read through a `FileReader` whose rows
+ * count only once `end()` is called, so that a file can be read again (in another encoding).
+ */
+export class ObservationCollector {
+  private readonly observations = new Map<string, Observation[]>();
+  private readonly problems: Problem[] = [];
+
+  constructor(private readonly targets: ReadonlyMap<string, Target>) {}
+
+  beginFile(file: string): FileReader {
+    return new FileReader(file, this.targets, (observations, problems) => {
+      for (const [id, rows] of observations) {
+        const list = this.observations.get(id);
+        if (list === undefined) this.observations.set(id, rows);
+        else for (const row of rows) list.push(row);
+      }
+      this.problems.push(...problems);
+    });
+  }
+
+  /** Sort each target's rows by date and check that rows of one date agree. */
+  finish(): CollectedData {
+    const observations = new Map<string, Observation[]>();
+    for (const [id, rows] of this.observations) {
+      // Stable: rows of one date stay in file and line order, so the first place is named first.
+      const sorted = rows.sort((a, b) => a.day - b.day);
+      const unique: Observation[] = [];
+      for (const row of sorted) {
+        const previous = unique[unique.length - 1];
+        if (previous === undefined || previous.day !== row.day) unique.push(row);
+        else if (previous.value !== row.value) {
+          this.problems.push(
+            error(
+              row.file,
+              row.line,
+              1,
+              `${id} on ${formatDay(row.day)} is ${row.value} here but ${previous.value} at ${previous.file}:${previous.line}`,
+            ),
+          );
+        }
+      }
+      observations.set(id, unique);
+    }
+    return { observations, problems: this.problems };
+  }
+}
+
+/** One record of a CSV file: its fields and the line it starts on. */
+export interface CsvRecord {
+  fields: readonly string[];
+  line: number;
+}
+
+/** Reads the records of one data file. */
+export class FileReader {
+  private columns: Record<Column, number> | null = null;
+  /** After a header without the required columns no row can be read: the header is what to fix. */
+  private skipRest = false;
+  private headerWidth = 0;
+  private readonly observations = new Map<string, Observation[]>();
+  private readonly errors: Problem[] = [];
+  private readonly warnings: Problem[] = [];
+  private errorCount = 0;
+  private warningCount = 0;
+  /** Unknown ids: first line and number of rows, reported once per id. */
+  private readonly unknownIds = new Map<string, { line: number; rows: number }>();
+
+  constructor(
+    readonly file: string,
+    private readonly targets: ReadonlyMap<string, Target>,
+    private readonly commit: (
+      observations: Map<string, Observation[]>,
+      problems: Problem[],
+    ) => void,
+  ) {}
+
+  record(record: CsvRecord): void {
+    const { fields } = record;
+    if (this.skipRest || fields.every((field) => field.trim() === "")) return; // blank lines and Excel's empty rows
+    if (this.columns === null) {
+      this.readHeader(record);
+      return;
+    }
+    if (fields.length > this.headerWidth) {
+      this.addError(
+        record,
+        this.headerWidth,
+        `the row has ${fields.length} fields but the header has ${this.headerWidth}; a value with a thousands separator must be quoted ("1,200")`,
+      );
+      return;
+    }
+    const columns = this.columns;
+    const id = (fields[columns.target] ?? "").trim();
+    if (id === "") {
+      this.addError(record, columns.target, "the target is empty");
+      return;
+    }
+    const dateText = fields[columns.date] ?? "";
+    const date = parseDate(dateText);
+    if (!date.ok) {
+      const why =
+        date.error === "impossible"
+          ? "is not a calendar date"
+          : "is not a date (2022-03-31, 2022/3/31, 2022年3月31日, 2022-03 or 2022-Q1)";
+      this.addError(record, columns.date, `date ${JSON.stringify(dateText)} ${why}`);
+      return;
+    }
+    const target = this.targets.get(id);
+    if (target === undefined) {
+      const unknown = this.unknownIds.get(id);
+      if (unknown === undefined) this.unknownIds.set(id, { line: record.line, rows: 1 });
+      else unknown.rows++;
+      return;
+    }
+    const valueText = (fields[columns.value] ?? "").trim();
+    if (valueText === "") {
+      this.addWarning(
+        record,
+        columns.value,
+        `no value for ${id} on ${formatDay(date.day)}: the row is skipped`,
+      );
+      return;
+    }
+    const value = parseValue(valueText, target);
+    if (typeof value === "string") {
+      this.addError(record, columns.value, value);
+      return;
+    }
+    const observation = { day: date.day, value, file: this.file, line: record.line };
+    const rows = this.observations.get(id);
+    if (rows === undefined) this.observations.set(id, [observation]);
+    else rows.push(observation);
+  }
+
+  /** A record the CSV parser could not read: an error at its line. */
+  syntaxError(line: number, message: string): void {
+    this.addError({ fields: [], line }, null, message);
+  }
+
+  /** The file is read: its rows and problems count from now on. */
+  end(lastLine: number): void {
+    if (this.columns === null && !this.skipRest) {
+      this.errors.push(
+        error(
+          this.file,
+          Math.max(1, lastLine),
+          1,
+          "the file has no header row (target,date,value)",
+        ),
+      );
+    }
+    for (const [id, { line, rows }] of this.unknownIds) {
+      const more = rows > 1 ? ` (${rows} rows)` : "";
+      this.addWarning(
+        { fields: [], line },
+        null,
+        `no target has the id "${id}"${more}: its rows are ignored`,
+      );
+    }
+    const problems = [...this.errors, ...this.warnings];
+    if (this.errorCount > this.errors.length) {
+      problems.push(
+        error(
+          this.file,
+          lastLine,
+          1,
+          `${this.errorCount - this.errors.length} more errors in this file`,
+        ),
+      );
+    }
+    if (this.warningCount > this.warnings.length) {
+      problems.push(
+        warning(
+          this.file,
+          lastLine,
+          1,
+          `${this.warningCount - this.warnings.length} more warnings in this file`,
+        ),
+      );
+    }
+    this.commit(this.observations, problems);
+  }
+
+  private readHeader(record: CsvRecord): void {
+    const columns: Partial<Record<Column, number>> = {};
+    record.fields.forEach((field, index) => {
+      const name = field
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .toLowerCase();
+      const column = (Object.keys(COLUMN_ALIASES) as Column[]).find((key) =>
+        (COLUMN_ALIASES[key] as readonly string[]).includes(name),
+      );
+      if (column === undefined) return;
+      if (columns[column] !== undefined) {
+        this.addError(
+          record,
+          index,
+          `two columns mean ${column}: "${record.fields[columns[column]]}" and "${field}"`,
+        );
+      }
+      columns[column] = index;
+    });
+    const missing = REQUIRED_COLUMNS.filter((column) => columns[column] === undefined);
+    for (const column of missing) {
+      const names = COLUMN_ALIASES[column].join(", ");
+      this.addError(record, null, `the header has no ${column} column (one of: ${names})`);
+    }
+    this.headerWidth = record.fields.length;
+    if (missing.length > 0) this.skipRest = true;
+    else this.columns = columns as Record<Column, number>;
+  }
+
+  private addError(record: CsvRecord, fieldIndex: number | null, message: string): void {
+    this.errorCount++;
+    if (this.errors.length < MAX_PROBLEMS_PER_FILE) {
+      this.errors.push(error(this.file, record.line, columnOf(record, fieldIndex), message));
+    }
+  }
+
+  private addWarning(record: CsvRecord, fieldIndex: number | null, message: string): void {
+    this.warningCount++;
+    if (this.warnings.length < MAX_PROBLEMS_PER_FILE) {
+      this.warnings.push(warning(this.file, record.line, columnOf(record, fieldIndex), message));
+    }
+  }
+}
+
+/**
+ * The 1-based column where field `index` starts, counted from the fields' lengths: exact for
+ * unquoted fields, which is what nearly every row has.
+ */
+function columnOf(record: CsvRecord, index: number | null): number {
+  if (index === null) return 1;
+  let column = 1;
+  for (let i = 0; i < index && i < record.fields.length; i++)
+    column += (record.fields[i] as string).length + 1;
+  return column;
+}
+
+/**
+ * A data value for a target: done / not done for milestones, else a number (`1,200`, `-3.5`, and
+ * `35%` for `%` targets). Returns the error message when it is neither.
+ */
+export function parseValue(text: string, target: Target): number | boolean | string {
+  if (target.kind === "milestone") {
+    const word = text.toLowerCase();
+    if (DONE_WORDS.has(word)) return true;
+    if (NOT_DONE_WORDS.has(word)) return false;
+    return `value ${JSON.stringify(text)} is not done / not done (1 true yes done y 是 完成 已完成, or 0 false no n 否 未完成)`;
+  }
+  let number = text;
+  if (text.endsWith("%")) {
+    if (target.unit !== "%")
+      return `value ${JSON.stringify(text)} has a % sign but the unit of ${target.id} is not %`;
+    number = text.slice(0, -1).trimEnd();
+  }
+  const value = parseNumber(number);
+  if (value === undefined) return `value ${JSON.stringify(text)} is not a number`;
+  return value;
+}
+
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** A decimal number with optional sign and thousands separators; no exponents, no hex, no Infinity. */
+export function parseNumber(text: string): number | undefined {
+  if (!NUMBER.test(text)) return undefined;
+  const value = Number(text.includes(",") ? text.replaceAll(",", "") : text);
+  // Too many digits overflow to Infinity; -0 is the same amount as 0.
+  return Number.isFinite(value) ? value + 0 : undefined;
+}

@@ -1,0 +1,198 @@
+/** The thin I/O around the core: finding and reading input files, writing output atomically. */
+import { randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { parseCsv } from "./csv.js";
+import { type CollectedData, ObservationCollector } from "./data.js";
+import type { Target } from "./model.js";
+import { compareText, error, InputError, type Problem, UsageError } from "./problems.js";
+import { type LoadedTargets, loadTargets } from "./targets.js";
+
+/**
+ * Every file under the given paths: a file named is taken whatever its extension, a folder is
+ * searched recursively for the extensions. Sorted by path, in code-unit order.
+ */
+export async function findFiles(
+  paths: readonly string[],
+  extensions: readonly string[],
+): Promise<string[]> {
+  const found = new Set<string>();
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(path);
+    } catch {
+      problems.push(error(path, 1, 1, "no such file or folder"));
+      continue;
+    }
+    if (info.isDirectory()) for (const file of await walk(path, extensions)) found.add(file);
+    else found.add(path);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return [...found].sort(compareText);
+}
+
+async function walk(folder: string, extensions: readonly string[]): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(path, extensions)));
+    else if (
+      entry.isFile() &&
+      extensions.some((extension) => entry.name.toLowerCase().endsWith(extension))
+    )
+      files.push(path);
+  }
+  return files;
+}
+
+/** Read and validate the target files under the given paths. */
+export async function readTargets(paths: readonly string[]): Promise<LoadedTargets> {
+  const files = await findFiles(paths, [".yaml", ".yml"]);
+  const sources = await Promise.all(
+    files.map(async (file) => ({ file, text: await readText(file) })),
+  );
+  return loadTargets(sources);
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (cause) {
+    throw new InputError([
+      error(file, 1, 1, `cannot read the file: ${(cause as NodeJS.ErrnoException).code ?? cause}`),
+    ]);
+  }
+}
+
+export interface ReadDataOptions {
+  /** Force an encoding (any name iconv-lite knows); by default UTF-8, else GB18030. */
+  encoding?: string;
+}
+
+/**
+ * Stream the data files into observations. A file that is not valid UTF-8 is read again as
+ * GB18030 (what Excel on a Chinese Windows saves), unless an encoding is forced.
+ */
+export async function readData(
+  paths: readonly string[],
+  targets: readonly Target[],
+  options: ReadDataOptions = {},
+): Promise<CollectedData> {
+  const files = await findFiles(paths, [".csv"]);
+  const collector = new ObservationCollector(new Map(targets.map((target) => [target.id, target])));
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const encoding = options.encoding ?? "utf-8";
+    try {
+      await readCsvFile(file, encoding, collector);
+    } catch (cause) {
+      if (cause instanceof InvalidUtf8Error && options.encoding === undefined) {
+        await readCsvFile(file, "gb18030", collector);
+      } else if (cause instanceof InvalidUtf8Error) {
+        problems.push(
+          error(file, cause.line, 1, "the file is not valid UTF-8 (try --encoding gb18030)"),
+        );
+      } else if (cause instanceof InputError) {
+        problems.push(...cause.problems);
+      } else if (isFileSystemError(cause)) {
+        problems.push(error(file, 1, 1, `cannot read the file: ${cause.code}`));
+      } else throw cause;
+    }
+  }
+  const data = collector.finish();
+  return { observations: data.observations, problems: [...problems, ...data.problems] };
+}
+
+class InvalidUtf8Error extends Error {
+  constructor(readonly line: number) {
+    super("invalid UTF-8");
+  }
+}
+
+function isFileSystemError(cause: unknown): cause is NodeJS.ErrnoException {
+  return (
+    cause instanceof Error &&
+    typeof (cause as NodeJS.ErrnoException).code === "string" &&
+    "syscall" in cause
+  );
+}
+
+/** A byte decoder: UTF-8 natively and strictly, any other encoding by iconv-lite. */
+async function createDecoder(
+  encoding: string,
+): Promise<{ write(bytes: Buffer): string; end(): string }> {
+  if (encoding.toLowerCase().replace(/[^a-z0-9]/g, "") === "utf8") {
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    return {
+      write: (bytes) => decoder.decode(bytes, { stream: true }),
+      end: () => decoder.decode(),
+    };
+  }
+  // Loaded only for the files that need it.
+  const iconv = (await import("iconv-lite")).default;
+  if (!iconv.encodingExists(encoding)) throw new UsageError(`unknown encoding "${encoding}"`);
+  const decoder = iconv.getDecoder(encoding);
+  return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? "" };
+}
+
+/** The file's text, chunk by chunk; throws InvalidUtf8Error where strict UTF-8 decoding fails. */
+async function* decodeFile(
+  file: string,
+  encoding: string,
+  lines: () => number,
+): AsyncGenerator<string> {
+  const decoder = await createDecoder(encoding);
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 }))
+      yield decoder.write(chunk as Buffer);
+    yield decoder.end();
+  } catch (cause) {
+    if (
+      cause instanceof TypeError &&
+      (cause as { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA"
+    ) {
+      throw new InvalidUtf8Error(lines());
+    }
+    throw cause;
+  }
+}
+
+async function readCsvFile(
+  file: string,
+  encoding: string,
+  collector: ObservationCollector,
+): Promise<void> {
+  const reader = collector.beginFile(file);
+  let line = 1;
+  const lastLine = await parseCsv(
+    decodeFile(file, encoding, () => line),
+    {
+      record: (record) => {
+        line = record.line;
+        reader.record(record);
+      },
+      syntaxError: (syntaxError) => reader.syntaxError(syntaxError.line, syntaxError.message),
+    },
+  );
+  reader.end(lastLine);
+}
+
+/**
+ * Write a file so that readers see the old content or the new, never a part: a temporary file in
+ * the same folder, then a rename over the target.
+ */
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temporary, content, { flag: "wx" });
+    await rename(temporary, path);
+  } catch (cause) {
+    await rm(temporary, { force: true });
+    const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
+    throw new UsageError(`cannot write ${path}: ${code}`);
+  }
+}

@@ -1,0 +1,534 @@
+/**
+ * Target files: YAML text → targets, or problems located at the YAML node they are about.
+ * Pure: the caller reads the files.
+ */
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseDocument,
+} from "yaml";
+import type { z } from "zod";
+import { type Day, dayFromCivil, formatDay, parseIsoDate } from "./dates.js";
+import {
+  KINDS,
+  type Kind,
+  type Place,
+  type SchedulePoint,
+  type Target,
+  type Tolerance,
+} from "./model.js";
+import { error, type Problem, sortProblems } from "./problems.js";
+import { type MilestoneSpec, milestoneValue, presetMilestones } from "./schedule.js";
+import {
+  type LevelTargetInput,
+  type MilestoneTargetInput,
+  PERCENT_PATTERN,
+  type ProgressTargetInput,
+  targetFileSchema,
+  targetSchemas,
+} from "./schema.js";
+
+/** A target file's text and the name to report it by. */
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+export interface LoadedTargets {
+  targets: Target[];
+  problems: Problem[];
+}
+
+/** Aliases expand to at most this many nodes: a "billion laughs" file stops here. */
+const MAX_ALIAS_COUNT = 1000;
+
+/** Load target files in the given order; ids must be unique across all of them. */
+export function loadTargets(sources: readonly SourceText[]): LoadedTargets {
+  const targets: Target[] = [];
+  const problems: Problem[] = [];
+  for (const source of sources) {
+    const loaded = parseTargetFile(source);
+    targets.push(...loaded.targets);
+    problems.push(...loaded.problems);
+  }
+  const firstById = new Map<string, Target>();
+  for (const target of targets) {
+    const first = firstById.get(target.id);
+    if (first === undefined) firstById.set(target.id, target);
+    else {
+      const { file, line, column } = target.place;
+      problems.push(
+        error(
+          file,
+          line,
+          column,
+          `duplicate id "${target.id}", first defined at ${formatPlace(first.place)}`,
+        ),
+      );
+    }
+  }
+  return { targets, problems: sortProblems(problems) };
+}
+
+function formatPlace(place: Place): string {
+  return `${place.file}:${place.line}:${place.column}`;
+}
+
+type Path = readonly (string | number)[];
+
+/** One file's YAML document, with what turns a path into a place. */
+class Located {
+  readonly lineCounter = new LineCounter();
+  readonly doc: Document.Parsed;
+  readonly problems: Problem[] = [];
+
+  constructor(
+    readonly file: string,
+    text: string,
+  ) {
+    this.doc = parseDocument(text, {
+      lineCounter: this.lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+    });
+  }
+
+  placeOfOffset(offset: number): Place {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { file: this.file, line, column: col };
+  }
+
+  /** The node at a path, or the closest ancestor that exists. */
+  nodeAt(path: Path): Node | null {
+    for (let length = path.length; length >= 0; length--) {
+      const node = this.doc.getIn(path.slice(0, length), true);
+      if (node && typeof node === "object" && "range" in node) return node as Node;
+    }
+    return this.doc.contents;
+  }
+
+  /** The key node of `key` in the mapping at `path`: where an unknown key is reported. */
+  keyAt(path: Path, key: string): Node | null {
+    const map = this.doc.getIn(path, true);
+    if (isMap(map)) {
+      for (const pair of map.items) {
+        if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) return pair.key;
+      }
+    }
+    return this.nodeAt(path);
+  }
+
+  placeOf(node: Node | null): Place {
+    return this.placeOfOffset(node?.range?.[0] ?? 0);
+  }
+
+  report(node: Node | null, message: string): void {
+    const { line, column } = this.placeOf(node);
+    this.problems.push(error(this.file, line, column, message));
+  }
+}
+
+/** Parse and validate one target file. */
+export function parseTargetFile(source: SourceText): LoadedTargets {
+  const located = new Located(source.file, source.text);
+  const { doc } = located;
+  for (const yamlError of doc.errors) {
+    const { line, column } = located.placeOfOffset(yamlError.pos[0]);
+    located.problems.push(
+      error(source.file, line, column, yamlMessage(yamlError.code, yamlError.message)),
+    );
+  }
+  if (doc.errors.length > 0) return { targets: [], problems: located.problems };
+  if (doc.contents === null) {
+    located.report(null, "empty target file: expected a mapping with a list of targets");
+    return { targets: [], problems: located.problems };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    // yaml throws a ReferenceError when aliases expand past maxAliasCount.
+    located.report(doc.contents, `cannot expand the file's aliases: ${(cause as Error).message}`);
+    return { targets: [], problems: located.problems };
+  }
+
+  const file = targetFileSchema.safeParse(data);
+  if (!file.success) {
+    reportIssues(located, file.error.issues, (path) => path, data);
+    return { targets: [], problems: located.problems };
+  }
+  const { year, defaults = {}, targets: items } = file.data;
+  checkDefaults(located, defaults);
+  const targets: Target[] = [];
+  items.forEach((item, index) => {
+    const target = buildTarget(located, item, index, defaults, year);
+    if (target) targets.push(target);
+  });
+  return { targets: located.problems.length > 0 ? [] : targets, problems: located.problems };
+}
+
+function yamlMessage(code: string, message: string): string {
+  if (code === "DUPLICATE_KEY")
+    return `duplicate key: ${message.replace(/^Map keys must be unique;?\s*/, "") || "map keys must be unique"}`;
+  return `invalid YAML: ${message.split("\n")[0]}`;
+}
+
+/** Every key that some kind of target has, except the id, which cannot have a default. */
+const DEFAULTABLE_KEYS = new Set(
+  Object.values(targetSchemas).flatMap((schema) =>
+    Object.keys(schema.shape).filter((key) => key !== "id"),
+  ),
+);
+
+function checkDefaults(located: Located, defaults: Record<string, unknown>): void {
+  for (const key of Object.keys(defaults)) {
+    if (key === "id")
+      located.report(
+        located.keyAt(["defaults"], key),
+        "the id cannot have a default: each target needs its own",
+      );
+    else if (!DEFAULTABLE_KEYS.has(key))
+      located.report(located.keyAt(["defaults"], key), `unknown key "${key}"`);
+  }
+}
+
+/**
+ * Validate one entry of `targets` with the file's defaults applied: a default applies to the
+ * targets whose kind has that field. Problems point at the entry's own key, else at the default.
+ */
+function buildTarget(
+  located: Located,
+  item: Record<string, unknown>,
+  index: number,
+  defaults: Record<string, unknown>,
+  year: number | undefined,
+): Target | null {
+  const itemPath = ["targets", index];
+  const kind = item.kind ?? defaults.kind ?? "progress";
+  if (!KINDS.includes(kind as Kind)) {
+    const where = "kind" in item ? itemPath : ["defaults"];
+    located.report(
+      located.nodeAt([...where, "kind"]),
+      `kind must be ${KINDS.join(", ")}, got ${show(kind)}`,
+    );
+    return null;
+  }
+  const schema = targetSchemas[kind as Kind];
+  const merged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(defaults)) if (key in schema.shape) merged[key] = value;
+  Object.assign(merged, item);
+
+  const pathOf = (path: Path): Path => {
+    const key = path[0];
+    if (key === undefined || typeof key === "number" || key in item || !(key in defaults))
+      return [...itemPath, ...path];
+    return ["defaults", ...path];
+  };
+  const parsed = schema.safeParse(merged);
+  if (!parsed.success) {
+    reportIssues(located, parsed.error.issues, pathOf, merged);
+    return null;
+  }
+  const node = located.nodeAt(itemPath);
+  const context: BuildContext = {
+    located,
+    at: (path) => located.nodeAt(pathOf(path)),
+    place: located.placeOf(node),
+    year,
+  };
+  switch (kind as Kind) {
+    case "progress":
+      return buildProgress(context, parsed.data as ProgressTargetInput);
+    case "level":
+      return buildLevel(context, parsed.data as LevelTargetInput);
+    case "milestone":
+      return buildMilestone(context, parsed.data as MilestoneTargetInput);
+  }
+}
+
+interface BuildContext {
+  located: Located;
+  /** The node of a field of this target (its own, or the default it came from). */
+  at: (path: Path) => Node | null;
+  place: Place;
+  year: number | undefined;
+}
+
+function reportIssues(
+  located: Located,
+  issues: readonly z.core.$ZodIssue[],
+  toDocPath: (path: Path) => Path,
+  data: unknown,
+): void {
+  for (const issue of issues) {
+    const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys)
+        located.report(located.keyAt(toDocPath(path), key), `unknown key "${key}"`);
+      continue;
+    }
+    const value = valueAt(data, path);
+    const label = describePath(path);
+    const got =
+      value === undefined || issue.message === "is required" ? "" : `, got ${show(value)}`;
+    located.report(located.nodeAt(toDocPath(path)), `${label} ${issue.message}${got}`.trim());
+  }
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+/** `schedule[1].by`: a path as a reader of the file would name it. */
+function describePath(path: Path): string {
+  return (
+    path
+      .map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`))
+      .join("") || "the file"
+  );
+}
+
+function show(value: unknown): string {
+  const text =
+    typeof value === "string"
+      ? JSON.stringify(value)
+      : Array.isArray(value)
+        ? "a list"
+        : value !== null && typeof value === "object"
+          ? "a mapping"
+          : String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function common(
+  context: BuildContext,
+  input: {
+    id: string;
+    title: string;
+    owner?: string | string[] | undefined;
+    section?: string | undefined;
+    unit?: string | undefined;
+    source?: string | undefined;
+  },
+) {
+  return {
+    id: input.id,
+    title: input.title,
+    owner:
+      input.owner === undefined ? [] : Array.isArray(input.owner) ? input.owner : [input.owner],
+    section: input.section ?? null,
+    unit: input.unit ?? null,
+    source: input.source ?? null,
+    place: context.place,
+  };
+}
+
+/** A date field's day: its own value, else Dec 31 or Jan 1 of the file's year; null after a problem. */
+function dateField(
+  context: BuildContext,
+  key: string,
+  text: string | undefined,
+  fallback: "start" | "end",
+): Day | null {
+  if (text !== undefined) {
+    const parsed = parseIsoDate(text);
+    if (parsed.ok) return parsed.day;
+    context.located.report(context.at([key]), `${key} ${text} is not a calendar date`);
+    return null;
+  }
+  if (context.year === undefined) {
+    if (fallback === "start") return null;
+    context.located.report(context.at([]), `${key} is required when the file has no year`);
+    return null;
+  }
+  return fallback === "start"
+    ? dayFromCivil(context.year, 1, 1)
+    : dayFromCivil(context.year, 12, 31);
+}
+
+function tolerance(value: number | string | undefined, fallback: Tolerance): Tolerance {
+  if (value === undefined) return fallback;
+  if (typeof value === "number") return { amount: value };
+  return { percent: Number(PERCENT_PATTERN.exec(value)?.[1]) };
+}
+
+function percentOf(text: string): number {
+  return Number(PERCENT_PATTERN.exec(text)?.[1]) / 100;
+}
+
+function buildProgress(context: BuildContext, input: ProgressTargetInput): Target | null {
+  const { located } = context;
+  const deadline = dateField(context, "deadline", input.deadline, "end");
+  let start = dateField(context, "start", input.start, "start");
+  if (deadline === null || (start === null && input.start !== undefined)) return null;
+  // With no year and no start, the period starts on Jan 1 of the deadline's year.
+  start ??= dayFromCivil(Number(formatDay(deadline).slice(0, 4)), 1, 1);
+  if (start > deadline) {
+    located.report(
+      context.at(["deadline"]),
+      `deadline ${formatDay(deadline)} is before start ${formatDay(start)}`,
+    );
+    return null;
+  }
+  const baseline = input.baseline ?? 0;
+  if (input.target === baseline) {
+    located.report(
+      context.at(["target"]),
+      `target equals baseline (${baseline}): there is no way to go`,
+    );
+    return null;
+  }
+  const schedule = input.schedule ?? "q30-h60-q85";
+  const specs: { spec: MilestoneSpec; index: number | null }[] =
+    typeof schedule === "string"
+      ? presetMilestones(schedule, start, deadline).map((spec) => ({ spec, index: null }))
+      : collectMilestones(context, schedule);
+  const milestones = checkMilestones(context, specs, {
+    start,
+    deadline,
+    baseline,
+    target: input.target,
+  });
+  if (milestones === null) return null;
+  return {
+    ...common(context, input),
+    kind: "progress",
+    target: input.target,
+    baseline,
+    start,
+    deadline,
+    milestones,
+    interpolation: input.interpolation ?? "linear",
+    tolerance: tolerance(input.tolerance, { percent: 10 }),
+    aggregate: input.aggregate ?? "last",
+  };
+}
+
+function collectMilestones(
+  context: BuildContext,
+  schedule: { by: string; progress?: string | undefined; value?: number | undefined }[],
+): { spec: MilestoneSpec; index: number | null }[] {
+  const specs: { spec: MilestoneSpec; index: number | null }[] = [];
+  schedule.forEach((milestone, index) => {
+    const by = parseIsoDate(milestone.by);
+    if (!by.ok) {
+      context.located.report(
+        context.at(["schedule", index, "by"]),
+        `schedule[${index}].by ${milestone.by} is not a calendar date`,
+      );
+      return;
+    }
+    if ((milestone.progress === undefined) === (milestone.value === undefined)) {
+      context.located.report(
+        context.at(["schedule", index]),
+        `schedule[${index}] needs either progress or value, not ${milestone.progress === undefined ? "neither" : "both"}`,
+      );
+      return;
+    }
+    specs.push({
+      spec:
+        milestone.progress !== undefined
+          ? { by: by.day, progress: percentOf(milestone.progress) }
+          : { by: by.day, value: milestone.value as number },
+      index,
+    });
+  });
+  return specs.length === schedule.length ? specs : [];
+}
+
+/**
+ * Milestones must lie in the period (on or after start, before the deadline, which is the implicit
+ * last one), in date order, and never step back or past the target: E(t) must move one way.
+ */
+function checkMilestones(
+  context: BuildContext,
+  specs: { spec: MilestoneSpec; index: number | null }[],
+  period: { start: Day; deadline: Day; baseline: number; target: number },
+): SchedulePoint[] | null {
+  const problemsBefore = context.located.problems.length;
+  const direction = Math.sign(period.target - period.baseline);
+  const points: SchedulePoint[] = [];
+  let previous: SchedulePoint = { by: period.start - 1, value: period.baseline };
+  for (const { spec, index } of specs) {
+    const node = context.at(index === null ? ["schedule"] : ["schedule", index]);
+    const name = index === null ? "preset milestone" : `schedule[${index}]`;
+    const value = milestoneValue(spec, period.baseline, period.target);
+    const by = formatDay(spec.by);
+    if (spec.by < period.start || spec.by >= period.deadline) {
+      context.located.report(
+        node,
+        `${name} on ${by} is outside the period ${formatDay(period.start)} to ${formatDay(period.deadline)} (the deadline is always the last milestone)`,
+      );
+    } else if (spec.by <= previous.by && points.length > 0) {
+      context.located.report(
+        node,
+        `${name} on ${by} is out of order: milestones must be in date order`,
+      );
+    } else if (
+      direction * (value - previous.value) < 0 ||
+      direction * (value - period.target) > 0
+    ) {
+      context.located.report(
+        node,
+        `${name} value ${value} must lie between the previous value ${previous.value} and the target ${period.target}`,
+      );
+    } else {
+      const point = { by: spec.by, value };
+      points.push(point);
+      previous = point;
+    }
+  }
+  return context.located.problems.length > problemsBefore ? null : points;
+}
+
+function buildLevel(context: BuildContext, input: LevelTargetInput): Target | null {
+  const { located } = context;
+  const min = input.min ?? null;
+  const max = input.max ?? null;
+  if (min === null && max === null) {
+    located.report(context.at([]), "a level target needs min, max or both");
+    return null;
+  }
+  if (min !== null && max !== null && min > max) {
+    located.report(context.at(["max"]), `max ${max} is below min ${min}`);
+    return null;
+  }
+  const stretch = input.stretch ?? null;
+  if (stretch !== null && (max !== null ? stretch > max : stretch < (min as number))) {
+    const bound = max !== null ? `at or below max ${max}` : `at or above min ${min}`;
+    located.report(
+      context.at(["stretch"]),
+      `stretch ${stretch} must be a better value than the bound: ${bound}`,
+    );
+    return null;
+  }
+  return {
+    ...common(context, input),
+    kind: "level",
+    min,
+    max,
+    tolerance: tolerance(input.tolerance, { amount: 0 }),
+    stretch,
+  };
+}
+
+function buildMilestone(context: BuildContext, input: MilestoneTargetInput): Target | null {
+  const deadline = dateField(context, "deadline", input.deadline, "end");
+  if (deadline === null) return null;
+  return {
+    ...common(context, input),
+    kind: "milestone",
+    deadline,
+    warnDays: input.warn_days ?? 30,
+  };
+}
