@@ -25,9 +25,10 @@ const date = z.string(expect("a date YYYY-MM-DD")).regex(DATE_PATTERN, expect("a
 const percent = z
   .string(expect('a percentage like "30%"'))
   .regex(PERCENT_PATTERN, expect('a percentage like "30%"'));
+const TOLERANCE = 'a number ≥ 0 or a percentage like "10%"';
 const tolerance = z.union(
-  [finite.nonnegative(), percent],
-  expect('a number ≥ 0 or a percentage like "10%"'),
+  [z.number(expect(TOLERANCE)).nonnegative(expect(TOLERANCE)), percent],
+  expect(TOLERANCE),
 );
 
 const milestone = z.strictObject(
@@ -38,7 +39,10 @@ const milestone = z.strictObject(
 const common = {
   id: z
     .string(expect("an id"))
-    .regex(ID_PATTERN, expect("an id of letters, digits, '.', '_' and '-'")),
+    .regex(
+      ID_PATTERN,
+      expect("letters, digits, '.', '_' and '-', starting with a letter or digit"),
+    ),
   title: text,
   owner: z
     .union([text, z.array(text).min(1)], expect("a name or a non-empty list of names"))
@@ -95,18 +99,21 @@ export const targetSchemas = {
   milestone: milestoneTargetSchema,
 } as const;
 
-export const targetFileSchema = z.strictObject({
-  year: z
-    .int(expect("a year like 2022"))
-    .min(1, expect("a year like 2022"))
-    .max(9999, expect("a year like 2022"))
-    .optional(),
-  // Any target field but the id; checked field by field against the target's kind once merged.
-  defaults: z.record(z.string(), z.unknown(), expect("a mapping of target fields")).optional(),
-  targets: z
-    .array(
-      z.record(z.string(), z.unknown(), expect("a mapping of target fields")),
-      expect("a non-empty list of targets"),
-    )
-    .min(1, expect("a non-empty list of targets")),
-});
+export const targetFileSchema = z.strictObject(
+  {
+    year: z
+      .int(expect("a year like 2022"))
+      .min(1, expect("a year like 2022"))
+      .max(9999, expect("a year like 2022"))
+      .optional(),
+    // Any target field but the id; checked field by field against the target's kind once merged.
+    defaults: z.record(z.string(), z.unknown(), expect("a mapping of target fields")).optional(),
+    targets: z
+      .array(
+        z.record(z.string(), z.unknown(), expect("a mapping of target fields")),
+        expect("a non-empty list of targets"),
+      )
+      .min(1, expect("a non-empty list of targets")),
+  },
+  expect("a mapping with year, defaults and targets"),
+);

@@ -138,9 +138,11 @@ export function parseTargetFile(source: SourceText): LoadedTargets {
   const { doc } = located;
   for (const yamlError of doc.errors) {
     const { line, column } = located.placeOfOffset(yamlError.pos[0]);
-    located.problems.push(
-      error(source.file, line, column, yamlMessage(yamlError.code, yamlError.message)),
-    );
+    const message =
+      yamlError.code === "DUPLICATE_KEY"
+        ? `duplicate key "${/^[^:\n]*/.exec(source.text.slice(yamlError.pos[0]))?.[0].trim()}"`
+        : `invalid YAML: ${yamlError.message.split("\n")[0]}`;
+    located.problems.push(error(source.file, line, column, message));
   }
   if (doc.errors.length > 0) return { targets: [], problems: located.problems };
   if (doc.contents === null) {
@@ -170,12 +172,6 @@ export function parseTargetFile(source: SourceText): LoadedTargets {
     if (target) targets.push(target);
   });
   return { targets: located.problems.length > 0 ? [] : targets, problems: located.problems };
-}
-
-function yamlMessage(code: string, message: string): string {
-  if (code === "DUPLICATE_KEY")
-    return `duplicate key: ${message.replace(/^Map keys must be unique;?\s*/, "") || "map keys must be unique"}`;
-  return `invalid YAML: ${message.split("\n")[0]}`;
 }
 
 /** Every key that some kind of target has, except the id, which cannot have a default. */
@@ -267,6 +263,17 @@ function reportIssues(
 ): void {
   for (const issue of issues) {
     const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
+    const branch = issue.code === "invalid_union" ? closestBranch(issue.errors) : undefined;
+    if (branch !== undefined) {
+      // The value has the shape of one alternative (a list of milestones, say) and fails deeper
+      // inside: that alternative's own complaints are the helpful ones.
+      const inner = branch.map((innerIssue) => ({
+        ...innerIssue,
+        path: [...path, ...innerIssue.path],
+      }));
+      reportIssues(located, inner, toDocPath, data);
+      continue;
+    }
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys)
         located.report(located.keyAt(toDocPath(path), key), `unknown key "${key}"`);
@@ -274,10 +281,30 @@ function reportIssues(
     }
     const value = valueAt(data, path);
     const label = describePath(path);
+    // Quote the value when it is short enough to help: a scalar, or a list where a mapping belongs.
+    const scalar = value !== undefined && (value === null || typeof value !== "object");
     const got =
-      value === undefined || issue.message === "is required" ? "" : `, got ${show(value)}`;
+      value !== undefined && (scalar || issue.code === "invalid_type")
+        ? `, got ${show(value)}`
+        : "";
     located.report(located.nodeAt(toDocPath(path)), `${label} ${issue.message}${got}`.trim());
   }
+}
+
+/** The alternative of a union whose issues lie deepest inside the value, if any lies below it. */
+function closestBranch(
+  branches: readonly (readonly z.core.$ZodIssue[])[],
+): z.core.$ZodIssue[] | undefined {
+  let best: z.core.$ZodIssue[] | undefined;
+  let bestDepth = 0;
+  for (const branch of branches) {
+    const depth = Math.min(...branch.map((issue) => issue.path.length));
+    if (depth > bestDepth) {
+      best = [...branch];
+      bestDepth = depth;
+    }
+  }
+  return best;
 }
 
 function valueAt(data: unknown, path: Path): unknown {
@@ -431,7 +458,9 @@ function collectMilestones(
     if ((milestone.progress === undefined) === (milestone.value === undefined)) {
       context.located.report(
         context.at(["schedule", index]),
-        `schedule[${index}] needs either progress or value, not ${milestone.progress === undefined ? "neither" : "both"}`,
+        milestone.progress === undefined
+          ? `schedule[${index}] needs progress ("30%") or value`
+          : `schedule[${index}] has both progress and value: give one`,
       );
       return;
     }

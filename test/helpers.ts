@@ -1,0 +1,41 @@
+/** Small builders so that tests read like the SPEC: targets from YAML text, rows from dates. */
+import { formatDay, parseDate } from "../src/dates.js";
+import type { Observation, Target } from "../src/model.js";
+import { formatProblem } from "../src/problems.js";
+import { parseTargetFile } from "../src/targets.js";
+
+export function day(text: string): number {
+  const parsed = parseDate(text);
+  if (!parsed.ok) throw new Error(`not a date: ${text}`);
+  return parsed.day;
+}
+
+export { formatDay };
+
+/** The targets of a YAML text; fails the test on any problem. */
+export function targetsFrom(yaml: string): Target[] {
+  const loaded = parseTargetFile({ file: "test.yaml", text: yaml });
+  if (loaded.problems.length > 0) throw new Error(loaded.problems.map(formatProblem).join("\n"));
+  return loaded.targets;
+}
+
+export function targetFrom(yaml: string): Target {
+  const [target] = targetsFrom(yaml);
+  if (!target) throw new Error("no target");
+  return target;
+}
+
+/** The problems of a YAML text, formatted as the CLI prints them. */
+export function problemsOf(yaml: string): string[] {
+  return parseTargetFile({ file: "t.yaml", text: yaml }).problems.map(formatProblem);
+}
+
+/** Observations from [date, value] pairs. */
+export function rows(...pairs: [string, number | boolean][]): Observation[] {
+  return pairs.map(([date, value], index) => ({
+    day: day(date),
+    value,
+    file: "data.csv",
+    line: index + 2,
+  }));
+}
