@@ -131,6 +131,9 @@ function printProblems(problems: readonly Problem[], context: CliContext): void 
 function parseAsOf(text: string, context: CliContext): Day {
   if (text.trim().toLowerCase() === "today") return context.today();
   const parsed = parseDate(text);
+  if (!parsed.ok && parsed.error === "impossible") {
+    throw new UsageError(`--as-of ${JSON.stringify(text)} is not a calendar date`);
+  }
   if (!parsed.ok)
     throw new UsageError(
       `--as-of ${JSON.stringify(text)} is not a date (2022-03-31, 2022-03, 2022-Q1 or today)`,

@@ -17,9 +17,13 @@ export interface CsvHandlers {
   syntaxError: (error: CsvSyntaxError) => void;
 }
 
+/** Chunks a single record may span (with 64 KiB chunks, about 1 MiB). */
+const MAX_CHUNKS_PER_RECORD = 16;
+
 /** Parse the text chunks; resolves to the number of the last line read. */
 export function parseCsv(chunks: AsyncIterable<string>, handlers: CsvHandlers): Promise<number> {
   let line = 1;
+  let chunksWithoutRecord = 0;
   return new Promise((resolve, reject) => {
     Papa.parse<string[]>(Readable.from(chunks, { objectMode: true }), {
       delimiter: ",",
@@ -28,8 +32,17 @@ export function parseCsv(chunks: AsyncIterable<string>, handlers: CsvHandlers): 
       newline: "\n",
       quoteChar: '"',
       skipEmptyLines: false,
-      chunk: (results) => {
+      chunk: (results, parser) => {
         const rows = results.data;
+        // papaparse parses an unfinished record again from its start with every new chunk: an
+        // unclosed quote early in a big file would take quadratic time. A record longer than
+        // this many chunks is an unclosed quote; stop there.
+        chunksWithoutRecord = rows.length === 0 ? chunksWithoutRecord + 1 : 0;
+        if (chunksWithoutRecord > MAX_CHUNKS_PER_RECORD) {
+          handlers.syntaxError({ line, message: describe("MissingQuotes") });
+          parser.abort();
+          return;
+        }
         const errorRows = new Map<number, string>();
         for (const error of results.errors) errorRows.set(error.row ?? 0, describe(error.code));
         for (let index = 0; index < rows.length; index++) {

@@ -85,7 +85,7 @@ export interface CsvRecord {
 /** Reads the records of one data file. */
 export class FileReader {
   private columns: Record<Column, number> | null = null;
-  /** After a header without the required columns no row can be read: the header is what to fix. */
+  /** The header is unusable: the rest of the file is not read. */
   private skipRest = false;
   private headerWidth = 0;
   private readonly observations = new Map<string, Observation[]>();
@@ -214,6 +214,7 @@ export class FileReader {
 
   private readHeader(record: CsvRecord): void {
     const columns: Partial<Record<Column, number>> = {};
+    let ambiguous = false;
     record.fields.forEach((field, index) => {
       const name = field
         .replace(/^\uFEFF/, "")
@@ -229,6 +230,7 @@ export class FileReader {
           index,
           `two columns mean ${column}: "${record.fields[columns[column]]}" and "${field}"`,
         );
+        ambiguous = true;
       }
       columns[column] = index;
     });
@@ -238,7 +240,8 @@ export class FileReader {
       this.addError(record, null, `the header has no ${column} column (one of: ${names})`);
     }
     this.headerWidth = record.fields.length;
-    if (missing.length > 0) this.skipRest = true;
+    // Without a clear header no row can be read right: the header is the one thing to fix.
+    if (missing.length > 0 || ambiguous) this.skipRest = true;
     else this.columns = columns as Record<Column, number>;
   }
 
