@@ -6,6 +6,7 @@ import { run } from "../src/cli.js";
 import { runKpi } from "./run-kpi.js";
 
 const BASIC = ["-t", "test/fixtures/basic/targets", "-d", "test/fixtures/basic/data"];
+const ESC = "\u001b[";
 const NO_STACK = /^\s+at |node:internal|\.ts:\d+/m;
 
 describe("kpi check on a valid repository", () => {
@@ -25,7 +26,7 @@ describe("kpi check on a valid repository", () => {
     expect(stdout).toContain(
       "5 targets, as of 2022-03-31: ✖ 1 red, ▲ 1 yellow, ○ 0 grey, ✔ 3 green",
     );
-    expect(stdout).not.toMatch(/\u001b\[/);
+    expect(stdout).not.toContain(ESC);
   });
 
   it("keeps CJK columns aligned", () => {
@@ -45,12 +46,12 @@ describe("kpi check on a valid repository", () => {
   });
 
   it("colours the status only when asked to", () => {
-    expect(runKpi(["check", ...BASIC], { env: { NO_COLOR: "", FORCE_COLOR: "1" } }).stdout).toMatch(
-      /\u001b\[31m✖ red/,
-    );
+    expect(
+      runKpi(["check", ...BASIC], { env: { NO_COLOR: "", FORCE_COLOR: "1" } }).stdout,
+    ).toContain(`${ESC}31m✖ red`);
     expect(
       runKpi(["check", ...BASIC], { env: { NO_COLOR: "1", FORCE_COLOR: "1" } }).stdout,
-    ).not.toMatch(/\u001b\[/);
+    ).not.toContain(ESC);
   });
 
   it("--format json has the SPEC's shape", () => {
