@@ -19,7 +19,15 @@ function check(...args: string[]) {
   expect(run.stderr).toBe("");
   const json = JSON.parse(run.stdout) as { asOf: string; summary: object; results: JsonResult[] };
   const byId = Object.fromEntries(json.results.map((result) => [result.id, result]));
-  return { ...json, code: run.code, byId, statuses: json.results.map((result) => `${result.id}: ${result.status} ${result.reason}${result.stale ? " stale" : ""}${result.star ? " ★" : ""}`) };
+  return {
+    ...json,
+    code: run.code,
+    byId,
+    statuses: json.results.map(
+      (result) =>
+        `${result.id}: ${result.status} ${result.reason}${result.stale ? " stale" : ""}${result.star ? " ★" : ""}`,
+    ),
+  };
 }
 
 describe("the bundled example", () => {
@@ -83,7 +91,10 @@ describe("the bundled example", () => {
     ["2022-03-31", 30],
     ["2022-06-30", 60],
     ["2022-09-30", 85],
-  ])("gives the new-project start rate (开工率) an expected value of 30/60/85: %s → %d", (asOf, expected) => {
-    expect(check("--as-of", asOf).byId["invest.start-rate"]?.expected).toBe(expected);
-  });
+  ])(
+    "gives the new-project start rate (开工率) an expected value of 30/60/85: %s → %d",
+    (asOf, expected) => {
+      expect(check("--as-of", asOf).byId["invest.start-rate"]?.expected).toBe(expected);
+    },
+  );
 });
