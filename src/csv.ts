@@ -4,7 +4,6 @@
  */
 import { Readable } from "node:stream";
 import Papa from "papaparse";
-import type { CsvRecord } from "./data.js";
 
 /** A quoting mistake papaparse found, on the line of the record it spoiled. */
 export interface CsvSyntaxError {
@@ -13,7 +12,7 @@ export interface CsvSyntaxError {
 }
 
 export interface CsvHandlers {
-  record: (record: CsvRecord) => void;
+  record: (fields: string[], line: number) => void;
   syntaxError: (error: CsvSyntaxError) => void;
 }
 
@@ -52,7 +51,7 @@ export function parseCsv(chunks: AsyncIterable<string>, handlers: CsvHandlers): 
           if (lastField?.endsWith("\r")) fields[last] = lastField.slice(0, -1);
           const error = errorRows.get(index);
           if (error !== undefined) handlers.syntaxError({ line, message: error });
-          else handlers.record({ fields, line });
+          else handlers.record(fields, line);
           // A record spans one line more for each line break inside its quoted fields.
           line += 1;
           for (const field of fields)

@@ -88,7 +88,8 @@ export class FileReader {
   /** The header is unusable: the rest of the file is not read. */
   private skipRest = false;
   private headerWidth = 0;
-  private readonly observations = new Map<string, Observation[]>();
+  /** Each id seen in this file: its target and rows, or null for an id no target has. */
+  private readonly series = new Map<string, { target: Target; rows: Observation[] } | null>();
   private readonly errors: Problem[] = [];
   private readonly warnings: Problem[] = [];
   private errorCount = 0;
@@ -105,25 +106,25 @@ export class FileReader {
     ) => void,
   ) {}
 
-  record(record: CsvRecord): void {
-    const { fields } = record;
-    if (this.skipRest || fields.every((field) => field.trim() === "")) return; // blank lines and Excel's empty rows
-    if (this.columns === null) {
-      this.readHeader(record);
+  /** One CSV record: its fields and the line it starts on. The per-row path of large files. */
+  record(fields: readonly string[], line: number): void {
+    if (this.skipRest || isBlank(fields)) return; // blank lines and Excel's empty rows
+    const columns = this.columns;
+    if (columns === null) {
+      this.readHeader({ fields, line });
       return;
     }
     if (fields.length > this.headerWidth) {
       this.addError(
-        record,
+        { fields, line },
         this.headerWidth,
         `the row has ${fields.length} fields but the header has ${this.headerWidth}; a value with a thousands separator must be quoted ("1,200")`,
       );
       return;
     }
-    const columns = this.columns;
     const id = (fields[columns.target] ?? "").trim();
     if (id === "") {
-      this.addError(record, columns.target, "the target is empty");
+      this.addError({ fields, line }, columns.target, "the target is empty");
       return;
     }
     const dateText = fields[columns.date] ?? "";
@@ -133,34 +134,42 @@ export class FileReader {
         date.error === "impossible"
           ? "is not a calendar date"
           : "is not a date (2022-03-31, 2022/3/31, 2022年3月31日, 2022-03 or 2022-Q1)";
-      this.addError(record, columns.date, `date ${JSON.stringify(dateText)} ${why}`);
+      this.addError({ fields, line }, columns.date, `date ${JSON.stringify(dateText)} ${why}`);
       return;
     }
-    const target = this.targets.get(id);
-    if (target === undefined) {
-      const unknown = this.unknownIds.get(id);
-      if (unknown === undefined) this.unknownIds.set(id, { line: record.line, rows: 1 });
-      else unknown.rows++;
-      return;
-    }
+    const series = this.seriesOf(id, line);
+    if (series === null) return;
     const valueText = (fields[columns.value] ?? "").trim();
     if (valueText === "") {
       this.addWarning(
-        record,
+        { fields, line },
         columns.value,
         `no value for ${id} on ${formatDay(date.day)}: the row is skipped`,
       );
       return;
     }
-    const value = parseValue(valueText, target);
+    const value = parseValue(valueText, series.target);
     if (typeof value === "string") {
-      this.addError(record, columns.value, value);
+      this.addError({ fields, line }, columns.value, value);
       return;
     }
-    const observation = { day: date.day, value, file: this.file, line: record.line };
-    const rows = this.observations.get(id);
-    if (rows === undefined) this.observations.set(id, [observation]);
-    else rows.push(observation);
+    series.rows.push({ day: date.day, value, file: this.file, line });
+  }
+
+  /** The target of an id and this file's rows of it (one map lookup a row), or null when unknown. */
+  private seriesOf(id: string, line: number): { target: Target; rows: Observation[] } | null {
+    let series = this.series.get(id);
+    if (series === undefined) {
+      const target = this.targets.get(id);
+      series = target === undefined ? null : { target, rows: [] };
+      this.series.set(id, series);
+    }
+    if (series === null) {
+      const unknown = this.unknownIds.get(id);
+      if (unknown === undefined) this.unknownIds.set(id, { line, rows: 1 });
+      else unknown.rows++;
+    }
+    return series;
   }
 
   /** A record the CSV parser could not read: an error at its line. */
@@ -209,7 +218,10 @@ export class FileReader {
         ),
       );
     }
-    this.commit(this.observations, problems);
+    const observations = new Map<string, Observation[]>();
+    for (const [id, series] of this.series)
+      if (series !== null && series.rows.length > 0) observations.set(id, series.rows);
+    this.commit(observations, problems);
   }
 
   private readHeader(record: CsvRecord): void {
@@ -260,6 +272,12 @@ export class FileReader {
   }
 }
 
+/** A row with no field but spaces: a blank line, or what Excel leaves below a table. */
+function isBlank(fields: readonly string[]): boolean {
+  for (const field of fields) if (field.length > 0 && field.trim() !== "") return false;
+  return true;
+}
+
 /**
  * The 1-based column where field `index` starts, counted from the fields' lengths: exact for
  * unquoted fields, which is what nearly every row has.
@@ -294,10 +312,31 @@ export function parseValue(text: string, target: Target): number | boolean | str
   return value;
 }
 
+/**
+ * Digits with an optional sign and decimal part, and at most 15 digits: what nearly every row
+ * holds, read without a regular expression and exactly by Number().
+ */
+function isPlainDecimal(text: string): boolean {
+  const length = text.length;
+  let i = length > 0 && (text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43) ? 1 : 0;
+  const firstDigit = i;
+  let dot = -1;
+  for (; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 && dot === -1) dot = i;
+    else if (code < 48 || code > 57) return false;
+  }
+  // A digit on both sides of the dot, and few enough digits that no exponent can appear.
+  return (
+    length - firstDigit <= 16 && dot !== firstDigit && dot !== length - 1 && length > firstDigit
+  );
+}
+
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 /** A decimal number with optional sign and thousands separators; no exponents, no hex, no Infinity. */
 export function parseNumber(text: string): number | undefined {
+  if (isPlainDecimal(text)) return Number(text) + 0;
   if (!NUMBER.test(text)) return undefined;
   const value = Number(text.includes(",") ? text.replaceAll(",", "") : text);
   // Too many digits overflow to Infinity; -0 is the same amount as 0.

@@ -122,21 +122,31 @@ function isFileSystemError(cause: unknown): cause is NodeJS.ErrnoException {
 }
 
 /** A byte decoder: UTF-8 natively and strictly, any other encoding by iconv-lite. */
+/**
+ * A byte decoder: the platform's TextDecoder (strict for UTF-8; GB18030 and the other WHATWG
+ * encodings are native with Node's ICU), else iconv-lite, loaded only for the files that need it.
+ */
 async function createDecoder(
   encoding: string,
 ): Promise<{ write(bytes: Buffer): string; end(): string }> {
-  if (encoding.toLowerCase().replace(/[^a-z0-9]/g, "") === "utf8") {
-    const decoder = new TextDecoder("utf-8", { fatal: true });
-    return {
-      write: (bytes) => decoder.decode(bytes, { stream: true }),
-      end: () => decoder.decode(),
-    };
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: isUtf8(encoding) });
+  } catch {
+    // Not a label the platform knows (or a Node.js built without ICU): iconv-lite knows more.
   }
-  // Loaded only for the files that need it.
+  if (decoder !== undefined) {
+    const native = decoder;
+    return { write: (bytes) => native.decode(bytes, { stream: true }), end: () => native.decode() };
+  }
   const iconv = (await import("iconv-lite")).default;
   if (!iconv.encodingExists(encoding)) throw new UsageError(`unknown encoding "${encoding}"`);
-  const decoder = iconv.getDecoder(encoding);
-  return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? "" };
+  const fallback = iconv.getDecoder(encoding);
+  return { write: (bytes) => fallback.write(bytes), end: () => fallback.end() ?? "" };
+}
+
+function isUtf8(encoding: string): boolean {
+  return encoding.toLowerCase().replace(/[^a-z0-9]/g, "") === "utf8";
 }
 
 /** The file's text, chunk by chunk; throws InvalidUtf8Error where strict UTF-8 decoding fails. */
@@ -175,9 +185,9 @@ async function readCsvFile(
   const lastLine = await parseCsv(
     decodeFile(file, encoding, () => line),
     {
-      record: (record) => {
-        line = record.line;
-        reader.record(record);
+      record: (fields, recordLine) => {
+        line = recordLine;
+        reader.record(fields, recordLine);
       },
       syntaxError: (syntaxError) => reader.syntaxError(syntaxError.line, syntaxError.message),
     },

@@ -1,0 +1,172 @@
+// The performance benchmark of kpi, as ratios measured in one run on this machine:
+//   - scale: `kpi check --format json -o FILE` on N targets and M daily rows, against DuckDB
+//     reading the same CSV and picking each target's latest value;
+//   - memory: kpi's peak resident memory on that run;
+//   - start-up: `kpi check` on the bundled example, against bare `node -e 0`;
+//   - growth: twice the rows should take about twice the time.
+// Usage: npm run bench -- [--targets 5000] [--rows 1000000] [--runs 5] [--no-duckdb] [--no-growth]
+// DuckDB (@duckdb/node-api) is installed on demand into .bench/, never as a dependency of kpi.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+const { values: options } = parseArgs({
+  options: {
+    targets: { type: "string", default: "5000" },
+    rows: { type: "string", default: "1000000" },
+    runs: { type: "string", default: "5" },
+    "no-duckdb": { type: "boolean", default: false },
+    "no-growth": { type: "boolean", default: false },
+  },
+});
+const repo = resolve(import.meta.dirname, "..");
+const work = join(repo, ".bench");
+const runs = Number(options.runs);
+const hasTime = existsSync("/usr/bin/time");
+
+function run(command, args, { cwd = repo } = {}) {
+  const timed = hasTime ? ["/usr/bin/time", ["-f", "%M", command, ...args]] : [command, args];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(timed[0], timed[1], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stderr}`);
+  }
+  const lines = result.stderr.trim().split("\n");
+  const peakMegabytes = hasTime ? Number(lines[lines.length - 1]) / 1024 : Number.NaN;
+  return { seconds, peakMegabytes };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Runs the commands alternately, `runs` times each, after one warm-up each; medians. */
+function compare(commands) {
+  for (const [command, args] of Object.values(commands)) run(command, args);
+  const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, [command, args]] of Object.entries(commands))
+      samples[name].push(run(command, args));
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => [
+      name,
+      {
+        seconds: median(list.map((s) => s.seconds)),
+        peakMegabytes: Math.max(...list.map((s) => s.peakMegabytes)),
+      },
+    ]),
+  );
+}
+
+function dataSet(targets, rows) {
+  const dir = join(work, `data-${targets}-${rows}`);
+  if (!existsSync(join(dir, "data", "data.csv"))) {
+    console.log(`generating ${rows} rows for ${targets} targets in ${dir} …`);
+    spawnSync(
+      process.execPath,
+      [join(repo, "scripts", "bench-data.js"), dir, String(targets), String(rows)],
+      { stdio: "inherit" },
+    );
+  }
+  return dir;
+}
+
+function ensureDuckDb() {
+  const dir = join(work, "duckdb");
+  if (!existsSync(join(dir, "node_modules", "@duckdb", "node-api"))) {
+    console.log("installing @duckdb/node-api into .bench/duckdb (once) …");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "package.json"), '{ "private": true, "type": "module" }\n');
+    const install = spawnSync("npm", ["install", "--no-audit", "--no-fund", "@duckdb/node-api@1.5.6-r.1"], {
+      cwd: dir,
+      stdio: "inherit",
+    });
+    if (install.status !== 0) throw new Error("cannot install @duckdb/node-api");
+  }
+  // The same job as kpi's data path: read the CSV, keep each target's latest value.
+  writeFileSync(
+    join(dir, "latest.js"),
+    `import { DuckDBInstance } from "@duckdb/node-api";
+const instance = await DuckDBInstance.create(":memory:");
+const connection = await instance.connect();
+const reader = await connection.runAndReadAll(\`
+  SELECT target, arg_max(value, date) AS value, max(date) AS date
+  FROM read_csv('\${process.argv[2]}', header = true,
+    columns = {'target': 'VARCHAR', 'date': 'DATE', 'value': 'DOUBLE', 'note': 'VARCHAR'})
+  GROUP BY target\`);
+if (reader.getRows().length === 0) process.exit(2);
+`,
+  );
+  return join(dir, "latest.js");
+}
+
+const kpiArgs = (dir) => [
+  join(repo, "bin", "kpi.js"),
+  "check",
+  "-t",
+  join(dir, "targets"),
+  "-d",
+  join(dir, "data"),
+  "--format",
+  "json",
+  "-o",
+  join(work, "out.json"),
+];
+const format = (seconds) => `${(seconds * 1000).toFixed(0)} ms`;
+
+spawnSync(process.execPath, [join(repo, "scripts", "build.js")], { stdio: "inherit" });
+mkdirSync(work, { recursive: true });
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node.js ${process.version}; ${runs} runs each, medians\n`,
+);
+
+const rows = Number(options.rows);
+const targets = Number(options.targets);
+const dir = dataSet(targets, rows);
+const node = process.execPath;
+
+const startup = compare({
+  kpi: [node, [join(repo, "bin", "kpi.js"), "check", "-o", join(work, "example.txt")]],
+  node: [node, ["-e", "0"]],
+});
+const startupRatio = startup.kpi.seconds / startup.node.seconds;
+console.log(
+  `start-up   kpi check (bundled example) ${format(startup.kpi.seconds)}   node -e 0 ${format(startup.node.seconds)}   ratio ${startupRatio.toFixed(2)} (goal ≤ 1.5)`,
+);
+
+const scale = compare({
+  kpi: [node, kpiArgs(dir)],
+  ...(options["no-duckdb"]
+    ? {}
+    : { duckdb: [node, [ensureDuckDb(), join(dir, "data", "data.csv")]] }),
+});
+const memory = scale.kpi.peakMegabytes;
+if (scale.duckdb) {
+  const ratio = scale.kpi.seconds / scale.duckdb.seconds;
+  console.log(
+    `scale      kpi ${format(scale.kpi.seconds)}   DuckDB ${format(scale.duckdb.seconds)}   ratio ${ratio.toFixed(2)} (goal ≤ 1.5)   [${rows} rows, ${targets} targets]`,
+  );
+} else {
+  console.log(`scale      kpi ${format(scale.kpi.seconds)}   [${rows} rows, ${targets} targets]`);
+}
+console.log(
+  `memory     kpi peak ${Number.isNaN(memory) ? "n/a (no /usr/bin/time)" : `${memory.toFixed(0)} MB`} (goal ≤ 300 MB)`,
+);
+
+if (!options["no-growth"]) {
+  const double = dataSet(targets, rows * 2);
+  const growth = compare({ single: [node, kpiArgs(dir)], double: [node, kpiArgs(double)] });
+  console.log(
+    `growth     ${rows} rows ${format(growth.single.seconds)}   ${rows * 2} rows ${format(growth.double.seconds)}   ratio ${(growth.double.seconds / growth.single.seconds).toFixed(2)} (goal ≈ 2)`,
+  );
+}
