@@ -1,11 +1,14 @@
 /**
- * RFC 4180 records from a stream of text, by papaparse (the faster of the two maintained parsers
- * measured on a million rows), with the 1-based line each record starts on.
+ * RFC 4180 records from a stream of text, with the 1-based line each record starts on.
+ *
+ * The stream is cut into blocks of whole records (at a line break outside quotes). A block with
+ * no quote character at all is plain lines of comma-separated fields, split directly: that is
+ * nearly every block of a large export, and twice as fast as a general parser. Any block with a
+ * quote goes to papaparse (the faster of the two maintained parsers measured on a million rows).
  */
-import { Readable } from "node:stream";
 import Papa from "papaparse";
 
-/** A quoting mistake papaparse found, on the line of the record it spoiled. */
+/** A quoting mistake, on the line of the record it spoiled. */
 export interface CsvSyntaxError {
   line: number;
   message: string;
@@ -16,52 +19,118 @@ export interface CsvHandlers {
   syntaxError: (error: CsvSyntaxError) => void;
 }
 
-/** Chunks a single record may span (with 64 KiB chunks, about 1 MiB). */
-const MAX_CHUNKS_PER_RECORD = 16;
+/** A record longer than this is taken for an unclosed quote (it would swallow the file). */
+export const MAX_RECORD_LENGTH = 1 << 20;
 
 /** Parse the text chunks; resolves to the number of the last line read. */
-export function parseCsv(chunks: AsyncIterable<string>, handlers: CsvHandlers): Promise<number> {
+export async function parseCsv(
+  chunks: AsyncIterable<string>,
+  handlers: CsvHandlers,
+): Promise<number> {
   let line = 1;
-  let chunksWithoutRecord = 0;
-  return new Promise((resolve, reject) => {
-    Papa.parse<string[]>(Readable.from(chunks, { objectMode: true }), {
-      delimiter: ",",
-      // Always LF: a CRLF file leaves a "\r" at the end of each line's last field, taken off
-      // below, so files whose lines end both ways read alike.
-      newline: "\n",
-      quoteChar: '"',
-      skipEmptyLines: false,
-      chunk: (results, parser) => {
-        const rows = results.data;
-        // papaparse parses an unfinished record again from its start with every new chunk: an
-        // unclosed quote early in a big file would take quadratic time. A record longer than
-        // this many chunks is an unclosed quote; stop there.
-        chunksWithoutRecord = rows.length === 0 ? chunksWithoutRecord + 1 : 0;
-        if (chunksWithoutRecord > MAX_CHUNKS_PER_RECORD) {
-          handlers.syntaxError({ line, message: describe("MissingQuotes") });
-          parser.abort();
-          return;
-        }
-        const errorRows = new Map<number, string>();
-        for (const error of results.errors) errorRows.set(error.row ?? 0, describe(error.code));
-        for (let index = 0; index < rows.length; index++) {
-          const fields = rows[index] as string[];
-          const last = fields.length - 1;
-          const lastField = fields[last];
-          if (lastField?.endsWith("\r")) fields[last] = lastField.slice(0, -1);
-          const error = errorRows.get(index);
-          if (error !== undefined) handlers.syntaxError({ line, message: error });
-          else handlers.record(fields, line);
-          // A record spans one line more for each line break inside its quoted fields.
-          line += 1;
-          for (const field of fields)
-            if (field.length > 0 && field.includes("\n")) line += countLineBreaks(field);
-        }
-      },
-      complete: () => resolve(line - 1),
-      error: (cause: Error) => reject(cause),
-    });
+  let pending = "";
+  for await (const chunk of chunks) {
+    const text = pending + chunk;
+    const cut = lastRecordEnd(text);
+    if (cut === -1) {
+      pending = text;
+      if (pending.length > MAX_RECORD_LENGTH) {
+        handlers.syntaxError({ line, message: UNCLOSED_QUOTE });
+        return line;
+      }
+      continue;
+    }
+    // Without the block's last line break, "\r\n" included: a quote then "\r" at the very end
+    // of a block would look like text after a closing quote.
+    line = parseBlock(
+      text.slice(0, cut > 0 && text.charCodeAt(cut - 1) === 13 ? cut - 1 : cut),
+      line,
+      handlers,
+    );
+    pending = text.slice(cut + 1);
+  }
+  if (pending !== "") line = parseBlock(pending, line, handlers);
+  return line - 1;
+}
+
+/**
+ * The index of the last line break outside quotes, or -1. The text starts at a record boundary,
+ * so a line break is outside quotes when an even number of quotes precede it.
+ */
+function lastRecordEnd(text: string): number {
+  let cut = text.lastIndexOf("\n");
+  if (cut === -1 || text.indexOf('"') === -1) return cut;
+  let quotes = 0;
+  for (let at = text.indexOf('"'); at !== -1 && at < cut; at = text.indexOf('"', at + 1)) quotes++;
+  while (quotes % 2 === 1) {
+    const previous = text.lastIndexOf("\n", cut - 1);
+    if (previous === -1) return -1;
+    for (
+      let at = text.indexOf('"', previous);
+      at !== -1 && at < cut;
+      at = text.indexOf('"', at + 1)
+    )
+      quotes--;
+    cut = previous;
+  }
+  return cut;
+}
+
+/**
+ * Parse a block of whole records (without its final line break) that starts on line `line`;
+ * returns the line after it. `general` forces papaparse, for tests that compare the two paths.
+ */
+export function parseBlock(
+  block: string,
+  line: number,
+  handlers: CsvHandlers,
+  general = false,
+): number {
+  if (!general && block.indexOf('"') === -1) return splitPlainLines(block, line, handlers);
+  return parseQuoted(block, line, handlers);
+}
+
+/** Lines split on "\n" (a CRLF's "\r" taken off) and fields on ",": CSV without quotes. */
+function splitPlainLines(block: string, line: number, handlers: CsvHandlers): number {
+  let start = 0;
+  let next = line;
+  while (start <= block.length) {
+    let end = block.indexOf("\n", start);
+    if (end === -1) end = block.length;
+    const lineEnd = end > start && block.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    handlers.record(block.slice(start, lineEnd).split(","), next);
+    next++;
+    start = end + 1;
+  }
+  return next;
+}
+
+function parseQuoted(block: string, line: number, handlers: CsvHandlers): number {
+  // Always LF: a CRLF file leaves a "\r" at the end of each line's last field, taken off below,
+  // so files whose lines end both ways read alike.
+  const results = Papa.parse<string[]>(block, {
+    delimiter: ",",
+    newline: "\n",
+    quoteChar: '"',
+    skipEmptyLines: false,
   });
+  const errorRows = new Map<number, string>();
+  for (const error of results.errors) errorRows.set(error.row ?? 0, describe(error.code));
+  let next = line;
+  for (let index = 0; index < results.data.length; index++) {
+    const fields = results.data[index] as string[];
+    const last = fields.length - 1;
+    const lastField = fields[last];
+    if (lastField?.endsWith("\r")) fields[last] = lastField.slice(0, -1);
+    const error = errorRows.get(index);
+    if (error !== undefined) handlers.syntaxError({ line: next, message: error });
+    else handlers.record(fields, next);
+    // A record spans one line more for each line break inside its quoted fields.
+    next += 1;
+    for (const field of fields)
+      if (field.length > 0 && field.includes("\n")) next += countLineBreaks(field);
+  }
+  return next;
 }
 
 function countLineBreaks(text: string): number {
@@ -70,10 +139,12 @@ function countLineBreaks(text: string): number {
   return count;
 }
 
+const UNCLOSED_QUOTE = 'a quoted field is not closed: a field that starts with " must end with "';
+
 function describe(code: string): string {
   switch (code) {
     case "MissingQuotes":
-      return 'a quoted field is not closed: a field that starts with " must end with "';
+      return UNCLOSED_QUOTE;
     case "InvalidQuotes":
       return 'a closing quote is followed by something other than a comma or the end of the line (write "" for a quote inside a quoted field)';
     default:

@@ -2,9 +2,10 @@
  * Data rows → observations (SPEC section 3). Pure: the caller parses CSV and feeds each record's
  * fields and line here, file by file; nothing is kept of a row but its target, day, value and place.
  */
-import { formatDay, parseDate } from "./dates.js";
+import { type DateParse, formatDay, parseDate } from "./dates.js";
 import type { Observation, Target } from "./model.js";
 import { error, type Problem, warning } from "./problems.js";
+import { didYouMean } from "./suggest.js";
 
 /** The columns kpi reads, and the header names (trimmed, case-insensitive) that mean each. */
 const COLUMN_ALIASES = {
@@ -88,6 +89,8 @@ export class FileReader {
   /** The header is unusable: the rest of the file is not read. */
   private skipRest = false;
   private headerWidth = 0;
+  private lastDateText = "";
+  private lastDate: DateParse = { ok: false, error: "format" };
   /** Each id seen in this file: its target and rows, or null for an id no target has. */
   private readonly series = new Map<string, { target: Target; rows: Observation[] } | null>();
   private readonly errors: Problem[] = [];
@@ -128,7 +131,12 @@ export class FileReader {
       return;
     }
     const dateText = fields[columns.date] ?? "";
-    const date = parseDate(dateText);
+    // Rows come grouped by date (a month's file, a day's export): remember the last one read.
+    if (dateText !== this.lastDateText) {
+      this.lastDateText = dateText;
+      this.lastDate = parseDate(dateText);
+    }
+    const date = this.lastDate;
     if (!date.ok) {
       const why =
         date.error === "impossible"
@@ -191,10 +199,13 @@ export class FileReader {
     }
     for (const [id, { line, rows }] of this.unknownIds) {
       const more = rows > 1 ? ` (${rows} rows)` : "";
+      // Only for warnings that are listed: a file of unknown ids costs no edit distances.
+      const suggestion =
+        this.warnings.length < MAX_PROBLEMS_PER_FILE ? didYouMean(id, this.targets.keys()) : "";
       this.addWarning(
         { fields: [], line },
         null,
-        `no target has the id "${id}"${more}: its rows are ignored`,
+        `no target has the id "${id}"${more}: its rows are ignored${suggestion}`,
       );
     }
     const problems = [...this.errors, ...this.warnings];
