@@ -87,10 +87,14 @@ function ensureDuckDb() {
     console.log("installing @duckdb/node-api into .bench/duckdb (once) …");
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "package.json"), '{ "private": true, "type": "module" }\n');
-    const install = spawnSync("npm", ["install", "--no-audit", "--no-fund", "@duckdb/node-api@1.5.6-r.1"], {
-      cwd: dir,
-      stdio: "inherit",
-    });
+    const install = spawnSync(
+      "npm",
+      ["install", "--no-audit", "--no-fund", "@duckdb/node-api@1.5.6-r.1"],
+      {
+        cwd: dir,
+        stdio: "inherit",
+      },
+    );
     if (install.status !== 0) throw new Error("cannot install @duckdb/node-api");
   }
   // The same job as kpi's data path: read the CSV, keep each target's latest value.

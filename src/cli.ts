@@ -5,8 +5,16 @@
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
 import type { CliContext } from "./commands/context.js";
+import { registerExplain } from "./commands/explain.js";
+import { registerInit } from "./commands/init.js";
 import { printProblems } from "./commands/inputs.js";
+import { registerList } from "./commands/list.js";
+import { registerRank } from "./commands/rank.js";
+import { registerReport } from "./commands/report.js";
+import { registerSchema } from "./commands/schema.js";
+import { registerValidate } from "./commands/validate.js";
 import { type Day, dayFromCivil } from "./dates.js";
+import { type Labels, labelsFor, resolveLanguage } from "./i18n.js";
 import { InputError, UsageError } from "./problems.js";
 
 export type { CliContext, OutputStream } from "./commands/context.js";
@@ -34,6 +42,19 @@ export async function run(argv: readonly string[], context: CliContext): Promise
     })
     .showSuggestionAfterError();
   registerCheck(program, context, setExitCode);
+  registerReport(program, context, setExitCode);
+  registerRank(program, context, setExitCode);
+  registerValidate(program, context, setExitCode);
+  registerList(program, context, setExitCode);
+  registerSchema(program, context, setExitCode);
+  registerInit(program, context, setExitCode);
+  registerExplain(program, context, setExitCode);
+  // Errors are worded in the command's --lang, else KPI_LANG or LANG; a bad --lang keeps those.
+  let labels = labelsFor(resolveLanguage(undefined, context.env) ?? "en");
+  program.hook("preAction", (_program, command) => {
+    const language = resolveLanguage(command.opts().lang, context.env);
+    if (language !== null) labels = labelsFor(language);
+  });
 
   try {
     if (argv.length === 0) {
@@ -43,28 +64,28 @@ export async function run(argv: readonly string[], context: CliContext): Promise
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (cause) {
-    return exitCodeOf(cause, context);
+    return exitCodeOf(cause, context, labels);
   }
 }
 
 /** Expected failures are typed and carry their exit code; anything else is a bug (3). */
-function exitCodeOf(cause: unknown, context: CliContext): number {
+function exitCodeOf(cause: unknown, context: CliContext, labels: Labels): number {
   if (cause instanceof CommanderError) {
     // Help and version are successes; every other complaint of commander is a usage error.
     return cause.exitCode === 0 ? 0 : 2;
   }
   if (cause instanceof InputError) {
-    printProblems(cause.problems, context);
+    printProblems(cause.problems, context, labels);
     return 2;
   }
   if (cause instanceof UsageError) {
-    context.stderr.write(`kpi: ${cause.message}\n`);
+    context.stderr.write(`kpi: ${labels.message(cause.message)}\n`);
     return 2;
   }
   const detail =
-    cause instanceof Error ? (context.env.KPI_DEBUG ? cause.stack : cause.message) : String(cause);
-  context.stderr.write(
-    `kpi: internal error: ${detail}\nThis is a bug in kpi, not in your files; please report it with the command you ran.\n`,
-  );
+    cause instanceof Error
+      ? ((context.env.KPI_DEBUG ? cause.stack : undefined) ?? cause.message)
+      : String(cause);
+  context.stderr.write(`kpi: ${labels.internalError(detail)}\n`);
   return 3;
 }

@@ -73,7 +73,12 @@ function epsilon(scale: number): number {
   return 1e-9 * Math.max(1, Math.abs(scale));
 }
 
-function toleranceAmount(tolerance: Tolerance, reference: number): number {
+/**
+ * A tolerance as an amount in the target's unit: a percentage is taken of the reference (the span
+ * of a progress target, the violated bound of a level target). Exported so that explanations show
+ * the very number the status was decided with.
+ */
+export function toleranceAmount(tolerance: Tolerance, reference: number): number {
   return "amount" in tolerance ? tolerance.amount : (tolerance.percent / 100) * Math.abs(reference);
 }
 

@@ -31,6 +31,7 @@ import {
   targetFileSchema,
   targetSchemas,
 } from "./schema.js";
+import { didYouMean } from "./suggest.js";
 
 /** A target file's text and the name to report it by. */
 export interface SourceText {
@@ -161,7 +162,14 @@ export function parseTargetFile(source: SourceText): LoadedTargets {
 
   const file = targetFileSchema.safeParse(data);
   if (!file.success) {
-    reportIssues(located, file.error.issues, (path) => path, data);
+    const fileKeys = Object.keys(targetFileSchema.shape);
+    reportIssues(
+      located,
+      file.error.issues,
+      (path) => path,
+      data,
+      () => unknownKey(fileKeys),
+    );
     return { targets: [], problems: located.problems };
   }
   const { year, defaults = {}, targets: items } = file.data;
@@ -189,7 +197,7 @@ function checkDefaults(located: Located, defaults: Record<string, unknown>): voi
         "the id cannot have a default: each target needs its own",
       );
     else if (!DEFAULTABLE_KEYS.has(key))
-      located.report(located.keyAt(["defaults"], key), `unknown key "${key}"`);
+      located.report(located.keyAt(["defaults"], key), unknownKey(DEFAULTABLE_KEYS)(key));
   }
 }
 
@@ -208,9 +216,10 @@ function buildTarget(
   const kind = item.kind ?? defaults.kind ?? "progress";
   if (!KINDS.includes(kind as Kind)) {
     const where = "kind" in item ? itemPath : ["defaults"];
+    const suggestion = typeof kind === "string" ? didYouMean(kind, KINDS) : "";
     located.report(
       located.nodeAt([...where, "kind"]),
-      `kind must be ${KINDS.join(", ")}, got ${show(kind)}`,
+      `kind must be ${KINDS.join(", ")}, got ${show(kind)}${suggestion}`,
     );
     return null;
   }
@@ -227,7 +236,9 @@ function buildTarget(
   };
   const parsed = schema.safeParse(merged);
   if (!parsed.success) {
-    reportIssues(located, parsed.error.issues, pathOf, merged);
+    reportIssues(located, parsed.error.issues, pathOf, merged, (path) =>
+      path.length === 0 ? unknownTargetKey(kind as Kind) : unknownKey(MILESTONE_KEYS),
+    );
     return null;
   }
   const node = located.nodeAt(itemPath);
@@ -255,11 +266,53 @@ interface BuildContext {
   year: number | undefined;
 }
 
+/** The keys a milestone of a schedule has. */
+const MILESTONE_KEYS = ["by", "progress", "value"];
+
+/** The message for an unknown key, with the closest of the keys that belong there. */
+function unknownKey(known: Iterable<string>): (key: string) => string {
+  return (key) => `unknown key "${key}"${didYouMean(key, known)}`;
+}
+
+/**
+ * An unknown key of a target: a field of another kind says so (the kind is likely what is wrong),
+ * else the closest key of this kind is suggested.
+ */
+function unknownTargetKey(kind: Kind): (key: string) => string {
+  return (key) => {
+    // Own keys only: a YAML key such as "constructor" is no field of any kind.
+    const owners = KINDS.filter((other) => Object.hasOwn(targetSchemas[other].shape, key));
+    if (owners.length > 0)
+      return `unknown key "${key}": ${kind} targets have no ${key} (${owners.join(" and ")} targets do)`;
+    return unknownKey(Object.keys(targetSchemas[kind].shape))(key);
+  };
+}
+
+/**
+ * A hint for a milestone progress written as a number: 0.3 was likely meant as "30%", and 30 as
+ * "30%". Only milestones: elsewhere a bare number is a valid amount and nothing can be guessed.
+ */
+function percentHint(path: Path, value: unknown): string {
+  if (path[path.length - 1] !== "progress" || path[0] !== "schedule") return "";
+  if (typeof value !== "number" || !(value > 0) || value > 100) return "";
+  const percent = value < 1 ? Number((value * 100).toPrecision(12)) : value;
+  return ` (did you mean "${percent}%"?)`;
+}
+
+/** The strings a value could have been (an enum's or a preset's), for a "did you mean". */
+function allowedStrings(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === "invalid_value")
+    return issue.values.filter((value): value is string => typeof value === "string");
+  if (issue.code === "invalid_union") return issue.errors.flat().flatMap(allowedStrings);
+  return [];
+}
+
 function reportIssues(
   located: Located,
   issues: readonly z.core.$ZodIssue[],
   toDocPath: (path: Path) => Path,
   data: unknown,
+  unknownKeyMessage: (path: Path) => (key: string) => string,
 ): void {
   for (const issue of issues) {
     const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
@@ -271,12 +324,13 @@ function reportIssues(
         ...innerIssue,
         path: [...path, ...innerIssue.path],
       }));
-      reportIssues(located, inner, toDocPath, data);
+      reportIssues(located, inner, toDocPath, data, unknownKeyMessage);
       continue;
     }
     if (issue.code === "unrecognized_keys") {
+      const message = unknownKeyMessage(path);
       for (const key of issue.keys)
-        located.report(located.keyAt(toDocPath(path), key), `unknown key "${key}"`);
+        located.report(located.keyAt(toDocPath(path), key), message(key));
       continue;
     }
     const value = valueAt(data, path);
@@ -287,7 +341,14 @@ function reportIssues(
       value !== undefined && (scalar || issue.code === "invalid_type")
         ? `, got ${show(value)}`
         : "";
-    located.report(located.nodeAt(toDocPath(path)), `${label} ${issue.message}${got}`.trim());
+    const hint =
+      typeof value === "string"
+        ? didYouMean(value, allowedStrings(issue))
+        : percentHint(path, value);
+    located.report(
+      located.nodeAt(toDocPath(path)),
+      `${label} ${issue.message}${got}${hint}`.trim(),
+    );
   }
 }
 

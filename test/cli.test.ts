@@ -282,7 +282,7 @@ describe("bad input: exit 2, every problem at its place, no stack trace, no repo
       "unknown-key",
       [
         "test/fixtures/bad-targets/unknown-key/t.yaml:3:5: target is required",
-        'test/fixtures/bad-targets/unknown-key/t.yaml:5:5: unknown key "tagret"',
+        'test/fixtures/bad-targets/unknown-key/t.yaml:5:5: unknown key "tagret" (did you mean "target"?)',
       ],
     ],
     [

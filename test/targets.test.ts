@@ -84,7 +84,7 @@ describe("problems are located at the YAML node they are about", () => {
     [
       "an unknown key (a typo must not silently change a result)",
       "year: 2022\ntargets:\n  - id: a\n    title: A\n    target: 1\n    tagret: 130\n",
-      ['t.yaml:6:5: unknown key "tagret"'],
+      ['t.yaml:6:5: unknown key "tagret" (did you mean "target"?)'],
     ],
     [
       "a missing required field",
@@ -134,7 +134,9 @@ describe("problems are located at the YAML node they are about", () => {
     [
       "a progress given as a fraction",
       "year: 2022\ntargets:\n  - id: a\n    title: A\n    target: 100\n    schedule: [{ by: 2022-06-30, progress: 0.5 }]\n",
-      ['t.yaml:6:44: schedule[0].progress must be a percentage like "30%", got 0.5'],
+      [
+        't.yaml:6:44: schedule[0].progress must be a percentage like "30%", got 0.5 (did you mean "50%"?)',
+      ],
     ],
     [
       "milestones out of order",
@@ -159,7 +161,7 @@ describe("problems are located at the YAML node they are about", () => {
       "an unknown preset",
       "year: 2022\ntargets:\n  - { id: a, title: A, target: 1, schedule: q30 }\n",
       [
-        't.yaml:3:45: schedule must be q30-h60-q85, h50-q85, linear or a list of milestones, got "q30"',
+        't.yaml:3:45: schedule must be q30-h60-q85, h50-q85, linear or a list of milestones, got "q30" (did you mean "q30-h60-q85"?)',
       ],
     ],
     [
@@ -175,12 +177,12 @@ describe("problems are located at the YAML node they are about", () => {
     [
       "an unknown kind",
       "year: 2022\ntargets:\n  - { id: a, title: A, kind: levl }\n",
-      ['t.yaml:3:30: kind must be progress, level, milestone, got "levl"'],
+      ['t.yaml:3:30: kind must be progress, level, milestone, got "levl" (did you mean "level"?)'],
     ],
     [
       "a field of another kind",
       "targets:\n  - { id: a, kind: level, title: A, max: 2, target: 5 }\n",
-      ['t.yaml:2:45: unknown key "target"'],
+      ['t.yaml:2:45: unknown key "target": level targets have no target (progress targets do)'],
     ],
     [
       "a level target without bounds",
@@ -207,7 +209,7 @@ describe("problems are located at the YAML node they are about", () => {
     [
       "an unknown key in defaults",
       "year: 2022\ndefaults: { tolerence: 5 }\ntargets: [{ id: a, title: A, target: 1 }]\n",
-      ['t.yaml:2:13: unknown key "tolerence"'],
+      ['t.yaml:2:13: unknown key "tolerence" (did you mean "tolerance"?)'],
     ],
     [
       "an id in defaults",

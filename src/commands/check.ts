@@ -2,10 +2,12 @@
 import { type Command, Option } from "commander";
 import { evaluate } from "../evaluate.js";
 import { getExitCode, parseFailOn } from "../exit-code.js";
-import { FORMATS, type Format, renderers } from "../render/index.js";
+import { FORMATS, type Format, renderers, reportRenderers } from "../render/index.js";
+import { buildReport } from "../report.js";
 import type { CliContext } from "./context.js";
 import {
   addInputOptions,
+  appendOutput,
   emit,
   type InputOptions,
   loadInputs,
@@ -64,7 +66,7 @@ async function check(
   if (options.asOf !== undefined) parseAsOf(options.asOf, context);
 
   const inputs = await loadInputs(options, dataArguments);
-  printProblems(inputs.warnings, context);
+  printProblems(inputs.warnings, context, labels);
   const asOf = resolveAsOf(options.asOf, inputs.observations, context);
   const report = evaluate(inputs.targets, inputs.observations, { asOf });
   const render = await renderers[options.format]();
@@ -73,5 +75,12 @@ async function check(
     options.output,
     context,
   );
+  // In GitHub Actions the job summary gets the status report, so a run's page shows it.
+  const summaryFile = context.env.GITHUB_STEP_SUMMARY;
+  if (options.format === "github" && summaryFile) {
+    const renderReport = await reportRenderers.markdown();
+    const model = buildReport(inputs.targets, inputs.observations, { asOf });
+    await appendOutput(summaryFile, renderReport(model, { labels, charts: false, byOwner: false }));
+  }
   return getExitCode(report, failOn);
 }

@@ -2,13 +2,14 @@
  * The steps most commands share: options for the input paths, reading and checking targets and
  * data, the as-of date, the language, and writing the output.
  */
+import { appendFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { type Day, parseDate } from "../dates.js";
 import { defaultAsOf, type ObservationsById } from "../evaluate.js";
 import { type Labels, labelsFor, resolveLanguage } from "../i18n.js";
 import { readData, readTargets, writeFileAtomic } from "../io.js";
 import type { Target } from "../model.js";
-import { formatProblem, InputError, type Problem, sortProblems, UsageError } from "../problems.js";
+import { InputError, type Problem, sortProblems, UsageError } from "../problems.js";
 import type { CliContext } from "./context.js";
 
 export interface InputOptions {
@@ -17,10 +18,14 @@ export interface InputOptions {
   encoding?: string;
 }
 
+/** `-t`, for the commands that read only target files. */
+export function addTargetsOption(command: Command): Command {
+  return command.option("-t, --targets <paths...>", "target files or folders", ["targets"]);
+}
+
 /** `-t`, `-d` and `--encoding`, the same for every command that reads inputs. */
 export function addInputOptions(command: Command): Command {
-  return command
-    .option("-t, --targets <paths...>", "target files or folders", ["targets"])
+  return addTargetsOption(command)
     .option("-d, --data <paths...>", "data files or folders (default: data)")
     .option("--encoding <name>", "read data files in this encoding (default: UTF-8, else GB18030)");
 }
@@ -40,38 +45,84 @@ export async function loadInputs(
   options: InputOptions,
   dataArguments: readonly string[] = [],
 ): Promise<Inputs> {
-  const targets = await readTargets(options.targets);
-  if (targets.problems.some(isError)) throw new InputError(targets.problems);
   const dataPaths = [...(options.data ?? []), ...dataArguments];
-  const data = await readData(dataPaths.length > 0 ? dataPaths : ["data"], targets.targets, {
-    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+  const collected = await collectInputs({
+    ...options,
+    data: dataPaths.length > 0 ? dataPaths : ["data"],
   });
-  const problems = [...targets.problems, ...data.problems];
-  if (problems.some(isError)) throw new InputError(problems);
-  return { targets: targets.targets, observations: data.observations, warnings: problems };
+  if (collected.problems.some(isError)) throw new InputError(collected.problems);
+  return {
+    targets: collected.targets,
+    observations: collected.observations,
+    warnings: collected.problems,
+  };
 }
 
-function isError(problem: Problem): boolean {
+export interface CollectedInputs {
+  targets: Target[];
+  observations: ObservationsById;
+  /** Errors and warnings of the target files, then of the data files. */
+  problems: Problem[];
+  /** False when a target error kept the data from being read. */
+  dataRead: boolean;
+}
+
+/**
+ * Read and check the targets, then the data files named in `options.data` (none when empty),
+ * and return every problem instead of throwing: what `kpi validate` lists. The data are not read
+ * when a target file has an error.
+ */
+export async function collectInputs(
+  options: InputOptions & { data: readonly string[] },
+): Promise<CollectedInputs> {
+  const targets = await readTargets(options.targets);
+  const observations: ObservationsById = new Map();
+  if (targets.problems.some(isError) || options.data.length === 0) {
+    return { targets: targets.targets, observations, problems: targets.problems, dataRead: false };
+  }
+  const data = await readData(options.data, targets.targets, {
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+  });
+  return {
+    targets: targets.targets,
+    observations: data.observations,
+    problems: [...targets.problems, ...data.problems],
+    dataRead: true,
+  };
+}
+
+/** Read the target files only; throws an InputError listing every problem. */
+export async function loadTargetInputs(paths: readonly string[]): Promise<Target[]> {
+  const targets = await readTargets(paths);
+  if (targets.problems.some(isError)) throw new InputError(targets.problems);
+  return targets.targets;
+}
+
+/** An error stops a run; a warning does not. */
+export function isError(problem: Problem): boolean {
   return problem.severity === "error";
 }
 
-/** Problems to stderr, sorted, with a count line when any is an error. */
-export function printProblems(problems: readonly Problem[], context: CliContext): void {
+/**
+ * Problems to stderr, sorted, with a count line when any is an error. The wording around the
+ * `file:line:col` place follows the labels' language (by default KPI_LANG or LANG).
+ */
+export function printProblems(
+  problems: readonly Problem[],
+  context: CliContext,
+  labels: Labels = labelsFor(resolveLanguage(undefined, context.env) ?? "en"),
+): void {
   const sorted = sortProblems(problems);
-  for (const problem of sorted) context.stderr.write(`${formatProblem(problem)}\n`);
+  for (const problem of sorted) context.stderr.write(`${formatProblemIn(problem, labels)}\n`);
   const errors = sorted.filter(isError).length;
   const warnings = sorted.length - errors;
-  if (errors > 0) {
-    const counts = [
-      plural(errors, "error"),
-      ...(warnings > 0 ? [plural(warnings, "warning")] : []),
-    ];
-    context.stderr.write(`kpi: ${counts.join(", ")}; no report was made\n`);
-  }
+  if (errors > 0) context.stderr.write(`kpi: ${labels.problemCounts(errors, warnings)}\n`);
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+/** `file:line:col: message` with the message and the warning prefix in the labels' language. */
+export function formatProblemIn(problem: Problem, labels: Labels): string {
+  const prefix = problem.severity === "warning" ? labels.warningPrefix : "";
+  return `${problem.file}:${problem.line}:${problem.column}: ${prefix}${labels.message(problem.message)}`;
 }
 
 /** `--as-of`: any date form of the data, or `today`; without it, the latest data date. */
@@ -112,6 +163,31 @@ export async function emit(
 ): Promise<void> {
   if (file === undefined) context.stdout.write(output);
   else await writeFileAtomic(file, output);
+}
+
+/** Append to a file, as GitHub's job summary (GITHUB_STEP_SUMMARY) expects. */
+export async function appendOutput(file: string, output: string): Promise<void> {
+  try {
+    await appendFile(file, output);
+  } catch (cause) {
+    throw new UsageError(
+      `cannot append to ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`,
+    );
+  }
+}
+
+/** `--as-of`, `-o` and `--lang`: the options of every command that makes a report. */
+export function addReportOptions(command: Command): Command {
+  return command
+    .option(
+      "--as-of <date>",
+      "evaluation date: a date, a month, a quarter or 'today' (default: the latest data date)",
+    )
+    .option("-o, --output <file>", "write the output to a file (atomically) instead of stdout")
+    .option(
+      "--lang <lang>",
+      "language of labels: en or zh (default: KPI_LANG, then LANG, else en)",
+    );
 }
 
 /** NO_COLOR wins, then FORCE_COLOR, else colour only on a terminal; never into a file. */

@@ -1,7 +1,8 @@
 /** Number, value and cell formatting shared by the human-readable renderers. */
 import { formatDay } from "../dates.js";
 import type { Labels } from "../i18n.js";
-import type { Result, Status } from "../model.js";
+import type { Result, Status, Summary } from "../model.js";
+import type { OwnerStanding } from "../report.js";
 
 /** A number with at most two decimals and no trailing zeros, the same in every locale. */
 export function formatNumber(value: number): string {
@@ -47,8 +48,8 @@ export function formatNote(result: Result, labels: Labels): string {
   const notes = [labels.reason[result.reason]];
   if (result.star) notes.push(`★ ${labels.star}`);
   if (result.stale && result.observedOn !== null)
-    notes.push(`${labels.stale} (${formatDay(result.observedOn)})`);
-  return notes.join(", ");
+    notes.push(labels.staleSince(formatDay(result.observedOn)));
+  return notes.join(labels.noteSeparator);
 }
 
 /** Symbols that tell the statuses apart without colour. */
@@ -69,4 +70,68 @@ export const STATUS_EMOJI: Record<Status, string> = {
 export function byStatus(results: readonly Result[]): Result[] {
   const rank: Record<Status, number> = { red: 0, yellow: 1, grey: 2, green: 3 };
   return [...results].sort((a, b) => rank[a.status] - rank[b.status]);
+}
+
+/** A number with its unit and an explicit sign: `+13 个`, `-5 户`. */
+export function formatSignedValue(value: number, unit: string | null): string {
+  const text = formatValue(value, unit);
+  return formatNumber(value) === "0" || text.startsWith("-") ? text : `+${text}`;
+}
+
+/** Cells of a text progress bar: ten, so that each is a tenth of the way. */
+const BAR_CELLS = 10;
+
+/** `██░░░░░░░░ 28%`: the share of the way from baseline to target; a cell is a full tenth, so only 100% fills the bar. */
+export function formatProgressBar(share: number): string {
+  const filled = Math.floor(Math.min(1, Math.max(0, share)) * BAR_CELLS);
+  return `${"█".repeat(filled)}${"░".repeat(BAR_CELLS - filled)} ${formatPercent(share)}`;
+}
+
+/** The counts of a summary, worst first, each with an emoji and a word: `🔴 1 red · 🟡 2 yellow …`. */
+export function formatCounts(summary: Summary, labels: Labels): string {
+  return (["red", "yellow", "grey", "green"] as const)
+    .map((status) => `${STATUS_EMOJI[status]} ${summary[status]} ${labels.status[status]}`)
+    .join(" · ");
+}
+
+/** One line that says where a target stands: actual, expected, target and the note. */
+export function describeResult(result: Result, labels: Labels): string {
+  const { columns } = labels;
+  return [
+    `${columns.actual} ${formatActual(result, labels)}`,
+    formatExpected(result, labels) === ""
+      ? ""
+      : `${result.target.kind === "level" ? labels.bounds : columns.expected} ${formatExpected(result, labels)}`,
+    formatTarget(result, labels) === "" ? "" : `${columns.target} ${formatTarget(result, labels)}`,
+    formatNote(result, labels),
+  ]
+    .filter((part) => part !== "")
+    .join(labels.listSeparator);
+}
+
+const STATUS_ORDER = ["red", "yellow", "grey", "green"] as const;
+
+/** The ranking's header and rows: place, owner, score, a count per status, the number of targets. */
+export function rankingRows(
+  ranking: readonly OwnerStanding[],
+  labels: Labels,
+  marks: Record<Status, string>,
+): { head: string[]; rows: string[][] } {
+  const { columns } = labels.rank;
+  return {
+    head: [
+      columns.place,
+      columns.owner,
+      columns.score,
+      ...STATUS_ORDER.map((status) => `${marks[status]} ${labels.status[status]}`),
+      columns.targets,
+    ],
+    rows: ranking.map((standing) => [
+      String(standing.place),
+      standing.owner,
+      standing.score === null ? labels.rank.noScore : formatNumber(standing.score),
+      ...STATUS_ORDER.map((status) => String(standing.summary[status])),
+      String(standing.summary.total),
+    ]),
+  };
 }

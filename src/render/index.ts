@@ -1,8 +1,10 @@
 /** The output formats and their renderers, loaded only when chosen. */
 import type { Labels } from "../i18n.js";
 import type { Report } from "../model.js";
+import type { ReportModel } from "../report.js";
 
-export const FORMATS = ["table", "markdown", "json"] as const;
+/** The formats of `kpi check`. */
+export const FORMATS = ["table", "markdown", "json", "junit", "github"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -17,4 +19,36 @@ export const renderers = {
   table: async () => (await import("./table.js")).renderTable,
   markdown: async () => (await import("./markdown.js")).renderMarkdown,
   json: async () => (await import("./json.js")).renderJson,
+  junit: async () => (await import("./junit.js")).renderJunit,
+  github: async () => (await import("./github.js")).renderGithub,
 } satisfies Record<Format, () => Promise<Renderer>>;
+
+/** The formats of `kpi report`; a later HTML report joins this list and map. */
+export const REPORT_FORMATS = ["markdown"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportRenderOptions {
+  labels: Labels;
+  /** A chart per red or yellow target. */
+  charts: boolean;
+  /** The owners' ranking, and owner sections in ranking order. */
+  byOwner: boolean;
+}
+
+export type ReportRenderer = (model: ReportModel, options: ReportRenderOptions) => string;
+
+export const reportRenderers = {
+  markdown: async () => (await import("./report-markdown.js")).renderReportMarkdown,
+} satisfies Record<ReportFormat, () => Promise<ReportRenderer>>;
+
+/** The formats of `kpi rank`. */
+export const RANK_FORMATS = ["table", "markdown", "json"] as const;
+export type RankFormat = (typeof RANK_FORMATS)[number];
+
+export type RankRenderer = (model: ReportModel, options: { labels: Labels }) => string;
+
+export const rankRenderers = {
+  table: async () => (await import("./rank.js")).renderRankTable,
+  markdown: async () => (await import("./rank.js")).renderRankMarkdown,
+  json: async () => (await import("./rank.js")).renderRankJson,
+} satisfies Record<RankFormat, () => Promise<RankRenderer>>;

@@ -5,6 +5,7 @@ import type { Report } from "../model.js";
 import {
   byStatus,
   formatActual,
+  formatCounts,
   formatExpected,
   formatNote,
   formatPercent,
@@ -24,6 +25,16 @@ export function escapeMarkdownCell(text: string): string {
     .replace(/\r\n|\r|\n/g, "<br>");
 }
 
+/** A GitHub table: a header row, the delimiter row, and one row per entry, every cell escaped. */
+export function markdownTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
+  const line = (cells: readonly string[]) => `| ${cells.map(escapeMarkdownCell).join(" | ")} |`;
+  return [line(head), `|${head.map(() => " --- ").join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+/** `--format markdown` of `kpi check`. */
 export function renderMarkdown(report: Report, options: { labels: Labels }): string {
   const { labels } = options;
   const columns = labels.columns;
@@ -42,24 +53,18 @@ export function renderMarkdown(report: Report, options: { labels: Labels }): str
     `${STATUS_EMOJI[result.status]} ${labels.status[result.status]}`,
     result.target.id,
     result.target.title,
-    result.target.owner.join(", "),
+    result.target.owner.join(labels.nameSeparator),
     formatActual(result, labels),
     formatExpected(result, labels),
     formatTarget(result, labels),
     result.progress === null ? "" : formatPercent(result.progress),
     formatNote(result, labels),
   ]);
-  const line = (cells: string[]) => `| ${cells.map(escapeMarkdownCell).join(" | ")} |`;
   const { summary } = report;
-  const counts = (["red", "yellow", "grey", "green"] as const).map(
-    (status) => `${STATUS_EMOJI[status]} ${summary[status]} ${labels.status[status]}`,
-  );
   return [
-    `**${summary.total} ${labels.targets}, ${labels.asOf} ${formatDay(report.asOf)}:** ${counts.join(" · ")}`,
+    `**${summary.total} ${labels.targets}, ${labels.asOf} ${formatDay(report.asOf)}:** ${formatCounts(summary, labels)}`,
     "",
-    line(head),
-    `|${head.map(() => " --- ").join("|")}|`,
-    ...rows.map(line),
+    markdownTable(head, rows),
     "",
   ].join("\n");
 }

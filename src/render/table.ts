@@ -65,7 +65,7 @@ export function renderTable(report: Report, options: RenderTableOptions): string
         paint(`${STATUS_SYMBOL[result.status]} ${labels.status[result.status]}`),
         target.id,
         target.title,
-        target.owner.join(", "),
+        target.owner.join(labels.nameSeparator),
         formatActual(result, labels),
         formatExpected(result, labels),
         formatTarget(result, labels),

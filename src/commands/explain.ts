@@ -1,0 +1,69 @@
+/** `kpi explain <id>`: one target's rows, schedule, the rule behind its status, and a chart. */
+import type { Command } from "commander";
+import { explainTarget } from "../explain.js";
+import { UsageError } from "../problems.js";
+import { didYouMean } from "../suggest.js";
+import type { CliContext } from "./context.js";
+import {
+  addInputOptions,
+  type InputOptions,
+  loadInputs,
+  parseAsOf,
+  printProblems,
+  resolveAsOf,
+  resolveLabels,
+} from "./inputs.js";
+
+interface ExplainOptions extends InputOptions {
+  asOf?: string;
+  forecast?: boolean;
+  lang?: string;
+}
+
+/** Adds `kpi explain` to the program; its action reports its exit code through `setExitCode`. */
+export function registerExplain(
+  program: Command,
+  context: CliContext,
+  setExitCode: (code: number) => void,
+): void {
+  const command = program
+    .command("explain")
+    .description("show one target's rows, schedule, status rule and chart")
+    .argument("<id>", "the target's id");
+  addInputOptions(command)
+    .option(
+      "--as-of <date>",
+      "evaluation date: a date, a month, a quarter or 'today' (default: the latest data date)",
+    )
+    .option("--forecast", "add a run-rate projection (never changes the status)")
+    .option("--lang <lang>", "language of labels: en or zh (default: KPI_LANG, then LANG, else en)")
+    .action(async (id: string, options: ExplainOptions) => {
+      setExitCode(await explain(id, options, context));
+    });
+}
+
+async function explain(id: string, options: ExplainOptions, context: CliContext): Promise<number> {
+  const labels = resolveLabels(options.lang, context);
+  if (options.asOf !== undefined) parseAsOf(options.asOf, context);
+
+  const inputs = await loadInputs(options);
+  const target = inputs.targets.find((candidate) => candidate.id === id);
+  if (target === undefined) {
+    const ids = inputs.targets.map((candidate) => candidate.id);
+    const suggestion = didYouMean(id, ids);
+    throw new UsageError(
+      `no target has the id ${JSON.stringify(id)}${suggestion}${suggestion === "" ? "; kpi list shows them all" : ""}`,
+    );
+  }
+  printProblems(inputs.warnings, context, labels);
+  // The as-of date is the one `kpi check` would use, so that both tell the same story.
+  const asOf = resolveAsOf(options.asOf, inputs.observations, context);
+  const explanation = explainTarget(target, inputs.observations.get(id) ?? [], {
+    asOf,
+    forecast: options.forecast === true,
+  });
+  // Loaded only by the runs that explain: it brings the terminal table's helpers with it.
+  const { renderExplanation } = await import("../render/explain.js");
+  context.stdout.write(renderExplanation(explanation, { labels }));
+  return 0;
+}

@@ -1,0 +1,83 @@
+/** `kpi report`: the markdown status report of SPEC section 5 and issue 4. */
+import { type Command, Option } from "commander";
+import { getExitCode, parseFailOn } from "../exit-code.js";
+import { REPORT_FORMATS, type ReportFormat, reportRenderers } from "../render/index.js";
+import { buildReport } from "../report.js";
+import type { CliContext } from "./context.js";
+import {
+  addInputOptions,
+  addReportOptions,
+  emit,
+  type InputOptions,
+  loadInputs,
+  parseAsOf,
+  printProblems,
+  resolveAsOf,
+  resolveLabels,
+} from "./inputs.js";
+
+interface ReportOptions extends InputOptions {
+  asOf?: string;
+  format: ReportFormat;
+  output?: string;
+  lang?: string;
+  charts?: boolean;
+  by: "section" | "owner";
+  failOn: string;
+}
+
+/** Add `kpi report` to the program; its exit code follows `--fail-on` (default none). */
+export function registerReport(
+  program: Command,
+  context: CliContext,
+  setExitCode: (code: number) => void,
+): void {
+  const command = program
+    .command("report")
+    .description(
+      "the status report: red and yellow first, all targets by section, owners, due soon, changes",
+    )
+    .argument("[data...]", "data files or folders (added to --data)");
+  addReportOptions(addInputOptions(command))
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(REPORT_FORMATS)
+        .default("markdown"),
+    )
+    .option("--charts", "add a Mermaid chart per red or yellow target (GitHub renders them)")
+    .addOption(
+      new Option("--by <grouping>", "owner: add the owners' ranking")
+        .choices(["section", "owner"])
+        .default("section"),
+    )
+    .option(
+      "--fail-on <statuses>",
+      "comma list of statuses that make the exit code 1, or none",
+      "none",
+    )
+    .action(async (dataArguments: string[], options: ReportOptions) => {
+      setExitCode(await report(dataArguments, options, context));
+    });
+}
+
+async function report(
+  dataArguments: string[],
+  options: ReportOptions,
+  context: CliContext,
+): Promise<number> {
+  const labels = resolveLabels(options.lang, context);
+  const failOn = parseFailOn(options.failOn);
+  if (options.asOf !== undefined) parseAsOf(options.asOf, context);
+
+  const inputs = await loadInputs(options, dataArguments);
+  printProblems(inputs.warnings, context, labels);
+  const asOf = resolveAsOf(options.asOf, inputs.observations, context);
+  const model = buildReport(inputs.targets, inputs.observations, { asOf });
+  const render = await reportRenderers[options.format]();
+  await emit(
+    render(model, { labels, charts: options.charts === true, byOwner: options.by === "owner" }),
+    options.output,
+    context,
+  );
+  return getExitCode(model, failOn);
+}

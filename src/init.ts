@@ -1,0 +1,168 @@
+/**
+ * `kpi init`: the files of a new data repository. Pure: the year and the version are passed in,
+ * and the command writes the files.
+ */
+
+/** A file to create, with its path relative to the repository's folder (always with `/`). */
+export interface NewFile {
+  path: string;
+  content: string;
+}
+
+export interface InitOptions {
+  /** The year of the example targets and rows (the current year). */
+  year: number;
+  /** The kpi version the CI workflow runs, so that a new release never changes a run unasked. */
+  version: string;
+  /** The JSON Schema of target files (`kpi schema`), written beside them for editors. */
+  schema: string;
+}
+
+/** Where the schema is written; target files name it relative to `targets/`. */
+export const SCHEMA_FILE = "kpi.schema.json";
+
+/** The first line of every target file kpi writes: editors check and complete the file with it. */
+export const SCHEMA_COMMENT = `# yaml-language-server: $schema=../${SCHEMA_FILE}`;
+
+/** Every file of a new repository, in the order they are listed. */
+export function initFiles(options: InitOptions): NewFile[] {
+  return [
+    { path: "README.md", content: readme(options.year) },
+    { path: SCHEMA_FILE, content: options.schema },
+    { path: "targets/example.yaml", content: exampleTargets(options.year) },
+    { path: "data/example.csv", content: exampleData(options.year) },
+    { path: ".github/workflows/kpi.yml", content: workflow(options.version) },
+  ];
+}
+
+function exampleTargets(year: number): string {
+  return `${SCHEMA_COMMENT}
+#
+# One example of each kind of target: progress, level and milestone. Replace them with yours.
+# 指标示例：进度（progress）、区间（level）、节点任务（milestone）各一例，请替换为实际指标。
+# \`npx kpi validate\` checks this file; \`npx kpi list\` shows each target's schedule as dates.
+year: ${year} # default start ${year}-01-01 and default deadline ${year}-12-31
+defaults: # any target field, for every target of this file whose kind has it
+  section: 示例
+targets:
+  # progress: from a baseline to a target by a deadline (进度类, the default kind).
+  - id: example.projects # unique across all target files
+    title: 亿元以上项目
+    owner: 发改局 # one name, or a list: [发改局, 经信局]
+    unit: 个 # with "%", a data value "30%" means 30
+    source: 全年完成亿元以上项目120个 # the sentence the target comes from
+    kind: progress
+    baseline: 0 # the value at the start (default 0)
+    target: 120 # the value to reach by the deadline
+    # start: ${year}-01-01 # default: Jan 1 of year
+    # deadline: ${year}-12-31 # default: Dec 31 of year
+    schedule: q30-h60-q85 # 30% by the end of Q1, 60% by Q2, 85% by Q3 (the default);
+    # also h50-q85, linear, or milestones of your own:
+    # schedule:
+    #   - { by: ${year}-06-30, progress: "50%" }
+    #   - { by: ${year}-09-30, value: 100 }
+    interpolation: linear # between milestones day by day; step: the last milestone's value
+    tolerance: "10%" # behind by at most 10% of the span (12 个) is yellow, more is red
+    aggregate: last # each data row is the running total (累计值); sum: rows are added up
+
+  # level: a value that must stay within bounds (区间类). A rank is a level with max.
+  - id: example.city-rank
+    title: 全市排名
+    owner: 统计局
+    kind: level
+    max: 2 # rank 2 or better is green (保二)
+    stretch: 1 # rank 1 earns a star (争一)
+    tolerance: 1 # one place outside is yellow, more is red (default 0)
+
+  # milestone: a deliverable due by a date (节点任务). Data say done or not done (是 / 否).
+  - id: example.venue-acceptance
+    title: 场馆功能性验收
+    owner: 专班
+    kind: milestone
+    deadline: ${year}-06-30
+    warn_days: 30 # not done 30 days before the deadline is yellow (default 30)
+`;
+}
+
+function exampleData(year: number): string {
+  // Rows that make every example green, so that `kpi check` passes until real data come in.
+  return [
+    "target,date,value,note",
+    `example.projects,${year}-01-31,15,example row: replace with real data`,
+    `example.city-rank,${year}-01,2,example row: replace with real data`,
+    `example.venue-acceptance,${year}-01-31,否,example row: replace with real data`,
+    "",
+  ].join("\n");
+}
+
+function workflow(version: string): string {
+  return `# Checks the targets and data on every push and pull request, and monthly, and publishes the
+# status table as the run's summary (and as an artifact). Made by \`kpi init\`.
+name: kpi
+on:
+  push:
+  pull_request:
+  workflow_dispatch:
+  schedule:
+    - cron: "0 1 5 * *" # 01:00 UTC on the 5th of each month, after the month's data are in
+permissions:
+  contents: read
+
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    env:
+      # kpi from the npm registry, at the version this repository was made with: raise it
+      # deliberately. If your office installs kpi another way (a git URL, a tarball), say so here.
+      KPI: npx --yes kpi@${version}
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - name: Validate targets and data
+        run: $KPI validate
+      - name: Status table
+        # Into the run's summary; --fail-on none so that it is always written (the last step is
+        # the gate). Versions of kpi that have \`kpi report\` can write the full status report here.
+        run: |
+          $KPI check --format markdown --fail-on none --output kpi-report.md
+          cat kpi-report.md >> "$GITHUB_STEP_SUMMARY"
+      - if: \${{ !cancelled() }}
+        uses: actions/upload-artifact@v4
+        with:
+          name: kpi-report
+          path: kpi-report.md
+      - name: Fail on red targets
+        run: $KPI check
+`;
+}
+
+function readme(year: number): string {
+  return `# Targets and data
+
+Targets as YAML (\`targets/\`) and actuals as CSV (\`data/\`), checked by kpi: every target is
+green (on schedule), yellow (slightly behind), red (off track or missed) or grey (no data).
+目标（\`targets/\`，YAML）与实际数据（\`data/\`，CSV），由 kpi 每月比对亮灯。
+
+## Every month
+
+1. Put the departments' CSV files in \`data/\`: a header \`target,date,value,note\` (or
+   \`指标,日期,数值,备注\`), one row per target and date; dates like \`${year}-03-31\`, \`${year}-03\` or
+   \`${year}-Q1\`; values are numbers, or 是 / 否 for milestones.
+2. \`npx kpi validate\` lists every mistake in the files, with its line and a suggestion.
+3. \`npx kpi check\` shows the status of every target; \`npx kpi explain ID\` tells why one target
+   has its status, with a chart.
+4. Commit and push: \`.github/workflows/kpi.yml\` runs the check and publishes the report as the
+   run's summary.
+
+## Files
+
+- \`targets/example.yaml\`: one commented example of each kind of target; replace them with yours.
+- \`data/example.csv\`: a template with example rows; delete them when real data arrive.
+- \`${SCHEMA_FILE}\`: the JSON Schema of target files. The first line of each target file
+  (\`${SCHEMA_COMMENT}\`) makes editors with a YAML language server (VS Code's YAML extension)
+  complete and check the file as you type. After upgrading kpi, refresh it with
+  \`npx kpi schema -o ${SCHEMA_FILE}\`.
+`;
+}

@@ -1,0 +1,298 @@
+/**
+ * `kpi report`: the monthly status report as GitHub-flavoured markdown, from the report model.
+ * Every piece of text from input files goes through escapeMarkdownCell (or mermaidText in charts).
+ */
+import { civilFromDay, formatDay } from "../dates.js";
+import type { Labels } from "../i18n.js";
+import type { Result, Summary } from "../model.js";
+import {
+  type AttentionItem,
+  DUE_SOON_DAYS,
+  type OwnerStanding,
+  type ReportModel,
+} from "../report.js";
+import {
+  formatActual,
+  formatCounts,
+  formatExpected,
+  formatNote,
+  formatNumber,
+  formatProgressBar,
+  formatSignedValue,
+  formatTarget,
+  formatValue,
+  rankingRows,
+  STATUS_EMOJI,
+} from "./format.js";
+import { escapeMarkdownCell, markdownTable } from "./markdown.js";
+
+export interface ReportMarkdownOptions {
+  labels: Labels;
+  /** A Mermaid `xychart-beta` per red or yellow target. @default false */
+  charts?: boolean;
+  /** The owners' ranking, and owner sections in ranking order. @default false */
+  byOwner?: boolean;
+}
+
+/**
+ * The report, in the issue's order: title, summary, red and yellow targets, all targets by
+ * section, (with `byOwner` the ranking,) a section per owner, milestones due soon, changes since
+ * the previous month-end, and notes on how the numbers are made.
+ */
+export function renderReportMarkdown(model: ReportModel, options: ReportMarkdownOptions): string {
+  const { labels } = options;
+  const words = labels.report;
+  const blocks: string[] = [
+    `# ${words.title(formatDay(model.asOf))}`,
+    summaryLine(model.summary, labels),
+    `## ${words.attention}`,
+    ...attentionBlocks(model.attention, labels, options.charts ?? false),
+    `## ${words.bySection}`,
+    ...model.sections.flatMap((section) => [
+      heading(3, section.name ?? words.noSection),
+      formatCounts(section.summary, labels),
+      resultsTable(section.results, labels),
+    ]),
+  ];
+  if (options.byOwner) {
+    blocks.push(
+      `## ${labels.rank.title(formatDay(model.asOf))}`,
+      rankingTable(model.ranking, labels),
+    );
+  }
+  blocks.push(`## ${words.byOwner}`);
+  for (const standing of options.byOwner ? model.ranking : model.owners) {
+    blocks.push(
+      heading(3, standing.owner),
+      ownerLine(standing, labels),
+      ownerTable(standing.results, labels),
+    );
+  }
+  if (model.unowned.length > 0) {
+    blocks.push(heading(3, words.noOwner), ownerTable(model.unowned, labels));
+  }
+  const until = formatDay(model.asOf + DUE_SOON_DAYS);
+  blocks.push(`## ${words.dueSoon(DUE_SOON_DAYS, until)}`, dueSoonBlock(model, labels));
+  blocks.push(`## ${words.changes(formatDay(model.previousAsOf))}`, changesBlock(model, labels));
+  blocks.push("---", ...words.legend);
+  return `${blocks.join("\n\n")}\n`;
+}
+
+/** A heading whose text comes from an input file. */
+function heading(level: number, text: string): string {
+  return `${"#".repeat(level)} ${escapeMarkdownCell(text)}`;
+}
+
+function summaryLine(summary: Summary, labels: Labels): string {
+  return `**${summary.total} ${labels.targets}**: ${formatCounts(summary, labels)}`;
+}
+
+function statusCell(result: Result, labels: Labels): string {
+  return `${STATUS_EMOJI[result.status]} ${labels.status[result.status]}`;
+}
+
+function targetCell(result: Result): string {
+  return `${result.target.title} (${result.target.id})`;
+}
+
+function attentionBlocks(
+  items: readonly AttentionItem[],
+  labels: Labels,
+  charts: boolean,
+): string[] {
+  const words = labels.report;
+  if (items.length === 0) return [words.noAttention];
+  const { columns } = labels;
+  const table = markdownTable(
+    [
+      columns.status,
+      words.columns.target,
+      columns.owner,
+      columns.actual,
+      columns.expected,
+      words.columns.behindBy,
+      words.columns.nextMilestone,
+      words.columns.daysLeft,
+      words.columns.pace,
+      columns.note,
+    ],
+    items.map((item) => {
+      const { result } = item;
+      const { target } = result;
+      const unit = target.unit;
+      const next =
+        target.kind === "milestone"
+          ? `${labels.dueBy} ${formatDay(target.deadline)}`
+          : result.nextMilestone === null
+            ? ""
+            : `${formatValue(result.nextMilestone.value, unit)} @ ${formatDay(result.nextMilestone.by)}`;
+      return [
+        statusCell(result, labels),
+        targetCell(result),
+        target.owner.join(labels.nameSeparator),
+        formatActual(result, labels),
+        formatExpected(result, labels),
+        item.behindBy === null ? "" : formatValue(item.behindBy, unit),
+        next,
+        item.daysLeft === null
+          ? ""
+          : item.daysLeft < 0
+            ? words.overdueDays(-item.daysLeft)
+            : String(item.daysLeft),
+        item.monthlyPaceNeeded === null
+          ? ""
+          : words.perMonth(formatSignedValue(item.monthlyPaceNeeded, unit)),
+        formatNote(result, labels),
+      ];
+    }),
+  );
+  if (!charts) return [table];
+  const chartBlocks = items
+    .filter((item) => item.history.length > 0)
+    .flatMap((item) => chartBlock(item, labels));
+  return chartBlocks.length === 0 ? [table] : [table, `### ${words.charts}`, ...chartBlocks];
+}
+
+/** Text inside a Mermaid string: no quote that would end it, no line break, no HTML. */
+function mermaidText(text: string): string {
+  return text
+    .replace(/["\r\n\t]/g, (char) => (char === '"' ? "'" : " "))
+    .replace(/</g, "‹")
+    .replace(/>/g, "›");
+}
+
+/** A caption and a Mermaid `xychart-beta`: the actual by month as bars, E (or the bounds) as lines. */
+function chartBlock(item: AttentionItem, labels: Labels): string[] {
+  const { result } = item;
+  const { target } = result;
+  const months = item.history.map((point) => {
+    const { year, month } = civilFromDay(point.day);
+    return JSON.stringify(mermaidText(labels.report.month(year, month)));
+  });
+  const values = (numbers: readonly (number | null)[]) =>
+    `[${numbers.map((value) => formatNumber(value ?? 0)).join(", ")}]`;
+  const lines: string[] = [];
+  if (target.kind === "progress") {
+    lines.push(`  line ${values(item.history.map((point) => point.expected))}`);
+  } else if (target.kind === "level") {
+    for (const bound of [target.min, target.max]) {
+      if (bound !== null) lines.push(`  line ${values(item.history.map(() => bound))}`);
+    }
+  }
+  const expected =
+    target.kind === "progress" ? labels.columns.expected : formatExpected(result, labels);
+  return [
+    `**${escapeMarkdownCell(targetCell(result))}**: ${escapeMarkdownCell(labels.report.chartCaption(expected))}`,
+    [
+      "```mermaid",
+      "xychart-beta",
+      `  title "${mermaidText(target.title)}"`,
+      `  x-axis [${months.join(", ")}]`,
+      ...(target.unit === null ? [] : [`  y-axis "${mermaidText(target.unit)}"`]),
+      `  bar ${values(item.history.map((point) => point.actual))}`,
+      ...lines,
+      "```",
+    ].join("\n"),
+  ];
+}
+
+/** Every target of a section, in file order, with a progress bar for progress targets. */
+function resultsTable(results: readonly Result[], labels: Labels): string {
+  const { columns } = labels;
+  return markdownTable(
+    [
+      columns.status,
+      columns.id,
+      columns.title,
+      columns.owner,
+      columns.actual,
+      columns.expected,
+      columns.target,
+      columns.progress,
+      columns.note,
+    ],
+    results.map((result) => [
+      statusCell(result, labels),
+      result.target.id,
+      result.target.title,
+      result.target.owner.join(labels.nameSeparator),
+      formatActual(result, labels),
+      formatExpected(result, labels),
+      formatTarget(result, labels),
+      result.progress === null ? "" : formatProgressBar(result.progress),
+      formatNote(result, labels),
+    ]),
+  );
+}
+
+function rankingTable(ranking: readonly OwnerStanding[], labels: Labels): string {
+  const { head, rows } = rankingRows(ranking, labels, STATUS_EMOJI);
+  return markdownTable(head, rows);
+}
+
+function ownerLine(standing: OwnerStanding, labels: Labels): string {
+  const score = standing.score === null ? labels.rank.noScore : formatNumber(standing.score);
+  return `${formatCounts(standing.summary, labels)} · ${labels.rank.columns.score} ${score} · ${labels.rank.columns.place} ${standing.place}`;
+}
+
+function ownerTable(results: readonly Result[], labels: Labels): string {
+  const { columns } = labels;
+  return markdownTable(
+    [columns.status, labels.report.columns.target, columns.actual, columns.expected, columns.note],
+    results.map((result) => [
+      statusCell(result, labels),
+      targetCell(result),
+      formatActual(result, labels),
+      formatExpected(result, labels),
+      formatNote(result, labels),
+    ]),
+  );
+}
+
+function dueSoonBlock(model: ReportModel, labels: Labels): string {
+  const words = labels.report;
+  if (model.dueSoon.length === 0) return words.noneDue;
+  return markdownTable(
+    [
+      words.columns.due,
+      words.columns.daysLeft,
+      words.columns.target,
+      labels.columns.owner,
+      labels.columns.status,
+      labels.columns.actual,
+      words.columns.needed,
+    ],
+    model.dueSoon.map((item) => [
+      formatDay(item.by),
+      String(item.daysLeft),
+      targetCell(item.result),
+      item.result.target.owner.join(labels.nameSeparator),
+      statusCell(item.result, labels),
+      formatActual(item.result, labels),
+      item.value === null ? labels.yes : formatValue(item.value, item.result.target.unit),
+    ]),
+  );
+}
+
+function changesBlock(model: ReportModel, labels: Labels): string {
+  const words = labels.report;
+  if (model.changes.length === 0) return words.noChanges;
+  return markdownTable(
+    [
+      words.columns.change,
+      words.columns.target,
+      labels.columns.owner,
+      words.columns.was,
+      words.columns.now,
+      labels.columns.note,
+    ],
+    model.changes.map((change) => [
+      words.change[change.change],
+      targetCell(change.result),
+      change.result.target.owner.join(labels.nameSeparator),
+      statusCell(change.previous, labels),
+      statusCell(change.result, labels),
+      formatNote(change.result, labels),
+    ]),
+  );
+}

@@ -1,0 +1,389 @@
+/**
+ * The report model: everything the status report shows (what is behind and by how much, sections,
+ * owners and their ranking, milestones due soon, changes since the previous month-end, monthly
+ * series for charts), built purely from `evaluate` results. Renderers (markdown now, HTML later)
+ * only format it: no second evaluation path, no clock, no files.
+ */
+import { civilFromDay, type Day, dayFromCivil, endOfMonth, monthIndex } from "./dates.js";
+import {
+  type EvaluateOptions,
+  evaluate,
+  evaluateTarget,
+  type ObservationsById,
+  summarize,
+} from "./evaluate.js";
+import type { Observation, Result, SchedulePoint, Status, Summary, Target } from "./model.js";
+import { compareText } from "./problems.js";
+
+/** Milestones due within this many days after the as-of date are listed as due soon. */
+export const DUE_SOON_DAYS = 30;
+
+/** Points of each status in an owner's score; grey targets are left out of the mean. */
+export const SCORE_POINTS: Readonly<Record<Exclude<Status, "grey">, number>> = {
+  green: 100,
+  yellow: 60,
+  red: 0,
+};
+
+/** A red or yellow target with what is behind and by how much. */
+export interface AttentionItem {
+  result: Result;
+  /**
+   * How far behind, in the target's unit: the lag d·(E(T) − A) of a progress target (after the
+   * deadline E is the target), the distance outside the violated bound of a level target; null for
+   * milestones.
+   */
+  behindBy: number | null;
+  /**
+   * Days from the as-of date to the next schedule point of a progress target, or to a milestone's
+   * deadline (negative once it is overdue); null when there is none.
+   */
+  daysLeft: number | null;
+  /** Month-ends after the as-of date up to and including the next schedule point, at least 1. */
+  monthsLeft: number | null;
+  /** (next point's value − A) / monthsLeft: the monthly pace still needed to reach the next point. */
+  monthlyPaceNeeded: number | null;
+  /** The actual and expected value at each month-end, for a chart; empty for milestones. */
+  history: MonthPoint[];
+}
+
+/** A target's actual and expected value at the end of a month (or at the as-of date, for its month). */
+export interface MonthPoint {
+  day: Day;
+  actual: number | null;
+  /** E(day) of a progress target; null for level targets. */
+  expected: number | null;
+}
+
+/** The targets of one section, in file order. `name` is null for targets without a section. */
+export interface SectionGroup {
+  name: string | null;
+  summary: Summary;
+  results: Result[];
+}
+
+/** An owner's counts, score and place. */
+export interface OwnerStanding {
+  owner: string;
+  /** 1-based; owners with the same score share a place (1, 2, 2, 4). */
+  place: number;
+  /** Mean points over the non-grey targets, 0–100; null when every target is grey. */
+  score: number | null;
+  /** Sum of points and number of scored targets: the exact fraction places are decided on. */
+  points: number;
+  scored: number;
+  summary: Summary;
+  results: Result[];
+}
+
+/** A schedule point of a progress target, or a milestone's deadline, due soon. */
+export interface DueItem {
+  result: Result;
+  by: Day;
+  daysLeft: number;
+  /** The value the progress target must reach by then; null for a milestone (it must be done). */
+  value: number | null;
+}
+
+export const CHANGE_KINDS = [
+  "newly-red",
+  "newly-yellow",
+  "improved",
+  "recovered",
+  "reported",
+] as const;
+/**
+ * How a status moved since the previous month-end: to red (`newly-red`), to yellow from green or
+ * grey (`newly-yellow`), red to yellow (`improved`), red or yellow to green (`recovered`), grey to
+ * green (`reported`: first data).
+ */
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export interface StatusChange {
+  change: ChangeKind;
+  previous: Result;
+  result: Result;
+}
+
+export interface ReportModel {
+  asOf: Day;
+  /** The last day of the month before the as-of date's month: what changes are measured from. */
+  previousAsOf: Day;
+  summary: Summary;
+  /** Every result, in target-file order. */
+  results: Result[];
+  /** Red first, then yellow; file order within a status. */
+  attention: AttentionItem[];
+  /** Sections in the order they first appear in the target files. */
+  sections: SectionGroup[];
+  /** Owners by place, then by name in code-unit order. */
+  ranking: OwnerStanding[];
+  /** The same owners in the order they first appear in the target files. */
+  owners: OwnerStanding[];
+  /** Results of targets that name no owner (they are in no ranking). */
+  unowned: Result[];
+  /** Sorted by date, then file order. */
+  dueSoon: DueItem[];
+  /** Sorted by kind of change (in CHANGE_KINDS order), then file order. */
+  changes: StatusChange[];
+}
+
+/** The last day of the month before `day`'s month. */
+export function previousMonthEnd(day: Day): Day {
+  const { year, month } = civilFromDay(day);
+  return dayFromCivil(year, month, 1) - 1;
+}
+
+/**
+ * Build the report model: the evaluation at the as-of date, and again at the previous month-end
+ * from the same data for the changes.
+ */
+export function buildReport(
+  targets: readonly Target[],
+  observations: ObservationsById,
+  options: EvaluateOptions,
+): ReportModel {
+  const { asOf } = options;
+  const report = evaluate(targets, observations, { asOf });
+  const previousAsOf = previousMonthEnd(asOf);
+  const previous = evaluate(targets, observations, { asOf: previousAsOf });
+  const standings = rankOwners(report.results);
+  return {
+    asOf,
+    previousAsOf,
+    summary: report.summary,
+    results: report.results,
+    attention: attentionItems(report.results, observations, asOf),
+    sections: groupBySection(report.results),
+    ranking: standings,
+    owners: inFileOrder(standings, report.results),
+    unowned: report.results.filter((result) => result.target.owner.length === 0),
+    dueSoon: dueSoon(report.results, asOf),
+    changes: statusChanges(previous.results, report.results),
+  };
+}
+
+/** Owners in the order they are first named in the files (a target's owners in their order). */
+function inFileOrder(
+  standings: readonly OwnerStanding[],
+  results: readonly Result[],
+): OwnerStanding[] {
+  const firstSeen = new Map<string, number>();
+  for (const result of results)
+    for (const owner of result.target.owner)
+      if (!firstSeen.has(owner)) firstSeen.set(owner, firstSeen.size);
+  const order = (standing: OwnerStanding) => firstSeen.get(standing.owner) ?? 0;
+  return [...standings].sort((a, b) => order(a) - order(b));
+}
+
+function groupBySection(results: readonly Result[]): SectionGroup[] {
+  const groups = new Map<string | null, Result[]>();
+  for (const result of results) {
+    const name = result.target.section;
+    const group = groups.get(name);
+    if (group === undefined) groups.set(name, [result]);
+    else group.push(result);
+  }
+  return [...groups].map(([name, members]) => ({
+    name,
+    summary: summarize(members),
+    results: members,
+  }));
+}
+
+/**
+ * Owners ranked by score (the mean of SCORE_POINTS over their non-grey targets; a target with
+ * several owners counts for each). Places follow standard competition ranking (1, 2, 2, 4), decided
+ * on the exact fraction points/scored; owners without a score share the last place.
+ */
+export function rankOwners(results: readonly Result[]): OwnerStanding[] {
+  const byOwner = new Map<string, Result[]>();
+  for (const result of results) {
+    for (const owner of new Set(result.target.owner)) {
+      const list = byOwner.get(owner);
+      if (list === undefined) byOwner.set(owner, [result]);
+      else list.push(result);
+    }
+  }
+  const standings = [...byOwner].map(([owner, members]) => {
+    let points = 0;
+    let scored = 0;
+    for (const result of members) {
+      if (result.status === "grey") continue;
+      points += SCORE_POINTS[result.status];
+      scored++;
+    }
+    return {
+      owner,
+      place: 0,
+      score: scored === 0 ? null : points / scored,
+      points,
+      scored,
+      summary: summarize(members),
+      results: members,
+    };
+  });
+  standings.sort((a, b) => compareScores(a, b) || compareText(a.owner, b.owner));
+  // Standard competition ranking: a place is 1 + the number of owners ranked strictly before.
+  standings.forEach((standing, index) => {
+    const previous = standings[index - 1];
+    standing.place =
+      previous !== undefined && compareScores(previous, standing) === 0
+        ? previous.place
+        : index + 1;
+  });
+  return standings;
+}
+
+/** Negative when `a` ranks before `b`: a higher score (compared as exact fractions), a score before none. */
+function compareScores(
+  a: { points: number; scored: number },
+  b: { points: number; scored: number },
+): number {
+  if (a.scored === 0 || b.scored === 0) return (a.scored === 0 ? 1 : 0) - (b.scored === 0 ? 1 : 0);
+  // Points are whole numbers, so cross-multiplying compares the means without rounding.
+  return b.points * a.scored - a.points * b.scored;
+}
+
+function attentionItems(
+  results: readonly Result[],
+  observations: ObservationsById,
+  asOf: Day,
+): AttentionItem[] {
+  const attention = results.filter(
+    (result) => result.status === "red" || result.status === "yellow",
+  );
+  const ordered = [
+    ...attention.filter((result) => result.status === "red"),
+    ...attention.filter((result) => result.status === "yellow"),
+  ];
+  return ordered.map((result) =>
+    attentionItem(result, observations.get(result.target.id) ?? [], asOf),
+  );
+}
+
+function attentionItem(result: Result, rows: readonly Observation[], asOf: Day): AttentionItem {
+  const { target } = result;
+  const empty: AttentionItem = {
+    result,
+    behindBy: null,
+    daysLeft: null,
+    monthsLeft: null,
+    monthlyPaceNeeded: null,
+    history: [],
+  };
+  if (target.kind === "milestone") return { ...empty, daysLeft: target.deadline - asOf };
+  const history = monthlyHistory(target, rows, asOf);
+  const actual = typeof result.actual === "number" ? result.actual : null;
+  if (target.kind === "level") {
+    if (actual === null) return { ...empty, history };
+    const behindBy =
+      target.min !== null && actual < target.min
+        ? target.min - actual
+        : target.max !== null && actual > target.max
+          ? actual - target.max
+          : 0;
+    return { ...empty, behindBy, history };
+  }
+  const direction = Math.sign(target.target - target.baseline);
+  const expected = result.expected ?? target.target;
+  const behindBy = actual === null ? null : direction * (expected - actual);
+  const next = result.nextMilestone;
+  if (next === null || actual === null) return { ...empty, behindBy, history };
+  const monthsLeft = monthEndsBetween(asOf, next.by);
+  // Never a pace in the wrong direction: a target ahead of its next point needs nothing more.
+  const needed = direction * Math.max(0, direction * (next.value - actual));
+  return {
+    result,
+    behindBy,
+    daysLeft: next.by - asOf,
+    monthsLeft,
+    monthlyPaceNeeded: needed / monthsLeft,
+    history,
+  };
+}
+
+/** The month-ends after `from` up to and including `to`, at least 1 (a point due within a month). */
+export function monthEndsBetween(from: Day, to: Day): number {
+  const { year, month } = civilFromDay(to);
+  // The month of `to` counts only once its month-end is reached; `to` is usually a month-end.
+  const lastCounted = to >= endOfMonth(year, month) ? monthIndex(to) : monthIndex(to) - 1;
+  const { year: fromYear, month: fromMonth } = civilFromDay(from);
+  const firstCounted =
+    from >= endOfMonth(fromYear, fromMonth) ? monthIndex(from) + 1 : monthIndex(from);
+  return Math.max(1, lastCounted - firstCounted + 1);
+}
+
+/**
+ * The actual (as the evaluation counts it) and E at each month-end from the first month with data
+ * (or a progress target's start month, if later) to the as-of date, whose month ends at the as-of
+ * date itself.
+ */
+function monthlyHistory(target: Target, rows: readonly Observation[], asOf: Day): MonthPoint[] {
+  // A loop, not Math.min(...days): a target may have more rows than a call has room for arguments.
+  let earliest: Day | null = null;
+  for (const row of rows)
+    if (row.day <= asOf && (earliest === null || row.day < earliest)) earliest = row.day;
+  if (earliest === null) return [];
+  let first = monthIndex(earliest);
+  if (target.kind === "progress") first = Math.max(first, monthIndex(target.start));
+  const last = monthIndex(asOf);
+  const points: MonthPoint[] = [];
+  for (let index = first; index <= last; index++) {
+    const day = index === last ? asOf : endOfMonth(Math.floor(index / 12), (index % 12) + 1);
+    const result = evaluateTarget(target, rows, day);
+    points.push({
+      day,
+      actual: typeof result.actual === "number" ? result.actual : null,
+      expected: result.expected,
+    });
+  }
+  return points;
+}
+
+/**
+ * Schedule points of progress targets and deadlines of milestones in the DUE_SOON_DAYS after the
+ * as-of date, unless already reached (an actual at or past the point's value, a done milestone).
+ */
+function dueSoon(results: readonly Result[], asOf: Day): DueItem[] {
+  const items: DueItem[] = [];
+  const within = (by: Day) => by > asOf && by - asOf <= DUE_SOON_DAYS;
+  for (const result of results) {
+    const { target } = result;
+    if (target.kind === "milestone") {
+      if (result.actual !== true && within(target.deadline))
+        items.push({ result, by: target.deadline, daysLeft: target.deadline - asOf, value: null });
+    } else if (target.kind === "progress") {
+      const next: SchedulePoint | null = result.nextMilestone;
+      if (next === null || !within(next.by)) continue;
+      // A target already at or past the point's value has nothing due.
+      const direction = Math.sign(target.target - target.baseline);
+      if (typeof result.actual === "number" && direction * (result.actual - next.value) >= 0)
+        continue;
+      items.push({ result, by: next.by, daysLeft: next.by - asOf, value: next.value });
+    }
+  }
+  // Stable sort: file order within a date.
+  return items.sort((a, b) => a.by - b.by);
+}
+
+/** The kind of a status change, or null when the status is the same. */
+export function changeKind(was: Status, now: Status): ChangeKind | null {
+  if (was === now) return null;
+  if (now === "red") return "newly-red";
+  if (now === "yellow") return was === "red" ? "improved" : "newly-yellow";
+  if (now === "green") return was === "grey" ? "reported" : "recovered";
+  // Rows never disappear, so a target cannot turn grey; kept total for safety.
+  return null;
+}
+
+function statusChanges(previous: readonly Result[], current: readonly Result[]): StatusChange[] {
+  const changes: StatusChange[] = [];
+  current.forEach((result, index) => {
+    const before = previous[index];
+    if (before === undefined) return;
+    const change = changeKind(before.status, result.status);
+    if (change !== null) changes.push({ change, previous: before, result });
+  });
+  return changes.sort((a, b) => CHANGE_KINDS.indexOf(a.change) - CHANGE_KINDS.indexOf(b.change));
+}
