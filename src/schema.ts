@@ -3,7 +3,9 @@
  * relate fields to each other (milestone order, min ≤ max…) are checked in targets.ts, where the
  * defaults have been applied.
  */
-import { z } from "zod";
+// zod/mini: the same schemas and messages as classic zod in a twentieth of the code, which the
+// CLI parses at every start.
+import * as z from "zod/mini";
 import { KINDS } from "./model.js";
 import { PRESETS } from "./schedule.js";
 
@@ -25,73 +27,97 @@ function describe(english: string, chinese: string) {
   return { description: `${english} / ${chinese}` };
 }
 
-const text = z.string(expect("a non-empty text")).trim().min(1, expect("a non-empty text"));
+const text = z
+  .string(expect("a non-empty text"))
+  .check(z.trim(), z.minLength(1, expect("a non-empty text")));
 const finite = z.number(expect("a number"));
-const date = z.string(expect("a date YYYY-MM-DD")).regex(DATE_PATTERN, expect("a date YYYY-MM-DD"));
+const date = z
+  .string(expect("a date YYYY-MM-DD"))
+  .check(z.regex(DATE_PATTERN, expect("a date YYYY-MM-DD")));
 const percent = z
   .string(expect('a percentage like "30%"'))
-  .regex(PERCENT_PATTERN, expect('a percentage like "30%"'));
+  .check(z.regex(PERCENT_PATTERN, expect('a percentage like "30%"')));
 const TOLERANCE = 'a number ≥ 0 or a percentage like "10%"';
 const tolerance = z.union(
-  [z.number(expect(TOLERANCE)).nonnegative(expect(TOLERANCE)), percent],
+  [z.number(expect(TOLERANCE)).check(z.gte(0, expect(TOLERANCE))), percent],
   expect(TOLERANCE),
 );
 
 const milestone = z
   .strictObject(
     {
-      by: date.meta(
-        describe(
-          "the date the value is due: the end of that day (YYYY-MM-DD)",
-          "节点日期（当日结束时，YYYY-MM-DD）",
+      by: date.check(
+        z.meta(
+          describe(
+            "the date the value is due: the end of that day (YYYY-MM-DD)",
+            "节点日期（当日结束时，YYYY-MM-DD）",
+          ),
         ),
       ),
       progress: percent
-        .meta(
-          describe(
-            'share of the way from baseline to target, like "30%" (give progress or value)',
-            '从基数到目标的完成比例，如 "30%"（progress 与 value 二选一）',
+        .check(
+          z.meta(
+            describe(
+              'share of the way from baseline to target, like "30%" (give progress or value)',
+              '从基数到目标的完成比例，如 "30%"（progress 与 value 二选一）',
+            ),
           ),
         )
-        .optional(),
+        .apply(z.optional),
       value: finite
-        .meta(
-          describe(
-            "the value due by then, in the target's unit (give progress or value)",
-            "该节点应达到的数值（progress 与 value 二选一）",
+        .check(
+          z.meta(
+            describe(
+              "the value due by then, in the target's unit (give progress or value)",
+              "该节点应达到的数值（progress 与 value 二选一）",
+            ),
           ),
         )
-        .optional(),
+        .apply(z.optional),
     },
     expect('a milestone { by: DATE, progress: "30%" } or { by: DATE, value: N }'),
   )
-  .meta(describe("a milestone of the schedule", "序时进度节点"));
+  .check(z.meta(describe("a milestone of the schedule", "序时进度节点")));
 
 const common = {
   id: z
     .string(expect("an id"))
-    .regex(ID_PATTERN, expect("letters, digits, '.', '_' and '-', starting with a letter or digit"))
-    .meta(
-      describe(
-        "unique across all target files; letters, digits, '.', '_' and '-'",
-        "指标编号，在所有指标文件中唯一；字母、数字、'.'、'_'、'-'",
-      ),
-    ),
-  title: text.meta(describe("the target's name, in any language", "指标名称")),
-  owner: z
-    .union([text, z.array(text).min(1)], expect("a name or a non-empty list of names"))
-    .meta(describe("who is responsible: one name or a list", "责任单位：一个或多个"))
-    .optional(),
-  section: text.meta(describe("a group in reports", "报告中的分组")).optional(),
-  unit: text
-    .meta(
-      describe(
-        'shown after numbers; with "%" a data value "30%" means 30',
-        '单位，显示在数值之后；为 "%" 时数据中的 "30%" 即 30',
+    .check(
+      z.regex(
+        ID_PATTERN,
+        expect("letters, digits, '.', '_' and '-', starting with a letter or digit"),
       ),
     )
-    .optional(),
-  source: text.meta(describe("the sentence the target comes from", "指标出处（原文）")).optional(),
+    .check(
+      z.meta(
+        describe(
+          "unique across all target files; letters, digits, '.', '_' and '-'",
+          "指标编号，在所有指标文件中唯一；字母、数字、'.'、'_'、'-'",
+        ),
+      ),
+    ),
+  title: text.check(z.meta(describe("the target's name, in any language", "指标名称"))),
+  owner: z
+    .union(
+      [text, z.array(text).check(z.minLength(1))],
+      expect("a name or a non-empty list of names"),
+    )
+    .check(z.meta(describe("who is responsible: one name or a list", "责任单位：一个或多个")))
+    .apply(z.optional),
+  section: text.check(z.meta(describe("a group in reports", "报告中的分组"))).apply(z.optional),
+  unit: text
+    .check(
+      z.meta(
+        describe(
+          'shown after numbers; with "%" a data value "30%" means 30',
+          '单位，显示在数值之后；为 "%" 时数据中的 "30%" 即 30',
+        ),
+      ),
+    )
+    .apply(z.optional),
+  source: text
+    .check(z.meta(describe("the sentence the target comes from", "指标出处（原文）")))
+    .apply(z.optional),
 };
 
 const KIND_DESCRIPTION = describe(
@@ -101,113 +127,141 @@ const KIND_DESCRIPTION = describe(
 
 export const progressTargetSchema = z.strictObject({
   ...common,
-  kind: z.literal("progress").meta(KIND_DESCRIPTION).optional(),
-  target: finite.meta(describe("the value to reach by the deadline", "截止日期前要达到的目标值")),
+  kind: z.literal("progress").check(z.meta(KIND_DESCRIPTION)).apply(z.optional),
+  target: finite.check(
+    z.meta(describe("the value to reach by the deadline", "截止日期前要达到的目标值")),
+  ),
   baseline: finite
-    .meta(describe("the value at the start; default 0", "起始基数，默认 0"))
-    .optional(),
+    .check(z.meta(describe("the value at the start; default 0", "起始基数，默认 0")))
+    .apply(z.optional),
   start: date
-    .meta(
-      describe(
-        "first day of the period (YYYY-MM-DD); default Jan 1 of year",
-        "起始日期（YYYY-MM-DD），默认为 year 的 1 月 1 日",
+    .check(
+      z.meta(
+        describe(
+          "first day of the period (YYYY-MM-DD); default Jan 1 of year",
+          "起始日期（YYYY-MM-DD），默认为 year 的 1 月 1 日",
+        ),
       ),
     )
-    .optional(),
+    .apply(z.optional),
   deadline: date
-    .meta(
-      describe(
-        "last day of the period (YYYY-MM-DD); default Dec 31 of year",
-        "截止日期（YYYY-MM-DD），默认为 year 的 12 月 31 日",
+    .check(
+      z.meta(
+        describe(
+          "last day of the period (YYYY-MM-DD); default Dec 31 of year",
+          "截止日期（YYYY-MM-DD），默认为 year 的 12 月 31 日",
+        ),
       ),
     )
-    .optional(),
+    .apply(z.optional),
   schedule: z
     .union(
-      [z.enum(PRESETS), z.array(milestone).min(1)],
+      [z.enum(PRESETS), z.array(milestone).check(z.minLength(1))],
       expect(`${PRESETS.join(", ")} or a list of milestones`),
     )
-    .meta(
-      describe(
-        "a preset (q30-h60-q85: 30%/60%/85% at the end of Q1/Q2/Q3, the default; h50-q85; linear) or a list of milestones",
-        "序时进度：预设（q30-h60-q85 默认，一季度 30%、上半年 60%、三季度 85%；h50-q85；linear 线性）或节点列表",
+    .check(
+      z.meta(
+        describe(
+          "a preset (q30-h60-q85: 30%/60%/85% at the end of Q1/Q2/Q3, the default; h50-q85; linear) or a list of milestones",
+          "序时进度：预设（q30-h60-q85 默认，一季度 30%、上半年 60%、三季度 85%；h50-q85；linear 线性）或节点列表",
+        ),
       ),
     )
-    .optional(),
+    .apply(z.optional),
   interpolation: z
     .enum(["linear", "step"], expect("linear or step"))
-    .meta(
-      describe(
-        "between milestones: linear (day by day, the default) or step (the last milestone's value)",
-        "节点之间的序时值：linear 按日线性（默认）或 step 阶梯",
+    .check(
+      z.meta(
+        describe(
+          "between milestones: linear (day by day, the default) or step (the last milestone's value)",
+          "节点之间的序时值：linear 按日线性（默认）或 step 阶梯",
+        ),
       ),
     )
-    .optional(),
+    .apply(z.optional),
   tolerance: tolerance
-    .meta(
-      describe(
-        'how far behind schedule is still yellow: an amount in the unit, or "N%" of the span; default "10%"',
-        '滞后多少仍为黄灯：数值（同单位）或跨度的 "N%"，默认 "10%"',
+    .check(
+      z.meta(
+        describe(
+          'how far behind schedule is still yellow: an amount in the unit, or "N%" of the span; default "10%"',
+          '滞后多少仍为黄灯：数值（同单位）或跨度的 "N%"，默认 "10%"',
+        ),
       ),
     )
-    .optional(),
+    .apply(z.optional),
   aggregate: z
     .enum(["last", "sum"], expect("last or sum"))
-    .meta(
-      describe(
-        "last: each data row is the running total (the default); sum: rows are per-period amounts to add up",
-        "last：每行数据为累计值（默认）；sum：每行为当期值，累加",
+    .check(
+      z.meta(
+        describe(
+          "last: each data row is the running total (the default); sum: rows are per-period amounts to add up",
+          "last：每行数据为累计值（默认）；sum：每行为当期值，累加",
+        ),
       ),
     )
-    .optional(),
+    .apply(z.optional),
 });
 
 export const levelTargetSchema = z.strictObject({
   ...common,
-  kind: z.literal("level").meta(KIND_DESCRIPTION),
-  min: finite.meta(describe("the lowest value that is green", "下限（含）")).optional(),
+  kind: z.literal("level").check(z.meta(KIND_DESCRIPTION)),
+  min: finite
+    .check(z.meta(describe("the lowest value that is green", "下限（含）")))
+    .apply(z.optional),
   max: finite
-    .meta(describe("the highest value that is green; a rank is a max", "上限（含）；排名用 max"))
-    .optional(),
+    .check(
+      z.meta(
+        describe("the highest value that is green; a rank is a max", "上限（含）；排名用 max"),
+      ),
+    )
+    .apply(z.optional),
   tolerance: tolerance
-    .meta(
-      describe(
-        'how far outside a bound is still yellow: an amount, or "N%" of the bound; default 0',
-        '超出边界多少仍为黄灯：数值或边界的 "N%"，默认 0',
+    .check(
+      z.meta(
+        describe(
+          'how far outside a bound is still yellow: an amount, or "N%" of the bound; default 0',
+          '超出边界多少仍为黄灯：数值或边界的 "N%"，默认 0',
+        ),
       ),
     )
-    .optional(),
+    .apply(z.optional),
   stretch: finite
-    .meta(
-      describe(
-        "a better value that earns a star (lower with max, higher with min only)",
-        "争先值：达到即加星（有 max 时更低为好，仅有 min 时更高为好）",
+    .check(
+      z.meta(
+        describe(
+          "a better value that earns a star (lower with max, higher with min only)",
+          "争先值：达到即加星（有 max 时更低为好，仅有 min 时更高为好）",
+        ),
       ),
     )
-    .optional(),
+    .apply(z.optional),
 });
 
 export const milestoneTargetSchema = z.strictObject({
   ...common,
-  kind: z.literal("milestone").meta(KIND_DESCRIPTION),
+  kind: z.literal("milestone").check(z.meta(KIND_DESCRIPTION)),
   deadline: date
-    .meta(
-      describe(
-        "the due date (YYYY-MM-DD); default Dec 31 of year",
-        "完成期限（YYYY-MM-DD），默认为 year 的 12 月 31 日",
+    .check(
+      z.meta(
+        describe(
+          "the due date (YYYY-MM-DD); default Dec 31 of year",
+          "完成期限（YYYY-MM-DD），默认为 year 的 12 月 31 日",
+        ),
       ),
     )
-    .optional(),
+    .apply(z.optional),
   warn_days: z
     .int(expect("a whole number of days ≥ 0"))
-    .nonnegative(expect("a whole number of days ≥ 0"))
-    .meta(
-      describe(
-        "days before the deadline from which an open milestone is yellow; default 30",
-        "期限前多少天起未完成即为黄灯，默认 30",
+    .check(z.gte(0, expect("a whole number of days ≥ 0")))
+    .check(
+      z.meta(
+        describe(
+          "days before the deadline from which an open milestone is yellow; default 30",
+          "期限前多少天起未完成即为黄灯，默认 30",
+        ),
       ),
     )
-    .optional(),
+    .apply(z.optional),
 });
 
 export type ProgressTargetInput = z.infer<typeof progressTargetSchema>;
@@ -222,12 +276,13 @@ export const targetSchemas = {
 
 const YEAR = z
   .int(expect("a year like 2022"))
-  .min(1, expect("a year like 2022"))
-  .max(9999, expect("a year like 2022"))
-  .meta(
-    describe(
-      "the year: default start Jan 1 and default deadline Dec 31",
-      "年度：默认起始 1 月 1 日、默认截止 12 月 31 日",
+  .check(z.gte(1, expect("a year like 2022")), z.lte(9999, expect("a year like 2022")))
+  .check(
+    z.meta(
+      describe(
+        "the year: default start Jan 1 and default deadline Dec 31",
+        "年度：默认起始 1 月 1 日、默认截止 12 月 31 日",
+      ),
     ),
   );
 const DEFAULTS_DESCRIPTION = describe(
@@ -238,19 +293,19 @@ const TARGETS_DESCRIPTION = describe("the targets, a non-empty list", "指标列
 
 export const targetFileSchema = z.strictObject(
   {
-    year: YEAR.optional(),
+    year: YEAR.apply(z.optional),
     // Any target field but the id; checked field by field against the target's kind once merged.
     defaults: z
       .record(z.string(), z.unknown(), expect("a mapping of target fields"))
-      .meta(DEFAULTS_DESCRIPTION)
-      .optional(),
+      .check(z.meta(DEFAULTS_DESCRIPTION))
+      .apply(z.optional),
     targets: z
       .array(
         z.record(z.string(), z.unknown(), expect("a mapping of target fields")),
         expect("a non-empty list of targets"),
       )
-      .min(1, expect("a non-empty list of targets"))
-      .meta(TARGETS_DESCRIPTION),
+      .check(z.minLength(1, expect("a non-empty list of targets")))
+      .check(z.meta(TARGETS_DESCRIPTION)),
   },
   expect("a mapping with year, defaults and targets"),
 );
@@ -259,16 +314,18 @@ export const targetFileSchema = z.strictObject(
  * A target as an editor sees it: only the id is required and the kind is optional, because every
  * other field, the kind included, may come from the file's `defaults`. Unknown keys stay errors.
  */
-function editorTarget<Shape extends z.ZodRawShape>(
-  schema: z.ZodObject<Shape>,
+function editorTarget<Shape extends z.core.$ZodShape>(
+  schema: z.ZodMiniObject<Shape, z.core.$strict>,
   kind: (typeof KINDS)[number],
   english: string,
   chinese: string,
 ) {
-  return schema
-    .partial()
-    .extend({ id: common.id, kind: z.literal(kind).meta(KIND_DESCRIPTION).optional() })
-    .meta(describe(english, chinese));
+  return z
+    .extend(z.partial(schema), {
+      id: common.id,
+      kind: z.optional(z.literal(kind).check(z.meta(KIND_DESCRIPTION))),
+    })
+    .check(z.meta(describe(english, chinese)));
 }
 
 /**
@@ -278,30 +335,38 @@ function editorTarget<Shape extends z.ZodRawShape>(
  */
 export const targetFileEditorSchema = z
   .strictObject({
-    year: YEAR.optional(),
-    defaults: z
-      .strictObject({
-        ...progressTargetSchema.shape,
-        ...levelTargetSchema.shape,
-        ...milestoneTargetSchema.shape,
-        kind: z.enum(KINDS).meta(KIND_DESCRIPTION),
-        deadline: date.meta(
-          describe(
-            "a progress target's last day or a milestone's due date (YYYY-MM-DD)",
-            "进度指标的截止日期或节点任务的完成期限（YYYY-MM-DD）",
+    year: YEAR.apply(z.optional),
+    defaults: z.optional(
+      z
+        .partial(
+          z.omit(
+            z.strictObject({
+              ...progressTargetSchema.shape,
+              ...levelTargetSchema.shape,
+              ...milestoneTargetSchema.shape,
+              kind: z.enum(KINDS).check(z.meta(KIND_DESCRIPTION)),
+              deadline: date.check(
+                z.meta(
+                  describe(
+                    "a progress target's last day or a milestone's due date (YYYY-MM-DD)",
+                    "进度指标的截止日期或节点任务的完成期限（YYYY-MM-DD）",
+                  ),
+                ),
+              ),
+              tolerance: tolerance.check(
+                z.meta(
+                  describe(
+                    'how far off is still yellow: an amount, or "N%" (of the span for progress, of the bound for level)',
+                    '偏离多少仍为黄灯：数值或 "N%"（进度指标按跨度，区间指标按边界）',
+                  ),
+                ),
+              ),
+            }),
+            { id: true },
           ),
-        ),
-        tolerance: tolerance.meta(
-          describe(
-            'how far off is still yellow: an amount, or "N%" (of the span for progress, of the bound for level)',
-            '偏离多少仍为黄灯：数值或 "N%"（进度指标按跨度，区间指标按边界）',
-          ),
-        ),
-      })
-      .omit({ id: true })
-      .partial()
-      .meta(DEFAULTS_DESCRIPTION)
-      .optional(),
+        )
+        .check(z.meta(DEFAULTS_DESCRIPTION)),
+    ),
     targets: z
       .array(
         z.union([
@@ -325,16 +390,18 @@ export const targetFileEditorSchema = z
           ),
         ]),
       )
-      .min(1)
-      .meta(TARGETS_DESCRIPTION),
+      .check(z.minLength(1))
+      .check(z.meta(TARGETS_DESCRIPTION)),
   })
-  .meta({
-    title: "kpi target file",
-    ...describe(
-      "targets checked by kpi against CSV actuals (SPEC section 2)",
-      "kpi 指标文件：按 CSV 实际数据检查的目标",
-    ),
-  });
+  .check(
+    z.meta({
+      title: "kpi target file",
+      ...describe(
+        "targets checked by kpi against CSV actuals (SPEC section 2)",
+        "kpi 指标文件：按 CSV 实际数据检查的目标",
+      ),
+    }),
+  );
 
 /** The JSON Schema of a target file, for editors: generated from the zod schema, never by hand. */
 export function targetFileJsonSchema(): Record<string, unknown> {

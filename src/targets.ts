@@ -11,7 +11,7 @@ import {
   type Node,
   parseDocument,
 } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { type Day, dayFromCivil, formatDay, parseIsoDate } from "./dates.js";
 import {
   KINDS,
