@@ -7,14 +7,11 @@ import { buildReport } from "../report.js";
 import type { CliContext } from "./context.js";
 import {
   addInputOptions,
+  addReportOptions,
   appendOutput,
   emit,
   type InputOptions,
-  loadInputs,
-  parseAsOf,
-  printProblems,
-  resolveAsOf,
-  resolveLabels,
+  startReportRun,
   useColor,
 } from "./inputs.js";
 
@@ -35,21 +32,15 @@ export function registerCheck(
     .command("check")
     .description("evaluate every target against the data and print the result")
     .argument("[data...]", "data files or folders (added to --data)");
-  addInputOptions(command)
-    .option(
-      "--as-of <date>",
-      "evaluation date: a date, a month, a quarter or 'today' (default: the latest data date)",
-    )
+  addReportOptions(addInputOptions(command))
     .addOption(
       new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"),
     )
-    .option("-o, --output <file>", "write the output to a file (atomically) instead of stdout")
     .option(
       "--fail-on <statuses>",
       "comma list of statuses that make the exit code 1, or none",
       "red",
     )
-    .option("--lang <lang>", "language of labels: en or zh (default: KPI_LANG, then LANG, else en)")
     .action(async (dataArguments: string[], options: CheckOptions) => {
       setExitCode(await check(dataArguments, options, context));
     });
@@ -60,14 +51,8 @@ async function check(
   options: CheckOptions,
   context: CliContext,
 ): Promise<number> {
-  // Options first: a typo in one is reported before any file is read.
-  const labels = resolveLabels(options.lang, context);
   const failOn = parseFailOn(options.failOn);
-  if (options.asOf !== undefined) parseAsOf(options.asOf, context);
-
-  const inputs = await loadInputs(options, dataArguments);
-  printProblems(inputs.warnings, context, labels);
-  const asOf = resolveAsOf(options.asOf, inputs.observations, context);
+  const { labels, inputs, asOf } = await startReportRun(options, dataArguments, context);
   const report = evaluate(inputs.targets, inputs.observations, { asOf });
   const render = await renderers[options.format]();
   await emit(

@@ -4,15 +4,7 @@ import { explainTarget } from "../explain.js";
 import { UsageError } from "../problems.js";
 import { didYouMean } from "../suggest.js";
 import type { CliContext } from "./context.js";
-import {
-  addInputOptions,
-  type InputOptions,
-  loadInputs,
-  parseAsOf,
-  printProblems,
-  resolveAsOf,
-  resolveLabels,
-} from "./inputs.js";
+import { addInputOptions, type InputOptions, startReportRun } from "./inputs.js";
 
 interface ExplainOptions extends InputOptions {
   asOf?: string;
@@ -43,10 +35,7 @@ export function registerExplain(
 }
 
 async function explain(id: string, options: ExplainOptions, context: CliContext): Promise<number> {
-  const labels = resolveLabels(options.lang, context);
-  if (options.asOf !== undefined) parseAsOf(options.asOf, context);
-
-  const inputs = await loadInputs(options);
+  const { labels, inputs, asOf } = await startReportRun(options, [], context);
   const target = inputs.targets.find((candidate) => candidate.id === id);
   if (target === undefined) {
     const ids = inputs.targets.map((candidate) => candidate.id);
@@ -55,9 +44,6 @@ async function explain(id: string, options: ExplainOptions, context: CliContext)
       `no target has the id ${JSON.stringify(id)}${suggestion}${suggestion === "" ? "; kpi list shows them all" : ""}`,
     );
   }
-  printProblems(inputs.warnings, context, labels);
-  // The as-of date is the one `kpi check` would use, so that both tell the same story.
-  const asOf = resolveAsOf(options.asOf, inputs.observations, context);
   const explanation = explainTarget(target, inputs.observations.get(id) ?? [], {
     asOf,
     forecast: options.forecast === true,

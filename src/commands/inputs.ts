@@ -147,6 +147,29 @@ export function parseAsOf(text: string, context: CliContext): Day {
   );
 }
 
+/** What a reporting command works from: its labels, the checked inputs and the as-of date. */
+export interface ReportRun {
+  labels: Labels;
+  inputs: Inputs;
+  asOf: Day;
+}
+
+/**
+ * The common start of `check`, `report`, `rank` and `explain`: the options first (a typo in one is
+ * reported before any file is read), then the inputs, their warnings to stderr, and the as-of date.
+ */
+export async function startReportRun(
+  options: InputOptions & { lang?: string; asOf?: string },
+  dataArguments: readonly string[],
+  context: CliContext,
+): Promise<ReportRun> {
+  const labels = resolveLabels(options.lang, context);
+  if (options.asOf !== undefined) parseAsOf(options.asOf, context);
+  const inputs = await loadInputs(options, dataArguments);
+  printProblems(inputs.warnings, context, labels);
+  return { labels, inputs, asOf: resolveAsOf(options.asOf, inputs.observations, context) };
+}
+
 /** The labels of `--lang`, `KPI_LANG` or `LANG`. */
 export function resolveLabels(option: string | undefined, context: CliContext): Labels {
   const language = resolveLanguage(option, context.env);

@@ -8,11 +8,7 @@ import {
   addReportOptions,
   emit,
   type InputOptions,
-  loadInputs,
-  parseAsOf,
-  printProblems,
-  resolveAsOf,
-  resolveLabels,
+  startReportRun,
 } from "./inputs.js";
 
 interface RankOptions extends InputOptions {
@@ -46,12 +42,7 @@ async function rank(
   options: RankOptions,
   context: CliContext,
 ): Promise<number> {
-  const labels = resolveLabels(options.lang, context);
-  if (options.asOf !== undefined) parseAsOf(options.asOf, context);
-
-  const inputs = await loadInputs(options, dataArguments);
-  printProblems(inputs.warnings, context, labels);
-  const asOf = resolveAsOf(options.asOf, inputs.observations, context);
+  const { labels, inputs, asOf } = await startReportRun(options, dataArguments, context);
   const model = buildReport(inputs.targets, inputs.observations, { asOf });
   const render = await rankRenderers[options.format]();
   await emit(render(model, { labels }), options.output, context);

@@ -9,11 +9,7 @@ import {
   addReportOptions,
   emit,
   type InputOptions,
-  loadInputs,
-  parseAsOf,
-  printProblems,
-  resolveAsOf,
-  resolveLabels,
+  startReportRun,
 } from "./inputs.js";
 
 interface ReportOptions extends InputOptions {
@@ -65,13 +61,8 @@ async function report(
   options: ReportOptions,
   context: CliContext,
 ): Promise<number> {
-  const labels = resolveLabels(options.lang, context);
   const failOn = parseFailOn(options.failOn);
-  if (options.asOf !== undefined) parseAsOf(options.asOf, context);
-
-  const inputs = await loadInputs(options, dataArguments);
-  printProblems(inputs.warnings, context, labels);
-  const asOf = resolveAsOf(options.asOf, inputs.observations, context);
+  const { labels, inputs, asOf } = await startReportRun(options, dataArguments, context);
   const model = buildReport(inputs.targets, inputs.observations, { asOf });
   const render = await reportRenderers[options.format]();
   await emit(
