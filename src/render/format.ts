@@ -135,3 +135,42 @@ export function rankingRows(
     ]),
   };
 }
+
+/** The column heads of a table of results, in the order of `resultCells`. */
+export function resultHeads(labels: Labels): string[] {
+  const { columns } = labels;
+  return [
+    columns.status,
+    columns.id,
+    columns.title,
+    columns.owner,
+    columns.actual,
+    columns.expected,
+    columns.target,
+    columns.progress,
+    columns.note,
+  ];
+}
+
+/**
+ * The cells of one result in a table: the status cell and the progress cell are given by the
+ * renderer (a coloured word, an emoji, a bar), the others are the same text everywhere.
+ */
+export function resultCells(
+  result: Result,
+  labels: Labels,
+  cells: { status: string; progress: (share: number) => string },
+): string[] {
+  const { target } = result;
+  return [
+    cells.status,
+    target.id,
+    target.title,
+    target.owner.join(labels.nameSeparator),
+    formatActual(result, labels),
+    formatExpected(result, labels),
+    formatTarget(result, labels),
+    result.progress === null ? "" : cells.progress(result.progress),
+    formatNote(result, labels),
+  ];
+}

@@ -4,18 +4,21 @@ import type { Labels } from "../i18n.js";
 import type { Report } from "../model.js";
 import {
   byStatus,
-  formatActual,
   formatCounts,
-  formatExpected,
-  formatNote,
   formatPercent,
-  formatTarget,
+  resultCells,
+  resultHeads,
   STATUS_EMOJI,
 } from "./format.js";
 
-/** A table cell: pipes, line breaks and HTML from input files cannot break the table. */
+/**
+ * A table cell: pipes, line breaks and HTML from input files cannot break the table, and their
+ * control characters (an ANSI escape sequence) cannot reach a terminal that shows the markdown.
+ */
 export function escapeMarkdownCell(text: string): string {
   return text
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -37,34 +40,17 @@ export function markdownTable(
 /** `--format markdown` of `kpi check`. */
 export function renderMarkdown(report: Report, options: { labels: Labels }): string {
   const { labels } = options;
-  const columns = labels.columns;
-  const head = [
-    columns.status,
-    columns.id,
-    columns.title,
-    columns.owner,
-    columns.actual,
-    columns.expected,
-    columns.target,
-    columns.progress,
-    columns.note,
-  ];
-  const rows = byStatus(report.results).map((result) => [
-    `${STATUS_EMOJI[result.status]} ${labels.status[result.status]}`,
-    result.target.id,
-    result.target.title,
-    result.target.owner.join(labels.nameSeparator),
-    formatActual(result, labels),
-    formatExpected(result, labels),
-    formatTarget(result, labels),
-    result.progress === null ? "" : formatPercent(result.progress),
-    formatNote(result, labels),
-  ]);
+  const rows = byStatus(report.results).map((result) =>
+    resultCells(result, labels, {
+      status: `${STATUS_EMOJI[result.status]} ${labels.status[result.status]}`,
+      progress: formatPercent,
+    }),
+  );
   const { summary } = report;
   return [
     `**${summary.total} ${labels.targets}, ${labels.asOf} ${formatDay(report.asOf)}:** ${formatCounts(summary, labels)}`,
     "",
-    markdownTable(head, rows),
+    markdownTable(resultHeads(labels), rows),
     "",
   ].join("\n");
 }

@@ -19,9 +19,10 @@ import {
   formatNumber,
   formatProgressBar,
   formatSignedValue,
-  formatTarget,
   formatValue,
   rankingRows,
+  resultCells,
+  resultHeads,
   STATUS_EMOJI,
 } from "./format.js";
 import { escapeMarkdownCell, markdownTable } from "./markdown.js";
@@ -198,30 +199,14 @@ function chartBlock(item: AttentionItem, labels: Labels): string[] {
 
 /** Every target of a section, in file order, with a progress bar for progress targets. */
 function resultsTable(results: readonly Result[], labels: Labels): string {
-  const { columns } = labels;
   return markdownTable(
-    [
-      columns.status,
-      columns.id,
-      columns.title,
-      columns.owner,
-      columns.actual,
-      columns.expected,
-      columns.target,
-      columns.progress,
-      columns.note,
-    ],
-    results.map((result) => [
-      statusCell(result, labels),
-      result.target.id,
-      result.target.title,
-      result.target.owner.join(labels.nameSeparator),
-      formatActual(result, labels),
-      formatExpected(result, labels),
-      formatTarget(result, labels),
-      result.progress === null ? "" : formatProgressBar(result.progress),
-      formatNote(result, labels),
-    ]),
+    resultHeads(labels),
+    results.map((result) =>
+      resultCells(result, labels, {
+        status: statusCell(result, labels),
+        progress: formatProgressBar,
+      }),
+    ),
   );
 }
 

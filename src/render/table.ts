@@ -4,15 +4,7 @@ import Table from "cli-table3";
 import { formatDay } from "../dates.js";
 import type { Labels } from "../i18n.js";
 import type { Report, Status } from "../model.js";
-import {
-  byStatus,
-  formatActual,
-  formatExpected,
-  formatNote,
-  formatPercent,
-  formatTarget,
-  STATUS_SYMBOL,
-} from "./format.js";
+import { byStatus, formatPercent, resultCells, resultHeads, STATUS_SYMBOL } from "./format.js";
 
 export interface RenderTableOptions {
   labels: Labels;
@@ -40,38 +32,19 @@ export function sanitizeForTerminal(text: string): string {
 export function renderTable(report: Report, options: RenderTableOptions): string {
   const { labels } = options;
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const columns = labels.columns;
   const table = new Table({
-    head: [
-      columns.status,
-      columns.id,
-      columns.title,
-      columns.owner,
-      columns.actual,
-      columns.expected,
-      columns.target,
-      columns.progress,
-      columns.note,
-    ].map((head) => chalk.bold(head)),
+    head: resultHeads(labels).map((head) => chalk.bold(head)),
     style: { head: [], border: [] },
     // No rule between rows: the table stays as long as the list of targets.
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
   });
   for (const result of byStatus(report.results)) {
     const paint = COLOR[result.status](chalk);
-    const { target } = result;
     table.push(
-      [
-        paint(`${STATUS_SYMBOL[result.status]} ${labels.status[result.status]}`),
-        target.id,
-        target.title,
-        target.owner.join(labels.nameSeparator),
-        formatActual(result, labels),
-        formatExpected(result, labels),
-        formatTarget(result, labels),
-        result.progress === null ? "" : formatPercent(result.progress),
-        formatNote(result, labels),
-      ].map((cell, index) => (index === 0 ? cell : sanitizeForTerminal(cell))),
+      resultCells(result, labels, {
+        status: paint(`${STATUS_SYMBOL[result.status]} ${labels.status[result.status]}`),
+        progress: formatPercent,
+      }).map((cell, index) => (index === 0 ? cell : sanitizeForTerminal(cell))),
     );
   }
   return `${table.toString()}\n${renderSummaryLine(report, labels, chalk)}\n`;
