@@ -108,7 +108,10 @@ function splitPlainLines(block: string, line: number, handlers: CsvHandlers): nu
 function parseQuoted(block: string, line: number, handlers: CsvHandlers): number {
   // Always LF: a CRLF file leaves a "\r" at the end of each line's last field, taken off below,
   // so files whose lines end both ways read alike.
-  const results = Papa.parse<string[]>(block, {
+  // papaparse drops a U+FEFF that opens its input; inside a file it is a character like any other
+  // (the BOM of the file is gone already), so it is kept, whether or not a block starts with it.
+  const input = block.charCodeAt(0) === 0xfeff ? `\uFEFF${block}` : block;
+  const results = Papa.parse<string[]>(input, {
     delimiter: ",",
     newline: "\n",
     quoteChar: '"',

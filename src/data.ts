@@ -3,7 +3,7 @@
  * fields and line here, file by file; nothing is kept of a row but its target, day, value and place.
  */
 import { type DateParse, formatDay, parseDate } from "./dates.js";
-import type { Observation, Target } from "./model.js";
+import { MAX_MAGNITUDE, type Observation, type Target } from "./model.js";
 import { error, type Problem, warning } from "./problems.js";
 import { didYouMean } from "./suggest.js";
 
@@ -53,6 +53,8 @@ export class ObservationCollector {
   /** Sort each target's rows by date and check that rows of one date agree. */
   finish(): CollectedData {
     const observations = new Map<string, Observation[]>();
+    // Disagreeing rows are listed up to the cap of each file too, then counted.
+    const conflicts = new Map<string, { count: number; firstLeftOut: Observation | null }>();
     for (const [id, rows] of this.observations) {
       // Stable: rows of one date stay in file and line order, so the first place is named first.
       const sorted = rows.sort((a, b) => a.day - b.day);
@@ -61,6 +63,12 @@ export class ObservationCollector {
         const previous = unique[unique.length - 1];
         if (previous === undefined || previous.day !== row.day) unique.push(row);
         else if (previous.value !== row.value) {
+          const conflict = conflicts.get(row.file) ?? { count: 0, firstLeftOut: null };
+          conflicts.set(row.file, conflict);
+          if (++conflict.count > MAX_PROBLEMS_PER_FILE) {
+            conflict.firstLeftOut ??= row;
+            continue;
+          }
           this.problems.push(
             error(
               row.file,
@@ -72,6 +80,18 @@ export class ObservationCollector {
         }
       }
       observations.set(id, unique);
+    }
+    for (const [file, { count, firstLeftOut }] of conflicts) {
+      if (firstLeftOut === null) continue;
+      const more = count - MAX_PROBLEMS_PER_FILE;
+      this.problems.push(
+        error(
+          file,
+          firstLeftOut.line,
+          1,
+          `${more} more rows in this file disagree with earlier rows`,
+        ),
+      );
     }
     return { observations, problems: this.problems };
   }
@@ -319,7 +339,11 @@ export function parseValue(text: string, target: Target): number | boolean | str
     number = text.slice(0, -1).trimEnd();
   }
   const value = parseNumber(number);
-  if (value === undefined) return `value ${JSON.stringify(text)} is not a number`;
+  // A decimal too long for a double (400 digits) is a number too, only too large.
+  if (value === undefined && !NUMBER.test(number))
+    return `value ${JSON.stringify(text)} is not a number`;
+  if (value === undefined || Math.abs(value) > MAX_MAGNITUDE)
+    return `value ${JSON.stringify(text)} is too large: numbers must lie within ±1e15`;
   return value;
 }
 

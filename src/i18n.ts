@@ -54,6 +54,49 @@ export interface Labels {
   message: (english: string) => string;
   report: ReportLabels;
   rank: RankLabels;
+  html: HtmlLabels;
+}
+
+/** The words of the HTML report (`kpi report --format html`) beyond those of the markdown report. */
+export interface HtmlLabels {
+  /** The page's `lang` attribute (BCP 47). */
+  lang: string;
+  /** Short names of the page's parts, for its table of contents. */
+  nav: {
+    attention: string;
+    targets: string;
+    owners: string;
+    due: string;
+    changes: string;
+    notes: string;
+  };
+  /** The heading of the notes at the end. */
+  notes: string;
+  /** The filter and sort controls (shown only where the page's script runs). */
+  controls: string;
+  owner: string;
+  allOwners: string;
+  status: string;
+  sort: string;
+  sortBy: { order: string; status: string; progress: string };
+  /** How many targets the filters show; the page's script puts the numbers for `{shown}` and `{total}`. */
+  shown: string;
+  /** Before a target's `source` sentence. */
+  source: string;
+  /** Beside the progress bar: the share of the way expected by the as-of date. */
+  expectedShare: string;
+  chart: {
+    /** A chart's accessible name. */
+    title: (target: string) => string;
+    milestone: string;
+    asOf: string;
+    target: string;
+    noData: string;
+    offScale: (value: string) => string;
+    /** The legend above the charts. */
+    legend: { expected: string; milestone: string; actual: string; asOf: string; target: string };
+  };
+  footer: string;
 }
 
 /** The words of `kpi report` (the markdown status report). */
@@ -615,6 +658,44 @@ const en: Labels = {
     legend:
       "Score: the mean over an owner's targets of green 100, yellow 60, red 0 (no data left out); equal scores share a place.",
   },
+  html: {
+    lang: "en",
+    nav: {
+      attention: "Red and yellow",
+      targets: "All targets",
+      owners: "Owners",
+      due: "Due soon",
+      changes: "Changes",
+      notes: "Notes",
+    },
+    notes: "How the numbers are made",
+    controls: "Filter and sort",
+    owner: "Owner",
+    allOwners: "All owners",
+    status: "Status",
+    sort: "Sort",
+    sortBy: { order: "As in the files", status: "Worst first", progress: "Least progress first" },
+    shown: "{shown} of {total} targets shown",
+    source: "Source",
+    expectedShare: "expected by now",
+    chart: {
+      title: (target) => `${target}: expected and actual values by month`,
+      milestone: "Schedule point",
+      asOf: "as of",
+      target: "Target",
+      noData: "no data yet",
+      offScale: (value) => `${value} (beyond the chart's scale)`,
+      legend: {
+        expected: "expected (序时进度)",
+        milestone: "schedule point",
+        actual: "actual at each month-end",
+        asOf: "as-of date",
+        target: "target",
+      },
+    },
+    footer:
+      "Made by kpi from the target and data files. This page is one self-contained file: it works offline and fetches nothing.",
+  },
 };
 
 const zh: Labels = {
@@ -720,6 +801,43 @@ const zh: Labels = {
     noScore: "–",
     legend:
       "得分：各项指标绿灯 100 分、黄灯 60 分、红灯 0 分的平均值（无数据的指标不计）；得分相同者并列。",
+  },
+  html: {
+    lang: "zh-CN",
+    nav: {
+      attention: "亮灯警示",
+      targets: "全部指标",
+      owners: "责任单位",
+      due: "临近期限",
+      changes: "变化情况",
+      notes: "说明",
+    },
+    notes: "数据说明",
+    controls: "筛选和排序",
+    owner: "责任单位",
+    allOwners: "全部责任单位",
+    status: "状态",
+    sort: "排序",
+    sortBy: { order: "按文件顺序", status: "红灯在前", progress: "完成率从低到高" },
+    shown: "显示 {shown} / {total} 项指标",
+    source: "原文",
+    expectedShare: "序时应达",
+    chart: {
+      title: (target) => `${target}：序时进度与各月实际值`,
+      milestone: "节点",
+      asOf: "截至",
+      target: "目标",
+      noData: "暂无数据",
+      offScale: (value) => `${value}（超出图表范围）`,
+      legend: {
+        expected: "序时进度",
+        milestone: "节点",
+        actual: "各月末实际值",
+        asOf: "统计日",
+        target: "目标值",
+      },
+    },
+    footer: "由 kpi 根据指标文件和数据文件生成。本页面为单个独立文件，可离线打开，不访问网络。",
   },
 };
 

@@ -1,12 +1,19 @@
 /** The thin I/O around the core: finding and reading input files, writing output atomically. */
 import { randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createReadStream, type Dirent } from "node:fs";
+import { readdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { parseCsv } from "./csv.js";
 import { type CollectedData, ObservationCollector } from "./data.js";
 import type { Target } from "./model.js";
-import { compareText, error, InputError, type Problem, UsageError } from "./problems.js";
+import {
+  compareText,
+  error,
+  InputError,
+  type Problem,
+  sortProblems,
+  UsageError,
+} from "./problems.js";
 import { type LoadedTargets, loadTargets } from "./targets.js";
 
 /**
@@ -35,37 +42,79 @@ export async function findFiles(
 }
 
 async function walk(folder: string, extensions: readonly string[]): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true });
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (cause) {
+    throw new InputError([error(folder, 1, 1, `cannot read the folder: ${errorCode(cause)}`)]);
+  }
   const files: string[] = [];
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) files.push(...(await walk(path, extensions)));
     else if (
-      entry.isFile() &&
-      extensions.some((extension) => entry.name.toLowerCase().endsWith(extension))
+      extensions.some((extension) => entry.name.toLowerCase().endsWith(extension)) &&
+      (entry.isFile() || (entry.isSymbolicLink() && (await isFileBehindLink(path))))
     )
       files.push(path);
   }
   return files;
 }
 
+/**
+ * A link to a file counts as the file (a data file must never be skipped silently), and so does a
+ * broken link, whose reading then says what is wrong; links to folders are not followed, so a link
+ * to an ancestor cannot make the walk endless.
+ */
+async function isFileBehindLink(path: string): Promise<boolean> {
+  try {
+    return !(await stat(path)).isDirectory();
+  } catch {
+    return true;
+  }
+}
+
+function errorCode(cause: unknown): string {
+  return (cause as NodeJS.ErrnoException).code ?? String(cause);
+}
+
 /** Read and validate the target files under the given paths. */
 export async function readTargets(paths: readonly string[]): Promise<LoadedTargets> {
   const files = await findFiles(paths, [".yaml", ".yml"]);
-  const sources = await Promise.all(
-    files.map(async (file) => ({ file, text: await readText(file) })),
-  );
-  return loadTargets(sources);
+  const texts = await Promise.all(files.map(readText));
+  // A file that cannot be read is a problem like any other: the others are still checked.
+  const sources = files.flatMap((file, index) => {
+    const text = texts[index];
+    return typeof text === "string" ? [{ file, text }] : [];
+  });
+  const loaded = loadTargets(sources);
+  const unreadable = texts.filter((text): text is Problem => typeof text !== "string");
+  return { targets: loaded.targets, problems: sortProblems([...unreadable, ...loaded.problems]) };
 }
 
-async function readText(file: string): Promise<string> {
+/**
+ * A target file is written by hand: far below this size. A larger one is refused before it is
+ * parsed, because parsing YAML takes time and memory in proportion to the file (a MiB of the
+ * worst YAML takes seconds and hundreds of MB).
+ */
+export const MAX_TARGET_FILE_BYTES = 1 << 20;
+
+/** The file's text, or the problem that kept it from being read. */
+async function readText(file: string): Promise<string | Problem> {
+  const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    return await readFile(file, "utf8");
+    // At most one byte past the limit is read: a huge file (or /dev/zero) costs nothing.
+    for await (const chunk of createReadStream(file, { end: MAX_TARGET_FILE_BYTES })) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
   } catch (cause) {
-    throw new InputError([
-      error(file, 1, 1, `cannot read the file: ${(cause as NodeJS.ErrnoException).code ?? cause}`),
-    ]);
+    return error(file, 1, 1, `cannot read the file: ${errorCode(cause)}`);
   }
+  if (size > MAX_TARGET_FILE_BYTES)
+    return error(file, 1, 1, "the file is larger than 1 MiB, the limit for a target file");
+  return Buffer.concat(chunks, size).toString("utf8");
 }
 
 export interface ReadDataOptions {
@@ -131,7 +180,8 @@ async function createDecoder(
 ): Promise<{ write(bytes: Buffer): string; end(): string }> {
   let decoder: InstanceType<typeof TextDecoder> | undefined;
   try {
-    decoder = new TextDecoder(encoding, { fatal: isUtf8(encoding) });
+    // The BOM is dropped by decodeFile, the same way for every encoding.
+    decoder = new TextDecoder(encoding, { fatal: isUtf8(encoding), ignoreBOM: true });
   } catch {
     // Not a label the platform knows (or a Node.js built without ICU): iconv-lite knows more.
   }
@@ -141,7 +191,7 @@ async function createDecoder(
   }
   const iconv = (await import("iconv-lite")).default;
   if (!iconv.encodingExists(encoding)) throw new UsageError(`unknown encoding "${encoding}"`);
-  const fallback = iconv.getDecoder(encoding);
+  const fallback = iconv.getDecoder(encoding, { stripBOM: false });
   return { write: (bytes) => fallback.write(bytes), end: () => fallback.end() ?? "" };
 }
 
@@ -157,9 +207,15 @@ async function* decodeFile(
 ): AsyncGenerator<string> {
   const decoder = await createDecoder(encoding);
   try {
+    let start = true;
     // 64 KiB chunks: larger ones make decoding and parsing slower, not faster.
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 })) {
-      const text = decoder.write(chunk as Buffer);
+      let text = decoder.write(chunk as Buffer);
+      // A byte order mark opens the text in any encoding (GB18030 has one too): not part of it.
+      if (start && text !== "") {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        start = false;
+      }
       if (text !== "") yield text;
     }
     const rest = decoder.end();
@@ -200,12 +256,35 @@ async function readCsvFile(
  * the same folder, then a rename over the target.
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  let destination = path;
+  try {
+    const info = await stat(path);
+    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to: a rename would replace
+    // it with a plain file. A link is followed, so that it still points at the report.
+    if (!info.isFile() && !info.isDirectory()) return await writeTo(path, content);
+    if (info.isFile()) destination = await realpath(path);
+  } catch (cause) {
+    if (cause instanceof UsageError) throw cause;
+    // Nothing there yet (or nothing reachable): the write below says why if it cannot be made.
+  }
+  const temporary = join(
+    dirname(destination),
+    `.${basename(destination)}.${randomBytes(6).toString("hex")}.tmp`,
+  );
   try {
     await writeFile(temporary, content, { flag: "wx" });
-    await rename(temporary, path);
+    await rename(temporary, destination);
   } catch (cause) {
-    await rm(temporary, { force: true });
+    // The clean-up must not hide the cause (under a file, rm fails too: ENOTDIR).
+    await rm(temporary, { force: true }).catch(() => {});
+    throw new UsageError(`cannot write ${path}: ${describeWriteError(cause)}`);
+  }
+}
+
+async function writeTo(path: string, content: string): Promise<void> {
+  try {
+    await writeFile(path, content);
+  } catch (cause) {
     throw new UsageError(`cannot write ${path}: ${describeWriteError(cause)}`);
   }
 }
@@ -220,6 +299,10 @@ function describeWriteError(cause: unknown): string {
       return "permission denied";
     case "EISDIR":
       return "it is a folder";
+    case "ENOTDIR":
+      return "a part of its path is a file, not a folder";
+    case "ENOSPC":
+      return "the disk is full";
     default:
       return String((cause as Error).message ?? cause);
   }

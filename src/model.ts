@@ -5,6 +5,12 @@ export const STATUSES = ["red", "yellow", "grey", "green"] as const;
 /** A traffic light; the array order is the order reports list them in (worst first). */
 export type Status = (typeof STATUSES)[number];
 
+/**
+ * The largest size of a number in a target or data file. Every whole number up to it is exact in a
+ * double, and no span, E(t), sum or share built from such numbers can overflow to Infinity.
+ */
+export const MAX_MAGNITUDE = 1e15;
+
 export const KINDS = ["progress", "level", "milestone"] as const;
 export type Kind = (typeof KINDS)[number];
 

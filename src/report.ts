@@ -1,7 +1,7 @@
 /**
  * The report model: everything the status report shows (what is behind and by how much, sections,
  * owners and their ranking, milestones due soon, changes since the previous month-end, monthly
- * series for charts), built purely from `evaluate` results. Renderers (markdown now, HTML later)
+ * series for charts), built purely from `evaluate` results. Renderers (markdown and HTML)
  * only format it: no second evaluation path, no clock, no files.
  */
 import { civilFromDay, type Day, dayFromCivil, endOfMonth, monthIndex } from "./dates.js";
@@ -126,6 +126,20 @@ export interface ReportModel {
   dueSoon: DueItem[];
   /** Sorted by kind of change (in CHANGE_KINDS order), then file order. */
   changes: StatusChange[];
+  /**
+   * Monthly history by target id: that of every red and yellow target (as in `attention`), and
+   * with `allHistories` that of every progress target too.
+   */
+  histories: ReadonlyMap<string, readonly MonthPoint[]>;
+}
+
+export interface BuildReportOptions extends EvaluateOptions {
+  /**
+   * Give every progress target its monthly history, not only the red and yellow ones: the HTML
+   * report charts every progress target. Off unless asked for, because it evaluates each
+   * of those targets once for every month. @default false
+   */
+  allHistories?: boolean;
 }
 
 /** The last day of the month before `day`'s month. */
@@ -141,25 +155,36 @@ export function previousMonthEnd(day: Day): Day {
 export function buildReport(
   targets: readonly Target[],
   observations: ObservationsById,
-  options: EvaluateOptions,
+  options: BuildReportOptions,
 ): ReportModel {
   const { asOf } = options;
   const report = evaluate(targets, observations, { asOf });
   const previousAsOf = previousMonthEnd(asOf);
   const previous = evaluate(targets, observations, { asOf: previousAsOf });
   const standings = rankOwners(report.results);
+  const attention = attentionItems(report.results, observations, asOf);
+  const histories = new Map<string, readonly MonthPoint[]>(
+    attention.map((item) => [item.result.target.id, item.history]),
+  );
+  if (options.allHistories) {
+    for (const { target } of report.results) {
+      if (target.kind !== "progress" || histories.has(target.id)) continue;
+      histories.set(target.id, monthlyHistory(target, observations.get(target.id) ?? [], asOf));
+    }
+  }
   return {
     asOf,
     previousAsOf,
     summary: report.summary,
     results: report.results,
-    attention: attentionItems(report.results, observations, asOf),
+    attention,
     sections: groupBySection(report.results),
     ranking: standings,
     owners: inFileOrder(standings, report.results),
     unowned: report.results.filter((result) => result.target.owner.length === 0),
     dueSoon: dueSoon(report.results, asOf),
     changes: statusChanges(previous.results, report.results),
+    histories,
   };
 }
 

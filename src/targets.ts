@@ -7,15 +7,18 @@ import {
   isMap,
   isPair,
   isScalar,
+  isSeq,
   LineCounter,
   type Node,
   parseDocument,
 } from "yaml";
 import type * as z from "zod/mini";
+import { MAX_PROBLEMS_PER_FILE } from "./data.js";
 import { type Day, dayFromCivil, formatDay, parseIsoDate } from "./dates.js";
 import {
   KINDS,
   type Kind,
+  MAX_MAGNITUDE,
   type Place,
   type SchedulePoint,
   type Target,
@@ -47,6 +50,17 @@ export interface LoadedTargets {
 /** Aliases expand to at most this many nodes: a "billion laughs" file stops here. */
 const MAX_ALIAS_COUNT = 1000;
 
+/**
+ * The longest list (of targets, say) and the largest mapping a target file may hold: far past any
+ * real file, and short enough that checking and listing their problems stays quick. (Past about
+ * 100,000 issues, zod's push(...issues) would even overflow the stack.)
+ */
+export const MAX_LIST_ITEMS = 20_000;
+export const MAX_MAPPING_KEYS = 1_000;
+
+/** Thousands of levels of nesting overflow the parser's stack: said plainly, not as a crash. */
+const TOO_DEEP = "invalid YAML: the file is nested too deeply";
+
 /** Load target files in the given order; ids must be unique across all of them. */
 export function loadTargets(sources: readonly SourceText[]): LoadedTargets {
   const targets: Target[] = [];
@@ -54,7 +68,7 @@ export function loadTargets(sources: readonly SourceText[]): LoadedTargets {
   for (const source of sources) {
     const loaded = parseTargetFile(source);
     targets.push(...loaded.targets);
-    problems.push(...loaded.problems);
+    problems.push(...capProblems(source.file, loaded.problems));
   }
   const firstById = new Map<string, Target>();
   for (const target of targets) {
@@ -73,6 +87,20 @@ export function loadTargets(sources: readonly SourceText[]): LoadedTargets {
     }
   }
   return { targets, problems: sortProblems(problems) };
+}
+
+/** A file's first problems in place order, then a count of the rest, as for data files. */
+function capProblems(file: string, problems: readonly Problem[]): Problem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return [...problems];
+  const sorted = sortProblems(problems);
+  const firstLeftOut = sorted[MAX_PROBLEMS_PER_FILE];
+  if (firstLeftOut === undefined) return sorted;
+  const { line, column } = firstLeftOut;
+  const more = sorted.length - MAX_PROBLEMS_PER_FILE;
+  return [
+    ...sorted.slice(0, MAX_PROBLEMS_PER_FILE),
+    error(file, line, column, `${more} more errors in this file`),
+  ];
 }
 
 function formatPlace(place: Place): string {
@@ -94,7 +122,9 @@ class Located {
     this.doc = parseDocument(text, {
       lineCounter: this.lineCounter,
       prettyErrors: false,
-      uniqueKeys: true,
+      // yaml compares each key with every other key of its mapping: a mapping of 100,000 keys
+      // would take minutes. Duplicates are found with a set instead (shapeProblems below).
+      uniqueKeys: false,
     });
   }
 
@@ -116,11 +146,65 @@ class Located {
   keyAt(path: Path, key: string): Node | null {
     const map = this.doc.getIn(path, true);
     if (isMap(map)) {
-      for (const pair of map.items) {
-        if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) return pair.key;
+      // Indexed once per mapping: a mapping of many unknown keys costs one pass, not one a key.
+      let keys = this.keyIndex.get(map);
+      if (keys === undefined) {
+        keys = new Map();
+        for (const pair of map.items) {
+          if (isPair(pair) && isScalar(pair.key) && !keys.has(String(pair.key.value)))
+            keys.set(String(pair.key.value), pair.key);
+        }
+        this.keyIndex.set(map, keys);
       }
+      const node = keys.get(key);
+      if (node !== undefined) return node;
     }
     return this.nodeAt(path);
+  }
+
+  private readonly keyIndex = new WeakMap<object, Map<string, Node>>();
+
+  /**
+   * What makes a file unreadable before any field is looked at: a mapping that repeats a key, and
+   * lists or mappings far longer than any target file has (their problems alone would take
+   * minutes and gigabytes to list).
+   */
+  shapeProblems(text: string): Problem[] {
+    const problems: Problem[] = [];
+    const at = (node: Node, message: string) => {
+      const { line, column } = this.placeOf(node);
+      problems.push(error(this.file, line, column, message));
+    };
+    const stack: unknown[] = [this.doc.contents];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      if (isMap(node)) {
+        if (node.items.length > MAX_MAPPING_KEYS) {
+          at(node, `a mapping of ${node.items.length} keys: kpi reads at most ${MAX_MAPPING_KEYS}`);
+          continue;
+        }
+        const seen = new Set<unknown>();
+        for (const pair of node.items) {
+          if (isScalar(pair.key)) {
+            if (seen.has(pair.key.value)) {
+              const name = /^[^:\n]*/.exec(text.slice(pair.key.range?.[0] ?? 0))?.[0].trim();
+              at(pair.key, `duplicate key "${name}"`);
+            }
+            seen.add(pair.key.value);
+          }
+          stack.push(pair.key, pair.value);
+        }
+      } else if (isSeq(node)) {
+        if (node.items.length > MAX_LIST_ITEMS) {
+          at(
+            node,
+            `a list of ${node.items.length} items: kpi reads at most ${MAX_LIST_ITEMS} in one list (split a longer list of targets into several files)`,
+          );
+          continue;
+        }
+        for (const item of node.items) stack.push(item);
+      }
+    }
+    return problems;
   }
 
   placeOf(node: Node | null): Place {
@@ -135,17 +219,38 @@ class Located {
 
 /** Parse and validate one target file. */
 export function parseTargetFile(source: SourceText): LoadedTargets {
-  const located = new Located(source.file, source.text);
+  let located: Located;
+  try {
+    located = new Located(source.file, source.text);
+  } catch (cause) {
+    // yaml parses nested blocks recursively and does not catch every overflow of the stack.
+    if (!(cause instanceof RangeError)) throw cause;
+    return { targets: [], problems: [error(source.file, 1, 1, TOO_DEEP)] };
+  }
   const { doc } = located;
   for (const yamlError of doc.errors) {
     const { line, column } = located.placeOfOffset(yamlError.pos[0]);
-    const message =
-      yamlError.code === "DUPLICATE_KEY"
-        ? `duplicate key "${/^[^:\n]*/.exec(source.text.slice(yamlError.pos[0]))?.[0].trim()}"`
-        : `invalid YAML: ${yamlError.message.split("\n")[0]}`;
+    const message = yamlError.message.includes("Maximum call stack")
+      ? TOO_DEEP
+      : `invalid YAML: ${yamlError.message.split("\n")[0]}`;
     located.problems.push(error(source.file, line, column, message));
   }
   if (doc.errors.length > 0) return { targets: [], problems: located.problems };
+  located.problems.push(...located.shapeProblems(source.text));
+  if (located.problems.length > 0) return { targets: [], problems: located.problems };
+  for (const warning of doc.warnings) {
+    // A tag yaml does not know (!!js/function, !!python/object) would be read as plain text.
+    if (warning.code !== "TAG_RESOLVE_FAILED") continue;
+    const { line, column } = located.placeOfOffset(warning.pos[0]);
+    const raw = warning.message.replace(/^Unresolved tag: /, "").split("\n")[0] ?? "";
+    const tag = raw.startsWith("tag:yaml.org,2002:")
+      ? `!!${raw.slice("tag:yaml.org,2002:".length)}`
+      : raw.startsWith("!")
+        ? raw
+        : `!<${raw}>`;
+    const message = `unknown tag ${tag}: a target file holds plain values, and kpi runs no code from it`;
+    located.problems.push(error(source.file, line, column, message));
+  }
   if (doc.contents === null) {
     located.report(null, "empty target file: expected a mapping with a list of targets");
     return { targets: [], problems: located.problems };
@@ -156,10 +261,17 @@ export function parseTargetFile(source: SourceText): LoadedTargets {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (cause) {
     // yaml throws a ReferenceError when aliases expand past maxAliasCount.
-    located.report(doc.contents, `cannot expand the file's aliases: ${(cause as Error).message}`);
+    located.report(
+      doc.contents,
+      cause instanceof RangeError
+        ? TOO_DEEP
+        : `cannot expand the file's aliases: ${(cause as Error).message}`,
+    );
     return { targets: [], problems: located.problems };
   }
 
+  reportPrototypeKeys(located, data);
+  const tooLarge = reportLargeNumbers(located, data);
   const file = targetFileSchema.safeParse(data);
   if (!file.success) {
     const fileKeys = Object.keys(targetFileSchema.shape);
@@ -172,6 +284,8 @@ export function parseTargetFile(source: SourceText): LoadedTargets {
     );
     return { targets: [], problems: located.problems };
   }
+  // Nothing is computed from numbers that would overflow: it would only add false problems.
+  if (tooLarge) return { targets: [], problems: located.problems };
   const { year, defaults = {}, targets: items } = file.data;
   checkDefaults(located, defaults);
   const targets: Target[] = [];
@@ -180,6 +294,55 @@ export function parseTargetFile(source: SourceText): LoadedTargets {
     if (target) targets.push(target);
   });
   return { targets: located.problems.length > 0 ? [] : targets, problems: located.problems };
+}
+
+/**
+ * zod leaves a `__proto__` key out of the records it checks (`defaults` and each target), since it
+ * cannot be assigned as a key: report it here, or an unknown key would vanish silently.
+ */
+function reportPrototypeKeys(located: Located, data: unknown): void {
+  if (data === null || typeof data !== "object") return;
+  const { defaults, targets } = data as Record<string, unknown>;
+  const records: [Path, unknown][] = [
+    [["defaults"], defaults],
+    ...(Array.isArray(targets) ? targets : []).map((item, index): [Path, unknown] => [
+      ["targets", index],
+      item,
+    ]),
+  ];
+  for (const [path, record] of records) {
+    if (record !== null && typeof record === "object" && Object.hasOwn(record, "__proto__"))
+      located.report(located.keyAt(path, "__proto__"), 'unknown key "__proto__"');
+  }
+}
+
+/**
+ * Every number of a file must lie within ±MAX_MAGNITUDE: larger ones would overflow to Infinity in
+ * the evaluation (a span, E(t), a sum) and give a status or a value that is silently wrong.
+ */
+function reportLargeNumbers(located: Located, data: unknown): boolean {
+  const stack: { value: unknown; path: Path }[] = [{ value: data, path: [] }];
+  const seen = new Set<object>();
+  let found = 0;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value, path } = next;
+    if (typeof value === "number" && Number.isFinite(value) && Math.abs(value) > MAX_MAGNITUDE) {
+      // Past the cap of listed problems, finding a node's place is work for nothing.
+      if (found++ >= MAX_PROBLEMS_PER_FILE) continue;
+      located.report(
+        located.nodeAt(path),
+        `${describePath(path)} ${value} is too large: numbers must lie within ±1e15`,
+      );
+    } else if (value !== null && typeof value === "object" && !seen.has(value)) {
+      // An alias shares its object: it is looked at once.
+      seen.add(value);
+      for (const [key, inner] of Object.entries(value))
+        stack.push({ value: inner, path: [...path, Array.isArray(value) ? Number(key) : key] });
+    }
+  }
+  const more = found - MAX_PROBLEMS_PER_FILE;
+  if (more > 0) located.report(null, `${more} more numbers are too large`);
+  return found > 0;
 }
 
 /** Every key that some kind of target has, except the id, which cannot have a default. */
@@ -225,12 +388,19 @@ function buildTarget(
   }
   const schema = targetSchemas[kind as Kind];
   const merged: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(defaults)) if (key in schema.shape) merged[key] = value;
+  // Own keys only: "constructor" or "toString" in defaults is an unknown key, not a field.
+  for (const [key, value] of Object.entries(defaults))
+    if (Object.hasOwn(schema.shape, key)) merged[key] = value;
   Object.assign(merged, item);
 
   const pathOf = (path: Path): Path => {
     const key = path[0];
-    if (key === undefined || typeof key === "number" || key in item || !(key in defaults))
+    if (
+      key === undefined ||
+      typeof key === "number" ||
+      Object.hasOwn(item, key) ||
+      !Object.hasOwn(defaults, key)
+    )
       return [...itemPath, ...path];
     return ["defaults", ...path];
   };
@@ -359,7 +529,9 @@ function closestBranch(
   let best: z.core.$ZodIssue[] | undefined;
   let bestDepth = 0;
   for (const branch of branches) {
-    const depth = Math.min(...branch.map((issue) => issue.path.length));
+    // A loop, not Math.min(...): a branch may hold hundreds of thousands of issues.
+    let depth = Number.POSITIVE_INFINITY;
+    for (const issue of branch) depth = Math.min(depth, issue.path.length);
     if (depth > bestDepth) {
       best = [...branch];
       bestDepth = depth;
@@ -469,7 +641,9 @@ function buildProgress(context: BuildContext, input: ProgressTargetInput): Targe
     return null;
   }
   const baseline = input.baseline ?? 0;
-  if (input.target === baseline) {
+  // Values closer than 1e-9 are equal (SPEC 2.1): a nearer target has no direction, and its
+  // progress (a share of the span) would overflow.
+  if (Math.abs(input.target - baseline) < 1e-9) {
     located.report(
       context.at(["target"]),
       `target equals baseline (${baseline}): there is no way to go`,

@@ -122,8 +122,24 @@ export function printProblems(
 /** `file:line:col: message` with the message and the warning prefix in the labels' language. */
 export function formatProblemIn(problem: Problem, labels: Labels): string {
   const prefix = problem.severity === "warning" ? labels.warningPrefix : "";
-  return `${problem.file}:${problem.line}:${problem.column}: ${prefix}${labels.message(problem.message)}`;
+  return showControls(
+    `${problem.file}:${problem.line}:${problem.column}: ${prefix}${labels.message(problem.message)}`,
+  );
 }
+
+/**
+ * Control characters of an input file (an escape sequence in an id or a key) are shown as `\u001b`
+ * rather than sent to the terminal, where they could recolour, move or hide what it shows.
+ */
+function showControls(text: string): string {
+  return text.replace(
+    CONTROL_CHARACTERS,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** `--as-of`: any date form of the data, or `today`; without it, the latest data date. */
 export function resolveAsOf(

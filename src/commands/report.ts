@@ -1,4 +1,4 @@
-/** `kpi report`: the markdown status report of SPEC section 5 and issue 4. */
+/** `kpi report`: the status report of SPEC section 5 and issue 4, as markdown or a page (issue 8). */
 import { type Command, Option } from "commander";
 import { getExitCode, parseFailOn } from "../exit-code.js";
 import { REPORT_FORMATS, type ReportFormat, reportRenderers } from "../render/index.js";
@@ -40,7 +40,10 @@ export function registerReport(
         .choices(REPORT_FORMATS)
         .default("markdown"),
     )
-    .option("--charts", "add a Mermaid chart per red or yellow target (GitHub renders them)")
+    .option(
+      "--charts",
+      "markdown: add a Mermaid chart per red or yellow target (the HTML page always has charts)",
+    )
     .addOption(
       new Option("--by <grouping>", "owner: add the owners' ranking")
         .choices(["section", "owner"])
@@ -63,7 +66,11 @@ async function report(
 ): Promise<number> {
   const failOn = parseFailOn(options.failOn);
   const { labels, inputs, asOf } = await startReportRun(options, dataArguments, context);
-  const model = buildReport(inputs.targets, inputs.observations, { asOf });
+  // The HTML report charts every progress target, so it needs every target's monthly history.
+  const model = buildReport(inputs.targets, inputs.observations, {
+    asOf,
+    allHistories: options.format === "html",
+  });
   const render = await reportRenderers[options.format]();
   await emit(
     render(model, { labels, charts: options.charts === true, byOwner: options.by === "owner" }),

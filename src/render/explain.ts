@@ -30,7 +30,9 @@ export function renderExplanation(
   const { result, asOf } = explanation;
   const { target } = result;
   const words = labels.explain;
-  const value = (amount: number) => formatValue(amount, target.unit);
+  // The unit comes from the target file: it goes to the terminal only as safe text.
+  const unit = target.unit === null ? null : sanitizeForTerminal(target.unit);
+  const value = (amount: number) => formatValue(amount, unit);
   const sections: string[] = [];
 
   const details = [

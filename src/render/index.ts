@@ -23,8 +23,8 @@ export const renderers = {
   github: async () => (await import("./github.js")).renderGithub,
 } satisfies Record<Format, () => Promise<Renderer>>;
 
-/** The formats of `kpi report`; a later HTML report joins this list and map. */
-export const REPORT_FORMATS = ["markdown"] as const;
+/** The formats of `kpi report`: both render the same report model. */
+export const REPORT_FORMATS = ["markdown", "html"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportRenderOptions {
@@ -39,6 +39,7 @@ export type ReportRenderer = (model: ReportModel, options: ReportRenderOptions) 
 
 export const reportRenderers = {
   markdown: async () => (await import("./report-markdown.js")).renderReportMarkdown,
+  html: async () => (await import("./html.js")).renderReportHtml,
 } satisfies Record<ReportFormat, () => Promise<ReportRenderer>>;
 
 /** The formats of `kpi rank`. */

@@ -11,20 +11,23 @@ import {
   STATUS_EMOJI,
 } from "./format.js";
 
+// Every control character but the line breaks, which become <br>.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
 /**
  * A table cell: pipes, line breaks and HTML from input files cannot break the table, and their
  * control characters (an ANSI escape sequence) cannot reach a terminal that shows the markdown.
  */
 export function escapeMarkdownCell(text: string): string {
   return text
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "")
+    .replace(CONTROL_CHARACTERS, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/\\/g, "\\\\")
     .replace(/\|/g, "\\|")
-    .replace(/[*_`[\]]/g, (char) => `\\${char}`)
+    .replace(/[*_`~[\]]/g, (char) => `\\${char}`)
     .replace(/\r\n|\r|\n/g, "<br>");
 }
 

@@ -156,10 +156,16 @@ function attentionBlocks(
 
 /** Text inside a Mermaid string: no quote that would end it, no line break, no HTML. */
 function mermaidText(text: string): string {
-  return text
-    .replace(/["\r\n\t]/g, (char) => (char === '"' ? "'" : " "))
-    .replace(/</g, "‹")
-    .replace(/>/g, "›");
+  return (
+    text
+      .replace(/["\r\n\t]/g, (char) => (char === '"' ? "'" : " "))
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
+      // %%{…}%% is a Mermaid directive wherever it stands, even inside a string.
+      .replace(/%%/g, "% %")
+      .replace(/</g, "‹")
+      .replace(/>/g, "›")
+  );
 }
 
 /** A caption and a Mermaid `xychart-beta`: the actual by month as bars, E (or the bounds) as lines. */

@@ -1,0 +1,657 @@
+/**
+ * What the fuzz and property tests share: the budget (short in `npm test`, long in `npm run fuzz`),
+ * an oracle that reads data files the way SPEC section 3 says — written apart from src/csv.ts and
+ * src/data.ts, so that it cannot share their mistakes —, and generators of valid and hostile input.
+ */
+import { appendFileSync } from "node:fs";
+import fc from "fast-check";
+import type { Target } from "../src/model.js";
+
+// ---------------------------------------------------------------------------------------------
+// Budget
+
+/** `npm run fuzz` sets KPI_FUZZ=long: many more runs, each property bounded by a time limit. */
+export const LONG = process.env.KPI_FUZZ === "long";
+const LONG_RUNS = Number(process.env.KPI_FUZZ_RUNS) || 20_000;
+const LONG_SECONDS = Number(process.env.KPI_FUZZ_SECONDS) || 60;
+
+/** A test's own timeout: room for the long budget, which interrupts itself first. */
+export const FUZZ_TIMEOUT = LONG ? (LONG_SECONDS + 120) * 1000 : 60_000;
+
+/**
+ * Check a property with the budget of this run, and throw fast-check's report (seed, path and the
+ * shrunk counterexample) on a failure. With KPI_FUZZ_STATS set, append the runs made and the time
+ * taken, for the fuzz script's summary.
+ */
+export async function fuzz<T>(
+  name: string,
+  property: fc.IProperty<T> | fc.IAsyncProperty<T>,
+  shortRuns: number,
+): Promise<void> {
+  const started = performance.now();
+  const seed = process.env.KPI_FUZZ_SEED;
+  const details = await fc.check(property as fc.IAsyncProperty<T>, {
+    numRuns: LONG ? LONG_RUNS : shortRuns,
+    // One run of an async property that takes this long is a hang, and a finding.
+    timeout: 20_000,
+    ...(LONG ? { interruptAfterTimeLimit: LONG_SECONDS * 1000 } : {}),
+    ...(seed === undefined ? {} : { seed: Number(seed) }),
+  });
+  const statsFile = process.env.KPI_FUZZ_STATS;
+  if (statsFile) {
+    appendFileSync(
+      statsFile,
+      `${JSON.stringify({
+        name,
+        runs: details.numRuns,
+        skipped: details.numSkips,
+        interrupted: details.interrupted,
+        failed: details.failed,
+        seconds: Math.round((performance.now() - started) / 100) / 10,
+      })}\n`,
+    );
+  }
+  if (details.failed) throw new Error(`${name}\n${fc.defaultReportMessage(details)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The oracle: SPEC section 3, read independently
+
+/** One record as the oracle reads it: its fields and the line it starts on. */
+export interface OracleRecord {
+  line: number;
+  fields: string[];
+}
+
+export interface OracleCsv {
+  records: OracleRecord[];
+  /**
+   * False when the text is not plain RFC 4180 (a quote inside an unquoted field, text after a
+   * closing quote, a quote never closed): readers may differ there, and only an error is sure.
+   */
+  regular: boolean;
+}
+
+/**
+ * RFC 4180 with "\n" or "\r\n" between records: a field is quoted when it starts with `"`, a quoted
+ * field ends at a `"` that is not doubled and is followed by `,`, a line break or the end.
+ */
+export function oracleCsv(text: string): OracleCsv {
+  const records: OracleRecord[] = [];
+  let regular = true;
+  let line = 1;
+  let position = 0;
+  const length = text.length;
+  if (length === 0) return { records, regular };
+  while (position <= length) {
+    const start = line;
+    const fields: string[] = [];
+    for (;;) {
+      let field = "";
+      if (text[position] === '"') {
+        position++;
+        for (;;) {
+          if (position >= length) {
+            regular = false; // never closed
+            break;
+          }
+          const char = text[position] as string;
+          if (char === '"') {
+            if (text[position + 1] === '"') {
+              field += '"';
+              position += 2;
+              continue;
+            }
+            position++;
+            break;
+          }
+          if (char === "\n") line++;
+          field += char;
+          position++;
+        }
+        // A CRLF's "\r" after a closing quote belongs to the line break.
+        if (text[position] === "\r" && text[position + 1] === "\n") position++;
+        const after = text[position];
+        if (!(after === undefined || after === "," || after === "\n")) {
+          // Text after a closing quote: irregular. Read on to the end of the field as text.
+          regular = false;
+          while (position < length && text[position] !== "," && text[position] !== "\n")
+            field += text[position++];
+        }
+      } else {
+        while (position < length && text[position] !== "," && text[position] !== "\n") {
+          if (text[position] === '"') regular = false; // a quote inside an unquoted field
+          field += text[position++];
+        }
+      }
+      fields.push(field);
+      if (text[position] === ",") {
+        position++;
+        continue;
+      }
+      break;
+    }
+    // A CRLF's "\r" belongs to the line break, not to the last field.
+    const last = fields.length - 1;
+    if ((fields[last] as string).endsWith("\r"))
+      fields[last] = (fields[last] as string).slice(0, -1);
+    records.push({ line: start, fields });
+    if (position >= length) break;
+    position++; // the "\n"
+    line++;
+    if (position === length) break; // a final line break ends the last record
+  }
+  return { records, regular };
+}
+
+const ALIASES: Record<string, string[]> = {
+  target: ["target", "id", "指标"],
+  date: ["date", "period", "日期"],
+  value: ["value", "数值", "值"],
+  note: ["note", "备注"],
+};
+
+/** The day number (days since 1970-01-01) of a valid calendar date, by the platform's calendar. */
+export function oracleDay(year: number, month: number, day: number): number | undefined {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return undefined;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1) return undefined;
+  if (date.getUTCDate() !== day) return undefined;
+  return Math.round(date.getTime() / 86_400_000);
+}
+
+function lastDayOfMonth(year: number, month: number): number | undefined {
+  if (month < 1 || month > 12) return undefined;
+  for (let day = 31; day >= 28; day--) {
+    const found = oracleDay(year, month, day);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A date of the data (SPEC section 3), surrounding spaces ignored, or undefined. */
+export function oracleDate(text: string): number | undefined {
+  const trimmed = text.trim();
+  const full =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed) ??
+    /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(trimmed) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(trimmed);
+  if (full) return oracleDay(Number(full[1]), Number(full[2]), Number(full[3]));
+  const month = /^(\d{4})[-/](\d{1,2})$/.exec(trimmed) ?? /^(\d{4})年(\d{1,2})月$/.exec(trimmed);
+  if (month) {
+    if (Number(month[1]) < 1) return undefined;
+    return lastDayOfMonth(Number(month[1]), Number(month[2]));
+  }
+  const quarter = /^(\d{4})-?[Qq]([1-4])$/.exec(trimmed);
+  if (quarter) {
+    if (Number(quarter[1]) < 1) return undefined;
+    return lastDayOfMonth(Number(quarter[1]), Number(quarter[2]) * 3);
+  }
+  return undefined;
+}
+
+/**
+ * A plain decimal: optional sign, digits (grouped by three with commas, or not), optional
+ * decimals; within ±1e15. Never an exponent, `Infinity`, hex, or a digit of another script.
+ */
+export function oracleNumber(text: string): number | undefined {
+  let rest = text;
+  let sign = "";
+  if (rest.startsWith("+") || rest.startsWith("-")) {
+    sign = rest[0] as string;
+    rest = rest.slice(1);
+  }
+  const parts = rest.split(".");
+  if (parts.length > 2) return undefined;
+  const [whole = "", fraction] = parts;
+  if (fraction !== undefined && !/^[0-9]+$/.test(fraction)) return undefined;
+  let digits: string;
+  if (whole.includes(",")) {
+    const groups = whole.split(",");
+    if (!/^[0-9]{1,3}$/.test(groups[0] as string)) return undefined;
+    if (groups.slice(1).some((group) => !/^[0-9]{3}$/.test(group))) return undefined;
+    digits = groups.join("");
+  } else {
+    if (!/^[0-9]+$/.test(whole)) return undefined;
+    digits = whole;
+  }
+  const value = Number(`${sign}${digits}${fraction === undefined ? "" : `.${fraction}`}`);
+  if (!Number.isFinite(value) || Math.abs(value) > 1e15) return undefined;
+  return value === 0 ? 0 : value; // -0 is the amount 0
+}
+
+const DONE = ["1", "true", "yes", "done", "y", "是", "完成", "已完成"];
+const NOT_DONE = ["0", "false", "no", "n", "否", "未完成"];
+
+/** A value for a target: a number, a `%` number for `%` targets, or done / not done. */
+export function oracleValue(text: string, target: Target): number | boolean | undefined {
+  const trimmed = text.trim();
+  if (target.kind === "milestone") {
+    const word = trimmed.toLowerCase();
+    if (DONE.includes(word)) return true;
+    if (NOT_DONE.includes(word)) return false;
+    return undefined;
+  }
+  if (trimmed.endsWith("%")) {
+    if (target.unit !== "%") return undefined;
+    return oracleNumber(trimmed.slice(0, -1).trimEnd());
+  }
+  return oracleNumber(trimmed);
+}
+
+/** What reading a set of data files must give. */
+export interface OracleReading {
+  /** Each known target's rows, one per date: [day, value, "file:line"]. */
+  observations: Map<string, [number, number | boolean, string][]>;
+  /** Every error, as "file:line" (`file:*` when the line is not pinned down). */
+  errors: string[];
+  /** Every warning, as "file:line". */
+  warnings: string[];
+  /** Files whose text is not plain RFC 4180: only "at least one error" is sure there. */
+  irregular: Set<string>;
+}
+
+/**
+ * Read decoded data files (in the order given, which is path order) as SPEC section 3 says, with
+ * the reader's documented choices: a row with more fields than the header is an error; an unknown
+ * id is one warning per file at its first row; the first of two disagreeing rows is kept.
+ */
+export function oracleRead(
+  files: readonly { file: string; text: string }[],
+  targets: ReadonlyMap<string, Target>,
+): OracleReading {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const irregular = new Set<string>();
+  const rows: { id: string; day: number; value: number | boolean; place: string }[] = [];
+  for (const { file, text } of files) {
+    const csv = oracleCsv(text);
+    if (!csv.regular) irregular.add(file);
+    let columns: Record<string, number> | null = null;
+    let width = 0;
+    const unknown = new Set<string>();
+    let sawHeader = false;
+    for (const { line, fields } of csv.records) {
+      const place = `${file}:${line}`;
+      if (fields.every((field) => field.trim() === "")) continue;
+      if (!sawHeader) {
+        sawHeader = true;
+        const found: Record<string, number[]> = {};
+        fields.forEach((field, index) => {
+          const name = field
+            .replace(/^\uFEFF/, "")
+            .trim()
+            .toLowerCase();
+          for (const [column, names] of Object.entries(ALIASES))
+            if (names.includes(name)) found[column] = [...(found[column] ?? []), index];
+        });
+        let usable = true;
+        for (const indexes of Object.values(found)) {
+          for (let i = 1; i < indexes.length; i++) errors.push(place);
+          if (indexes.length > 1) usable = false;
+        }
+        for (const column of ["target", "date", "value"]) {
+          if (found[column] === undefined) {
+            errors.push(place);
+            usable = false;
+          }
+        }
+        if (usable)
+          columns = Object.fromEntries(
+            Object.entries(found).map(([column, [index]]) => [column, index as number]),
+          );
+        width = fields.length;
+        continue;
+      }
+      if (columns === null) continue; // an unusable header: the rest is not read
+      if (fields.length > width) {
+        errors.push(place);
+        continue;
+      }
+      const id = (fields[columns.target as number] ?? "").trim();
+      if (id === "") {
+        errors.push(place);
+        continue;
+      }
+      const day = oracleDate(fields[columns.date as number] ?? "");
+      if (day === undefined) {
+        errors.push(place);
+        continue;
+      }
+      const target = targets.get(id);
+      if (target === undefined) {
+        if (!unknown.has(id)) warnings.push(place);
+        unknown.add(id);
+        continue;
+      }
+      const valueText = (fields[columns.value as number] ?? "").trim();
+      if (valueText === "") {
+        warnings.push(place);
+        continue;
+      }
+      const value = oracleValue(valueText, target);
+      if (value === undefined) {
+        errors.push(place);
+        continue;
+      }
+      rows.push({ id, day, value, place });
+    }
+    if (!sawHeader) errors.push(`${file}:*`);
+  }
+  // Rows of one target and date must agree; the first one is kept.
+  const first = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const key = `${row.id}\u0000${row.day}`;
+    const kept = first.get(key);
+    if (kept === undefined) first.set(key, row);
+    else if (kept.value !== row.value) errors.push(row.place);
+  }
+  const observations = new Map<string, [number, number | boolean, string][]>();
+  for (const row of first.values()) {
+    const list = observations.get(row.id) ?? [];
+    list.push([row.day, row.value, row.place]);
+    observations.set(row.id, list);
+  }
+  for (const list of observations.values()) list.sort((a, b) => a[0] - b[0]);
+  return { observations, errors, warnings, irregular };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+
+/** The targets every data generator writes rows for. */
+export const DATA_TARGETS_YAML = `
+year: 2022
+targets:
+  - { id: invest, title: 固投, target: 130, unit: 个 }
+  - { id: rate, title: 开工率, target: 85, unit: "%" }
+  - { id: holdouts, title: 拔钉清零, baseline: 98, target: 0, deadline: 2022-03-31 }
+  - { id: rank, kind: level, title: 排名, max: 2, stretch: 1 }
+  - { id: hall, kind: milestone, title: 篮球馆, deadline: 2022-03-31 }
+`;
+export const DATA_IDS = ["invest", "rate", "holdouts", "rank", "hall"] as const;
+
+/** Text a department might type in a free-text column: quotes, commas, line breaks, escapes. */
+export const hostileText = fc.oneof(
+  fc.constantFrom(
+    "",
+    "示例数据，非官方统计",
+    'said "ok"',
+    "a,b",
+    "two\nlines",
+    "crlf\r\ninside",
+    "| pipe | table |",
+    "<script>alert(1)</script>",
+    "[link](javascript:alert(1))",
+    "\u001b[31mred\u001b[0m",
+    "\u001b]0;title\u0007",
+    "\u0000nul",
+    "\u202eevil",
+    "=cmd|' /C calc'!A0",
+    "💥",
+  ),
+  fc.string({ maxLength: 12, unit: "binary" }),
+);
+
+const digits = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n));
+
+/** Date texts in every form of SPEC section 3, valid or not, hostile ones included. */
+export const dateText = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 2021, max: 2023 }), fc.integer({ min: 1, max: 12 }), digits(1, 31))
+    .chain(([year, month, day]) =>
+      fc.constantFrom(
+        `${year}-${String(month).padStart(2, "0")}-${day.padStart(2, "0")}`,
+        `${year}/${month}/${day}`,
+        `${year}年${month}月${day}日`,
+        `${year}-${month}-${day}`,
+        `${year}-${String(month).padStart(2, "0")}`,
+        `${year}/${String(month).padStart(2, "0")}`,
+        `${year}年${month}月`,
+        `${year}-Q${((month - 1) >> 2) + 1}`,
+        `${year}Q${((month - 1) >> 2) + 1}`,
+        ` ${year}-${String(month).padStart(2, "0")}-${day.padStart(2, "0")} `,
+      ),
+    ),
+  fc.constantFrom(
+    "2022-02-29",
+    "2022-02-30",
+    "2024-02-29",
+    "2022-13-01",
+    "2022-00",
+    "2022-Q0",
+    "2022Q5",
+    "0000-01-01",
+    "9999-12-31",
+    "2022年2月29日",
+    "2022/2/30",
+    "2022-03-31T00:00",
+    "31/03/2022",
+    "２０２２-03-31",
+    "",
+  ),
+);
+
+/** Value texts: numbers in every spelling, done words, and the hostile ones of issue 7. */
+export const valueText = fc.oneof(
+  fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((value) => String(value)),
+  fc.integer({ min: -2_000_000, max: 2_000_000 }).map((value) => value.toLocaleString("en-US")),
+  fc.integer({ min: 0, max: 100 }).map((value) => `${value}%`),
+  fc.constantFrom(...DONE, ...NOT_DONE, "YES", " 是 ", "maybe"),
+  fc.constantFrom(
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1e999",
+    "-1e999",
+    "1e3",
+    "-0",
+    "+0",
+    "-0%",
+    "0x10",
+    "1.",
+    ".5",
+    "1,20",
+    "1_000",
+    "١٢",
+    "１２",
+    "9".repeat(400),
+    "999999999999999",
+    "1000000000000000",
+    "1000000000000001",
+    "-1,000,000,000,000,000",
+    "9007199254740993",
+    "12 %",
+    " 36 ",
+    "",
+  ),
+);
+
+/** A date in a form of SPEC section 3 that names a real day. */
+const validDate = fc
+  .tuple(
+    fc.integer({ min: 2021, max: 2023 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 28 }),
+  )
+  .chain(([year, month, day]) =>
+    fc.constantFrom(
+      `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+      `${year}/${month}/${day}`,
+      `${year}年${month}月${day}日`,
+      `${year}-${String(month).padStart(2, "0")}`,
+      `${year}-Q${((month - 1) >> 2) + 1}`,
+    ),
+  );
+
+const plainNumber = fc.oneof(
+  fc.integer({ min: -5000, max: 5000 }).map(String),
+  fc.integer({ min: -2_000_000, max: 2_000_000 }).map((value) => value.toLocaleString("en-US")),
+  fc
+    .tuple(fc.integer({ min: -999, max: 999 }), fc.integer({ min: 0, max: 999 }))
+    .map(([whole, fraction]) => `${whole}.${fraction}`),
+);
+
+/** A value that its target takes: a number, a % number for the % target, a word for milestones. */
+function validValueFor(id: (typeof DATA_IDS)[number]): fc.Arbitrary<string> {
+  if (id === "hall") return fc.constantFrom(...DONE, ...NOT_DONE, "YES", " 是 ", "Done");
+  if (id === "rate")
+    return fc.oneof(
+      plainNumber,
+      plainNumber.map((value) => `${value}%`),
+    );
+  return plainNumber;
+}
+
+/** A row as fields: target, date, value, note (before quoting); mostly valid, some hostile. */
+export const rowFields = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc
+      .constantFrom(...DATA_IDS)
+      .chain((id) => fc.tuple(fc.constant(id), validDate, validValueFor(id), hostileText)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(
+      fc.oneof(fc.constantFrom(...DATA_IDS), fc.constantFrom("nobody", " invest ", "", "INVEST")),
+      dateText,
+      valueText,
+      hostileText,
+    ),
+  },
+);
+
+/** A field as CSV writes it: quoted when it must be, and sometimes when it need not be. */
+export function quoteField(field: string, always: boolean): string {
+  if (always || /[",\r\n]/.test(field) || field.startsWith(" "))
+    return `"${field.replaceAll('"', '""')}"`;
+  return field;
+}
+
+/** A whole data file: a header in any alias, case and order, rows, LF or CRLF, maybe a BOM. */
+export const csvFile = fc
+  .record({
+    header: fc.tuple(
+      fc.constantFrom("target", "ID", "指标", " Target "),
+      fc.constantFrom("date", "Period", "日期"),
+      fc.constantFrom("value", "数值", "值", "VALUE"),
+      fc.constantFrom("note", "备注", "dept"),
+    ),
+    order: fc.constantFrom([0, 1, 2, 3], [3, 0, 1, 2], [2, 1, 0, 3], [0, 1, 2]),
+    rows: fc.array(rowFields, { maxLength: 25 }),
+    newline: fc.constantFrom("\n", "\r\n"),
+    bom: fc.boolean(),
+    quoteAll: fc.boolean(),
+    finalNewline: fc.boolean(),
+  })
+  .map(({ header, order, rows, newline, bom, quoteAll, finalNewline }) => {
+    const line = (fields: readonly string[]) =>
+      order.map((index) => quoteField(fields[index] as string, quoteAll)).join(",");
+    const text =
+      (bom ? "\uFEFF" : "") +
+      [line(header), ...rows.map(line)].join(newline) +
+      (finalNewline ? newline : "");
+    return text;
+  });
+
+/** Byte mutations of a valid file: what a crash, a bad copy or a hand edit leave behind. */
+export type Mutation =
+  | { kind: "flip"; at: number; bit: number }
+  | { kind: "truncate"; at: number }
+  | { kind: "duplicate-line"; at: number }
+  | { kind: "delete-range"; at: number; length: number }
+  | { kind: "insert"; at: number; bytes: readonly number[] };
+
+const insertions = fc.oneof(
+  fc.constantFrom(
+    [0x22], // "
+    [0x2c], // ,
+    [0x0a], // LF
+    [0x0d], // CR
+    [0xff], // never UTF-8
+    [0xc3], // a lead byte alone
+    [0xe4, 0xb8], // a cut-off 3-byte sequence
+    [0xb0, 0xa1], // 啊 in GB18030
+    [0xef, 0xbb, 0xbf], // a BOM in the middle
+    [0x00],
+    [0x1b, 0x5b, 0x33, 0x31, 0x6d], // ESC[31m
+  ),
+  fc.string({ unit: "grapheme", maxLength: 4 }).map((text) => [...Buffer.from(text, "utf8")]),
+  fc.uint8Array({ maxLength: 4 }).map((bytes) => [...bytes]),
+);
+
+export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({
+    kind: fc.constant("flip" as const),
+    at: fc.nat(),
+    bit: fc.integer({ min: 0, max: 7 }),
+  }),
+  fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant("duplicate-line" as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant("delete-range" as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 8 }),
+  }),
+  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), bytes: insertions }),
+);
+
+/** Apply mutations to bytes; positions wrap around the current length. */
+export function mutate(bytes: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
+  let out = Buffer.from(bytes);
+  for (const m of mutations) {
+    const at = out.length === 0 ? 0 : m.at % (out.length + 1);
+    switch (m.kind) {
+      case "flip":
+        if (out.length > 0) {
+          const index = at % out.length;
+          out[index] = (out[index] as number) ^ (1 << m.bit);
+        }
+        break;
+      case "truncate":
+        out = out.subarray(0, at);
+        break;
+      case "delete-range":
+        out = Buffer.concat([out.subarray(0, at), out.subarray(at + m.length)]);
+        break;
+      case "insert":
+        out = Buffer.concat([out.subarray(0, at), Buffer.from(m.bytes), out.subarray(at)]);
+        break;
+      case "duplicate-line": {
+        const start = out.lastIndexOf(0x0a, Math.max(0, at - 1)) + 1;
+        let end = out.indexOf(0x0a, at);
+        end = end === -1 ? out.length : end + 1;
+        const lineBytes = out.subarray(start, end);
+        out = Buffer.concat([out.subarray(0, end), lineBytes, out.subarray(end)]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The text of a data file as the SPEC reads its bytes: UTF-8, else GB18030; one BOM dropped. */
+export function decodeAsSpec(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder("gb18030", { ignoreBOM: true }).decode(bytes);
+  }
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}
+
+/** Cut a text into at most `parts` chunks at the given positions. */
+export function chunksOf(text: string, cuts: readonly number[]): string[] {
+  const positions = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
+  const chunks: string[] = [];
+  let start = 0;
+  for (const position of positions) {
+    chunks.push(text.slice(start, position));
+    start = position;
+  }
+  chunks.push(text.slice(start));
+  return chunks.filter((chunk) => chunk !== "");
+}
