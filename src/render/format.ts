@@ -2,7 +2,7 @@
 import { formatDay } from "../dates.js";
 import type { Labels } from "../i18n.js";
 import type { Result, Status, Summary } from "../model.js";
-import type { OwnerStanding } from "../report.js";
+import type { AttentionItem, OwnerStanding } from "../report.js";
 
 /** A number with at most two decimals and no trailing zeros, the same in every locale. */
 export function formatNumber(value: number): string {
@@ -171,6 +171,55 @@ export function resultCells(
     formatExpected(result, labels),
     formatTarget(result, labels),
     result.progress === null ? "" : cells.progress(result.progress),
+    formatNote(result, labels),
+  ];
+}
+
+/** The column heads of the red-and-yellow table of the report, in the order of `attentionCells`. */
+export function attentionHeads(labels: Labels): string[] {
+  const { columns } = labels;
+  const words = labels.report.columns;
+  return [
+    columns.status,
+    words.target,
+    columns.owner,
+    columns.actual,
+    columns.expected,
+    words.behindBy,
+    words.nextMilestone,
+    words.daysLeft,
+    words.pace,
+    columns.note,
+  ];
+}
+
+/**
+ * The text of an attention item's cells from the actual on (the status, target and owner cells
+ * are the renderer's own: a badge and a link in HTML, an emoji in markdown).
+ */
+export function attentionCells(item: AttentionItem, labels: Labels): string[] {
+  const { result } = item;
+  const { target } = result;
+  const words = labels.report;
+  const next =
+    target.kind === "milestone"
+      ? `${labels.dueBy} ${formatDay(target.deadline)}`
+      : result.nextMilestone === null
+        ? ""
+        : `${formatValue(result.nextMilestone.value, target.unit)} @ ${formatDay(result.nextMilestone.by)}`;
+  return [
+    formatActual(result, labels),
+    formatExpected(result, labels),
+    item.behindBy === null ? "" : formatValue(item.behindBy, target.unit),
+    next,
+    item.daysLeft === null
+      ? ""
+      : item.daysLeft < 0
+        ? words.overdueDays(-item.daysLeft)
+        : String(item.daysLeft),
+    item.monthlyPaceNeeded === null
+      ? ""
+      : words.perMonth(formatSignedValue(item.monthlyPaceNeeded, target.unit)),
     formatNote(result, labels),
   ];
 }

@@ -18,12 +18,13 @@ import {
 } from "../report.js";
 import { schedulePoints } from "../schedule.js";
 import {
+  attentionCells,
+  attentionHeads,
   formatActual,
   formatExpected,
   formatNote,
   formatNumber,
   formatPercent,
-  formatSignedValue,
   formatTarget,
   formatValue,
   STATUS_SYMBOL,
@@ -220,55 +221,18 @@ function attentionBlock(items: readonly AttentionItem[], page: PageContext): str
   const { labels } = page;
   const words = labels.report;
   if (items.length === 0) return `<p>${escapeHtml(words.noAttention)}</p>`;
-  const { columns } = labels;
   return table(
     "attention",
-    [
-      columns.status,
-      words.columns.target,
-      columns.owner,
-      columns.actual,
-      columns.expected,
-      words.columns.behindBy,
-      words.columns.nextMilestone,
-      words.columns.daysLeft,
-      words.columns.pace,
-      columns.note,
-    ],
-    items.map((item) => {
-      const { result } = item;
-      const { target } = result;
-      const unit = target.unit;
-      const next =
-        target.kind === "milestone"
-          ? `${labels.dueBy} ${formatDay(target.deadline)}`
-          : result.nextMilestone === null
-            ? ""
-            : `${formatValue(result.nextMilestone.value, unit)} @ ${formatDay(result.nextMilestone.by)}`;
-      const daysLeft =
-        item.daysLeft === null
-          ? ""
-          : item.daysLeft < 0
-            ? words.overdueDays(-item.daysLeft)
-            : String(item.daysLeft);
-      return {
-        attributes: filterAttributes(result, page),
-        cells: [
-          badge(result.status, labels),
-          targetCell(result, page),
-          ownersText(result, labels),
-          escapeHtml(formatActual(result, labels)),
-          escapeHtml(formatExpected(result, labels)),
-          item.behindBy === null ? "" : escapeHtml(formatValue(item.behindBy, unit)),
-          escapeHtml(next),
-          escapeHtml(daysLeft),
-          item.monthlyPaceNeeded === null
-            ? ""
-            : escapeHtml(words.perMonth(formatSignedValue(item.monthlyPaceNeeded, unit))),
-          escapeHtml(formatNote(result, labels)),
-        ],
-      };
-    }),
+    attentionHeads(labels),
+    items.map((item) => ({
+      attributes: filterAttributes(item.result, page),
+      cells: [
+        badge(item.result.status, labels),
+        targetCell(item.result, page),
+        ownersText(item.result, labels),
+        ...attentionCells(item, labels).map(escapeHtml),
+      ],
+    })),
   );
 }
 

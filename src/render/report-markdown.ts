@@ -12,13 +12,14 @@ import {
   type ReportModel,
 } from "../report.js";
 import {
+  attentionCells,
+  attentionHeads,
   formatActual,
   formatCounts,
   formatExpected,
   formatNote,
   formatNumber,
   formatProgressBar,
-  formatSignedValue,
   formatValue,
   rankingRows,
   resultCells,
@@ -103,49 +104,14 @@ function attentionBlocks(
 ): string[] {
   const words = labels.report;
   if (items.length === 0) return [words.noAttention];
-  const { columns } = labels;
   const table = markdownTable(
-    [
-      columns.status,
-      words.columns.target,
-      columns.owner,
-      columns.actual,
-      columns.expected,
-      words.columns.behindBy,
-      words.columns.nextMilestone,
-      words.columns.daysLeft,
-      words.columns.pace,
-      columns.note,
-    ],
-    items.map((item) => {
-      const { result } = item;
-      const { target } = result;
-      const unit = target.unit;
-      const next =
-        target.kind === "milestone"
-          ? `${labels.dueBy} ${formatDay(target.deadline)}`
-          : result.nextMilestone === null
-            ? ""
-            : `${formatValue(result.nextMilestone.value, unit)} @ ${formatDay(result.nextMilestone.by)}`;
-      return [
-        statusCell(result, labels),
-        targetCell(result),
-        target.owner.join(labels.nameSeparator),
-        formatActual(result, labels),
-        formatExpected(result, labels),
-        item.behindBy === null ? "" : formatValue(item.behindBy, unit),
-        next,
-        item.daysLeft === null
-          ? ""
-          : item.daysLeft < 0
-            ? words.overdueDays(-item.daysLeft)
-            : String(item.daysLeft),
-        item.monthlyPaceNeeded === null
-          ? ""
-          : words.perMonth(formatSignedValue(item.monthlyPaceNeeded, unit)),
-        formatNote(result, labels),
-      ];
-    }),
+    attentionHeads(labels),
+    items.map((item) => [
+      statusCell(item.result, labels),
+      targetCell(item.result),
+      item.result.target.owner.join(labels.nameSeparator),
+      ...attentionCells(item, labels),
+    ]),
   );
   if (!charts) return [table];
   const chartBlocks = items
