@@ -150,6 +150,9 @@ export class FileReader {
       this.addError({ fields, line }, columns.target, "the target is empty");
       return;
     }
+    // A row of an unknown id is ignored whole (a warning, SPEC 3), whatever its date and value.
+    const series = this.seriesOf(id, line);
+    if (series === null) return;
     const dateText = fields[columns.date] ?? "";
     // Rows come grouped by date (a month's file, a day's export): remember the last one read.
     if (dateText !== this.lastDateText) {
@@ -165,8 +168,6 @@ export class FileReader {
       this.addError({ fields, line }, columns.date, `date ${JSON.stringify(dateText)} ${why}`);
       return;
     }
-    const series = this.seriesOf(id, line);
-    if (series === null) return;
     const valueText = (fields[columns.value] ?? "").trim();
     if (valueText === "") {
       this.addWarning(
@@ -267,7 +268,8 @@ export class FileReader {
         (COLUMN_ALIASES[key] as readonly string[]).includes(name),
       );
       if (column === undefined) return;
-      if (columns[column] !== undefined) {
+      // Two notes are harmless (notes are not read); two of a column that is read are ambiguous.
+      if (columns[column] !== undefined && REQUIRED_COLUMNS.includes(column)) {
         this.addError(
           record,
           index,

@@ -857,7 +857,7 @@ export function resolveLanguage(
 ): Language | null {
   if (option !== undefined)
     return (LANGUAGES as readonly string[]).includes(option) ? (option as Language) : null;
-  const fromEnv = env.KPI_LANG ?? env.LANG ?? "";
+  const fromEnv = (env.KPI_LANG || env.LANG) ?? "";
   return fromEnv.toLowerCase().startsWith("zh") ? "zh" : "en";
 }
 

@@ -1,8 +1,9 @@
 /** The thin I/O around the core: finding and reading input files, writing output atomically. */
+import { isUtf8 as isValidUtf8 } from "node:buffer";
 import { randomBytes } from "node:crypto";
 import { createReadStream, type Dirent } from "node:fs";
-import { readdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, normalize } from "node:path";
 import { parseCsv } from "./csv.js";
 import { type CollectedData, ObservationCollector } from "./data.js";
 import type { Target } from "./model.js";
@@ -34,8 +35,9 @@ export async function findFiles(
       missing.push(path);
       continue;
     }
+    // Normalised as walk() joins, so that one file named two ways (./a.csv, a.csv) is read once.
     if (info.isDirectory()) for (const file of await walk(path, extensions)) found.add(file);
-    else found.add(path);
+    else found.add(normalize(path));
   }
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(", ")}`);
   return [...found].sort(compareText);
@@ -142,9 +144,8 @@ export async function readData(
       if (cause instanceof InvalidUtf8Error && options.encoding === undefined) {
         await readCsvFile(file, "gb18030", collector);
       } else if (cause instanceof InvalidUtf8Error) {
-        problems.push(
-          error(file, cause.line, 1, "the file is not valid UTF-8 (try --encoding gb18030)"),
-        );
+        const line = await lineOfInvalidUtf8(file);
+        problems.push(error(file, line, 1, "the file is not valid UTF-8 (try --encoding gb18030)"));
       } else if (cause instanceof InputError) {
         problems.push(...cause.problems);
       } else if (isFileSystemError(cause)) {
@@ -157,9 +158,25 @@ export async function readData(
 }
 
 class InvalidUtf8Error extends Error {
-  constructor(readonly line: number) {
+  constructor() {
     super("invalid UTF-8");
   }
+}
+
+/**
+ * The first line that is not valid UTF-8. The decoder says only that a chunk failed; lines are
+ * checked one by one here, on this error path only (a line break is never inside a character).
+ */
+async function lineOfInvalidUtf8(file: string): Promise<number> {
+  const bytes = await readFile(file);
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    if (!isValidUtf8(bytes.subarray(start, end))) return line;
+    start = end + 1;
+  }
+  return 1;
 }
 
 function isFileSystemError(cause: unknown): cause is NodeJS.ErrnoException {
@@ -200,11 +217,7 @@ function isUtf8(encoding: string): boolean {
 }
 
 /** The file's text, chunk by chunk; throws InvalidUtf8Error where strict UTF-8 decoding fails. */
-async function* decodeFile(
-  file: string,
-  encoding: string,
-  lines: () => number,
-): AsyncGenerator<string> {
+async function* decodeFile(file: string, encoding: string): AsyncGenerator<string> {
   const decoder = await createDecoder(encoding);
   try {
     let start = true;
@@ -225,7 +238,7 @@ async function* decodeFile(
       cause instanceof TypeError &&
       (cause as { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA"
     ) {
-      throw new InvalidUtf8Error(lines());
+      throw new InvalidUtf8Error();
     }
     throw cause;
   }
@@ -237,17 +250,10 @@ async function readCsvFile(
   collector: ObservationCollector,
 ): Promise<void> {
   const reader = collector.beginFile(file);
-  let line = 1;
-  const lastLine = await parseCsv(
-    decodeFile(file, encoding, () => line),
-    {
-      record: (fields, recordLine) => {
-        line = recordLine;
-        reader.record(fields, recordLine);
-      },
-      syntaxError: (syntaxError) => reader.syntaxError(syntaxError.line, syntaxError.message),
-    },
-  );
+  const lastLine = await parseCsv(decodeFile(file, encoding), {
+    record: (fields, recordLine) => reader.record(fields, recordLine),
+    syntaxError: (syntaxError) => reader.syntaxError(syntaxError.line, syntaxError.message),
+  });
   reader.end(lastLine);
 }
 

@@ -39,7 +39,11 @@ const percent = z
   .check(z.regex(PERCENT_PATTERN, expect('a percentage like "30%"')));
 const TOLERANCE = 'a number ≥ 0 or a percentage like "10%"';
 const tolerance = z.union(
-  [z.number(expect(TOLERANCE)).check(z.gte(0, expect(TOLERANCE))), percent],
+  [
+    z.number(expect(TOLERANCE)).check(z.gte(0, expect(TOLERANCE))),
+    // A tolerance is how far behind is still yellow: never below 0, as a number or a percentage.
+    z.string(expect(TOLERANCE)).check(z.regex(/^\s*\+?\d+(?:\.\d+)?\s*%\s*$/, expect(TOLERANCE))),
+  ],
   expect(TOLERANCE),
 );
 
@@ -99,7 +103,7 @@ const common = {
   title: text.check(z.meta(describe("the target's name, in any language", "指标名称"))),
   owner: z
     .union(
-      [text, z.array(text).check(z.minLength(1))],
+      [text, z.array(text).check(z.minLength(1, expect("a name or a non-empty list of names")))],
       expect("a name or a non-empty list of names"),
     )
     .check(z.meta(describe("who is responsible: one name or a list", "责任单位：一个或多个")))
@@ -156,7 +160,12 @@ export const progressTargetSchema = z.strictObject({
     .apply(z.optional),
   schedule: z
     .union(
-      [z.enum(PRESETS), z.array(milestone).check(z.minLength(1))],
+      [
+        z.enum(PRESETS),
+        z
+          .array(milestone)
+          .check(z.minLength(1, expect(`${PRESETS.join(", ")} or a non-empty list of milestones`))),
+      ],
       expect(`${PRESETS.join(", ")} or a list of milestones`),
     )
     .check(

@@ -258,7 +258,7 @@ export function parseTargetFile(source: SourceText): LoadedTargets {
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: calendarDates });
   } catch (cause) {
     // yaml throws a ReferenceError when aliases expand past maxAliasCount.
     located.report(
@@ -558,7 +558,20 @@ function describePath(path: Path): string {
   );
 }
 
+/**
+ * A YAML timestamp (`!!timestamp 2022-12-31`, or any date of a `%YAML 1.1` file) becomes a
+ * Date at midnight UTC: read it back as the calendar date it was written as. A timestamp with a
+ * time of day stays a Date, which the schema refuses as not a date.
+ */
+function calendarDates(_key: unknown, value: unknown): unknown {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) return value;
+  const iso = value.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : value;
+}
+
 function show(value: unknown): string {
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "an invalid date" : value.toISOString();
   const text =
     typeof value === "string"
       ? JSON.stringify(value)

@@ -373,3 +373,50 @@ describe("-o writes atomically", () => {
     );
   });
 });
+
+describe("found in review", () => {
+  it("gives large amounts in JSON exactly as the data wrote them", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kpi-"));
+    writeFileSync(
+      join(dir, "d.csv"),
+      "target,date,value\ninvest.projects-100m,2022-03-31,7903465671\nstart-rate,2022-03-31,4198724.07\n",
+    );
+    const json = JSON.parse(
+      runKpi(["check", join(dir, "d.csv"), "-t", "test/fixtures/basic/targets", "-f", "json"])
+        .stdout,
+    );
+    expect(json.results[0].actual).toBe(7903465671);
+    expect(json.results[4].actual).toBe(4198724.07);
+  });
+
+  it("reads a file named twice (./a.csv and a.csv) once", () => {
+    const { code, stderr } = runKpi([
+      "check",
+      "./test/fixtures/basic/data/2022-02.csv",
+      "-t",
+      "test/fixtures/basic/targets",
+      "-d",
+      "test/fixtures/basic/data",
+    ]);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+  });
+
+  it("names the line of the first byte that is not UTF-8 when UTF-8 is forced", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kpi-"));
+    const rows = "invest.projects-100m,2022-03-31,1\n".repeat(4000);
+    writeFileSync(
+      join(dir, "x.csv"),
+      Buffer.concat([Buffer.from(`target,date,value\n${rows}`), Buffer.from([0xff, 0x0a])]),
+    );
+    const { code, stderr } = runKpi([
+      "check",
+      join(dir, "x.csv"),
+      "-t",
+      "test/fixtures/basic/targets",
+      "--encoding",
+      "utf-8",
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${join(dir, "x.csv")}:4002:1: the file is not valid UTF-8`);
+  });
+});

@@ -291,3 +291,19 @@ describe("the fast number path agrees with the general one", () => {
     );
   });
 });
+
+describe("found in review", () => {
+  it("ignores a row of an unknown id whole, even with a bad date", async () => {
+    const result = await read({ "a.csv": "target,date,value\nnobody,someday,x\n" });
+    expect(result.problems).toEqual([
+      'a.csv:2:1: warning: no target has the id "nobody": its rows are ignored',
+    ]);
+  });
+
+  it("accepts both note and 备注 (notes are not read)", async () => {
+    const result = await read({
+      "a.csv": "target,date,value,note,备注\ninvest,2022-01-31,5,a,b\n",
+    });
+    expect(result).toEqual({ values: { invest: [["2022-01-31", 5, "a.csv:2"]] }, problems: [] });
+  });
+});

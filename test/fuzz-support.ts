@@ -255,7 +255,7 @@ export interface OracleReading {
 /**
  * Read decoded data files (in the order given, which is path order) as SPEC section 3 says, with
  * the reader's documented choices: a row with more fields than the header is an error; an unknown
- * id is one warning per file at its first row; the first of two disagreeing rows is kept.
+ * id is one warning per file at its first row (its rows are not read further); the first of two disagreeing rows is kept.
  */
 export function oracleRead(
   files: readonly { file: string; text: string }[],
@@ -287,7 +287,9 @@ export function oracleRead(
             if (names.includes(name)) found[column] = [...(found[column] ?? []), index];
         });
         let usable = true;
-        for (const indexes of Object.values(found)) {
+        // Only the columns that are read may not repeat: two notes are fine.
+        for (const column of ["target", "date", "value"]) {
+          const indexes = found[column] ?? [];
           for (let i = 1; i < indexes.length; i++) errors.push(place);
           if (indexes.length > 1) usable = false;
         }
@@ -314,15 +316,16 @@ export function oracleRead(
         errors.push(place);
         continue;
       }
-      const day = oracleDate(fields[columns.date as number] ?? "");
-      if (day === undefined) {
-        errors.push(place);
-        continue;
-      }
+      // A row of an unknown id is ignored whole, whatever its date: one warning per id and file.
       const target = targets.get(id);
       if (target === undefined) {
         if (!unknown.has(id)) warnings.push(place);
         unknown.add(id);
+        continue;
+      }
+      const day = oracleDate(fields[columns.date as number] ?? "");
+      if (day === undefined) {
+        errors.push(place);
         continue;
       }
       const valueText = (fields[columns.value as number] ?? "").trim();

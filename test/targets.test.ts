@@ -286,3 +286,24 @@ targets:
     ]);
   });
 });
+
+describe("found in review", () => {
+  it("refuses a negative percentage tolerance, like a negative number", () => {
+    expect(
+      problemsOf('year: 2022\ntargets:\n  - { id: a, title: A, target: 1, tolerance: "-10%" }\n'),
+    ).toEqual([
+      't.yaml:3:46: tolerance must be a number ≥ 0 or a percentage like "10%", got "-10%"',
+    ]);
+  });
+
+  it("gives a clear message for an empty schedule or owner list", () => {
+    expect(
+      problemsOf(
+        "year: 2022\ntargets:\n  - { id: a, title: A, target: 1, schedule: [], owner: [] }\n",
+      ),
+    ).toEqual([
+      "t.yaml:3:56: owner must be a name or a non-empty list of names",
+      "t.yaml:3:45: schedule must be q30-h60-q85, h50-q85, linear or a non-empty list of milestones",
+    ]);
+  });
+});

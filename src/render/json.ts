@@ -2,13 +2,25 @@
 import { formatDay } from "../dates.js";
 import type { Report, Result } from "../model.js";
 
-/** Ratios are given to four decimals, values to nine: enough for any unit, free of float noise. */
-function round(value: number | null, decimals: number): number | null {
-  if (value === null) return null;
-  const factor = 10 ** decimals;
-  const rounded = Math.round(value * factor) / factor;
+/**
+ * A value as a JSON number: 15 significant digits, which is every digit a data file can hold
+ * (values lie within ±1e15) and drops only floating-point noise (30% of 130 is 39, not
+ * 39.00000000000001). Rounding to a fixed number of decimals instead would add noise to large
+ * amounts.
+ */
+export function jsonValue(value: number): number {
+  const rounded = Number(value.toPrecision(15));
   return Object.is(rounded, -0) ? 0 : rounded;
 }
+
+/** A share (progress, expected progress) to four decimals, as the SPEC's example gives it. */
+export function jsonShare(share: number): number {
+  const rounded = Math.round(share * 1e4) / 1e4;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+const orNull = <T, R>(value: T | null, convert: (value: T) => R): R | null =>
+  value === null ? null : convert(value);
 
 function resultToJson(result: Result) {
   const { target } = result;
@@ -24,18 +36,18 @@ function resultToJson(result: Result) {
     status: result.status,
     reason: result.reason,
     stale: result.stale,
-    actual: typeof result.actual === "number" ? round(result.actual, 9) : result.actual,
+    actual: typeof result.actual === "number" ? jsonValue(result.actual) : result.actual,
     observedOn: result.observedOn === null ? null : formatDay(result.observedOn),
-    expected: round(result.expected, 9),
+    expected: orNull(result.expected, jsonValue),
     target: progress?.target ?? null,
     baseline: progress?.baseline ?? null,
     deadline: target.kind === "level" ? null : formatDay(target.deadline),
-    progress: round(result.progress, 4),
-    expectedProgress: round(result.expectedProgress, 4),
+    progress: orNull(result.progress, jsonShare),
+    expectedProgress: orNull(result.expectedProgress, jsonShare),
     nextMilestone:
       result.nextMilestone === null
         ? null
-        : { by: formatDay(result.nextMilestone.by), value: round(result.nextMilestone.value, 9) },
+        : { by: formatDay(result.nextMilestone.by), value: jsonValue(result.nextMilestone.value) },
     min: level?.min ?? null,
     max: level?.max ?? null,
     stretch: level?.stretch ?? null,

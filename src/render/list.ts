@@ -1,10 +1,12 @@
 /** `kpi list` in each format: the targets with their schedules resolved to dated values. */
+
 import Table from "cli-table3";
 import { formatDay } from "../dates.js";
 import type { Labels } from "../i18n.js";
 import type { ListEntry, ListFormat } from "../list.js";
 import type { Tolerance } from "../model.js";
 import { formatNumber, formatPercent, formatValue } from "./format.js";
+import { jsonShare, jsonValue } from "./json.js";
 import { escapeMarkdownCell } from "./markdown.js";
 import { sanitizeForTerminal } from "./table.js";
 
@@ -147,13 +149,13 @@ export function renderListJson(entries: readonly ListEntry[]): string {
           ? null
           : schedule.map((point) => ({
               by: formatDay(point.by),
-              value: round(point.value, 9),
-              progress: round(point.progress, 4),
+              value: jsonValue(point.value),
+              progress: jsonShare(point.progress),
             })),
       interpolation: progress?.interpolation ?? null,
       aggregate: progress?.aggregate ?? null,
       tolerance: target.kind === "milestone" ? null : toleranceJson(target.tolerance),
-      toleranceAmount: toleranceAmount === null ? null : round(toleranceAmount, 9),
+      toleranceAmount: toleranceAmount === null ? null : jsonValue(toleranceAmount),
       min: level?.min ?? null,
       max: level?.max ?? null,
       stretch: level?.stretch ?? null,
@@ -162,11 +164,4 @@ export function renderListJson(entries: readonly ListEntry[]): string {
     };
   });
   return `${JSON.stringify({ schemaVersion: 1, targets }, null, 2)}\n`;
-}
-
-/** As in `kpi check --format json`: values to 9 decimals, shares to 4, free of float noise. */
-function round(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  const rounded = Math.round(value * factor) / factor;
-  return Object.is(rounded, -0) ? 0 : rounded;
 }
