@@ -4,7 +4,7 @@
  */
 import { type DateParse, formatDay, parseDate } from "./dates.js";
 import { MAX_MAGNITUDE, type Observation, type Target } from "./model.js";
-import { error, type Problem, warning } from "./problems.js";
+import { error, MAX_PROBLEMS_PER_FILE, type Problem, warning } from "./problems.js";
 import { didYouMean } from "./suggest.js";
 
 /** The columns kpi reads, and the header names (trimmed, case-insensitive) that mean each. */
@@ -19,9 +19,6 @@ const REQUIRED_COLUMNS: readonly Column[] = ["target", "date", "value"];
 
 const DONE_WORDS = new Set(["1", "true", "yes", "done", "y", "是", "完成", "已完成"]);
 const NOT_DONE_WORDS = new Set(["0", "false", "no", "n", "否", "未完成"]);
-
-/** Past this many errors (or warnings) in one file, the rest are counted, not listed. */
-export const MAX_PROBLEMS_PER_FILE = 50;
 
 export interface CollectedData {
   /** Each known target's rows, one per date, in date order. */

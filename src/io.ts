@@ -187,7 +187,6 @@ function isFileSystemError(cause: unknown): cause is NodeJS.ErrnoException {
   );
 }
 
-/** A byte decoder: UTF-8 natively and strictly, any other encoding by iconv-lite. */
 /**
  * A byte decoder: the platform's TextDecoder (strict for UTF-8; GB18030 and the other WHATWG
  * encodings are native with Node's ICU), else iconv-lite, loaded only for the files that need it.

@@ -2,6 +2,9 @@
 
 export type Severity = "error" | "warning";
 
+/** Past this many errors (or warnings) in one file, the rest are counted, not listed. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
 /** A problem found in an input file: where, how bad, and what. Line and column are 1-based. */
 export interface Problem {
   file: string;

@@ -13,8 +13,7 @@ import {
   parseDocument,
 } from "yaml";
 import type * as z from "zod/mini";
-import { MAX_PROBLEMS_PER_FILE } from "./data.js";
-import { type Day, dayFromCivil, formatDay, parseIsoDate } from "./dates.js";
+import { civilFromDay, type Day, dayFromCivil, formatDay, parseIsoDate } from "./dates.js";
 import {
   KINDS,
   type Kind,
@@ -24,7 +23,7 @@ import {
   type Target,
   type Tolerance,
 } from "./model.js";
-import { error, type Problem, sortProblems } from "./problems.js";
+import { error, MAX_PROBLEMS_PER_FILE, type Problem, sortProblems } from "./problems.js";
 import { type MilestoneSpec, milestoneValue, presetMilestones } from "./schedule.js";
 import {
   type LevelTargetInput,
@@ -645,7 +644,7 @@ function buildProgress(context: BuildContext, input: ProgressTargetInput): Targe
   let start = dateField(context, "start", input.start, "start");
   if (deadline === null || (start === null && input.start !== undefined)) return null;
   // With no year and no start, the period starts on Jan 1 of the deadline's year.
-  start ??= dayFromCivil(Number(formatDay(deadline).slice(0, 4)), 1, 1);
+  start ??= dayFromCivil(civilFromDay(deadline).year, 1, 1);
   if (start > deadline) {
     located.report(
       context.at(["deadline"]),

@@ -7,10 +7,9 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { MAX_PROBLEMS_PER_FILE } from "../src/data.js";
 import { dayFromCivil } from "../src/dates.js";
 import { readData, readTargets } from "../src/io.js";
-import { formatProblem } from "../src/problems.js";
+import { formatProblem, MAX_PROBLEMS_PER_FILE } from "../src/problems.js";
 import { loadTargets, MAX_LIST_ITEMS, MAX_MAPPING_KEYS, parseTargetFile } from "../src/targets.js";
 import { targetsFrom } from "./helpers.js";
 import { runKpi } from "./run-kpi.js";
