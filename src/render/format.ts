@@ -1,7 +1,7 @@
 /** Number, value and cell formatting shared by the human-readable renderers. */
 import { formatDay } from "../dates.js";
 import type { Labels } from "../i18n.js";
-import type { Result, Status, Summary } from "../model.js";
+import { type Result, STATUSES, type Status, type Summary } from "../model.js";
 import type { AttentionItem, OwnerStanding } from "../report.js";
 
 /** A number with at most two decimals and no trailing zeros, the same in every locale. */
@@ -68,8 +68,7 @@ export const STATUS_EMOJI: Record<Status, string> = {
 
 /** Results worst first (red, yellow, grey, green), keeping file order within a status. */
 export function byStatus(results: readonly Result[]): Result[] {
-  const rank: Record<Status, number> = { red: 0, yellow: 1, grey: 2, green: 3 };
-  return [...results].sort((a, b) => rank[a.status] - rank[b.status]);
+  return [...results].sort((a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status));
 }
 
 /** A number with its unit and an explicit sign: `+13 个`, `-5 户`. */
@@ -89,9 +88,9 @@ export function formatProgressBar(share: number): string {
 
 /** The counts of a summary, worst first, each with an emoji and a word: `🔴 1 red · 🟡 2 yellow …`. */
 export function formatCounts(summary: Summary, labels: Labels): string {
-  return (["red", "yellow", "grey", "green"] as const)
-    .map((status) => `${STATUS_EMOJI[status]} ${summary[status]} ${labels.status[status]}`)
-    .join(" · ");
+  return STATUSES.map(
+    (status) => `${STATUS_EMOJI[status]} ${summary[status]} ${labels.status[status]}`,
+  ).join(" · ");
 }
 
 /** One line that says where a target stands: actual, expected, target and the note. */
@@ -109,8 +108,6 @@ export function describeResult(result: Result, labels: Labels): string {
     .join(labels.listSeparator);
 }
 
-const STATUS_ORDER = ["red", "yellow", "grey", "green"] as const;
-
 /** The ranking's header and rows: place, owner, score, a count per status, the number of targets. */
 export function rankingRows(
   ranking: readonly OwnerStanding[],
@@ -123,14 +120,14 @@ export function rankingRows(
       columns.place,
       columns.owner,
       columns.score,
-      ...STATUS_ORDER.map((status) => `${marks[status]} ${labels.status[status]}`),
+      ...STATUSES.map((status) => `${marks[status]} ${labels.status[status]}`),
       columns.targets,
     ],
     rows: ranking.map((standing) => [
       String(standing.place),
       standing.owner,
       standing.score === null ? labels.rank.noScore : formatNumber(standing.score),
-      ...STATUS_ORDER.map((status) => String(standing.summary[status])),
+      ...STATUSES.map((status) => String(standing.summary[status])),
       String(standing.summary.total),
     ]),
   };

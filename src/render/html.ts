@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { formatDay } from "../dates.js";
 import type { Labels } from "../i18n.js";
-import type { Result, Status, Summary } from "../model.js";
+import { type Result, STATUSES, type Status, type Summary } from "../model.js";
 import {
   type AttentionItem,
   DUE_SOON_DAYS,
@@ -39,7 +39,6 @@ export interface ReportHtmlOptions {
 }
 
 /** Worst first: the order of the summary, the status filter and the "worst first" sort. */
-const STATUS_ORDER: readonly Status[] = ["red", "yellow", "grey", "green"];
 
 /** What a page needs to refer to targets and owners without using their text. */
 interface PageContext {
@@ -137,12 +136,12 @@ function badge(status: Status, labels: Labels, count?: number): string {
 }
 
 function summaryLine(summary: Summary, labels: Labels): string {
-  return `<p class="summary"><strong>${summary.total} ${escapeHtml(labels.targets)}</strong> ${STATUS_ORDER.map((status) => badge(status, labels, summary[status])).join(" ")}</p>`;
+  return `<p class="summary"><strong>${summary.total} ${escapeHtml(labels.targets)}</strong> ${STATUSES.map((status) => badge(status, labels, summary[status])).join(" ")}</p>`;
 }
 
 /** The counts of a section or an owner: only the statuses it has, so that the few that matter stand out. */
 function counts(summary: Summary, labels: Labels): string {
-  const present = STATUS_ORDER.filter((status) => summary[status] > 0);
+  const present = STATUSES.filter((status) => summary[status] > 0);
   return `<p class="counts">${present.map((status) => badge(status, labels, summary[status])).join(" ")}</p>`;
 }
 
@@ -157,7 +156,7 @@ function navigation(labels: Labels): string {
 /** Filter and sort controls: hidden until the script shows them, so that without it none is dead. */
 function controls(model: ReportModel, labels: Labels): string {
   const words = labels.html;
-  const statuses = STATUS_ORDER.map(
+  const statuses = STATUSES.map(
     (status) =>
       `<label class="check"><input type="checkbox" id="f-${status}" value="${status}" checked> ${badge(status, labels)}</label>`,
   ).join(" ");
@@ -257,8 +256,6 @@ function targetsBlock(model: ReportModel, page: PageContext): string {
   return [`<p class="legend">${keys}</p>`, ...groups].join("\n");
 }
 
-const STATUS_RANK: Readonly<Record<Status, number>> = { red: 0, yellow: 1, grey: 2, green: 3 };
-
 function card(result: Result, model: ReportModel, page: PageContext): string {
   const { labels } = page;
   const { target } = result;
@@ -278,7 +275,7 @@ function card(result: Result, model: ReportModel, page: PageContext): string {
   if (targetText !== "") facts.push([columns.target, targetText]);
   facts.push([columns.note, formatNote(result, labels)]);
   const parts = [
-    `<article class="card s-${result.status}" id="${anchor}" data-target="${escapeHtml(target.id)}"${filterAttributes(result, page)} data-sort-order="${order}" data-sort-status="${STATUS_RANK[result.status]}" data-sort-progress="${progressKey}">`,
+    `<article class="card s-${result.status}" id="${anchor}" data-target="${escapeHtml(target.id)}"${filterAttributes(result, page)} data-sort-order="${order}" data-sort-status="${STATUSES.indexOf(result.status)}" data-sort-progress="${progressKey}">`,
     `<div class="card-head">${badge(result.status, labels)} <h4>${escapeHtml(target.title)}</h4></div>`,
     `<p class="id">${escapeHtml(target.id)}</p>`,
     `<dl class="facts">${facts
@@ -337,7 +334,7 @@ function ownersBlock(model: ReportModel, page: PageContext, byOwner: boolean): s
       columns.place,
       columns.owner,
       columns.score,
-      ...STATUS_ORDER.map((status) => `${STATUS_SYMBOL[status]} ${labels.status[status]}`),
+      ...STATUSES.map((status) => `${STATUS_SYMBOL[status]} ${labels.status[status]}`),
       columns.targets,
     ],
     model.ranking.map((standing) => ({
@@ -345,7 +342,7 @@ function ownersBlock(model: ReportModel, page: PageContext, byOwner: boolean): s
         String(standing.place),
         escapeHtml(standing.owner),
         escapeHtml(scoreText(standing, labels)),
-        ...STATUS_ORDER.map((status) => String(standing.summary[status])),
+        ...STATUSES.map((status) => String(standing.summary[status])),
         String(standing.summary.total),
       ],
     })),

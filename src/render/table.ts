@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import { formatDay } from "../dates.js";
 import type { Labels } from "../i18n.js";
-import type { Report, Status } from "../model.js";
+import { type Report, STATUSES, type Status } from "../model.js";
 import { byStatus, formatPercent, resultCells, resultHeads, STATUS_SYMBOL } from "./format.js";
 
 export interface RenderTableOptions {
@@ -52,7 +52,7 @@ export function renderTable(report: Report, options: RenderTableOptions): string
 
 /** `16 targets as of 2022-03-31: ✖ 1 red, ▲ 2 yellow, ○ 3 grey, ✔ 10 green`. */
 function renderSummaryLine(report: Report, labels: Labels, chalk: ChalkInstance): string {
-  const counts = (["red", "yellow", "grey", "green"] as const).map((status) =>
+  const counts = STATUSES.map((status) =>
     COLOR[status](chalk)(
       `${STATUS_SYMBOL[status]} ${report.summary[status]} ${labels.status[status]}`,
     ),
