@@ -141,16 +141,6 @@ function showControls(text: string): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
-/** `--as-of`: any date form of the data, or `today`; without it, the latest data date. */
-export function resolveAsOf(
-  text: string | undefined,
-  observations: ObservationsById,
-  context: CliContext,
-): Day {
-  if (text === undefined) return defaultAsOf(observations, context.today());
-  return parseAsOf(text, context);
-}
-
 /** Checked before any file is read, so that a typo in the option is the first thing reported. */
 export function parseAsOf(text: string, context: CliContext): Day {
   if (text.trim().toLowerCase() === "today") return context.today();
@@ -180,10 +170,10 @@ export async function startReportRun(
   context: CliContext,
 ): Promise<ReportRun> {
   const labels = resolveLabels(options.lang, context);
-  if (options.asOf !== undefined) parseAsOf(options.asOf, context);
+  const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf, context);
   const inputs = await loadInputs(options, dataArguments);
   printProblems(inputs.warnings, context, labels);
-  return { labels, inputs, asOf: resolveAsOf(options.asOf, inputs.observations, context) };
+  return { labels, inputs, asOf: asOf ?? defaultAsOf(inputs.observations, context.today()) };
 }
 
 /** The labels of `--lang`, `KPI_LANG` or `LANG`. */
