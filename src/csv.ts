@@ -16,6 +16,12 @@ export interface CsvSyntaxError {
 
 export interface CsvHandlers {
   record: (fields: string[], line: number) => void;
+  /**
+   * A record of a quote-free block, as `text` from `start` to `end` (its line break excluded):
+   * its fields are what lies between commas. When given, it is called instead of `record` for
+   * those records, so that a reader can pick out the fields it needs without splitting the line.
+   */
+  plainRecord?: (text: string, start: number, end: number, line: number) => void;
   syntaxError: (error: CsvSyntaxError) => void;
 }
 
@@ -98,7 +104,8 @@ function splitPlainLines(block: string, line: number, handlers: CsvHandlers): nu
     let end = block.indexOf("\n", start);
     if (end === -1) end = block.length;
     const lineEnd = end > start && block.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    handlers.record(block.slice(start, lineEnd).split(","), next);
+    if (handlers.plainRecord) handlers.plainRecord(block, start, lineEnd, next);
+    else handlers.record(block.slice(start, lineEnd).split(","), next);
     next++;
     start = end + 1;
   }

@@ -2,9 +2,10 @@
  * Data rows → observations (SPEC section 3). Pure: the caller parses CSV and feeds each record's
  * fields and line here, file by file; nothing is kept of a row but its target, day, value and place.
  */
-import { type DateParse, formatDay, parseDate } from "./dates.js";
+import { type DateParse, type Day, formatDay, parseDate } from "./dates.js";
 import { MAX_MAGNITUDE, type Observation, type Target } from "./model.js";
 import { error, MAX_PROBLEMS_PER_FILE, type Problem, warning } from "./problems.js";
+import { type RowColumns, Series } from "./series.js";
 import { didYouMean } from "./suggest.js";
 
 /** The columns kpi reads, and the header names (trimmed, case-insensitive) that mean each. */
@@ -21,9 +22,87 @@ const DONE_WORDS = new Set(["1", "true", "yes", "done", "y", "是", "完成", "�
 const NOT_DONE_WORDS = new Set(["0", "false", "no", "n", "否", "未完成"]);
 
 export interface CollectedData {
-  /** Each known target's rows, one per date, in date order. */
-  observations: Map<string, Observation[]>;
+  /** Each known target's rows, one per date, in date order (targets with rows only). */
+  observations: Map<string, Series>;
   problems: Problem[];
+}
+
+/** Rows per chunk of the row store (320 KiB of columns). */
+const CHUNK_BITS = 14;
+const CHUNK_ROWS = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_ROWS - 1;
+
+class RowChunk {
+  readonly targets = new Int32Array(CHUNK_ROWS);
+  readonly files = new Int32Array(CHUNK_ROWS);
+  readonly days = new Int32Array(CHUNK_ROWS);
+  readonly values = new Float64Array(CHUNK_ROWS);
+  readonly lines = new Int32Array(CHUNK_ROWS);
+}
+
+/**
+ * The rows read, in read order, column by column in typed arrays of fixed-size chunks. A million
+ * rows make no million objects, nor pushes into thousands of growing lists, nor copies as the
+ * store grows: each of these cost more than reading the rows (new memory is slow to touch).
+ */
+class RowStore implements RowColumns {
+  length = 0;
+  private chunk = new RowChunk();
+  private readonly chunks: RowChunk[] = [this.chunk];
+  /** The next row's place in `chunk`. */
+  private offset = 0;
+
+  constructor(private readonly fileNames: readonly string[]) {}
+
+  push(target: number, file: number, day: Day, value: number, line: number): void {
+    if (this.offset === CHUNK_ROWS) {
+      this.chunk = new RowChunk();
+      this.chunks.push(this.chunk);
+      this.offset = 0;
+    }
+    const { chunk } = this;
+    const at = this.offset++;
+    chunk.targets[at] = target;
+    chunk.files[at] = file;
+    chunk.days[at] = day;
+    chunk.values[at] = value;
+    chunk.lines[at] = line;
+    this.length++;
+  }
+
+  /** Keep the first `length` rows only. */
+  truncate(length: number): void {
+    const chunks = Math.max(1, Math.ceil(length / CHUNK_ROWS));
+    this.chunks.length = chunks;
+    this.chunk = this.chunks[chunks - 1] as RowChunk;
+    this.offset = length - (chunks - 1) * CHUNK_ROWS;
+    this.length = length;
+  }
+
+  private chunkOf(row: number): RowChunk {
+    return this.chunks[row >>> CHUNK_BITS] as RowChunk;
+  }
+
+  /** The index of the row's target. */
+  target(row: number): number {
+    return this.chunkOf(row).targets[row & CHUNK_MASK] as number;
+  }
+
+  day(row: number): Day {
+    return this.chunkOf(row).days[row & CHUNK_MASK] as number;
+  }
+
+  value(row: number): number {
+    return this.chunkOf(row).values[row & CHUNK_MASK] as number;
+  }
+
+  file(row: number): string {
+    return this.fileNames[this.chunkOf(row).files[row & CHUNK_MASK] as number] as string;
+  }
+
+  line(row: number): number {
+    return this.chunkOf(row).lines[row & CHUNK_MASK] as number;
+  }
 }
 
 /**
@@ -31,52 +110,68 @@ export interface CollectedData {
  * count only once `end()` is called, so that a file can be read again (in another encoding).
  */
 export class ObservationCollector {
-  private readonly observations = new Map<string, Observation[]>();
   private readonly problems: Problem[] = [];
+  /** Every file begun, by index (a file read again in another encoding is there twice). */
+  private readonly files: string[] = [];
+  private readonly rows = new RowStore(this.files);
+  /** The rows of the files read to their end; the rows after them are of a file being read. */
+  private committed = 0;
+  private readonly known: KnownTargets;
 
-  constructor(private readonly targets: ReadonlyMap<string, Target>) {}
+  constructor(targets: ReadonlyMap<string, Target>) {
+    const list = [...targets.values()];
+    this.known = { list, ids: new IdTable(list.map((target) => target.id)) };
+  }
 
   beginFile(file: string): FileReader {
-    return new FileReader(file, this.targets, (observations, problems) => {
-      for (const [id, rows] of observations) {
-        const list = this.observations.get(id);
-        if (list === undefined) this.observations.set(id, rows);
-        else for (const row of rows) list.push(row);
-      }
+    // The rows of a file not read to its end (to be read again in another encoding) are dropped.
+    this.rows.truncate(this.committed);
+    const fileIndex = this.files.push(file) - 1;
+    return new FileReader(file, fileIndex, this.known, this.rows, (problems) => {
+      this.committed = this.rows.length;
       this.problems.push(...problems);
     });
   }
 
-  /** Sort each target's rows by date and check that rows of one date agree. */
+  /** Each target's rows by date, after checking that rows of one date agree. */
   finish(): CollectedData {
-    const observations = new Map<string, Observation[]>();
+    const { rows } = this;
+    rows.truncate(this.committed);
+    const { order, starts, appearance } = groupByTarget(rows, this.known.list.length);
+    const observations = new Map<string, Series>();
     // Disagreeing rows are listed up to the cap of each file too, then counted.
-    const conflicts = new Map<string, { count: number; firstLeftOut: Observation | null }>();
-    for (const [id, rows] of this.observations) {
-      // Stable: rows of one date stay in file and line order, so the first place is named first.
-      const sorted = rows.sort((a, b) => a.day - b.day);
-      const unique: Observation[] = [];
-      for (const row of sorted) {
-        const previous = unique[unique.length - 1];
-        if (previous === undefined || previous.day !== row.day) unique.push(row);
-        else if (previous.value !== row.value) {
-          const conflict = conflicts.get(row.file) ?? { count: 0, firstLeftOut: null };
-          conflicts.set(row.file, conflict);
+    const conflicts = new Map<string, { count: number; firstLeftOut: number | null }>();
+    // Targets in the order their first row was read, so that the rows listed are the first ones.
+    for (const index of appearance) {
+      const target = this.known.list[index] as Target;
+      const done = target.kind === "milestone";
+      const show = (row: number) => String(done ? rows.value(row) === 1 : rows.value(row));
+      const group = order.subarray(starts[index], starts[index + 1]);
+      sortByDay(group, rows);
+      // One row per date, kept in place at the start of the group.
+      let kept = 0;
+      for (const row of group) {
+        const previous = kept > 0 ? (group[kept - 1] as number) : -1;
+        if (previous === -1 || rows.day(previous) !== rows.day(row)) group[kept++] = row;
+        else if (rows.value(previous) !== rows.value(row)) {
+          const file = rows.file(row);
+          const conflict = conflicts.get(file) ?? { count: 0, firstLeftOut: null };
+          conflicts.set(file, conflict);
           if (++conflict.count > MAX_PROBLEMS_PER_FILE) {
             conflict.firstLeftOut ??= row;
             continue;
           }
           this.problems.push(
             error(
-              row.file,
-              row.line,
+              file,
+              rows.line(row),
               1,
-              `${id} on ${formatDay(row.day)} is ${row.value} here but ${previous.value} at ${previous.file}:${previous.line}`,
+              `${target.id} on ${formatDay(rows.day(row))} is ${show(row)} here but ${show(previous)} at ${rows.file(previous)}:${rows.line(previous)}`,
             ),
           );
         }
       }
-      observations.set(id, unique);
+      observations.set(target.id, new Series(rows, group.subarray(0, kept), done));
     }
     for (const [file, { count, firstLeftOut }] of conflicts) {
       if (firstLeftOut === null) continue;
@@ -84,7 +179,7 @@ export class ObservationCollector {
       this.problems.push(
         error(
           file,
-          firstLeftOut.line,
+          rows.line(firstLeftOut),
           1,
           `${more} more rows in this file disagree with earlier rows`,
         ),
@@ -92,6 +187,90 @@ export class ObservationCollector {
     }
     return { observations, problems: this.problems };
   }
+}
+
+/**
+ * The rows grouped by target by a counting sort, in read order within each group: `order` holds
+ * row numbers, target i's from starts[i] to starts[i + 1]; `appearance` lists the targets that
+ * have rows, in the order of their first row.
+ */
+function groupByTarget(rows: RowStore, targetCount: number) {
+  const starts = new Int32Array(targetCount + 1);
+  const appearance: number[] = [];
+  for (let row = 0; row < rows.length; row++) {
+    const slot = rows.target(row) + 1;
+    if (starts[slot] === 0) appearance.push(slot - 1);
+    starts[slot] = (starts[slot] as number) + 1;
+  }
+  for (let index = 1; index <= targetCount; index++)
+    starts[index] = (starts[index] as number) + (starts[index - 1] as number);
+  const order = new Int32Array(rows.length);
+  const next = starts.slice(0, targetCount);
+  for (let row = 0; row < rows.length; row++) {
+    const target = rows.target(row);
+    order[next[target] as number] = row;
+    next[target] = (next[target] as number) + 1;
+  }
+  return { order, starts, appearance };
+}
+
+/** Sort row numbers by day, stably (rows of one date stay in read order); usually sorted already. */
+function sortByDay(group: Int32Array, rows: RowStore): void {
+  for (let at = 1; at < group.length; at++) {
+    if (rows.day(group[at] as number) < rows.day(group[at - 1] as number)) {
+      // Array.prototype.sort is stable; a typed array's sort need not be.
+      group.set(Array.from(group).sort((a, b) => rows.day(a) - rows.day(b)));
+      return;
+    }
+  }
+}
+
+/**
+ * Target indexes by id, found from the id's characters in a line: no string is made of them and
+ * none is hashed by the engine, which took most of the time of reading a row. Open addressing
+ * with linear probing over an FNV-1a hash of the characters.
+ */
+class IdTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(private readonly ids: readonly string[]) {
+    let size = 16;
+    while (size < ids.length * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    ids.forEach((id, index) => {
+      let slot = hashOf(id, 0, id.length) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = index + 1;
+    });
+  }
+
+  /** The index of the id that is `text` from `start` to `end`, or -1. */
+  find(text: string, start = 0, end = text.length): number {
+    for (let slot = hashOf(text, start, end) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const entry = this.slots[slot] as number;
+      if (entry === 0) return -1;
+      const id = this.ids[entry - 1] as string;
+      if (id.length === end - start && text.startsWith(id, start)) return entry - 1;
+    }
+  }
+
+  keys(): readonly string[] {
+    return this.ids;
+  }
+}
+
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+  return hash >>> 0;
+}
+
+/** The targets a file's rows are read against. */
+interface KnownTargets {
+  list: readonly Target[];
+  ids: IdTable;
 }
 
 /** One record of a CSV file: its fields and the line it starts on. */
@@ -108,8 +287,6 @@ export class FileReader {
   private headerWidth = 0;
   private lastDateText = "";
   private lastDate: DateParse = { ok: false, error: "format" };
-  /** Each id seen in this file: its target and rows, or null for an id no target has. */
-  private readonly series = new Map<string, { target: Target; rows: Observation[] } | null>();
   private readonly errors: Problem[] = [];
   private readonly warnings: Problem[] = [];
   private errorCount = 0;
@@ -117,16 +294,18 @@ export class FileReader {
   /** Unknown ids: first line and number of rows, reported once per id. */
   private readonly unknownIds = new Map<string, { line: number; rows: number }>();
 
+  /**
+   * @param rows where the file's rows go; they count once `commit` is called at the file's end
+   */
   constructor(
     readonly file: string,
-    private readonly targets: ReadonlyMap<string, Target>,
-    private readonly commit: (
-      observations: Map<string, Observation[]>,
-      problems: Problem[],
-    ) => void,
+    private readonly fileIndex: number,
+    private readonly known: KnownTargets,
+    private readonly rows: RowStore,
+    private readonly commit: (problems: Problem[]) => void,
   ) {}
 
-  /** One CSV record: its fields and the line it starts on. The per-row path of large files. */
+  /** One CSV record: its fields and the line it starts on. */
   record(fields: readonly string[], line: number): void {
     if (this.skipRest || isBlank(fields)) return; // blank lines and Excel's empty rows
     const columns = this.columns;
@@ -148,8 +327,9 @@ export class FileReader {
       return;
     }
     // A row of an unknown id is ignored whole (a warning, SPEC 3), whatever its date and value.
-    const series = this.seriesOf(id, line);
-    if (series === null) return;
+    const index = this.targetIndex(id, line);
+    if (index === -1) return;
+    const target = this.known.list[index] as Target;
     const dateText = fields[columns.date] ?? "";
     // Rows come grouped by date (a month's file, a day's export): remember the last one read.
     if (dateText !== this.lastDateText) {
@@ -174,28 +354,87 @@ export class FileReader {
       );
       return;
     }
-    const value = parseValue(valueText, series.target);
+    const value = parseValue(valueText, target);
     if (typeof value === "string") {
       this.addError({ fields, line }, columns.value, value);
       return;
     }
-    series.rows.push({ day: date.day, value, file: this.file, line });
+    this.rows.push(index, this.fileIndex, date.day, +value, line);
   }
 
-  /** The target of an id and this file's rows of it (one map lookup a row), or null when unknown. */
-  private seriesOf(id: string, line: number): { target: Target; rows: Observation[] } | null {
-    let series = this.series.get(id);
-    if (series === undefined) {
-      const target = this.targets.get(id);
-      series = target === undefined ? null : { target, rows: [] };
-      this.series.set(id, series);
+  /**
+   * A record of a quote-free block, `text` from `start` to `end`: the per-row path of large files.
+   * A row in the common form (an id and a date without spaces, a plain decimal of at most 15
+   * digits, no more fields than the header) is read here without splitting it into strings; any
+   * other goes to `record`, whose reading this one equals (a property test compares the two).
+   */
+  plainRecord(text: string, start: number, end: number, line: number): void {
+    const columns = this.columns;
+    if (columns === null || !this.plainRow(text, start, end, line, columns))
+      this.record(text.slice(start, end).split(","), line);
+  }
+
+  /** The fast reading of a row; false when the row is not in the common form (nothing is done). */
+  private plainRow(
+    text: string,
+    start: number,
+    end: number,
+    line: number,
+    columns: Record<Column, number>,
+  ): boolean {
+    const bounds = this.fieldBounds;
+    let fields = 0;
+    for (let fieldStart = start; ; fields++) {
+      if (fields === this.headerWidth) return false;
+      let comma = text.indexOf(",", fieldStart);
+      if (comma === -1 || comma > end) comma = end;
+      bounds[2 * fields] = fieldStart;
+      bounds[2 * fields + 1] = comma;
+      if (comma === end) break;
+      fieldStart = comma + 1;
     }
-    if (series === null) {
+    fields++;
+    if (columns.target >= fields || columns.date >= fields || columns.value >= fields) return false;
+    const idStart = bounds[2 * columns.target] as number;
+    const idEnd = bounds[2 * columns.target + 1] as number;
+    // An id with no space or other character that trim() would take off at either end.
+    if (idEnd === idStart || !isPrintableAscii(text, idStart) || !isPrintableAscii(text, idEnd - 1))
+      return false;
+    const index = this.known.ids.find(text, idStart, idEnd);
+    if (index === -1 || (this.known.list[index] as Target).kind === "milestone") return false;
+    const dateStart = bounds[2 * columns.date] as number;
+    const dateEnd = bounds[2 * columns.date + 1] as number;
+    if (
+      dateEnd - dateStart !== this.lastDateText.length ||
+      !text.startsWith(this.lastDateText, dateStart)
+    ) {
+      this.lastDateText = text.slice(dateStart, dateEnd);
+      this.lastDate = parseDate(this.lastDateText);
+    }
+    const date = this.lastDate;
+    if (!date.ok) return false;
+    const value = plainDecimal(
+      text,
+      bounds[2 * columns.value] as number,
+      bounds[2 * columns.value + 1] as number,
+    );
+    if (value === undefined) return false;
+    this.rows.push(index, this.fileIndex, date.day, value, line);
+    return true;
+  }
+
+  /** Where each field of the row being read starts and ends. */
+  private readonly fieldBounds: number[] = [];
+
+  /** The index of an id's target, or -1 (and the row counted) for an unknown id. */
+  private targetIndex(id: string, line: number): number {
+    const index = this.known.ids.find(id);
+    if (index === -1) {
       const unknown = this.unknownIds.get(id);
       if (unknown === undefined) this.unknownIds.set(id, { line, rows: 1 });
       else unknown.rows++;
     }
-    return series;
+    return index;
   }
 
   /** A record the CSV parser could not read: an error at its line. */
@@ -219,7 +458,7 @@ export class FileReader {
       const more = rows > 1 ? ` (${rows} rows)` : "";
       // Only for warnings that are listed: a file of unknown ids costs no edit distances.
       const suggestion =
-        this.warnings.length < MAX_PROBLEMS_PER_FILE ? didYouMean(id, this.targets.keys()) : "";
+        this.warnings.length < MAX_PROBLEMS_PER_FILE ? didYouMean(id, this.known.ids.keys()) : "";
       this.addWarning(
         { fields: [], line },
         null,
@@ -247,10 +486,7 @@ export class FileReader {
         ),
       );
     }
-    const observations = new Map<string, Observation[]>();
-    for (const [id, series] of this.series)
-      if (series !== null && series.rows.length > 0) observations.set(id, series.rows);
-    this.commit(observations, problems);
+    this.commit(problems);
   }
 
   private readHeader(record: CsvRecord): void {
@@ -344,6 +580,42 @@ export function parseValue(text: string, target: Target): number | boolean | str
   if (value === undefined || Math.abs(value) > MAX_MAGNITUDE)
     return `value ${JSON.stringify(text)} is too large: numbers must lie within ±1e15`;
   return value;
+}
+
+/** A character other than a space or a control, and not one of the spaces trim() takes off. */
+function isPrintableAscii(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code > 32 && code < 127;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, exponent) => 10 ** exponent);
+
+/**
+ * `text` from `start` to `end` as a number when it is a plain decimal (an optional "-", digits, and
+ * optionally "." and digits) of at most 15 digits, else undefined. Read from the characters: the
+ * digits make an integer below 2^53 and 10^k is exact for k ≤ 15, so the one division is correctly
+ * rounded, and the result is the double that Number(text) gives.
+ */
+export function plainDecimal(text: string, start: number, end: number): number | undefined {
+  let at = start;
+  const negative = text.charCodeAt(at) === 45;
+  if (negative) at++;
+  let digits = 0;
+  let integer = 0;
+  let scale = -1;
+  for (; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) {
+      integer = integer * 10 + (code - 48);
+      digits++;
+    } else if (code === 46 && scale === -1 && digits > 0) scale = 0;
+    else return undefined;
+    if (scale !== -1 && code !== 46) scale++;
+  }
+  if (digits === 0 || digits > 15 || scale === 0) return undefined;
+  const magnitude = scale > 0 ? integer / (POWERS_OF_TEN[scale] as number) : integer;
+  // -0 is the same amount as 0.
+  return (negative ? -magnitude : magnitude) + 0;
 }
 
 /**

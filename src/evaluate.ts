@@ -6,7 +6,6 @@ import { type Day, monthIndex } from "./dates.js";
 import type {
   LevelTarget,
   MilestoneTarget,
-  Observation,
   ProgressTarget,
   Reason,
   Report,
@@ -17,14 +16,15 @@ import type {
   Tolerance,
 } from "./model.js";
 import { expectedValue, nextMilestone } from "./schedule.js";
+import { Series } from "./series.js";
 
 export interface EvaluateOptions {
   /** The as-of date T: rows dated after it are ignored. */
   asOf: Day;
 }
 
-/** Each target's observations, as collected from the data files (any order). */
-export type ObservationsById = ReadonlyMap<string, readonly Observation[]>;
+/** Each target's rows, as collected from the data files. */
+export type ObservationsById = ReadonlyMap<string, Series>;
 
 /**
  * The as-of date when none is given: the latest date of any row of a known target, or `today`
@@ -33,7 +33,8 @@ export type ObservationsById = ReadonlyMap<string, readonly Observation[]>;
 export function defaultAsOf(observations: ObservationsById, today: Day): Day {
   let latest: Day | null = null;
   for (const rows of observations.values()) {
-    for (const row of rows) if (latest === null || row.day > latest) latest = row.day;
+    const last = rows.length > 0 ? rows.day(rows.length - 1) : null;
+    if (last !== null && (latest === null || last > latest)) latest = last;
   }
   return latest ?? today;
 }
@@ -45,7 +46,7 @@ export function evaluate(
   options: EvaluateOptions,
 ): Report {
   const results = targets.map((target) =>
-    evaluateTarget(target, observations.get(target.id) ?? [], options.asOf),
+    evaluateTarget(target, observations.get(target.id) ?? Series.EMPTY, options.asOf),
   );
   return { asOf: options.asOf, summary: summarize(results), results };
 }
@@ -57,7 +58,7 @@ export function summarize(results: readonly Result[]): Summary {
 }
 
 /** The status of one target at day `asOf` from its rows. */
-export function evaluateTarget(target: Target, rows: readonly Observation[], asOf: Day): Result {
+export function evaluateTarget(target: Target, rows: Series, asOf: Day): Result {
   switch (target.kind) {
     case "progress":
       return evaluateProgress(target, rows, asOf);
@@ -83,12 +84,9 @@ export function toleranceAmount(tolerance: Tolerance, reference: number): number
 }
 
 /** The latest row at or before `asOf`, or undefined. Rows of one date hold one value (checked on input). */
-function latestRow(rows: readonly Observation[], asOf: Day): Observation | undefined {
-  let latest: Observation | undefined;
-  for (const row of rows) {
-    if (row.day <= asOf && (latest === undefined || row.day > latest.day)) latest = row;
-  }
-  return latest;
+function latestRow(rows: Series, asOf: Day): { day: Day; value: number | boolean } | undefined {
+  const index = rows.latestOnOrBefore(asOf);
+  return index === -1 ? undefined : { day: rows.day(index), value: rows.value(index) };
 }
 
 function isStale(observedOn: Day, asOf: Day): boolean {
@@ -112,7 +110,7 @@ function emptyResult(target: Target, status: Status, reason: Reason): Result {
 }
 
 /** The actual A: the latest row, or with `aggregate: sum` the sum of the rows after t0. */
-function progressActual(target: ProgressTarget, rows: readonly Observation[], asOf: Day) {
+function progressActual(target: ProgressTarget, rows: Series, asOf: Day) {
   if (target.aggregate === "last") {
     const row = latestRow(rows, asOf);
     return row === undefined ? undefined : { value: row.value as number, observedOn: row.day };
@@ -120,16 +118,17 @@ function progressActual(target: ProgressTarget, rows: readonly Observation[], as
   const t0 = target.start - 1;
   let sum = 0;
   let observedOn: Day | undefined;
-  for (const row of rows) {
-    if (row.day > t0 && row.day <= asOf) {
-      sum += row.value as number;
-      if (observedOn === undefined || row.day > observedOn) observedOn = row.day;
+  // Rows are in date order: the last one counted is the latest.
+  for (let index = 0; index < rows.length && rows.day(index) <= asOf; index++) {
+    if (rows.day(index) > t0) {
+      sum += rows.value(index) as number;
+      observedOn = rows.day(index);
     }
   }
   return observedOn === undefined ? undefined : { value: sum, observedOn };
 }
 
-function evaluateProgress(target: ProgressTarget, rows: readonly Observation[], asOf: Day): Result {
+function evaluateProgress(target: ProgressTarget, rows: Series, asOf: Day): Result {
   const span = target.target - target.baseline;
   const direction = Math.sign(span);
   const expected = expectedValue(target, asOf);
@@ -167,7 +166,7 @@ function evaluateProgress(target: ProgressTarget, rows: readonly Observation[], 
   };
 }
 
-function evaluateLevel(target: LevelTarget, rows: readonly Observation[], asOf: Day): Result {
+function evaluateLevel(target: LevelTarget, rows: Series, asOf: Day): Result {
   const row = latestRow(rows, asOf);
   if (row === undefined) return emptyResult(target, "grey", "no-data");
   const A = row.value as number;
@@ -200,11 +199,7 @@ function reachesStretch(target: LevelTarget, stretch: number, actual: number): b
     : actual >= stretch - epsilon(stretch);
 }
 
-function evaluateMilestone(
-  target: MilestoneTarget,
-  rows: readonly Observation[],
-  asOf: Day,
-): Result {
+function evaluateMilestone(target: MilestoneTarget, rows: Series, asOf: Day): Result {
   const row = latestRow(rows, asOf);
   if (row === undefined) return emptyResult(target, "grey", "no-data");
   const done = row.value === true;

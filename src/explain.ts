@@ -16,6 +16,7 @@ import type {
   Target,
 } from "./model.js";
 import { expectedValue, schedulePoints } from "./schedule.js";
+import type { Series } from "./series.js";
 
 /**
  * The rules of SPEC 2.1–2.3 in the order they are tried; the first that holds decides. The
@@ -118,14 +119,10 @@ export interface ExplainOptions {
 }
 
 /** Explain one target at the as-of date from its rows. */
-export function explainTarget(
-  target: Target,
-  rows: readonly Observation[],
-  options: ExplainOptions,
-): Explanation {
+export function explainTarget(target: Target, rows: Series, options: ExplainOptions): Explanation {
   const { asOf } = options;
   const result = evaluateTarget(target, rows, asOf);
-  const sorted = [...rows].sort((a, b) => a.day - b.day);
+  const sorted = rows.observations();
   const counted = sorted.filter((row) => row.day <= asOf);
   let runningSum = 0;
   const explained = counted.map((observation): ExplainedRow => {

@@ -251,6 +251,7 @@ async function readCsvFile(
   const reader = collector.beginFile(file);
   const lastLine = await parseCsv(decodeFile(file, encoding), {
     record: (fields, recordLine) => reader.record(fields, recordLine),
+    plainRecord: (text, start, end, recordLine) => reader.plainRecord(text, start, end, recordLine),
     syntaxError: (syntaxError) => reader.syntaxError(syntaxError.line, syntaxError.message),
   });
   reader.end(lastLine);

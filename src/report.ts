@@ -12,8 +12,9 @@ import {
   type ObservationsById,
   summarize,
 } from "./evaluate.js";
-import type { Observation, Result, SchedulePoint, Status, Summary, Target } from "./model.js";
+import type { Result, SchedulePoint, Status, Summary, Target } from "./model.js";
 import { compareText } from "./problems.js";
+import { Series } from "./series.js";
 
 /** Milestones due within this many days after the as-of date are listed as due soon. */
 export const DUE_SOON_DAYS = 30;
@@ -169,7 +170,10 @@ export function buildReport(
   if (options.allHistories) {
     for (const { target } of report.results) {
       if (target.kind !== "progress" || histories.has(target.id)) continue;
-      histories.set(target.id, monthlyHistory(target, observations.get(target.id) ?? [], asOf));
+      histories.set(
+        target.id,
+        monthlyHistory(target, observations.get(target.id) ?? Series.EMPTY, asOf),
+      );
     }
   }
   return {
@@ -283,11 +287,11 @@ function attentionItems(
     ...attention.filter((result) => result.status === "yellow"),
   ];
   return ordered.map((result) =>
-    attentionItem(result, observations.get(result.target.id) ?? [], asOf),
+    attentionItem(result, observations.get(result.target.id) ?? Series.EMPTY, asOf),
   );
 }
 
-function attentionItem(result: Result, rows: readonly Observation[], asOf: Day): AttentionItem {
+function attentionItem(result: Result, rows: Series, asOf: Day): AttentionItem {
   const { target } = result;
   const empty: AttentionItem = {
     result,
@@ -344,13 +348,10 @@ export function monthEndsBetween(from: Day, to: Day): number {
  * (or a progress target's start month, if later) to the as-of date, whose month ends at the as-of
  * date itself.
  */
-function monthlyHistory(target: Target, rows: readonly Observation[], asOf: Day): MonthPoint[] {
-  // A loop, not Math.min(...days): a target may have more rows than a call has room for arguments.
-  let earliest: Day | null = null;
-  for (const row of rows)
-    if (row.day <= asOf && (earliest === null || row.day < earliest)) earliest = row.day;
-  if (earliest === null) return [];
-  let first = monthIndex(earliest);
+function monthlyHistory(target: Target, rows: Series, asOf: Day): MonthPoint[] {
+  // Rows are in date order: the first is the earliest.
+  if (rows.length === 0 || rows.day(0) > asOf) return [];
+  let first = monthIndex(rows.day(0));
   if (target.kind === "progress") first = Math.max(first, monthIndex(target.start));
   const last = monthIndex(asOf);
   const points: MonthPoint[] = [];

@@ -23,6 +23,7 @@ import {
   type Target,
   type Tolerance,
 } from "./model.js";
+import { type PlainYaml, readPlainYaml } from "./plain-yaml.js";
 import { error, MAX_PROBLEMS_PER_FILE, type Problem, sortProblems } from "./problems.js";
 import { type MilestoneSpec, milestoneValue, presetMilestones } from "./schedule.js";
 import {
@@ -108,16 +109,80 @@ function formatPlace(place: Place): string {
 
 type Path = readonly (string | number)[];
 
-/** One file's YAML document, with what turns a path into a place. */
-class Located {
-  readonly lineCounter = new LineCounter();
-  readonly doc: Document.Parsed;
-  readonly problems: Problem[] = [];
+/** A node's place in the text: `yaml`'s nodes have it, and so do the plain reading's. */
+interface Positioned {
+  readonly range?: readonly number[] | null;
+}
 
+/** One file's document, with what turns a path into a place and the problems found so far. */
+abstract class Located {
+  readonly problems: Problem[] = [];
+  protected readonly lineCounter = new LineCounter();
+
+  constructor(readonly file: string) {}
+
+  /** The node at a path, or the closest ancestor that exists. */
+  abstract nodeAt(path: Path): Positioned | null;
+
+  /** The key node of `key` in the mapping at `path`: where an unknown key is reported. */
+  abstract keyAt(path: Path, key: string): Positioned | null;
+
+  placeOfOffset(offset: number): Place {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { file: this.file, line, column: col };
+  }
+
+  placeOf(node: Positioned | null): Place {
+    return this.placeOfOffset(node?.range?.[0] ?? 0);
+  }
+
+  report(node: Positioned | null, message: string): void {
+    const { line, column } = this.placeOf(node);
+    this.problems.push(error(this.file, line, column, message));
+  }
+}
+
+/**
+ * A file read by the plain reader. Only its targets' own places are ever shown: a file with any
+ * problem is read again by `yaml`, which places each problem at its node.
+ */
+class PlainLocated extends Located {
   constructor(
-    readonly file: string,
+    file: string,
     text: string,
+    private readonly plain: PlainYaml,
   ) {
+    super(file);
+    this.lineCounter.addNewLine(0);
+    for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1))
+      this.lineCounter.addNewLine(at + 1);
+  }
+
+  /** The mapping or sequence at a path, or the closest one around it. */
+  nodeAt(path: Path): Positioned | null {
+    let value = this.plain.data;
+    let node: Positioned | null = null;
+    for (let depth = 0; ; depth++) {
+      const offset =
+        value !== null && typeof value === "object" ? this.plain.offsets.get(value) : undefined;
+      if (offset !== undefined) node = { range: [offset] };
+      const key = path[depth];
+      if (key === undefined || value === null || typeof value !== "object") return node;
+      value = (value as Record<string | number, unknown>)[key];
+    }
+  }
+
+  keyAt(path: Path): Positioned | null {
+    return this.nodeAt(path);
+  }
+}
+
+/** A file read by `yaml`: every node has its place. */
+class YamlLocated extends Located {
+  readonly doc: Document.Parsed;
+
+  constructor(file: string, text: string) {
+    super(file);
     this.doc = parseDocument(text, {
       lineCounter: this.lineCounter,
       prettyErrors: false,
@@ -127,12 +192,6 @@ class Located {
     });
   }
 
-  placeOfOffset(offset: number): Place {
-    const { line, col } = this.lineCounter.linePos(offset);
-    return { file: this.file, line, column: col };
-  }
-
-  /** The node at a path, or the closest ancestor that exists. */
   nodeAt(path: Path): Node | null {
     for (let length = path.length; length >= 0; length--) {
       const node = this.doc.getIn(path.slice(0, length), true);
@@ -141,7 +200,6 @@ class Located {
     return this.doc.contents;
   }
 
-  /** The key node of `key` in the mapping at `path`: where an unknown key is reported. */
   keyAt(path: Path, key: string): Node | null {
     const map = this.doc.getIn(path, true);
     if (isMap(map)) {
@@ -205,22 +263,23 @@ class Located {
     }
     return problems;
   }
-
-  placeOf(node: Node | null): Place {
-    return this.placeOfOffset(node?.range?.[0] ?? 0);
-  }
-
-  report(node: Node | null, message: string): void {
-    const { line, column } = this.placeOf(node);
-    this.problems.push(error(this.file, line, column, message));
-  }
 }
 
-/** Parse and validate one target file. */
-export function parseTargetFile(source: SourceText): LoadedTargets {
-  let located: Located;
+/**
+ * Parse and validate one target file: by the plain reader when it can, else (or when the file has
+ * problems to place) by `yaml`. `plainReader` false reads by `yaml` only, for tests that compare.
+ */
+export function parseTargetFile(source: SourceText, plainReader = true): LoadedTargets {
+  const plain = plainReader
+    ? readPlainYaml(source.text, { maxListItems: MAX_LIST_ITEMS, maxMappingKeys: MAX_MAPPING_KEYS })
+    : null;
+  if (plain !== null) {
+    const loaded = checkDocument(new PlainLocated(source.file, source.text, plain), plain.data);
+    if (loaded.problems.length === 0) return loaded;
+  }
+  let located: YamlLocated;
   try {
-    located = new Located(source.file, source.text);
+    located = new YamlLocated(source.file, source.text);
   } catch (cause) {
     // yaml parses nested blocks recursively and does not catch every overflow of the stack.
     if (!(cause instanceof RangeError)) throw cause;
@@ -268,7 +327,11 @@ export function parseTargetFile(source: SourceText): LoadedTargets {
     );
     return { targets: [], problems: located.problems };
   }
+  return checkDocument(located, data);
+}
 
+/** The targets of a file's document, or the problems that keep it from being read. */
+function checkDocument(located: Located, data: unknown): LoadedTargets {
   reportPrototypeKeys(located, data);
   const tooLarge = reportLargeNumbers(located, data);
   const file = targetFileSchema.safeParse(data);
@@ -430,7 +493,7 @@ function buildTarget(
 interface BuildContext {
   located: Located;
   /** The node of a field of this target (its own, or the default it came from). */
-  at: (path: Path) => Node | null;
+  at: (path: Path) => Positioned | null;
   place: Place;
   year: number | undefined;
 }

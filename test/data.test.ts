@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../src/csv.js";
-import { ObservationCollector, parseNumber, parseValue } from "../src/data.js";
+import { ObservationCollector, parseNumber, parseValue, plainDecimal } from "../src/data.js";
 import type { Target } from "../src/model.js";
 import { formatProblem } from "../src/problems.js";
 import { formatDay, targetsFrom } from "./helpers.js";
@@ -24,6 +24,7 @@ async function read(files: Record<string, string | string[]>) {
     }
     const lastLine = await parseCsv(chunks(), {
       record: (fields, line) => reader.record(fields, line),
+      plainRecord: (text, start, end, line) => reader.plainRecord(text, start, end, line),
       syntaxError: (error) => reader.syntaxError(error.line, error.message),
     });
     reader.end(lastLine);
@@ -32,7 +33,7 @@ async function read(files: Record<string, string | string[]>) {
   const values = Object.fromEntries(
     [...data.observations].map(([id, rows]) => [
       id,
-      rows.map((row) => [formatDay(row.day), row.value, `${row.file}:${row.line}`]),
+      rows.observations().map((row) => [formatDay(row.day), row.value, `${row.file}:${row.line}`]),
     ]),
   );
   return { values, problems: data.problems.map(formatProblem) };
@@ -274,6 +275,26 @@ describe("the fast number path agrees with the general one", () => {
       fc.property(fc.stringMatching(/^[-+]?[0-9.,]{0,24}$/), (text) => {
         expect(parseNumber(text)).toBe(oracle(text));
       }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("reads a plain decimal inside a line as the general path reads it alone", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.stringMatching(/^-?[0-9]{1,17}(\.[0-9]{1,17})?$/),
+          fc.stringMatching(/^[-+]?[0-9.,% ]{0,20}$/),
+        ),
+        (text) => {
+          const fast = plainDecimal(`id,${text},note`, 3, 3 + text.length);
+          const plain =
+            /^-?[0-9]+(\.[0-9]+)?$/.test(text) && text.replace(/[-.]/g, "").length <= 15;
+          // Read exactly when plain (never a guess), and then as the general path reads it.
+          expect(fast !== undefined).toBe(plain);
+          if (fast !== undefined) expect(Object.is(fast, oracle(text))).toBe(true);
+        },
+      ),
       { numRuns: 5000 },
     );
   });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultAsOf, evaluate, evaluateTarget } from "../src/evaluate.js";
 import type { Status } from "../src/model.js";
+import { Series } from "../src/series.js";
 import { day, rows, targetFrom } from "./helpers.js";
 
 const projects = targetFrom(
@@ -12,7 +13,7 @@ const holdouts = targetFrom(
 );
 
 function statusOf(target = projects, actual: number | boolean | null, asOf: string) {
-  const observations = actual === null ? [] : rows([asOf, actual]);
+  const observations = actual === null ? rows() : rows([asOf, actual]);
   const result = evaluateTarget(target, observations, day(asOf));
   return [result.status, result.reason];
 }
@@ -260,10 +261,14 @@ targets:
         fc.double({ min: 0, max: 500, noNaN: true }),
         (spec, t, low, step) => {
           const target = build(spec, 1);
-          const lower = evaluateTarget(target, [{ day: t, value: low, file: "d", line: 2 }], t);
+          const lower = evaluateTarget(
+            target,
+            Series.of([{ day: t, value: low, file: "d", line: 2 }]),
+            t,
+          );
           const higher = evaluateTarget(
             target,
-            [{ day: t, value: low + step, file: "d", line: 2 }],
+            Series.of([{ day: t, value: low + step, file: "d", line: 2 }]),
             t,
           );
           expect(RANK[higher.status]).toBeGreaterThanOrEqual(RANK[lower.status]);
@@ -282,8 +287,16 @@ targets:
         (spec, t, actual) => {
           const up = build(spec, 1);
           const down = build({ ...spec, baseline: -spec.baseline }, -1);
-          const a = evaluateTarget(up, [{ day: t, value: actual, file: "d", line: 2 }], t);
-          const b = evaluateTarget(down, [{ day: t, value: -actual, file: "d", line: 2 }], t);
+          const a = evaluateTarget(
+            up,
+            Series.of([{ day: t, value: actual, file: "d", line: 2 }]),
+            t,
+          );
+          const b = evaluateTarget(
+            down,
+            Series.of([{ day: t, value: -actual, file: "d", line: 2 }]),
+            t,
+          );
           expect([b.status, b.reason]).toEqual([a.status, a.reason]);
           expect(b.expected).toBeCloseTo(-(a.expected as number), 9);
           expect(b.progress).toBeCloseTo(a.progress as number, 9);

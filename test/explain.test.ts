@@ -6,6 +6,7 @@ import { labelsFor } from "../src/i18n.js";
 import type { Target } from "../src/model.js";
 import { renderChart } from "../src/render/chart.js";
 import { renderExplanation } from "../src/render/explain.js";
+import { Series } from "../src/series.js";
 import { day, rows, targetFrom } from "./helpers.js";
 
 const projects = targetFrom(
@@ -98,7 +99,7 @@ describe("explain: the rule that decided, with the numbers it compared", () => {
   });
 
   it("no data: rule 1 decides", () => {
-    const explanation = explainTarget(projects, [], { asOf: day("2022-03-31") });
+    const explanation = explainTarget(projects, rows(), { asOf: day("2022-03-31") });
     expect(explanation.rule.tried).toEqual(["no-data"]);
     expect(renderExplanation(explanation, { labels: en })).toContain(
       "1. no actual → grey — yes: no row at or before 2022-03-31",
@@ -124,8 +125,9 @@ describe("explain: the rule that decided, with the numbers it compared", () => {
             line: index + 2,
           }));
           const asOf = start + asOfOffset;
-          const explanation = explainTarget(target, observations, { asOf, forecast: true });
-          const result = evaluateTarget(target, observations, asOf);
+          const series = Series.of(observations);
+          const explanation = explainTarget(target, series, { asOf, forecast: true });
+          const result = evaluateTarget(target, series, asOf);
           expect(explanation.result).toEqual(result);
           expect(explanation.rule.decided).toBe(result.reason);
           expect(explanation.rule.tried.at(-1)).toBe(result.reason);
@@ -174,7 +176,7 @@ describe("forecast: a run-rate projection, never a status", () => {
     expect(at(projects, 130, "2022-03-31")).toEqual({ kind: "none", why: "achieved" });
     expect(at(holdouts, 5, "2022-04-30")).toEqual({ kind: "none", why: "past-deadline" });
     expect(
-      forecastResult(evaluateTarget(projects, [], day("2022-03-31")), day("2022-03-31")),
+      forecastResult(evaluateTarget(projects, rows(), day("2022-03-31")), day("2022-03-31")),
     ).toEqual({ kind: "none", why: "no-data" });
   });
 

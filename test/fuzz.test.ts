@@ -12,9 +12,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../src/csv.js";
 import { ObservationCollector } from "../src/data.js";
 import { formatDay } from "../src/dates.js";
-import { evaluate } from "../src/evaluate.js";
+import { evaluate, type ObservationsById } from "../src/evaluate.js";
 import { readData } from "../src/io.js";
-import { MAX_MAGNITUDE, type Observation, type Target } from "../src/model.js";
+import { MAX_MAGNITUDE, type Target } from "../src/model.js";
 import type { Problem } from "../src/problems.js";
 import { renderJson } from "../src/render/json.js";
 import { expectedValue } from "../src/schedule.js";
@@ -51,8 +51,22 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** Read files (name → chunks) with the collector, as src/io.ts does. */
+/**
+ * Read files (name → chunks) with the collector, as src/io.ts does; then again with every record
+ * through the general path (`record`), which must read them exactly alike.
+ */
 async function readChunks(files: readonly { file: string; chunks: string[] }[]) {
+  const fast = await readChunksBy(files, true);
+  const general = await readChunksBy(files, false);
+  expect(triples(fast.observations)).toEqual(triples(general.observations));
+  expect(fast.problems).toEqual(general.problems);
+  return fast;
+}
+
+async function readChunksBy(
+  files: readonly { file: string; chunks: string[] }[],
+  plainRecords: boolean,
+) {
   const collector = new ObservationCollector(targetsById);
   for (const { file, chunks } of files) {
     const reader = collector.beginFile(file);
@@ -61,6 +75,12 @@ async function readChunks(files: readonly { file: string; chunks: string[] }[]) 
     }
     const lastLine = await parseCsv(stream(), {
       record: (fields, line) => reader.record(fields, line),
+      ...(plainRecords
+        ? {
+            plainRecord: (text: string, start: number, end: number, line: number) =>
+              reader.plainRecord(text, start, end, line),
+          }
+        : {}),
       syntaxError: (error) => reader.syntaxError(error.line, error.message),
     });
     reader.end(lastLine);
@@ -68,17 +88,19 @@ async function readChunks(files: readonly { file: string; chunks: string[] }[]) 
   return collector.finish();
 }
 
-function triples(observations: ReadonlyMap<string, readonly Observation[]>) {
+function triples(observations: ObservationsById) {
   return new Map(
     [...observations]
       .filter(([, rows]) => rows.length > 0)
       .map(([id, rows]) => [
         id,
-        rows.map((row): [number, number | boolean, string] => [
-          row.day,
-          row.value,
-          `${row.file}:${row.line}`,
-        ]),
+        rows
+          .observations()
+          .map((row): [number, number | boolean, string] => [
+            row.day,
+            row.value,
+            `${row.file}:${row.line}`,
+          ]),
       ]),
   );
 }
@@ -100,7 +122,7 @@ function placesOf(problems: readonly Problem[], severity: Problem["severity"]) {
 
 /** The reader agrees with the oracle: exactly on plain RFC 4180, on the values whenever it reports. */
 function expectAgreement(
-  actual: { observations: ReadonlyMap<string, readonly Observation[]>; problems: Problem[] },
+  actual: { observations: ObservationsById; problems: Problem[] },
   oracle: OracleReading,
   files: readonly string[],
 ): void {
@@ -140,7 +162,7 @@ function expectAgreement(
 
 /** Every result of the JSON report holds the value of the latest row at or before T. */
 function expectReportValues(
-  observations: ReadonlyMap<string, readonly Observation[]>,
+  observations: ObservationsById,
   oracle: OracleReading,
   asOf: number,
 ): void {

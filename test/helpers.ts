@@ -1,7 +1,8 @@
 /** Small builders so that tests read like the SPEC: targets from YAML text, rows from dates. */
 import { formatDay, parseDate } from "../src/dates.js";
-import type { Observation, Target } from "../src/model.js";
+import type { Target } from "../src/model.js";
 import { formatProblem } from "../src/problems.js";
+import { Series } from "../src/series.js";
 import { parseTargetFile } from "../src/targets.js";
 
 export function day(text: string): number {
@@ -30,12 +31,14 @@ export function problemsOf(yaml: string): string[] {
   return parseTargetFile({ file: "t.yaml", text: yaml }).problems.map(formatProblem);
 }
 
-/** Observations from [date, value] pairs. */
-export function rows(...pairs: [string, number | boolean][]): Observation[] {
-  return pairs.map(([date, value], index) => ({
-    day: day(date),
-    value,
-    file: "data.csv",
-    line: index + 2,
-  }));
+/** A target's rows from [date, value] pairs. */
+export function rows(...pairs: [string, number | boolean][]): Series {
+  return Series.of(
+    pairs.map(([date, value], index) => ({
+      day: day(date),
+      value,
+      file: "data.csv",
+      line: index + 2,
+    })),
+  );
 }

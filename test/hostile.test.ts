@@ -410,7 +410,7 @@ describe("hostile CSV", () => {
       `values.csv:5:19: value "${"9".repeat(400)}" is too large: numbers must lie within ±1e15`,
       'values.csv:6:19: value "1,000,000,000,000,000,000" is too large: numbers must lie within ±1e15',
     ]);
-    const [row] = result.observations.get("invest") ?? [];
+    const [row] = result.observations.get("invest")?.observations() ?? [];
     expect(Object.is(row?.value, 0)).toBe(true);
   });
 

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { explainTarget } from "../explain.js";
 import { UsageError } from "../problems.js";
+import { Series } from "../series.js";
 import { didYouMean } from "../suggest.js";
 import type { CliContext } from "./context.js";
 import { addInputOptions, type InputOptions, startReportRun } from "./inputs.js";
@@ -44,7 +45,7 @@ async function explain(id: string, options: ExplainOptions, context: CliContext)
       `no target has the id ${JSON.stringify(id)}${suggestion}${suggestion === "" ? "; kpi list shows them all" : ""}`,
     );
   }
-  const explanation = explainTarget(target, inputs.observations.get(id) ?? [], {
+  const explanation = explainTarget(target, inputs.observations.get(id) ?? Series.EMPTY, {
     asOf,
     forecast: options.forecast === true,
   });
