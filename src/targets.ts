@@ -2,16 +2,9 @@
  * Target files: YAML text → targets, or problems located at the YAML node they are about.
  * Pure: the caller reads the files.
  */
-import {
-  type Document,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseDocument,
-} from "yaml";
+// Types only: the library is loaded (by the caller) for the files the plain reader leaves to it.
+import type * as YamlLibrary from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
 import type * as z from "zod/mini";
 import { civilFromDay, type Day, dayFromCivil, formatDay, parseIsoDate } from "./dates.js";
 import {
@@ -61,12 +54,24 @@ export const MAX_MAPPING_KEYS = 1_000;
 /** Thousands of levels of nesting overflow the parser's stack: said plainly, not as a crash. */
 const TOO_DEEP = "invalid YAML: the file is nested too deeply";
 
-/** Load target files in the given order; ids must be unique across all of them. */
-export function loadTargets(sources: readonly SourceText[]): LoadedTargets {
+/**
+ * Load target files in the given order; ids must be unique across all of them. Null when a file
+ * needs `yaml` and it is null: the caller loads the library and asks again.
+ */
+export function loadTargets(sources: readonly SourceText[], yaml: Yaml): LoadedTargets;
+export function loadTargets(
+  sources: readonly SourceText[],
+  yaml: Yaml | null,
+): LoadedTargets | null;
+export function loadTargets(
+  sources: readonly SourceText[],
+  yaml: Yaml | null,
+): LoadedTargets | null {
   const targets: Target[] = [];
   const problems: Problem[] = [];
   for (const source of sources) {
-    const loaded = parseTargetFile(source);
+    const loaded = parseTargetFile(source, yaml);
+    if (loaded === null) return null;
     targets.push(...loaded.targets);
     problems.push(...capProblems(source.file, loaded.problems));
   }
@@ -117,7 +122,6 @@ interface Positioned {
 /** One file's document, with what turns a path into a place and the problems found so far. */
 abstract class Located {
   readonly problems: Problem[] = [];
-  protected readonly lineCounter = new LineCounter();
 
   constructor(readonly file: string) {}
 
@@ -127,10 +131,7 @@ abstract class Located {
   /** The key node of `key` in the mapping at `path`: where an unknown key is reported. */
   abstract keyAt(path: Path, key: string): Positioned | null;
 
-  placeOfOffset(offset: number): Place {
-    const { line, col } = this.lineCounter.linePos(offset);
-    return { file: this.file, line, column: col };
-  }
+  abstract placeOfOffset(offset: number): Place;
 
   placeOf(node: Positioned | null): Place {
     return this.placeOfOffset(node?.range?.[0] ?? 0);
@@ -147,15 +148,33 @@ abstract class Located {
  * problem is read again by `yaml`, which places each problem at its node.
  */
 class PlainLocated extends Located {
+  /** The offset where each line starts. */
+  private readonly lineStarts = [0];
+
   constructor(
     file: string,
     text: string,
     private readonly plain: PlainYaml,
   ) {
     super(file);
-    this.lineCounter.addNewLine(0);
     for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1))
-      this.lineCounter.addNewLine(at + 1);
+      this.lineStarts.push(at + 1);
+  }
+
+  placeOfOffset(offset: number): Place {
+    // The last line that starts at or before the offset.
+    let low = 0;
+    let high = this.lineStarts.length;
+    while (high - low > 1) {
+      const middle = (low + high) >>> 1;
+      if ((this.lineStarts[middle] as number) <= offset) low = middle;
+      else high = middle;
+    }
+    return {
+      file: this.file,
+      line: low + 1,
+      column: offset - (this.lineStarts[low] as number) + 1,
+    };
   }
 
   /** The mapping or sequence at a path, or the closest one around it. */
@@ -180,16 +199,27 @@ class PlainLocated extends Located {
 /** A file read by `yaml`: every node has its place. */
 class YamlLocated extends Located {
   readonly doc: Document.Parsed;
+  private readonly lineCounter: LineCounter;
 
-  constructor(file: string, text: string) {
+  constructor(
+    file: string,
+    text: string,
+    private readonly yaml: Yaml,
+  ) {
     super(file);
-    this.doc = parseDocument(text, {
+    this.lineCounter = new yaml.LineCounter();
+    this.doc = yaml.parseDocument(text, {
       lineCounter: this.lineCounter,
       prettyErrors: false,
       // yaml compares each key with every other key of its mapping: a mapping of 100,000 keys
       // would take minutes. Duplicates are found with a set instead (shapeProblems below).
       uniqueKeys: false,
     });
+  }
+
+  placeOfOffset(offset: number): Place {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { file: this.file, line, column: col };
   }
 
   nodeAt(path: Path): Node | null {
@@ -202,13 +232,17 @@ class YamlLocated extends Located {
 
   keyAt(path: Path, key: string): Node | null {
     const map = this.doc.getIn(path, true);
-    if (isMap(map)) {
+    if (this.yaml.isMap(map)) {
       // Indexed once per mapping: a mapping of many unknown keys costs one pass, not one a key.
       let keys = this.keyIndex.get(map);
       if (keys === undefined) {
         keys = new Map();
         for (const pair of map.items) {
-          if (isPair(pair) && isScalar(pair.key) && !keys.has(String(pair.key.value)))
+          if (
+            this.yaml.isPair(pair) &&
+            this.yaml.isScalar(pair.key) &&
+            !keys.has(String(pair.key.value))
+          )
             keys.set(String(pair.key.value), pair.key);
         }
         this.keyIndex.set(map, keys);
@@ -234,14 +268,14 @@ class YamlLocated extends Located {
     };
     const stack: unknown[] = [this.doc.contents];
     for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-      if (isMap(node)) {
+      if (this.yaml.isMap(node)) {
         if (node.items.length > MAX_MAPPING_KEYS) {
           at(node, `a mapping of ${node.items.length} keys: kpi reads at most ${MAX_MAPPING_KEYS}`);
           continue;
         }
         const seen = new Set<unknown>();
         for (const pair of node.items) {
-          if (isScalar(pair.key)) {
+          if (this.yaml.isScalar(pair.key)) {
             if (seen.has(pair.key.value)) {
               const name = /^[^:\n]*/.exec(text.slice(pair.key.range?.[0] ?? 0))?.[0].trim();
               at(pair.key, `duplicate key "${name}"`);
@@ -250,7 +284,7 @@ class YamlLocated extends Located {
           }
           stack.push(pair.key, pair.value);
         }
-      } else if (isSeq(node)) {
+      } else if (this.yaml.isSeq(node)) {
         if (node.items.length > MAX_LIST_ITEMS) {
           at(
             node,
@@ -265,11 +299,32 @@ class YamlLocated extends Located {
   }
 }
 
+/** What is used of the `yaml` library, which a caller loads only when a file needs it. */
+export type Yaml = Pick<
+  typeof YamlLibrary,
+  "LineCounter" | "parseDocument" | "isMap" | "isPair" | "isScalar" | "isSeq"
+>;
+
 /**
  * Parse and validate one target file: by the plain reader when it can, else (or when the file has
- * problems to place) by `yaml`. `plainReader` false reads by `yaml` only, for tests that compare.
+ * problems to place) by `yaml`, or null when that is needed and `yaml` is null. `plainReader`
+ * false reads by `yaml` only, for tests that compare the two.
  */
-export function parseTargetFile(source: SourceText, plainReader = true): LoadedTargets {
+export function parseTargetFile(
+  source: SourceText,
+  yaml: Yaml,
+  plainReader?: boolean,
+): LoadedTargets;
+export function parseTargetFile(
+  source: SourceText,
+  yaml: Yaml | null,
+  plainReader?: boolean,
+): LoadedTargets | null;
+export function parseTargetFile(
+  source: SourceText,
+  yaml: Yaml | null,
+  plainReader = true,
+): LoadedTargets | null {
   const plain = plainReader
     ? readPlainYaml(source.text, { maxListItems: MAX_LIST_ITEMS, maxMappingKeys: MAX_MAPPING_KEYS })
     : null;
@@ -277,9 +332,10 @@ export function parseTargetFile(source: SourceText, plainReader = true): LoadedT
     const loaded = checkDocument(new PlainLocated(source.file, source.text, plain), plain.data);
     if (loaded.problems.length === 0) return loaded;
   }
+  if (yaml === null) return null;
   let located: YamlLocated;
   try {
-    located = new YamlLocated(source.file, source.text);
+    located = new YamlLocated(source.file, source.text, yaml);
   } catch (cause) {
     // yaml parses nested blocks recursively and does not catch every overflow of the stack.
     if (!(cause instanceof RangeError)) throw cause;

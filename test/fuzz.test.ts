@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import * as yaml from "yaml";
 import { parseCsv } from "../src/csv.js";
 import { ObservationCollector } from "../src/data.js";
 import { formatDay } from "../src/dates.js";
@@ -381,7 +382,7 @@ describe("fuzz: the target loader", () => {
             ? `year: 2022\ntargets:\n  - { ${entries.join(", ")} }\n`
             : `year: 2022\ntargets:\n  - ${entries.join("\n    ")}\n`;
           const line = flow ? 3 : 3 + Object.keys(target).indexOf(field);
-          const loaded = parseTargetFile({ file: "n.yaml", text });
+          const loaded = parseTargetFile({ file: "n.yaml", text }, yaml);
           const where = `${field}: ${literal} (${flow ? "flow" : "block"})`;
           if (meaning === null) {
             expect(loaded.targets, where).toEqual([]);
@@ -405,7 +406,7 @@ describe("fuzz: the target loader", () => {
             ? `targets:\n  - id: m\n    kind: milestone\n    title: M\n    deadline: ${literal}\n`
             : `targets:\n  - id: p\n    title: P\n    target: 10\n    start: 2020-01-01\n    deadline: ${literal}\n`;
         const line = kind === "milestone" ? 5 : 6;
-        const loaded = parseTargetFile({ file: "d.yaml", text });
+        const loaded = parseTargetFile({ file: "d.yaml", text }, yaml);
         const where = `${kind} deadline: ${literal}`;
         if (meaning === null) {
           expect(loaded.targets, where).toEqual([]);
@@ -508,7 +509,7 @@ describe("fuzz: the target loader", () => {
     await fuzz(
       "targets: generated files",
       fc.property(targetFile, (text) => {
-        const loaded = parseTargetFile({ file: "g.yaml", text });
+        const loaded = parseTargetFile({ file: "g.yaml", text }, yaml);
         expect(loaded.problems).toEqual([]);
         expectOutcome(loaded, text, "g.yaml");
       }),
@@ -526,7 +527,7 @@ describe("fuzz: the target loader", () => {
           const mutated = mutate(Buffer.from(text, "utf8"), mutations);
           // As io.ts reads a target file: UTF-8, a bad byte becoming U+FFFD.
           const decoded = Buffer.from(mutated).toString("utf8");
-          const loaded = parseTargetFile({ file: "m.yaml", text: decoded });
+          const loaded = parseTargetFile({ file: "m.yaml", text: decoded }, yaml);
           expectOutcome(loaded, decoded, "m.yaml");
           if (loaded.targets.length > 0) {
             // What was accepted evaluates to finite numbers on any day.
@@ -574,7 +575,7 @@ describe("fuzz: the target loader", () => {
     await fuzz(
       "targets: random text",
       fc.property(fc.oneof(yamlish, fc.string({ unit: "binary", maxLength: 200 })), (text) => {
-        expectOutcome(parseTargetFile({ file: "r.yaml", text }), text, "r.yaml");
+        expectOutcome(parseTargetFile({ file: "r.yaml", text }, yaml), text, "r.yaml");
       }),
       150,
     );
@@ -593,7 +594,7 @@ describe("fuzz: the target loader", () => {
             file: `${index}.yaml`,
             text: `targets:\n${ids.map((id) => `  - { id: ${id}, kind: level, title: ${quoteField(id, false)}, max: 1 }`).join("\n")}\n`,
           }));
-          const loaded = loadTargets(sources);
+          const loaded = loadTargets(sources, yaml);
           const all = files.flat();
           const duplicates = all.length - new Set(all).size;
           expect(

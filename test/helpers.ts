@@ -1,3 +1,4 @@
+import * as yamlLibrary from "yaml";
 /** Small builders so that tests read like the SPEC: targets from YAML text, rows from dates. */
 import { formatDay, parseDate } from "../src/dates.js";
 import type { Target } from "../src/model.js";
@@ -15,7 +16,7 @@ export { formatDay };
 
 /** The targets of a YAML text; fails the test on any problem. */
 export function targetsFrom(yaml: string): Target[] {
-  const loaded = parseTargetFile({ file: "test.yaml", text: yaml });
+  const loaded = parseTargetFile({ file: "test.yaml", text: yaml }, yamlLibrary);
   if (loaded.problems.length > 0) throw new Error(loaded.problems.map(formatProblem).join("\n"));
   return loaded.targets;
 }
@@ -28,7 +29,7 @@ export function targetFrom(yaml: string): Target {
 
 /** The problems of a YAML text, formatted as the CLI prints them. */
 export function problemsOf(yaml: string): string[] {
-  return parseTargetFile({ file: "t.yaml", text: yaml }).problems.map(formatProblem);
+  return parseTargetFile({ file: "t.yaml", text: yaml }, yamlLibrary).problems.map(formatProblem);
 }
 
 /** A target's rows from [date, value] pairs. */

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import * as yaml from "yaml";
 import { dayFromCivil } from "../src/dates.js";
 import { readData, readTargets } from "../src/io.js";
 import { formatProblem, MAX_PROBLEMS_PER_FILE } from "../src/problems.js";
@@ -22,7 +23,7 @@ const NO_STACK = /^\s+at |node:internal|\.ts:\d+|internal error/m;
 /** Parse a target file, and say how long it took. */
 function timed(text: string) {
   const started = performance.now();
-  const loaded = parseTargetFile({ file: "h.yaml", text });
+  const loaded = parseTargetFile({ file: "h.yaml", text }, yaml);
   return {
     ...loaded,
     seconds: (performance.now() - started) / 1000,
@@ -293,7 +294,7 @@ describe("hostile YAML: size", () => {
 
   it("lists at most 50 problems of one target file, then counts the rest", () => {
     const text = `targets:\n${Array.from({ length: 120 }, (_, i) => `  - { id: t${i}, kind: level, title: T, max: x }`).join("\n")}\n`;
-    const loaded = loadTargets([{ file: "many.yaml", text }]);
+    const loaded = loadTargets([{ file: "many.yaml", text }], yaml);
     expect(loaded.problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
     const lines = loaded.problems.map(formatProblem);
     expect(lines[49]).toMatch(/^many\.yaml:51:\d+: max must be a number, got "x"$/);

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as yamlLibrary from "yaml";
 import { isMap, isSeq, type Node, parseDocument } from "yaml";
 import { readPlainYaml } from "../src/plain-yaml.js";
 import { MAX_LIST_ITEMS, MAX_MAPPING_KEYS, parseTargetFile } from "../src/targets.js";
@@ -313,9 +314,9 @@ describe("the plain YAML reader", () => {
     const dir = join(import.meta.dirname, "..", "targets");
     for (const name of readdirSync(dir)) {
       const source = { file: name, text: readFileSync(join(dir, name), "utf8") };
-      const plain = parseTargetFile(source);
+      const plain = parseTargetFile(source, yamlLibrary);
       expect(plain.targets.length).toBeGreaterThan(0);
-      expect(plain).toEqual(parseTargetFile(source, false));
+      expect(plain).toEqual(parseTargetFile(source, yamlLibrary, false));
     }
   });
 });

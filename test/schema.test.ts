@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import * as yaml from "yaml";
 import { parse } from "yaml";
 import { renderSchema } from "../src/commands/schema.js";
 import { initFiles } from "../src/init.js";
@@ -75,7 +76,7 @@ describe("kpi schema: the JSON Schema of target files, generated from the zod sc
   ];
 
   it.each(accepted)("accepts what the loader accepts: %s", (_, text) => {
-    expect(parseTargetFile({ file: "t.yaml", text }).problems).toEqual([]);
+    expect(parseTargetFile({ file: "t.yaml", text }, yaml).problems).toEqual([]);
     expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
   });
 
@@ -92,7 +93,7 @@ describe("kpi schema: the JSON Schema of target files, generated from the zod sc
     ["a date in another form", "targets: [{ id: a, title: A, target: 1, deadline: 2022/12/31 }]\n"],
     ["an empty list", "year: 2022\ntargets: []\n"],
   ])("refuses, as the loader does, %s", (_, text) => {
-    expect(parseTargetFile({ file: "t.yaml", text }).problems).not.toEqual([]);
+    expect(parseTargetFile({ file: "t.yaml", text }, yaml).problems).not.toEqual([]);
     expect(validate(parse(text))).toBe(false);
   });
 });

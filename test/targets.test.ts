@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as yaml from "yaml";
 import { formatProblem } from "../src/problems.js";
 import { loadTargets } from "../src/targets.js";
 import { day, problemsOf, targetFrom, targetsFrom } from "./helpers.js";
@@ -271,16 +272,19 @@ targets:
   });
 
   it("refuse duplicate ids across files, naming the first place", () => {
-    const loaded = loadTargets([
-      {
-        file: "targets/a.yaml",
-        text: "year: 2022\ntargets:\n  - { id: x, title: X, target: 1 }\n",
-      },
-      {
-        file: "targets/b.yaml",
-        text: "year: 2022\ntargets:\n  - { id: y, title: Y, target: 1 }\n  - { id: x, title: X2, target: 2 }\n",
-      },
-    ]);
+    const loaded = loadTargets(
+      [
+        {
+          file: "targets/a.yaml",
+          text: "year: 2022\ntargets:\n  - { id: x, title: X, target: 1 }\n",
+        },
+        {
+          file: "targets/b.yaml",
+          text: "year: 2022\ntargets:\n  - { id: y, title: Y, target: 1 }\n  - { id: x, title: X2, target: 2 }\n",
+        },
+      ],
+      yaml,
+    );
     expect(loaded.problems.map(formatProblem)).toEqual([
       'targets/b.yaml:4:5: duplicate id "x", first defined at targets/a.yaml:3:5',
     ]);

@@ -2,13 +2,13 @@
  * `kpi init [dir]`: a new data repository. Existing files are never overwritten without --force,
  * and a failed run leaves nothing behind: every file is staged beside its place, then renamed in.
  */
-import { randomBytes } from "node:crypto";
-import { lstat, mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { civilFromDay } from "../dates.js";
 import { initFiles, type NewFile } from "../init.js";
+import { temporaryPathBeside } from "../io.js";
 import { UsageError } from "../problems.js";
 import type { CliContext } from "./context.js";
 import { resolveLabels } from "./inputs.js";
@@ -47,7 +47,7 @@ async function init(dir: string, options: InitOptions, context: CliContext): Pro
 
   if (options.force !== true) {
     const existing: string[] = [];
-    for (const file of placed) if (await exists(file.path)) existing.push(file.path);
+    for (const file of placed) if (exists(file.path)) existing.push(file.path);
     if (existing.length > 0) {
       context.stderr.write(
         `kpi: ${existing.length} of the files init writes exist already; nothing was written (--force overwrites them):\n${existing.map((path) => `  ${path}\n`).join("")}`,
@@ -56,7 +56,7 @@ async function init(dir: string, options: InitOptions, context: CliContext): Pro
     }
   }
 
-  await writeAll(placed);
+  writeAll(placed);
   const cd = dir === "." ? [] : [`cd ${dir}`];
   context.stdout.write(
     [
@@ -70,9 +70,9 @@ async function init(dir: string, options: InitOptions, context: CliContext): Pro
   return 0;
 }
 
-async function exists(path: string): Promise<boolean> {
+function exists(path: string): boolean {
   try {
-    await lstat(path);
+    lstatSync(path);
     return true;
   } catch (cause) {
     // A path through a file (`targets` is a file) is not free either: the write will say why.
@@ -85,7 +85,7 @@ async function exists(path: string): Promise<boolean> {
  * its folder, and only when all are written are they renamed into place. On a failure, what this
  * run made (temporary files, new files, new folders) is removed.
  */
-async function writeAll(files: readonly NewFile[]): Promise<void> {
+function writeAll(files: readonly NewFile[]): void {
   const madeFolders: string[] = [];
   const staged: { temporary: string; path: string; isNew: boolean }[] = [];
   const renamed: { path: string; isNew: boolean }[] = [];
@@ -93,28 +93,25 @@ async function writeAll(files: readonly NewFile[]): Promise<void> {
   try {
     for (const file of files) {
       current = file.path;
-      const made = await mkdir(dirname(file.path), { recursive: true });
+      const made = mkdirSync(dirname(file.path), { recursive: true });
       if (made !== undefined) madeFolders.push(made);
     }
     for (const file of files) {
       current = file.path;
-      const temporary = join(
-        dirname(file.path),
-        `.${basename(file.path)}.${randomBytes(6).toString("hex")}.tmp`,
-      );
-      const isNew = !(await exists(file.path));
-      await writeFile(temporary, file.content, { flag: "wx" });
+      const temporary = temporaryPathBeside(file.path);
+      const isNew = !exists(file.path);
+      writeFileSync(temporary, file.content, { flag: "wx" });
       staged.push({ temporary, path: file.path, isNew });
     }
     for (const file of staged) {
       current = file.path;
-      await rename(file.temporary, file.path);
+      renameSync(file.temporary, file.path);
       renamed.push(file);
     }
   } catch (cause) {
-    for (const file of staged) await rm(file.temporary, { force: true });
-    for (const file of renamed) if (file.isNew) await rm(file.path, { force: true });
-    for (const folder of madeFolders.reverse()) await rm(folder, { recursive: true, force: true });
+    for (const file of staged) rmSync(file.temporary, { force: true });
+    for (const file of renamed) if (file.isNew) rmSync(file.path, { force: true });
+    for (const folder of madeFolders.reverse()) rmSync(folder, { recursive: true, force: true });
     throw new UsageError(`cannot write ${current}: ${describeError(cause)}; nothing was written`);
   }
 }

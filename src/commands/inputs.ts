@@ -2,7 +2,7 @@
  * The steps most commands share: options for the input paths, reading and checking targets and
  * data, the as-of date, the language, and writing the output.
  */
-import { appendFile } from "node:fs/promises";
+import { appendFileSync } from "node:fs";
 import type { Command } from "commander";
 import { type Day, parseDate } from "../dates.js";
 import { defaultAsOf, type ObservationsById } from "../evaluate.js";
@@ -197,7 +197,7 @@ export async function emit(
 /** Append to a file, as GitHub's job summary (GITHUB_STEP_SUMMARY) expects. */
 export async function appendOutput(file: string, output: string): Promise<void> {
   try {
-    await appendFile(file, output);
+    appendFileSync(file, output);
   } catch (cause) {
     throw new UsageError(
       `cannot append to ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`,

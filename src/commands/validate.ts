@@ -2,7 +2,7 @@
  * `kpi validate [paths…]`: check target and data files and evaluate nothing. Every problem is
  * listed as `file:line:col: message`; errors make the exit code 2, warnings only with --strict.
  */
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { normalize } from "node:path";
 import type { Command } from "commander";
 import { sortProblems } from "../problems.js";
@@ -54,10 +54,7 @@ async function choosePaths(
     return { targets: options.targets, data: data.length > 0 ? data : ["data"] };
   const named = { targets: [] as string[], data: [] as string[] };
   for (const path of paths.map(normalize)) {
-    const isFolder = await stat(path).then(
-      (info) => info.isDirectory(),
-      () => false,
-    );
+    const isFolder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
     if (isFolder) {
       named.targets.push(path);
       named.data.push(path);
