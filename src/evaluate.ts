@@ -93,6 +93,10 @@ function isStale(observedOn: Day, asOf: Day): boolean {
   return monthIndex(observedOn) < monthIndex(asOf);
 }
 
+/**
+ * A result with every field; the rules fill in theirs with Object.assign (a spread would give each
+ * result a shape of its own in V8, and make every later read of its fields slow).
+ */
 function emptyResult(target: Target, status: Status, reason: Reason): Result {
   return {
     target,
@@ -133,12 +137,11 @@ function evaluateProgress(target: ProgressTarget, rows: Series, asOf: Day): Resu
   const direction = Math.sign(span);
   const expected = expectedValue(target, asOf);
   const share = (value: number) => (value - target.baseline) / span;
-  const base: Result = {
-    ...emptyResult(target, "grey", "no-data"),
+  const base: Result = Object.assign(emptyResult(target, "grey", "no-data"), {
     expected,
     expectedProgress: share(expected),
     nextMilestone: nextMilestone(target, asOf),
-  };
+  });
   const actual = progressActual(target, rows, asOf);
   if (actual === undefined) return base;
 
@@ -155,15 +158,14 @@ function evaluateProgress(target: ProgressTarget, rows: Series, asOf: Day): Resu
           : lag <= toleranceAmount(target.tolerance, span) + eps
             ? ["yellow", "behind"]
             : ["red", "off-track"];
-  return {
-    ...base,
+  return Object.assign(base, {
     status,
     reason,
     stale: isStale(actual.observedOn, asOf),
     actual: A,
     observedOn: actual.observedOn,
     progress: share(A),
-  };
+  });
 }
 
 function evaluateLevel(target: LevelTarget, rows: Series, asOf: Day): Result {
@@ -183,13 +185,12 @@ function evaluateLevel(target: LevelTarget, rows: Series, asOf: Day): Result {
       : Math.abs(A - violated) <= toleranceAmount(target.tolerance, violated) + epsilon(violated)
         ? ["yellow", "near"]
         : ["red", "outside"];
-  return {
-    ...emptyResult(target, status, reason),
+  return Object.assign(emptyResult(target, status, reason), {
     stale: isStale(row.day, asOf),
     actual: A,
     observedOn: row.day,
     star: target.stretch === null ? null : reachesStretch(target, target.stretch, A),
-  };
+  });
 }
 
 /** A stretch is a lower value for targets with a `max`, and a higher one for `min`-only targets. */
@@ -210,10 +211,9 @@ function evaluateMilestone(target: MilestoneTarget, rows: Series, asOf: Day): Re
       : target.deadline - asOf <= target.warnDays
         ? ["yellow", "due-soon"]
         : ["green", "pending"];
-  return {
-    ...emptyResult(target, status, reason),
+  return Object.assign(emptyResult(target, status, reason), {
     stale: isStale(row.day, asOf),
     actual: done,
     observedOn: row.day,
-  };
+  });
 }
