@@ -23,7 +23,7 @@ export const PERCENT_PATTERN = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `English / 中文`: every field of the JSON Schema is described in both languages. */
-function describe(english: string, chinese: string) {
+export function describe(english: string, chinese: string) {
   return { description: `${english} / ${chinese}` };
 }
 
@@ -31,14 +31,14 @@ const text = z
   .string(expect("a non-empty text"))
   .check(z.trim(), z.minLength(1, expect("a non-empty text")));
 const finite = z.number(expect("a number"));
-const date = z
+export const date = z
   .string(expect("a date YYYY-MM-DD"))
   .check(z.regex(DATE_PATTERN, expect("a date YYYY-MM-DD")));
 const percent = z
   .string(expect('a percentage like "30%"'))
   .check(z.regex(PERCENT_PATTERN, expect('a percentage like "30%"')));
 const TOLERANCE = 'a number ≥ 0 or a percentage like "10%"';
-const tolerance = z.union(
+export const tolerance = z.union(
   [
     z.number(expect(TOLERANCE)).check(z.gte(0, expect(TOLERANCE))),
     // A tolerance is how far behind is still yellow: never below 0, as a number or a percentage.
@@ -83,7 +83,7 @@ const milestone = z
   )
   .check(z.meta(describe("a milestone of the schedule", "序时进度节点")));
 
-const common = {
+export const common = {
   id: z
     .string(expect("an id"))
     .check(
@@ -124,7 +124,7 @@ const common = {
     .apply(z.optional),
 };
 
-const KIND_DESCRIPTION = describe(
+export const KIND_DESCRIPTION = describe(
   "progress (move from a baseline to a target by a deadline, the default), level (stay within bounds) or milestone (a deliverable due by a date)",
   "类型：progress 进度（默认）、level 区间、milestone 节点任务",
 );
@@ -283,7 +283,7 @@ export const targetSchemas = {
   milestone: milestoneTargetSchema,
 } as const;
 
-const YEAR = z
+export const YEAR = z
   .int(expect("a year like 2022"))
   .check(z.gte(1, expect("a year like 2022")), z.lte(9999, expect("a year like 2022")))
   .check(
@@ -294,11 +294,14 @@ const YEAR = z
       ),
     ),
   );
-const DEFAULTS_DESCRIPTION = describe(
+export const DEFAULTS_DESCRIPTION = describe(
   "target fields applied to every target of this file whose kind has them",
   "本文件所有指标的默认字段（仅用于具有该字段的类型）",
 );
-const TARGETS_DESCRIPTION = describe("the targets, a non-empty list", "指标列表（不能为空）");
+export const TARGETS_DESCRIPTION = describe(
+  "the targets, a non-empty list",
+  "指标列表（不能为空）",
+);
 
 export const targetFileSchema = z.strictObject(
   {
@@ -318,101 +321,3 @@ export const targetFileSchema = z.strictObject(
   },
   expect("a mapping with year, defaults and targets"),
 );
-
-/**
- * A target as an editor sees it: only the id is required and the kind is optional, because every
- * other field, the kind included, may come from the file's `defaults`. Unknown keys stay errors.
- */
-function editorTarget<Shape extends z.core.$ZodShape>(
-  schema: z.ZodMiniObject<Shape, z.core.$strict>,
-  kind: (typeof KINDS)[number],
-  english: string,
-  chinese: string,
-) {
-  return z
-    .extend(z.partial(schema), {
-      id: common.id,
-      kind: z.optional(z.literal(kind).check(z.meta(KIND_DESCRIPTION))),
-    })
-    .check(z.meta(describe(english, chinese)));
-}
-
-/**
- * The target file as editors check it (`kpi schema`): it accepts every file the loader accepts,
- * and checks less. Rules that relate fields (calendar dates, milestone order, min ≤ max, unique
- * ids, which kind a default gives) are left to `kpi validate`.
- */
-export const targetFileEditorSchema = z
-  .strictObject({
-    year: YEAR.apply(z.optional),
-    defaults: z.optional(
-      z
-        .partial(
-          z.omit(
-            z.strictObject({
-              ...progressTargetSchema.shape,
-              ...levelTargetSchema.shape,
-              ...milestoneTargetSchema.shape,
-              kind: z.enum(KINDS).check(z.meta(KIND_DESCRIPTION)),
-              deadline: date.check(
-                z.meta(
-                  describe(
-                    "a progress target's last day or a milestone's due date (YYYY-MM-DD)",
-                    "进度指标的截止日期或节点任务的完成期限（YYYY-MM-DD）",
-                  ),
-                ),
-              ),
-              tolerance: tolerance.check(
-                z.meta(
-                  describe(
-                    'how far off is still yellow: an amount, or "N%" (of the span for progress, of the bound for level)',
-                    '偏离多少仍为黄灯：数值或 "N%"（进度指标按跨度，区间指标按边界）',
-                  ),
-                ),
-              ),
-            }),
-            { id: true },
-          ),
-        )
-        .check(z.meta(DEFAULTS_DESCRIPTION)),
-    ),
-    targets: z
-      .array(
-        z.union([
-          editorTarget(
-            progressTargetSchema,
-            "progress",
-            "a progress target: from a baseline to a target by a deadline",
-            "进度指标：截止日期前从基数达到目标值",
-          ),
-          editorTarget(
-            levelTargetSchema,
-            "level",
-            "a level target: a value that must stay within min and/or max",
-            "区间指标：数值保持在上下限之内",
-          ),
-          editorTarget(
-            milestoneTargetSchema,
-            "milestone",
-            "a milestone target: a deliverable due by a deadline",
-            "节点任务：期限前完成",
-          ),
-        ]),
-      )
-      .check(z.minLength(1))
-      .check(z.meta(TARGETS_DESCRIPTION)),
-  })
-  .check(
-    z.meta({
-      title: "kpi target file",
-      ...describe(
-        "targets checked by kpi against CSV actuals (SPEC section 2)",
-        "kpi 指标文件：按 CSV 实际数据检查的目标",
-      ),
-    }),
-  );
-
-/** The JSON Schema of a target file, for editors: generated from the zod schema, never by hand. */
-export function targetFileJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(targetFileEditorSchema, { io: "input" }) as Record<string, unknown>;
-}

@@ -41,7 +41,7 @@ async function init(dir: string, options: InitOptions, context: CliContext): Pro
   const files = initFiles({
     year: civilFromDay(context.today()).year,
     version: packageJson.version,
-    schema: renderSchema(),
+    schema: await renderSchema(),
   });
   const placed = files.map((file) => ({ ...file, path: join(dir, ...file.path.split("/")) }));
 

@@ -1,6 +1,5 @@
 /** `kpi schema`: the JSON Schema of target files, for editors (yaml-language-server). */
 import type { Command } from "commander";
-import { targetFileJsonSchema } from "../schema.js";
 import type { CliContext } from "./context.js";
 import { emit } from "./inputs.js";
 
@@ -19,12 +18,13 @@ export function registerSchema(
     .description("print the JSON Schema of target files, for editors")
     .option("-o, --output <file>", "write the schema to a file (atomically) instead of stdout")
     .action(async (options: SchemaOptions) => {
-      await emit(renderSchema(), options.output, context);
+      await emit(await renderSchema(), options.output, context);
       setExitCode(0);
     });
 }
 
 /** The schema as the file `kpi schema` prints and `kpi init` writes. */
-export function renderSchema(): string {
+export async function renderSchema(): Promise<string> {
+  const { targetFileJsonSchema } = await import("../editor-schema.js");
   return `${JSON.stringify(targetFileJsonSchema(), null, 2)}\n`;
 }
