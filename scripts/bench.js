@@ -115,7 +115,7 @@ if (reader.getRows().length === 0) process.exit(2);
 }
 
 const kpiArgs = (dir) => [
-  join(repo, "bin", "kpi.js"),
+  join(repo, "bin", "kpi.cjs"),
   "check",
   "-t",
   join(dir, "targets"),
@@ -140,7 +140,7 @@ const dir = dataSet(targets, rows);
 const node = process.execPath;
 
 const startup = compare({
-  kpi: [node, [join(repo, "bin", "kpi.js"), "check", "-o", join(work, "example.txt")]],
+  kpi: [node, [join(repo, "bin", "kpi.cjs"), "check", "-o", join(work, "example.txt")]],
   node: [node, ["-e", "0"]],
 });
 const startupRatio = startup.kpi.seconds / startup.node.seconds;
