@@ -49,11 +49,11 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** Runs the commands alternately, `runs` times each, after one warm-up each; medians. */
-function compare(commands) {
+/** Runs the commands alternately, `times` times each, after one warm-up each; medians. */
+function compare(commands, times = runs) {
   for (const [command, args] of Object.values(commands)) run(command, args);
   const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < times; i++) {
     for (const [name, [command, args]] of Object.entries(commands))
       samples[name].push(run(command, args));
   }
@@ -139,13 +139,22 @@ const targets = Number(options.targets);
 const dir = dataSet(targets, rows);
 const node = process.execPath;
 
-const startup = compare({
-  kpi: [node, [join(repo, "bin", "kpi.cjs"), "check", "-o", join(work, "example.txt")]],
-  node: [node, ["-e", "0"]],
-});
+const example = (...args) => [node, [join(repo, "bin", "kpi.cjs"), "check", ...args]];
+const startup = compare(
+  {
+    kpi: example("-o", join(work, "example.txt")),
+    json: example("--format", "json", "-o", join(work, "example.json")),
+    node: [node, ["-e", "0"]],
+    // Short runs: more of them, for a steadier median.
+  },
+  runs * 4,
+);
 const startupRatio = startup.kpi.seconds / startup.node.seconds;
 console.log(
   `start-up   kpi check (bundled example) ${format(startup.kpi.seconds)}   node -e 0 ${format(startup.node.seconds)}   ratio ${startupRatio.toFixed(2)} (goal ≤ 1.5)`,
+);
+console.log(
+  `           kpi check --format json ${format(startup.json.seconds)}   ratio ${(startup.json.seconds / startup.node.seconds).toFixed(2)} (the table's layout is the difference)`,
 );
 
 const scale = compare({

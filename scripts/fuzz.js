@@ -1,5 +1,6 @@
-// The long fuzz run of issue 7: the property tests of test/fuzz.test.ts with many more runs, and
-// the kill tests of test/output-file.test.ts with more kills. It stops on its own: each property
+// The long fuzz run: the property tests of test/fuzz.test.ts (the readers against independent
+// oracles) and test/plain-yaml.test.ts (the plain YAML reader against yaml) with many more runs,
+// and the kill tests of test/output-file.test.ts with more kills. It stops on its own: each property
 // runs until its number of runs or its time limit, whichever comes first.
 // Usage: npm run fuzz -- [--runs 20000] [--seconds 60] [--seed N]
 // A failure prints fast-check's counterexample and seed; `--seed N` runs that sequence again.
@@ -35,6 +36,7 @@ const result = spawnSync(
     join(repo, "node_modules", "vitest", "vitest.mjs"),
     "run",
     "test/fuzz.test.ts",
+    "test/plain-yaml.test.ts",
     "test/output-file.test.ts",
   ],
   {

@@ -51,7 +51,10 @@ export async function fuzz<T>(
       })}\n`,
     );
   }
-  if (details.failed) throw new Error(`${name}\n${fc.defaultReportMessage(details)}`);
+  if (details.failed) {
+    const cause = details.errorInstance instanceof Error ? details.errorInstance.message : "";
+    throw new Error(`${name}\n${fc.defaultReportMessage(details)}\n${cause}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

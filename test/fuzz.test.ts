@@ -277,7 +277,13 @@ describe("fuzz: the CSV reader against an independent oracle", () => {
               // reading below is of the text the department saved.
               // (A short GB18030 text can be valid UTF-8 too, "值" say: then it is read as UTF-8,
               // as the SPEC says, and fails loudly; test/hostile.test.ts shows one.)
-              if (mutations.length === 0 && (encoding === "utf-8" || !isUtf8(bytes)))
+              // (Not for private-use characters in GB18030: iconv-lite encodes them by GB18030-2005,
+              // and the platform decodes by the 2022 edition, which gives 18 of them standard code
+              // points: U+E78D is saved as A6 D9 and read back as U+FE10. Found by the long run.)
+              if (
+                mutations.length === 0 &&
+                (encoding === "utf-8" || (!isUtf8(bytes) && !/[\uE000-\uF8FF]/.test(text)))
+              )
                 expect(decodeAsSpec(bytes)).toBe(text.replace(/^\uFEFF/, ""));
               const file = join(folder, `f${index}.csv`);
               writeFileSync(file, bytes);

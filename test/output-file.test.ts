@@ -29,7 +29,7 @@ import { BIN, runKpi } from "./run-kpi.js";
 
 const BASIC = ["-t", "test/fixtures/basic/targets", "-d", "test/fixtures/basic/data"];
 const NO_STACK = /^\s+at |node:internal|\.ts:\d+|internal error/m;
-const TEMPORARY = /^\.status\.json\.[0-9a-f]{12}\.tmp$/;
+const TEMPORARY = /^\.status\.json\.[0-9a-z]+\.tmp$/;
 
 const scratch = mkdtempSync(join(tmpdir(), "kpi-output-file-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
