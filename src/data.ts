@@ -116,20 +116,33 @@ export class ObservationCollector {
   private readonly rows = new RowStore(this.files);
   /** The rows of the files read to their end; the rows after them are of a file being read. */
   private committed = 0;
+  /**
+   * The targets with rows, in the order files name them: file by file, each file's targets in
+   * the order their ids first appear in it. Rows of one date that disagree are listed in this
+   * order up to each file's cap, so it decides which ones are listed.
+   */
+  private readonly appearance: number[] = [];
+  private readonly appeared: Uint8Array;
   private readonly known: KnownTargets;
 
   constructor(targets: ReadonlyMap<string, Target>) {
     const list = [...targets.values()];
     this.known = { list, ids: new IdTable(list.map((target) => target.id)) };
+    this.appeared = new Uint8Array(list.length);
   }
 
   beginFile(file: string): FileReader {
     // The rows of a file not read to its end (to be read again in another encoding) are dropped.
     this.rows.truncate(this.committed);
     const fileIndex = this.files.push(file) - 1;
-    return new FileReader(file, fileIndex, this.known, this.rows, (problems) => {
+    return new FileReader(file, fileIndex, this.known, this.rows, (problems, targets) => {
       this.committed = this.rows.length;
       this.problems.push(...problems);
+      for (const index of targets) {
+        if (this.appeared[index] === 1) continue;
+        this.appeared[index] = 1;
+        this.appearance.push(index);
+      }
     });
   }
 
@@ -137,12 +150,11 @@ export class ObservationCollector {
   finish(): CollectedData {
     const { rows } = this;
     rows.truncate(this.committed);
-    const { order, starts, appearance } = groupByTarget(rows, this.known.list.length);
+    const { order, starts } = groupByTarget(rows, this.known.list.length);
     const observations = new Map<string, Series>();
     // Disagreeing rows are listed up to the cap of each file too, then counted.
     const conflicts = new Map<string, { count: number; firstLeftOut: number | null }>();
-    // Targets in the order their first row was read, so that the rows listed are the first ones.
-    for (const index of appearance) {
+    for (const index of this.appearance) {
       const target = this.known.list[index] as Target;
       const done = target.kind === "milestone";
       const show = (row: number) => String(done ? rows.value(row) === 1 : rows.value(row));
@@ -191,15 +203,12 @@ export class ObservationCollector {
 
 /**
  * The rows grouped by target by a counting sort, in read order within each group: `order` holds
- * row numbers, target i's from starts[i] to starts[i + 1]; `appearance` lists the targets that
- * have rows, in the order of their first row.
+ * row numbers, target i's from starts[i] to starts[i + 1].
  */
 function groupByTarget(rows: RowStore, targetCount: number) {
   const starts = new Int32Array(targetCount + 1);
-  const appearance: number[] = [];
   for (let row = 0; row < rows.length; row++) {
     const slot = rows.target(row) + 1;
-    if (starts[slot] === 0) appearance.push(slot - 1);
     starts[slot] = (starts[slot] as number) + 1;
   }
   for (let index = 1; index <= targetCount; index++)
@@ -211,7 +220,7 @@ function groupByTarget(rows: RowStore, targetCount: number) {
     order[next[target] as number] = row;
     next[target] = (next[target] as number) + 1;
   }
-  return { order, starts, appearance };
+  return { order, starts };
 }
 
 /** Sort row numbers by day, stably (rows of one date stay in read order); usually sorted already. */
@@ -302,8 +311,15 @@ export class FileReader {
     private readonly fileIndex: number,
     private readonly known: KnownTargets,
     private readonly rows: RowStore,
-    private readonly commit: (problems: Problem[]) => void,
-  ) {}
+    private readonly commit: (problems: Problem[], targets: readonly number[]) => void,
+  ) {
+    this.targetState = new Uint8Array(known.list.length);
+  }
+
+  /** Per target: 0 not named in this file yet, 1 named, 2 with a row read. */
+  private readonly targetState: Uint8Array;
+  /** The targets named in this file, in the order their ids first appear. */
+  private readonly targetsNamed: number[] = [];
 
   /** One CSV record: its fields and the line it starts on. */
   record(fields: readonly string[], line: number): void {
@@ -360,6 +376,7 @@ export class FileReader {
       return;
     }
     this.rows.push(index, this.fileIndex, date.day, +value, line);
+    this.targetState[index] = 2;
   }
 
   /**
@@ -402,6 +419,7 @@ export class FileReader {
       return false;
     const index = this.known.ids.find(text, idStart, idEnd);
     if (index === -1 || (this.known.list[index] as Target).kind === "milestone") return false;
+    this.named(index);
     const dateStart = bounds[2 * columns.date] as number;
     const dateEnd = bounds[2 * columns.date + 1] as number;
     if (
@@ -420,6 +438,7 @@ export class FileReader {
     );
     if (value === undefined) return false;
     this.rows.push(index, this.fileIndex, date.day, value, line);
+    this.targetState[index] = 2;
     return true;
   }
 
@@ -433,8 +452,14 @@ export class FileReader {
       const unknown = this.unknownIds.get(id);
       if (unknown === undefined) this.unknownIds.set(id, { line, rows: 1 });
       else unknown.rows++;
-    }
+    } else this.named(index);
     return index;
+  }
+
+  private named(index: number): void {
+    if (this.targetState[index] !== 0) return;
+    this.targetState[index] = 1;
+    this.targetsNamed.push(index);
   }
 
   /** A record the CSV parser could not read: an error at its line. */
@@ -486,7 +511,10 @@ export class FileReader {
         ),
       );
     }
-    this.commit(problems);
+    this.commit(
+      problems,
+      this.targetsNamed.filter((index) => this.targetState[index] === 2),
+    );
   }
 
   private readHeader(record: CsvRecord): void {

@@ -110,7 +110,7 @@ export async function readTargets(paths: readonly string[]): Promise<LoadedTarge
   return { targets: loaded.targets, problems: sortProblems([...unreadable, ...loaded.problems]) };
 }
 
-/** The yaml library. It is CommonJS: its exports are the module's default export (bundled, the only one). */
+/** The yaml library: CommonJS, so its exports are the module's default export (bundled, the only one). */
 async function loadYaml(): Promise<Yaml> {
   return ((await import("yaml")) as unknown as { default: Yaml }).default;
 }

@@ -314,6 +314,21 @@ describe("the fast number path agrees with the general one", () => {
 });
 
 describe("found in review", () => {
+  it("lists disagreeing rows past the cap in the order the file names their targets", async () => {
+    // invest is named first (by a row without a value), so its disagreeing rows are the ones
+    // listed, as the earlier reader did, although rate's come first in the file.
+    const days = Array.from({ length: 60 }, (_, day) => formatDay(day + 18993));
+    const pairs = (id: string) => days.flatMap((day) => [`${id},${day},1`, `${id},${day},2`]);
+    const text = ["target,date,value", "invest,2022-01-31,", ...pairs("rate"), ...pairs("invest")];
+    const result = await read({ "a.csv": `${text.join("\n")}\n` });
+    const listed = result.problems.filter((problem) => problem.includes(" here but "));
+    expect(listed).toHaveLength(50);
+    expect(listed.every((problem) => problem.includes(": invest on "))).toBe(true);
+    expect(result.problems).toContain(
+      "a.csv:224:1: 70 more rows in this file disagree with earlier rows",
+    );
+  });
+
   it("ignores a row of an unknown id whole, even with a bad date", async () => {
     const result = await read({ "a.csv": "target,date,value\nnobody,someday,x\n" });
     expect(result.problems).toEqual([
