@@ -1,7 +1,7 @@
 /**
  * A fast reader for the plain YAML that target files are written in. `yaml` parses through a full
  * concrete syntax tree: about 0.5 s for a file of 5,000 targets, most of a large run. This reads
- * a strict subset in one pass over the lines, about twenty times faster:
+ * a strict subset in one pass over the lines, over ten times faster:
  *   - block mappings whose keys are simple names (`id`, `warn_days`), block sequences (also at
  *     their key's indentation), each entry on its own lines;
  *   - one-line scalars: plain, 'single-quoted' and "double-quoted" without escapes, resolved by
