@@ -115,7 +115,7 @@ if (reader.getRows().length === 0) process.exit(2);
 }
 
 const kpiArgs = (dir) => [
-  join(repo, "bin", "kpi.cjs"),
+  join(repo, "bin", "kpi.js"),
   "check",
   "-t",
   join(dir, "targets"),
@@ -139,7 +139,7 @@ const targets = Number(options.targets);
 const dir = dataSet(targets, rows);
 const node = process.execPath;
 
-const example = (...args) => [node, [join(repo, "bin", "kpi.cjs"), "check", ...args]];
+const example = (...args) => [node, [join(repo, "bin", "kpi.js"), "check", ...args]];
 const startup = compare(
   {
     kpi: example("-o", join(work, "example.txt")),

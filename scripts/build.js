@@ -1,4 +1,4 @@
-// Bundles the CLI into one CommonJS file, dist/kpi.cjs, that bin/kpi.cjs runs with a V8 code
+// Bundles the CLI into one CommonJS file, dist/kpi.cjs, that bin/kpi.js runs with a V8 code
 // cache; then runs it once on the bundled example to make that cache (dist/kpi.cache).
 // One file loads faster than a tree of ES modules (no module loader, one read), and a cache works
 // only for a script. yaml and iconv-lite, which most runs do not use, are bundled apart
@@ -72,7 +72,7 @@ for (const name of APART) {
 // The code cache: made by a run of `kpi check` on the bundled example, so that it holds the code
 // of a whole run, not only the bundle's top level. (Where the example is missing, no cache.)
 if (existsSync("targets") && existsSync("data")) {
-  const run = spawnSync(process.execPath, ["bin/kpi.cjs", "check", "--format", "table"], {
+  const run = spawnSync(process.execPath, ["bin/kpi.js", "check", "--format", "table"], {
     env: { ...process.env, KPI_WRITE_CODE_CACHE: "1", NO_COLOR: "1" },
     encoding: "utf8",
   });

@@ -3,7 +3,7 @@
  * fields and line here, file by file; nothing is kept of a row but its target, day, value and place.
  */
 import { type DateParse, type Day, formatDay, parseDate } from "./dates.js";
-import { MAX_MAGNITUDE, type Observation, type Target } from "./model.js";
+import { MAX_MAGNITUDE, type Target } from "./model.js";
 import { error, MAX_PROBLEMS_PER_FILE, type Problem, warning } from "./problems.js";
 import { type RowColumns, Series } from "./series.js";
 import { didYouMean } from "./suggest.js";
@@ -646,31 +646,13 @@ export function plainDecimal(text: string, start: number, end: number): number |
   return (negative ? -magnitude : magnitude) + 0;
 }
 
-/**
- * Digits with an optional sign and decimal part, and at most 15 digits: what nearly every row
- * holds, read without a regular expression and exactly by Number().
- */
-function isPlainDecimal(text: string): boolean {
-  const length = text.length;
-  let i = length > 0 && (text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43) ? 1 : 0;
-  const firstDigit = i;
-  let dot = -1;
-  for (; i < length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 46 && dot === -1) dot = i;
-    else if (code < 48 || code > 57) return false;
-  }
-  // A digit on both sides of the dot, and few enough digits that no exponent can appear.
-  return (
-    length - firstDigit <= 16 && dot !== firstDigit && dot !== length - 1 && length > firstDigit
-  );
-}
-
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 /** A decimal number with optional sign and thousands separators; no exponents, no hex, no Infinity. */
 export function parseNumber(text: string): number | undefined {
-  if (isPlainDecimal(text)) return Number(text) + 0;
+  // What nearly every value is, read without a regular expression.
+  const plain = plainDecimal(text, 0, text.length);
+  if (plain !== undefined) return plain;
   if (!NUMBER.test(text)) return undefined;
   const value = Number(text.includes(",") ? text.replaceAll(",", "") : text);
   // Too many digits overflow to Infinity; -0 is the same amount as 0.

@@ -6,7 +6,6 @@
 // zod/mini: the same schemas and messages as classic zod in a twentieth of the code, which the
 // CLI parses at every start.
 import * as z from "zod/mini";
-import { KINDS } from "./model.js";
 import { PRESETS } from "./schedule.js";
 
 /** An error message for a field: "is required" when absent, else what the value must be. */

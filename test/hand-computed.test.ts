@@ -34,7 +34,7 @@ interface RunResult {
 }
 
 function runKpi(args: string[]): RunResult {
-  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, ["bin/kpi.cjs", ...args], {
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, ["bin/kpi.js", ...args], {
     cwd: repoRoot,
     env: { ...process.env, NO_COLOR: "1" },
     encoding: "utf8",

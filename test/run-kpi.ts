@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 export const REPO = join(import.meta.dirname, "..");
-export const BIN = join(REPO, "bin", "kpi.cjs");
+export const BIN = join(REPO, "bin", "kpi.js");
 
 export interface KpiRun {
   code: number | null;
