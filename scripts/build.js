@@ -1,10 +1,10 @@
-// Bundles the CLI into one CommonJS file, dist/kpi.cjs, that bin/kpi.js runs with a V8 code
+// Bundles the CLI into one CommonJS module, dist/kpi.cjs, that bin/kpi.js runs with a V8 code
 // cache; then runs it once on the bundled example to make that cache (dist/kpi.cache).
 // One file loads faster than a tree of ES modules (no module loader, one read), and a cache works
 // only for a script. yaml and iconv-lite, which most runs do not use, are bundled apart
 // (dist/yaml.cjs, dist/iconv-lite.cjs) and required the first time a run needs them.
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
 /**
@@ -23,6 +23,25 @@ const lazyChildProcess = {
     build.onLoad({ filter: /^lazy-child-process$/, namespace: "kpi" }, () => ({
       contents:
         'module.exports = new Proxy({}, { get: (_, name) => require("child_process")[name] });',
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * chalk detects the terminal's colours when it loads, which loads tty and net. kpi decides about
+ * colour itself (useColor in src/commands/inputs.ts) and gives every Chalk its level, so chalk's
+ * detection is replaced by one that finds none.
+ */
+const noColorDetection = {
+  name: "no-color-detection",
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({
+      path: "no-color-detection",
+      namespace: "kpi",
+    }));
+    build.onLoad({ filter: /^no-color-detection$/, namespace: "kpi" }, () => ({
+      contents: "export default { stdout: false, stderr: false };",
       loader: "js",
     }));
   },
@@ -49,6 +68,7 @@ await build({
   outExtension: { ".js": ".cjs" },
   plugins: [
     lazyChildProcess,
+    noColorDetection,
     {
       name: "apart",
       setup(build) {
@@ -60,7 +80,17 @@ await build({
   // import() of the libraries apart becomes require(): a script run from a code cache has no
   // module loader for import().
   supported: { "dynamic-import": false },
+  // The bundle is the function Node.js wraps a CommonJS module in: bin/kpi.js compiles the file as
+  // it is, without making a wrapped copy of it.
+  banner: { js: "(function (exports, require, module, __filename, __dirname) {" },
+  footer: { js: "})" },
 });
+// ASCII, so that bin/kpi.js takes it byte for byte (latin1) instead of decoding UTF-8, and V8
+// keeps it in one byte a character instead of two.
+const nonAscii = readFileSync("dist/kpi.cjs").findIndex((byte) => byte > 0x7f);
+if (nonAscii !== -1) {
+  throw new Error(`dist/kpi.cjs has a non-ASCII byte at ${nonAscii}: escape it in the source`);
+}
 for (const name of APART) {
   await build({
     ...common,

@@ -8,6 +8,8 @@
 import * as z from "zod/mini";
 import { PRESETS } from "./schedule.js";
 
+z.config({ jitless: true });
+
 /** An error message for a field: "is required" when absent, else what the value must be. */
 function expect(what: string) {
   return {

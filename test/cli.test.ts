@@ -420,34 +420,3 @@ describe("found in review", () => {
     expect(stderr).toContain(`${join(dir, "x.csv")}:4002:1: the file is not valid UTF-8`);
   });
 });
-
-describe("a long terminal table", () => {
-  it("is laid out in blocks that join into one table, the same as a single one", async () => {
-    const Table = (await import("cli-table3")).default;
-    const { renderTable } = await import("../src/render/table.js");
-    const { labelsFor } = await import("../src/i18n.js");
-    const { evaluate } = await import("../src/evaluate.js");
-    const { targetsFrom } = await import("./helpers.js");
-    const yaml = `year: 2022\ntargets:\n${Array.from({ length: 450 }, (_, i) => `  - { id: t${i}, title: 指标${"长".repeat(i % 7)}, target: ${i + 1} }`).join("\n")}\n`;
-    const report = evaluate(targetsFrom(yaml), new Map(), { asOf: 19_000 });
-    const labels = labelsFor("en");
-    const table = renderTable(report, { labels }).split("\n").slice(0, -2).join("\n");
-    const { resultCells, resultHeads, byStatus, formatPercent } = await import(
-      "../src/render/format.js"
-    );
-    const single = new Table({
-      head: resultHeads(labels),
-      style: { head: [], border: [] },
-      chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-    });
-    for (const result of byStatus(report.results)) {
-      single.push(
-        resultCells(result, labels, {
-          status: `○ ${labels.status[result.status]}`,
-          progress: formatPercent,
-        }),
-      );
-    }
-    expect(table).toBe(single.toString());
-  });
-});

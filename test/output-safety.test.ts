@@ -12,7 +12,7 @@ import { marked } from "marked";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../src/cli.js";
 import { escapeMarkdownCell } from "../src/render/markdown.js";
-import { sanitizeForTerminal } from "../src/render/table.js";
+import { sanitizeForTerminal } from "../src/render/terminal-table.js";
 import { runKpi } from "./run-kpi.js";
 
 /** Text an office worker (or an attacker) could put in a title, an owner, a section or a unit. */

@@ -10,7 +10,7 @@ import type { Reason, SchedulePoint } from "../model.js";
 import { expectedValue } from "../schedule.js";
 import { type ChartCurve, type ChartPoints, renderChart } from "./chart.js";
 import { formatNumber, formatPercent, formatValue, STATUS_SYMBOL } from "./format.js";
-import { sanitizeForTerminal } from "./table.js";
+import { displayWidth, sanitizeForTerminal } from "./terminal-table.js";
 
 export interface RenderExplanationOptions {
   labels: Labels;
@@ -381,23 +381,4 @@ function alignColumns(rows: readonly (readonly string[])[], indent: string): str
         .join("  ")}`.trimEnd(),
     )
     .join("\n");
-}
-
-/** Terminal columns of a text: CJK and other wide characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      (code >= 0x20000 && code <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
 }

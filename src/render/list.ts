@@ -1,6 +1,5 @@
 /** `kpi list` in each format: the targets with their schedules resolved to dated values. */
 
-import Table from "cli-table3";
 import { formatDay } from "../dates.js";
 import type { Labels } from "../i18n.js";
 import type { ListEntry, ListFormat } from "../list.js";
@@ -8,7 +7,7 @@ import type { Tolerance } from "../model.js";
 import { formatNumber, formatPercent, formatValue } from "./format.js";
 import { jsonShare, jsonValue } from "./json.js";
 import { escapeMarkdownCell } from "./markdown.js";
-import { sanitizeForTerminal } from "./table.js";
+import { renderTerminalTable, sanitizeForTerminal } from "./terminal-table.js";
 
 export type ListRenderer = (entries: readonly ListEntry[], options: { labels: Labels }) => string;
 
@@ -94,14 +93,12 @@ export function renderListTable(
   options: { labels: Labels },
 ): string {
   const { labels } = options;
-  const table = new Table({ head: head(labels), style: { head: [], border: [] } });
-  for (const entry of entries) {
-    // Line breaks are the cell's own; each line is cleaned of terminal controls.
-    table.push(
-      cells(entry, labels).map((cell) => cell.split("\n").map(sanitizeForTerminal).join("\n")),
-    );
-  }
-  return `${table.toString()}\n${labels.list.count(entries.length)}\n`;
+  // Line breaks are the cell's own; each line is cleaned of terminal controls.
+  const rows = entries.map((entry) =>
+    cells(entry, labels).map((cell) => cell.split("\n").map(sanitizeForTerminal).join("\n")),
+  );
+  const table = renderTerminalTable(head(labels), rows, { rules: true });
+  return `${table}\n${labels.list.count(entries.length)}\n`;
 }
 
 /** One GitHub table; a cell's lines are joined by `<br>`. */

@@ -1,11 +1,10 @@
 /** `kpi rank`: the owners' ranking as a terminal table, a markdown table or JSON. */
-import Table from "cli-table3";
 import { formatDay } from "../dates.js";
 import type { Labels } from "../i18n.js";
 import { type ReportModel, SCORE_POINTS } from "../report.js";
 import { rankingRows, STATUS_EMOJI, STATUS_SYMBOL } from "./format.js";
 import { markdownTable } from "./markdown.js";
-import { sanitizeForTerminal } from "./table.js";
+import { renderTerminalTable, sanitizeForTerminal } from "./terminal-table.js";
 
 export interface RankRenderOptions {
   labels: Labels;
@@ -15,13 +14,11 @@ export interface RankRenderOptions {
 export function renderRankTable(model: ReportModel, options: RankRenderOptions): string {
   const { labels } = options;
   const { head, rows } = rankingRows(model.ranking, labels, STATUS_SYMBOL);
-  const table = new Table({
+  const table = renderTerminalTable(
     head,
-    style: { head: [], border: [] },
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  });
-  for (const row of rows) table.push(row.map(sanitizeForTerminal));
-  return `${labels.rank.title(formatDay(model.asOf))}\n${table.toString()}\n${labels.rank.legend}\n`;
+    rows.map((row) => row.map(sanitizeForTerminal)),
+  );
+  return `${labels.rank.title(formatDay(model.asOf))}\n${table}\n${labels.rank.legend}\n`;
 }
 
 /** The ranking as a markdown section: heading, table, the score's definition. */
