@@ -105,22 +105,42 @@ export function parseBlock(
 function splitLines(block: string, line: number, handlers: CsvHandlers): number {
   let start = 0;
   let next = line;
-  let quote = block.indexOf('"');
-  while (start <= block.length) {
-    let end = block.indexOf("\n", start);
+  for (let quote = block.indexOf('"'); quote !== -1; quote = block.indexOf('"', start)) {
+    const quoteLine = block.lastIndexOf("\n", quote) + 1;
+    if (quoteLine > start) next = splitPlainLines(block, start, quoteLine - 1, next, handlers);
+    let end = block.indexOf("\n", quoteLine);
     if (end === -1) end = block.length;
+    const lineEnd = end > quoteLine && block.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    // papaparse reads a "\r" after a closing quote at the very end of the text as an error.
+    const fields =
+      lineEnd < end && end === block.length ? null : wholeQuotedFields(block, quoteLine, lineEnd);
+    if (fields === null) return parseQuoted(block.slice(quoteLine), next, handlers);
+    handlers.record(fields, next++);
+    start = end + 1;
+    if (start > block.length) return next;
+  }
+  return splitPlainLines(block, start, block.length, next, handlers);
+}
+
+/**
+ * The quote-free lines of `block` from `from` to `to` (the end of the block or a line break), the
+ * first on line `line`; returns the line after them.
+ */
+function splitPlainLines(
+  block: string,
+  from: number,
+  to: number,
+  line: number,
+  handlers: CsvHandlers,
+): number {
+  let start = from;
+  let next = line;
+  while (start <= to) {
+    let end = block.indexOf("\n", start);
+    if (end === -1 || end > to) end = to;
     const lineEnd = end > start && block.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    if (quote === -1 || quote >= end) {
-      if (handlers.plainRecord) handlers.plainRecord(block, start, lineEnd, next);
-      else handlers.record(block.slice(start, lineEnd).split(","), next);
-    } else {
-      // papaparse reads a "\r" after a closing quote at the very end of the text as an error.
-      const fields =
-        lineEnd < end && end === block.length ? null : wholeQuotedFields(block, start, lineEnd);
-      if (fields === null) return parseQuoted(block.slice(start), next, handlers);
-      handlers.record(fields, next);
-      quote = block.indexOf('"', end);
-    }
+    if (handlers.plainRecord) handlers.plainRecord(block, start, lineEnd, next);
+    else handlers.record(block.slice(start, lineEnd).split(","), next);
     next++;
     start = end + 1;
   }
