@@ -89,6 +89,8 @@ await build({
 // keeps it in one byte a character instead of two.
 const nonAscii = readFileSync("dist/kpi.cjs").findIndex((byte) => byte > 0x7f);
 if (nonAscii !== -1) {
+  // No bundle rather than one that bin/kpi.js would misread.
+  rmSync("dist", { recursive: true, force: true });
   throw new Error(`dist/kpi.cjs has a non-ASCII byte at ${nonAscii}: escape it in the source`);
 }
 for (const name of APART) {

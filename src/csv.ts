@@ -20,7 +20,7 @@ export interface CsvSyntaxError {
 export interface CsvHandlers {
   record: (fields: string[], line: number) => void;
   /**
-   * A record of a quote-free block, as `text` from `start` to `end` (its line break excluded):
+   * A record of a quote-free line, as `text` from `start` to `end` (its line break excluded):
    * its fields are what lies between commas. When given, it is called instead of `record` for
    * those records, so that a reader can pick out the fields it needs without splitting the line.
    */

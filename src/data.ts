@@ -383,7 +383,7 @@ export class FileReader {
   }
 
   /**
-   * A record of a quote-free block, `text` from `start` to `end`: the per-row path of large files.
+   * A record of a quote-free line, `text` from `start` to `end`: the per-row path of large files.
    * A row in the common form (an id and a date without spaces, a plain decimal of at most 15
    * digits, no more fields than the header) is read here without splitting it into strings; any
    * other goes to `record`, whose reading this one equals (a property test compares the two).

@@ -6,6 +6,7 @@ import { labelsFor } from "../src/i18n.js";
 import type { Target } from "../src/model.js";
 import { renderChart } from "../src/render/chart.js";
 import { renderExplanation } from "../src/render/explain.js";
+import { displayWidth } from "../src/render/terminal-table.js";
 import { Series } from "../src/series.js";
 import { day, rows, targetFrom } from "./helpers.js";
 
@@ -184,6 +185,26 @@ describe("forecast: a run-rate projection, never a status", () => {
     const result = evaluateTarget(projects, rows(["2022-03-31", -5]), day("2022-03-31"));
     const outcome = forecastResult(result, day("2022-03-31"));
     expect(outcome.kind === "forecast" && outcome.forecast.reachesTargetOn).toBeNull();
+  });
+});
+
+describe("explain's columns line up in a terminal", () => {
+  it("counts an emoji two columns and a combining accent none, as the tables do", () => {
+    for (const unit of ["👷", "e\u0301", "个"]) {
+      const target = targetFrom(
+        `year: 2022\ntargets: [{ id: t, title: T, unit: "${unit}", target: 130 }]`,
+      );
+      const text = renderExplanation(explainTarget(target, rows(), { asOf: day("2022-03-31") }), {
+        labels: en,
+      });
+      // The schedule's share column starts at the same terminal column on every line, head too.
+      const starts = text
+        .split("\n")
+        .filter((line) => /^ {2}(Date|\d{4}-\d{2}-\d{2}) /.test(line))
+        .map((line) => displayWidth(line.slice(0, line.search(/Share|\d+%/))));
+      expect(starts).toHaveLength(6);
+      expect(new Set(starts).size).toBe(1);
+    }
   });
 });
 
