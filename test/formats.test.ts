@@ -10,16 +10,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { escapeCommandData, escapeCommandProperty } from "../src/render/github.js";
 import { escapeXml } from "../src/render/junit.js";
-import { runKpi } from "./run-kpi.js";
-
-const FIXTURE = [
-  "-t",
-  "test/fixtures/report/targets",
-  "-d",
-  "test/fixtures/report/data",
-  "--as-of",
-  "2022-03-31",
-];
+import { REPORT_FIXTURE as FIXTURE, runKpi } from "./run-kpi.js";
 
 /** A run outside GitHub Actions, even when the tests run inside it. */
 const NO_SUMMARY = { GITHUB_STEP_SUMMARY: "" };

@@ -13,16 +13,7 @@ import { readData, readTargets } from "../src/io.js";
 import { renderReportHtml } from "../src/render/html.js";
 import { buildReport } from "../src/report.js";
 import { day } from "./helpers.js";
-import { runKpi } from "./run-kpi.js";
-
-const FIXTURE = [
-  "-t",
-  "test/fixtures/report/targets",
-  "-d",
-  "test/fixtures/report/data",
-  "--as-of",
-  "2022-03-31",
-];
+import { REPORT_FIXTURE as FIXTURE, runKpi } from "./run-kpi.js";
 
 async function fixturePage(language: "en" | "zh" = "en", allHistories = true) {
   const targets = await readTargets(["test/fixtures/report/targets"]);

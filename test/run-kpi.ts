@@ -5,6 +5,16 @@ import { join } from "node:path";
 export const REPO = join(import.meta.dirname, "..");
 export const BIN = join(REPO, "bin", "kpi.js");
 
+/** The inputs of test/fixtures/report as of 2022-03-31, for the tests of the report formats. */
+export const REPORT_FIXTURE = [
+  "-t",
+  "test/fixtures/report/targets",
+  "-d",
+  "test/fixtures/report/data",
+  "--as-of",
+  "2022-03-31",
+];
+
 export interface KpiRun {
   code: number | null;
   stdout: string;
