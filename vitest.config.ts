@@ -2,8 +2,20 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // End-to-end tests spawn the built CLI; give a slow machine room without timing anything.
-    testTimeout: 60_000,
+    projects: [
+      {
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 60_000 },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          // The end-to-end tests spawn the built CLI: build it first, so they never test an old bundle.
+          globalSetup: ["test/e2e/build-first.ts"],
+          // Give a slow machine room without timing anything.
+          testTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -30,7 +30,7 @@ const lazyChildProcess = {
 
 /**
  * chalk detects the terminal's colours when it loads, which loads tty and net. kpi decides about
- * colour itself (useColor in src/commands/inputs.ts) and gives every Chalk its level, so chalk's
+ * colour itself (useColor in src/cli/inputs.ts) and gives every Chalk its level, so chalk's
  * detection is replaced by one that finds none.
  */
 const noColorDetection = {
@@ -63,7 +63,7 @@ const common = {
 rmSync("dist", { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { kpi: "src/main.ts" },
+  entryPoints: { kpi: "src/cli/main.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   plugins: [

@@ -1,11 +1,11 @@
 /**
  * What the fuzz and property tests share: the budget (short in `npm test`, long in `npm run fuzz`),
- * an oracle that reads data files the way SPEC section 3 says — written apart from src/csv.ts and
- * src/data.ts, so that it cannot share their mistakes —, and generators of valid and hostile input.
+ * an oracle that reads data files the way SPEC section 3 says — written apart from src/inputs/csv.ts and
+ * src/inputs/data.ts, so that it cannot share their mistakes —, and generators of valid and hostile input.
  */
 import { appendFileSync } from "node:fs";
 import fc from "fast-check";
-import type { Target } from "../src/model.js";
+import type { Target } from "../src/core/model.js";
 
 // ---------------------------------------------------------------------------------------------
 // Budget

@@ -1,10 +1,10 @@
 import * as yamlLibrary from "yaml";
 /** Small builders so that tests read like the SPEC: targets from YAML text, rows from dates. */
-import { formatDay, parseDate } from "../src/dates.js";
-import type { Target } from "../src/model.js";
-import { formatProblem } from "../src/problems.js";
-import { Series } from "../src/series.js";
-import { parseTargetFile } from "../src/targets.js";
+import { formatDay, parseDate } from "../src/core/dates.js";
+import type { Target } from "../src/core/model.js";
+import { formatProblem } from "../src/core/problems.js";
+import { Series } from "../src/core/series.js";
+import { parseTargetFile } from "../src/inputs/targets.js";
 
 export function day(text: string): number {
   const parsed = parseDate(text);

@@ -1,8 +1,8 @@
 /** Number, value and cell formatting shared by the human-readable renderers. */
-import { formatDay } from "../dates.js";
-import type { Labels } from "../i18n.js";
-import { type Result, STATUSES, type Status, type Summary } from "../model.js";
-import type { AttentionItem, OwnerStanding } from "../report.js";
+import { formatDay } from "../core/dates.js";
+import { type Result, STATUSES, type Status, type Summary } from "../core/model.js";
+import type { AttentionItem, OwnerStanding } from "../core/report-model.js";
+import type { Labels } from "../i18n/labels.js";
 
 /** A number with at most two decimals and no trailing zeros, the same in every locale. */
 export function formatNumber(value: number): string {

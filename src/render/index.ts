@@ -1,7 +1,8 @@
 /** The output formats and their renderers, loaded only when chosen. */
-import type { Labels } from "../i18n.js";
-import type { Report } from "../model.js";
-import type { ReportModel } from "../report.js";
+
+import type { Report } from "../core/model.js";
+import type { ReportModel } from "../core/report-model.js";
+import type { Labels } from "../i18n/labels.js";
 
 /** The formats of `kpi check`. */
 export const FORMATS = ["table", "markdown", "json", "junit", "github"] as const;
@@ -16,11 +17,11 @@ export interface RenderOptions {
 export type Renderer = (report: Report, options: RenderOptions) => string;
 
 export const renderers = {
-  table: async () => (await import("./table.js")).renderTable,
-  markdown: async () => (await import("./markdown.js")).renderMarkdown,
-  json: async () => (await import("./json.js")).renderJson,
-  junit: async () => (await import("./junit.js")).renderJunit,
-  github: async () => (await import("./github.js")).renderGithub,
+  table: async () => (await import("./results-table.js")).renderTable,
+  markdown: async () => (await import("./results-markdown.js")).renderMarkdown,
+  json: async () => (await import("./results-json.js")).renderJson,
+  junit: async () => (await import("./results-junit.js")).renderJunit,
+  github: async () => (await import("./results-github.js")).renderGithub,
 } satisfies Record<Format, () => Promise<Renderer>>;
 
 /** The formats of `kpi report`: both render the same report model. */
@@ -39,7 +40,7 @@ export type ReportRenderer = (model: ReportModel, options: ReportRenderOptions) 
 
 export const reportRenderers = {
   markdown: async () => (await import("./report-markdown.js")).renderReportMarkdown,
-  html: async () => (await import("./html.js")).renderReportHtml,
+  html: async () => (await import("./report-html.js")).renderReportHtml,
 } satisfies Record<ReportFormat, () => Promise<ReportRenderer>>;
 
 /** The formats of `kpi rank`. */
@@ -49,7 +50,7 @@ export type RankFormat = (typeof RANK_FORMATS)[number];
 export type RankRenderer = (model: ReportModel, options: { labels: Labels }) => string;
 
 export const rankRenderers = {
-  table: async () => (await import("./rank.js")).renderRankTable,
-  markdown: async () => (await import("./rank.js")).renderRankMarkdown,
-  json: async () => (await import("./rank.js")).renderRankJson,
+  table: async () => (await import("./rank-formats.js")).renderRankTable,
+  markdown: async () => (await import("./rank-formats.js")).renderRankMarkdown,
+  json: async () => (await import("./rank-formats.js")).renderRankJson,
 } satisfies Record<RankFormat, () => Promise<RankRenderer>>;

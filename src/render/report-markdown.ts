@@ -2,15 +2,15 @@
  * `kpi report`: the monthly status report as GitHub-flavoured markdown, from the report model.
  * Every piece of text from input files goes through escapeMarkdownCell (or mermaidText in charts).
  */
-import { civilFromDay, formatDay } from "../dates.js";
-import type { Labels } from "../i18n.js";
-import type { Result, Summary } from "../model.js";
+import { civilFromDay, formatDay } from "../core/dates.js";
+import type { Result, Summary } from "../core/model.js";
 import {
   type AttentionItem,
   DUE_SOON_DAYS,
   type OwnerStanding,
   type ReportModel,
-} from "../report.js";
+} from "../core/report-model.js";
+import type { Labels } from "../i18n/labels.js";
 import {
   attentionCells,
   attentionHeads,
@@ -26,7 +26,7 @@ import {
   resultHeads,
   STATUS_EMOJI,
 } from "./format.js";
-import { escapeMarkdownCell, markdownTable } from "./markdown.js";
+import { escapeMarkdownCell, markdownTable } from "./results-markdown.js";
 
 export interface ReportMarkdownOptions {
   labels: Labels;

@@ -5,8 +5,8 @@
  * chart draws under a Content-Security-Policy that allows no inline style attributes, and reads
  * without the page's stylesheet.
  */
-import { civilFromDay, type Day, endOfMonth, formatDay } from "../dates.js";
-import type { SchedulePoint } from "../model.js";
+import { civilFromDay, type Day, endOfMonth, formatDay } from "../core/dates.js";
+import type { SchedulePoint } from "../core/model.js";
 import { escapeHtml } from "./html-escape.js";
 
 /** What the chart says in words: its accessible title and the titles of its marks. */

@@ -1,0 +1,104 @@
+/**
+ * `kpi validate [paths…]`: check target and data files and evaluate nothing. Every problem is
+ * listed as `file:line:col: message`; errors make the exit code 2, warnings only with --strict.
+ */
+import { statSync } from "node:fs";
+import { normalize } from "node:path";
+import type { Command } from "commander";
+import { sortProblems } from "../core/problems.js";
+import type { CliContext } from "./context.js";
+import {
+  addInputOptions,
+  collectInputs,
+  formatProblemIn,
+  type InputOptions,
+  isError,
+  resolveLabels,
+} from "./inputs.js";
+
+interface ValidateOptions extends InputOptions {
+  strict?: boolean;
+  lang?: string;
+}
+
+/** Adds `kpi validate` to the program; its action reports its exit code through `setExitCode`. */
+export function registerValidate(
+  program: Command,
+  context: CliContext,
+  setExitCode: (code: number) => void,
+): void {
+  const command = program
+    .command("validate")
+    .description("check target and data files without evaluating them")
+    .argument(
+      "[paths...]",
+      "files or folders to check: YAML files are targets, other files data, folders both",
+    );
+  addInputOptions(command)
+    .option("--strict", "warnings (unknown ids, empty values) make the exit code 2 too")
+    .option("--lang <lang>", "language of labels: en or zh (default: KPI_LANG, then LANG, else en)")
+    .action(async (paths: string[], options: ValidateOptions) => {
+      const targetsGiven = command.getOptionValueSource("targets") !== "default";
+      setExitCode(await validate(paths, options, targetsGiven, context));
+    });
+}
+
+/** Which files to check: the named paths sorted into targets and data, else -t and -d. */
+async function choosePaths(
+  paths: readonly string[],
+  options: ValidateOptions,
+  targetsGiven: boolean,
+): Promise<{ targets: string[]; data: string[] }> {
+  const data = options.data ?? [];
+  if (paths.length === 0)
+    return { targets: options.targets, data: data.length > 0 ? data : ["data"] };
+  const named = { targets: [] as string[], data: [] as string[] };
+  for (const path of paths.map(normalize)) {
+    const isFolder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    if (isFolder) {
+      named.targets.push(path);
+      named.data.push(path);
+    } else if (/\.ya?ml$/i.test(path)) named.targets.push(path);
+    // Anything else, a missing path included, is data: the reader says what is wrong with it.
+    else named.data.push(path);
+  }
+  const targets = [...(targetsGiven ? options.targets : []), ...named.targets];
+  // Data need their targets to be read, so naming only data files still reads the default targets;
+  // naming only target files reads no data.
+  return {
+    targets: targets.length > 0 ? targets : options.targets,
+    data: [...data, ...named.data],
+  };
+}
+
+async function validate(
+  paths: readonly string[],
+  options: ValidateOptions,
+  targetsGiven: boolean,
+  context: CliContext,
+): Promise<number> {
+  const labels = resolveLabels(options.lang, context);
+  const chosen = await choosePaths(paths, options, targetsGiven);
+  const collected = await collectInputs({
+    targets: chosen.targets,
+    data: chosen.data,
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+  });
+  const problems = sortProblems(collected.problems);
+  for (const problem of problems) context.stderr.write(`${formatProblemIn(problem, labels)}\n`);
+
+  const errors = problems.filter(isError).length;
+  const warnings = problems.length - errors;
+  let rows = 0;
+  for (const observations of collected.observations.values()) rows += observations.length;
+  if (!collected.dataRead && chosen.data.length > 0)
+    context.stderr.write(`kpi: ${labels.validate.dataSkipped}\n`);
+  const failed = errors > 0 || (options.strict === true && warnings > 0);
+  if (!failed) {
+    context.stdout.write(`${labels.validate.summary(collected.targets.length, rows, warnings)}\n`);
+    return 0;
+  }
+  const strictNote = errors === 0 ? ` (${labels.validate.strict})` : "";
+  context.stderr.write(`kpi: ${labels.validate.counts(errors, warnings)}${strictNote}\n`);
+  return 2;
+}

@@ -1,0 +1,328 @@
+/**
+ * The zod schema of target files (SPEC section 2): the shape and types of every field. Rules that
+ * relate fields to each other (milestone order, min ≤ max…) are checked in targets.ts, where the
+ * defaults have been applied.
+ */
+// zod/mini: the same schemas and messages as classic zod in a twentieth of the code, which the
+// CLI parses at every start.
+import * as z from "zod/mini";
+import { PRESETS } from "../core/schedule.js";
+
+// zod compiles a fast path for each object schema with `new Function` at its first parse: code that
+// kpi's code cache cannot hold, compiled again at every start for a handful of targets. Without it
+// the same checks run as they are: the same results, and for 5,000 targets the same time within
+// this machine's noise (`kpi list` of the benchmark's targets: 0.51 s both ways).
+z.config({ jitless: true });
+
+/** An error message for a field: "is required" when absent, else what the value must be. */
+function expect(what: string) {
+  return {
+    error: (issue: { input?: unknown }) =>
+      issue.input === undefined ? "is required" : `must be ${what}`,
+  };
+}
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** `"30%"`: a number followed by a percent sign. */
+export const PERCENT_PATTERN = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `English / 中文`: every field of the JSON Schema is described in both languages. */
+export function describe(english: string, chinese: string) {
+  return { description: `${english} / ${chinese}` };
+}
+
+const text = z
+  .string(expect("a non-empty text"))
+  .check(z.trim(), z.minLength(1, expect("a non-empty text")));
+const finite = z.number(expect("a number"));
+export const date = z
+  .string(expect("a date YYYY-MM-DD"))
+  .check(z.regex(DATE_PATTERN, expect("a date YYYY-MM-DD")));
+const percent = z
+  .string(expect('a percentage like "30%"'))
+  .check(z.regex(PERCENT_PATTERN, expect('a percentage like "30%"')));
+const TOLERANCE = 'a number ≥ 0 or a percentage like "10%"';
+export const tolerance = z.union(
+  [
+    z.number(expect(TOLERANCE)).check(z.gte(0, expect(TOLERANCE))),
+    // A tolerance is how far behind is still yellow: never below 0, as a number or a percentage.
+    z.string(expect(TOLERANCE)).check(z.regex(/^\s*\+?\d+(?:\.\d+)?\s*%\s*$/, expect(TOLERANCE))),
+  ],
+  expect(TOLERANCE),
+);
+
+const milestone = z
+  .strictObject(
+    {
+      by: date.check(
+        z.meta(
+          describe(
+            "the date the value is due: the end of that day (YYYY-MM-DD)",
+            "节点日期（当日结束时，YYYY-MM-DD）",
+          ),
+        ),
+      ),
+      progress: percent
+        .check(
+          z.meta(
+            describe(
+              'share of the way from baseline to target, like "30%" (give progress or value)',
+              '从基数到目标的完成比例，如 "30%"（progress 与 value 二选一）',
+            ),
+          ),
+        )
+        .apply(z.optional),
+      value: finite
+        .check(
+          z.meta(
+            describe(
+              "the value due by then, in the target's unit (give progress or value)",
+              "该节点应达到的数值（progress 与 value 二选一）",
+            ),
+          ),
+        )
+        .apply(z.optional),
+    },
+    expect('a milestone { by: DATE, progress: "30%" } or { by: DATE, value: N }'),
+  )
+  .check(z.meta(describe("a milestone of the schedule", "序时进度节点")));
+
+export const common = {
+  id: z
+    .string(expect("an id"))
+    .check(
+      z.regex(
+        ID_PATTERN,
+        expect("letters, digits, '.', '_' and '-', starting with a letter or digit"),
+      ),
+    )
+    .check(
+      z.meta(
+        describe(
+          "unique across all target files; letters, digits, '.', '_' and '-'",
+          "指标编号，在所有指标文件中唯一；字母、数字、'.'、'_'、'-'",
+        ),
+      ),
+    ),
+  title: text.check(z.meta(describe("the target's name, in any language", "指标名称"))),
+  owner: z
+    .union(
+      [text, z.array(text).check(z.minLength(1, expect("a name or a non-empty list of names")))],
+      expect("a name or a non-empty list of names"),
+    )
+    .check(z.meta(describe("who is responsible: one name or a list", "责任单位：一个或多个")))
+    .apply(z.optional),
+  section: text.check(z.meta(describe("a group in reports", "报告中的分组"))).apply(z.optional),
+  unit: text
+    .check(
+      z.meta(
+        describe(
+          'shown after numbers; with "%" a data value "30%" means 30',
+          '单位，显示在数值之后；为 "%" 时数据中的 "30%" 即 30',
+        ),
+      ),
+    )
+    .apply(z.optional),
+  source: text
+    .check(z.meta(describe("the sentence the target comes from", "指标出处（原文）")))
+    .apply(z.optional),
+};
+
+export const KIND_DESCRIPTION = describe(
+  "progress (move from a baseline to a target by a deadline, the default), level (stay within bounds) or milestone (a deliverable due by a date)",
+  "类型：progress 进度（默认）、level 区间、milestone 节点任务",
+);
+
+export const progressTargetSchema = z.strictObject({
+  ...common,
+  kind: z.literal("progress").check(z.meta(KIND_DESCRIPTION)).apply(z.optional),
+  target: finite.check(
+    z.meta(describe("the value to reach by the deadline", "截止日期前要达到的目标值")),
+  ),
+  baseline: finite
+    .check(z.meta(describe("the value at the start; default 0", "起始基数，默认 0")))
+    .apply(z.optional),
+  start: date
+    .check(
+      z.meta(
+        describe(
+          "first day of the period (YYYY-MM-DD); default Jan 1 of year",
+          "起始日期（YYYY-MM-DD），默认为 year 的 1 月 1 日",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  deadline: date
+    .check(
+      z.meta(
+        describe(
+          "last day of the period (YYYY-MM-DD); default Dec 31 of year",
+          "截止日期（YYYY-MM-DD），默认为 year 的 12 月 31 日",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  schedule: z
+    .union(
+      [
+        z.enum(PRESETS),
+        z
+          .array(milestone)
+          .check(z.minLength(1, expect(`${PRESETS.join(", ")} or a non-empty list of milestones`))),
+      ],
+      expect(`${PRESETS.join(", ")} or a list of milestones`),
+    )
+    .check(
+      z.meta(
+        describe(
+          "a preset (q30-h60-q85: 30%/60%/85% at the end of Q1/Q2/Q3, the default; h50-q85; linear) or a list of milestones",
+          "序时进度：预设（q30-h60-q85 默认，一季度 30%、上半年 60%、三季度 85%；h50-q85；linear 线性）或节点列表",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  interpolation: z
+    .enum(["linear", "step"], expect("linear or step"))
+    .check(
+      z.meta(
+        describe(
+          "between milestones: linear (day by day, the default) or step (the last milestone's value)",
+          "节点之间的序时值：linear 按日线性（默认）或 step 阶梯",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  tolerance: tolerance
+    .check(
+      z.meta(
+        describe(
+          'how far behind schedule is still yellow: an amount in the unit, or "N%" of the span; default "10%"',
+          '滞后多少仍为黄灯：数值（同单位）或跨度的 "N%"，默认 "10%"',
+        ),
+      ),
+    )
+    .apply(z.optional),
+  aggregate: z
+    .enum(["last", "sum"], expect("last or sum"))
+    .check(
+      z.meta(
+        describe(
+          "last: each data row is the running total (the default); sum: rows are per-period amounts to add up",
+          "last：每行数据为累计值（默认）；sum：每行为当期值，累加",
+        ),
+      ),
+    )
+    .apply(z.optional),
+});
+
+export const levelTargetSchema = z.strictObject({
+  ...common,
+  kind: z.literal("level").check(z.meta(KIND_DESCRIPTION)),
+  min: finite
+    .check(z.meta(describe("the lowest value that is green", "下限（含）")))
+    .apply(z.optional),
+  max: finite
+    .check(
+      z.meta(
+        describe("the highest value that is green; a rank is a max", "上限（含）；排名用 max"),
+      ),
+    )
+    .apply(z.optional),
+  tolerance: tolerance
+    .check(
+      z.meta(
+        describe(
+          'how far outside a bound is still yellow: an amount, or "N%" of the bound; default 0',
+          '超出边界多少仍为黄灯：数值或边界的 "N%"，默认 0',
+        ),
+      ),
+    )
+    .apply(z.optional),
+  stretch: finite
+    .check(
+      z.meta(
+        describe(
+          "a better value that earns a star (lower with max, higher with min only)",
+          "争先值：达到即加星（有 max 时更低为好，仅有 min 时更高为好）",
+        ),
+      ),
+    )
+    .apply(z.optional),
+});
+
+export const milestoneTargetSchema = z.strictObject({
+  ...common,
+  kind: z.literal("milestone").check(z.meta(KIND_DESCRIPTION)),
+  deadline: date
+    .check(
+      z.meta(
+        describe(
+          "the due date (YYYY-MM-DD); default Dec 31 of year",
+          "完成期限（YYYY-MM-DD），默认为 year 的 12 月 31 日",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  warn_days: z
+    .int(expect("a whole number of days ≥ 0"))
+    .check(z.gte(0, expect("a whole number of days ≥ 0")))
+    .check(
+      z.meta(
+        describe(
+          "days before the deadline from which an open milestone is yellow; default 30",
+          "期限前多少天起未完成即为黄灯，默认 30",
+        ),
+      ),
+    )
+    .apply(z.optional),
+});
+
+export type ProgressTargetInput = z.infer<typeof progressTargetSchema>;
+export type LevelTargetInput = z.infer<typeof levelTargetSchema>;
+export type MilestoneTargetInput = z.infer<typeof milestoneTargetSchema>;
+
+export const targetSchemas = {
+  progress: progressTargetSchema,
+  level: levelTargetSchema,
+  milestone: milestoneTargetSchema,
+} as const;
+
+export const YEAR = z
+  .int(expect("a year like 2022"))
+  .check(z.gte(1, expect("a year like 2022")), z.lte(9999, expect("a year like 2022")))
+  .check(
+    z.meta(
+      describe(
+        "the year: default start Jan 1 and default deadline Dec 31",
+        "年度：默认起始 1 月 1 日、默认截止 12 月 31 日",
+      ),
+    ),
+  );
+export const DEFAULTS_DESCRIPTION = describe(
+  "target fields applied to every target of this file whose kind has them",
+  "本文件所有指标的默认字段（仅用于具有该字段的类型）",
+);
+export const TARGETS_DESCRIPTION = describe(
+  "the targets, a non-empty list",
+  "指标列表（不能为空）",
+);
+
+export const targetFileSchema = z.strictObject(
+  {
+    year: YEAR.apply(z.optional),
+    // Any target field but the id; checked field by field against the target's kind once merged.
+    defaults: z
+      .record(z.string(), z.unknown(), expect("a mapping of target fields"))
+      .check(z.meta(DEFAULTS_DESCRIPTION))
+      .apply(z.optional),
+    targets: z
+      .array(
+        z.record(z.string(), z.unknown(), expect("a mapping of target fields")),
+        expect("a non-empty list of targets"),
+      )
+      .check(z.minLength(1, expect("a non-empty list of targets")))
+      .check(z.meta(TARGETS_DESCRIPTION)),
+  },
+  expect("a mapping with year, defaults and targets"),
+);

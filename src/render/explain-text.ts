@@ -1,0 +1,384 @@
+/**
+ * `kpi explain` as terminal text: the target, its status and the rule that decided it with the
+ * numbers, its schedule, its rows with their places, a chart and, when asked, a projection.
+ * Pure: an Explanation in, text out; no colour, so it reads the same in a log.
+ */
+import { civilFromDay, type Day, dayFromCivil, formatDay } from "../core/dates.js";
+import type { Explanation, ForecastOutcome, RuleNumbers } from "../core/explain-model.js";
+import type { Reason, SchedulePoint } from "../core/model.js";
+import { expectedValue } from "../core/schedule.js";
+import type { Labels } from "../i18n/labels.js";
+import { formatNumber, formatPercent, formatValue, STATUS_SYMBOL } from "./format.js";
+import { type ChartCurve, type ChartPoints, renderChart } from "./terminal-chart.js";
+import { displayWidth, sanitizeForTerminal } from "./terminal-table.js";
+
+export interface RenderExplanationOptions {
+  labels: Labels;
+  /** Columns of the chart's plot. @default 60 */
+  chartWidth?: number;
+}
+
+/** Days in an average month, to state a daily run rate per month. */
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/** The whole explanation, section by section, in the labels' language. */
+export function renderExplanation(
+  explanation: Explanation,
+  options: RenderExplanationOptions,
+): string {
+  const { labels } = options;
+  const { result, asOf } = explanation;
+  const { target } = result;
+  const words = labels.explain;
+  // The unit comes from the target file: it goes to the terminal only as safe text.
+  const unit = target.unit === null ? null : sanitizeForTerminal(target.unit);
+  const value = (amount: number) => formatValue(amount, unit);
+  const sections: string[] = [];
+
+  const details = [
+    labels.list.kind[target.kind],
+    target.owner.join(", "),
+    target.section ?? "",
+    `${words.definedAt} ${target.place.file}:${target.place.line}:${target.place.column}`,
+  ].filter((part) => part !== "");
+  sections.push(
+    [
+      sanitizeForTerminal(`${target.id} · ${target.title}`),
+      sanitizeForTerminal(details.join(" · ")),
+    ].join("\n"),
+  );
+
+  const status = `${STATUS_SYMBOL[result.status]} ${labels.status[result.status]}${words.comma}${labels.reason[result.reason]}`;
+  const statusLines = [`${words.statusAsOf(formatDay(asOf))}${words.colon}${status}`];
+  if (result.stale && result.observedOn !== null)
+    statusLines.push(`  ${words.stale(formatDay(result.observedOn), formatDay(asOf))}`);
+  sections.push(statusLines.join("\n"));
+
+  sections.push(renderWhy(explanation, labels, value));
+  sections.push(renderSchedule(explanation, labels, value));
+  sections.push(renderRows(explanation, labels, value));
+  sections.push(renderChartSection(explanation, labels, options.chartWidth));
+  if (explanation.forecast !== null)
+    sections.push(renderForecast(explanation.forecast, labels, value));
+  return `${sections.join("\n\n")}\n`;
+}
+
+/** Each rule tried, in order, with the numbers behind its yes or no, then the outcome. */
+function renderWhy(
+  explanation: Explanation,
+  labels: Labels,
+  value: (amount: number) => string,
+): string {
+  const words = labels.explain;
+  const { result, asOf, rule } = explanation;
+  const lines = [`${words.why}${words.paren(words.rulesIntro)}${words.colon.trimEnd()}`];
+  rule.tried.forEach((reason, index) => {
+    const holds = reason === rule.decided;
+    const fact = ruleFact(reason, holds, rule.numbers, asOf, result.observedOn, labels, value);
+    const answer = holds ? words.yes : words.no;
+    lines.push(
+      `  ${index + 1}. ${words.rule[reason]} — ${answer}${fact === "" ? "" : `${words.colon}${fact}`}`,
+    );
+  });
+  lines.push(
+    `  ${words.decided(
+      `${STATUS_SYMBOL[result.status]} ${labels.status[result.status]}`,
+      labels.reason[result.reason],
+    )}`,
+  );
+  return lines.join("\n");
+}
+
+/** The numbers a rule compared, in words; the yes or no comes from the evaluator's reason. */
+function ruleFact(
+  reason: Reason,
+  holds: boolean,
+  numbers: RuleNumbers,
+  asOf: Day,
+  observedOn: Day | null,
+  labels: Labels,
+  value: (amount: number) => string,
+): string {
+  const words = labels.explain;
+  if (reason === "no-data") {
+    if (holds || numbers.actual === null || observedOn === null)
+      return words.noActual(formatDay(asOf));
+    const shown =
+      typeof numbers.actual === "boolean"
+        ? numbers.actual
+          ? labels.yes
+          : labels.no
+        : value(numbers.actual);
+    if (numbers.kind === "progress" && numbers.summedRows !== null)
+      return words.summed(shown, numbers.summedRows, formatDay(observedOn));
+    return words.actual(shown, formatDay(observedOn));
+  }
+  switch (numbers.kind) {
+    case "progress": {
+      const actual = numbers.actual ?? 0;
+      const lag = numbers.lag ?? 0;
+      const share =
+        numbers.tolerancePercent === null
+          ? null
+          : words.spanShare(`${formatNumber(numbers.tolerancePercent)}%`, value(numbers.span));
+      switch (reason) {
+        case "achieved":
+          return words.reached(value(actual), value(numbers.target), holds);
+        case "missed":
+          return words.deadline(formatDay(asOf), formatDay(numbers.deadline), holds);
+        case "on-track": {
+          // A lag within rounding of zero is shown as "the expected value", not "0 behind".
+          const shown = formatNumber(Math.abs(lag)) === "0" ? 0 : lag;
+          return words.onSchedule(
+            value(actual),
+            value(numbers.expected),
+            shown > 0 ? value(shown) : null,
+            shown < 0 ? value(-shown) : null,
+          );
+        }
+        case "behind":
+        case "off-track":
+          return words.withinTolerance(
+            value(lag),
+            value(numbers.tolerance),
+            share,
+            reason === "behind" ? holds : false,
+          );
+        default:
+          return "";
+      }
+    }
+    case "level": {
+      const actual = numbers.actual ?? 0;
+      const bounds = labels.within(numbers.min, numbers.max);
+      if (reason === "within") return words.withinBounds(value(actual), bounds, holds);
+      if (numbers.violated === null || numbers.distance === null) return "";
+      const tolerance = numbers.tolerance === null ? "" : value(numbers.tolerance);
+      const share =
+        numbers.tolerancePercent === null
+          ? tolerance
+          : `${tolerance} (${words.boundShare(`${formatNumber(numbers.tolerancePercent)}%`, value(numbers.violated))})`;
+      return words.nearBound(
+        value(actual),
+        value(numbers.violated),
+        value(numbers.distance),
+        share,
+        reason === "near" ? holds : false,
+      );
+    }
+    case "milestone":
+      switch (reason) {
+        case "done":
+          return words.done(holds);
+        case "overdue":
+          return words.deadline(formatDay(asOf), formatDay(numbers.deadline), holds);
+        case "due-soon":
+        case "pending":
+          return words.dueSoon(
+            numbers.daysLeft,
+            numbers.warnDays,
+            reason === "due-soon" ? holds : false,
+          );
+        default:
+          return "";
+      }
+  }
+}
+
+function renderSchedule(
+  explanation: Explanation,
+  labels: Labels,
+  value: (amount: number) => string,
+): string {
+  const words = labels.explain;
+  const { target } = explanation.result;
+  if (target.kind === "level") {
+    const tolerance =
+      "percent" in target.tolerance
+        ? `${formatNumber(target.tolerance.percent)}%`
+        : value(target.tolerance.amount);
+    const stretch = target.stretch === null ? null : value(target.stretch);
+    return `${words.schedule}${words.colon}${words.bounds(labels.within(target.min, target.max), tolerance, stretch)}`;
+  }
+  if (target.kind === "milestone") {
+    return `${words.schedule}${words.colon}${words.due(
+      formatDay(target.deadline),
+      formatDay(target.deadline - target.warnDays),
+      target.warnDays,
+    )}`;
+  }
+  const span = target.target - target.baseline;
+  const share =
+    "percent" in target.tolerance
+      ? words.spanShare(`${formatNumber(target.tolerance.percent)}%`, value(Math.abs(span)))
+      : null;
+  const tolerance =
+    explanation.rule.numbers.kind === "progress" ? explanation.rule.numbers.tolerance : 0;
+  const header = [
+    words.interpolation[target.interpolation],
+    words.aggregate[target.aggregate],
+    words.tolerance(value(tolerance), share),
+  ].join(labels.listSeparator);
+  const next = explanation.result.nextMilestone;
+  const points = explanation.schedule ?? [];
+  const rows = points.map((point: SchedulePoint, index) => {
+    const role =
+      index === 0
+        ? words.point.baseline
+        : index === points.length - 1
+          ? words.point.deadline
+          : words.point.milestone;
+    return [
+      formatDay(point.by),
+      value(point.value),
+      formatPercent((point.value - target.baseline) / span),
+      next !== null && next.by === point.by ? `${role} ${words.point.next}` : role,
+    ];
+  });
+  const head = [words.rowColumns.date, words.rowColumns.expected, words.share, ""];
+  return `${words.schedule}${words.colon}${header}\n${alignColumns([head, ...rows], "  ")}`;
+}
+
+function renderRows(
+  explanation: Explanation,
+  labels: Labels,
+  value: (amount: number) => string,
+): string {
+  const words = labels.explain;
+  const { target } = explanation.result;
+  const heading = words.rows(formatDay(explanation.asOf));
+  const lines = [heading];
+  if (explanation.rows.length === 0) lines.push(`  ${words.noRows}`);
+  else {
+    const columns = words.rowColumns;
+    const hasSum = explanation.rows.some((row) => row.runningSum !== null);
+    const hasExpected = target.kind === "progress";
+    const head = [
+      columns.date,
+      columns.value,
+      ...(hasSum ? [columns.sum] : []),
+      ...(hasExpected ? [columns.expected] : []),
+      columns.status,
+      columns.place,
+    ];
+    const body = explanation.rows.map((row) => {
+      const observed = row.observation.value;
+      return [
+        formatDay(row.observation.day),
+        typeof observed === "boolean" ? (observed ? labels.yes : labels.no) : value(observed),
+        ...(hasSum ? [row.runningSum === null ? "" : value(row.runningSum)] : []),
+        ...(hasExpected ? [row.expected === null ? "" : value(row.expected)] : []),
+        `${STATUS_SYMBOL[row.statusThen.status]} ${labels.status[row.statusThen.status]}${words.comma}${labels.reason[row.statusThen.reason]}`,
+        `${row.observation.file}:${row.observation.line}`,
+      ];
+    });
+    lines.push(alignColumns([head, ...body], "  "));
+  }
+  if (explanation.laterRows > 0)
+    lines.push(`  ${words.laterRows(explanation.laterRows, formatDay(explanation.asOf))}`);
+  return lines.join("\n");
+}
+
+function renderChartSection(
+  explanation: Explanation,
+  labels: Labels,
+  chartWidth: number | undefined,
+): string {
+  const words = labels.explain;
+  const { result, asOf, rows } = explanation;
+  const { target } = result;
+  if (target.kind === "milestone") return `${words.chart}${words.colon}${words.noChart}`;
+  const actuals: ChartPoints = {
+    symbol: "●",
+    points: rows.map((row) => ({
+      day: row.observation.day,
+      value: row.runningSum ?? (row.observation.value as number),
+    })),
+  };
+  const series: (ChartCurve | ChartPoints)[] = [];
+  const legend: string[] = [];
+  let from: Day;
+  let to: Day;
+  if (target.kind === "progress") {
+    from = actuals.points.reduce((first, point) => Math.min(first, point.day), target.start - 1);
+    to = Math.max(target.deadline, asOf);
+    series.push({ symbol: "·", valueAt: (day) => expectedValue(target, day) });
+    legend.push(words.legend.expected);
+    const forecast = explanation.forecast;
+    if (forecast?.kind === "forecast") {
+      const { latest, ratePerDay } = forecast.forecast;
+      series.push({
+        symbol: "○",
+        from: latest.by + 1,
+        to: target.deadline,
+        valueAt: (day) => latest.value + ratePerDay * (day - latest.by),
+      });
+      legend.push(words.legend.projection);
+    }
+  } else {
+    if (actuals.points.length === 0) return `${words.chart}${words.colon}${words.noRows}`;
+    // A level has no period of its own: the chart shows at least the as-of date's year so far.
+    from = actuals.points.reduce(
+      (first, point) => Math.min(first, point.day),
+      dayFromCivil(civilFromDay(asOf).year, 1, 1) - 1,
+    );
+    to = asOf;
+    for (const bound of [target.min, target.max])
+      if (bound !== null) series.push({ symbol: "·", valueAt: () => bound });
+    legend.push(words.legend.bounds);
+  }
+  series.push(actuals);
+  legend.push(words.legend.actual, `${words.legend.asOf} ${formatDay(asOf)}`);
+  const chart = renderChart({
+    from,
+    to,
+    series,
+    formatValue: formatNumber,
+    marks: [asOf],
+    ...(chartWidth === undefined ? {} : { width: chartWidth }),
+  });
+  const unit = target.unit === null ? "" : words.paren(sanitizeForTerminal(target.unit));
+  return `${words.chart}${unit}\n${chart}${legend.join("   ")}`;
+}
+
+function renderForecast(
+  outcome: ForecastOutcome,
+  labels: Labels,
+  value: (amount: number) => string,
+): string {
+  const words = labels.explain.forecast;
+  if (outcome.kind === "none") return `${words.title}\n  ${words.none[outcome.why]}`;
+  const { forecast } = outcome;
+  const lines = [
+    words.title,
+    `  ${words.rate(value(forecast.ratePerDay * DAYS_PER_MONTH), formatDay(forecast.from.by + 1))}`,
+    ...forecast.points.map(
+      (point) =>
+        `  ${words.point(formatDay(point.by), value(point.projected), value(point.expected), point.isDeadline)}`,
+    ),
+    `  ${forecast.reachesTargetOn === null ? words.neverReaches : words.reaches(formatDay(forecast.reachesTargetOn))}`,
+    `  ${words.note}`,
+  ];
+  return lines.join("\n");
+}
+
+/** Columns padded to the widest cell, counting East Asian wide characters as two. */
+function alignColumns(rows: readonly (readonly string[])[], indent: string): string {
+  const cleaned = rows.map((row) => row.map(sanitizeForTerminal));
+  const widths: number[] = [];
+  for (const row of cleaned)
+    row.forEach((cell, index) => {
+      widths[index] = Math.max(widths[index] ?? 0, displayWidth(cell));
+    });
+  return cleaned
+    .map((row) =>
+      `${indent}${row
+        .map((cell, index) =>
+          index === row.length - 1
+            ? cell
+            : cell + " ".repeat((widths[index] ?? 0) - displayWidth(cell)),
+        )
+        .join("  ")}`.trimEnd(),
+    )
+    .join("\n");
+}

@@ -1,0 +1,568 @@
+/**
+ * `kpi report --format html`: the status report as one self-contained page, built from the same
+ * report model as the markdown report. Inline CSS and SVG, a small inline script for filtering and
+ * sorting that the page does not need (without it, everything is shown), and a strict
+ * Content-Security-Policy that allows only that style and that script, by their SHA-256 hashes.
+ * Every text from the input files goes through escapeHtml; no URL, attribute name, class or script
+ * is ever made from input (links point at ids made from positions, filters at owner numbers).
+ */
+import { createHash } from "node:crypto";
+import { formatDay } from "../core/dates.js";
+import { type Result, STATUSES, type Status, type Summary } from "../core/model.js";
+import {
+  type AttentionItem,
+  DUE_SOON_DAYS,
+  type OwnerStanding,
+  type ReportModel,
+} from "../core/report-model.js";
+import { schedulePoints } from "../core/schedule.js";
+import type { Labels } from "../i18n/labels.js";
+import {
+  attentionCells,
+  attentionHeads,
+  formatActual,
+  formatExpected,
+  formatNote,
+  formatNumber,
+  formatPercent,
+  formatTarget,
+  formatValue,
+  STATUS_SYMBOL,
+} from "./format.js";
+import { escapeHtml } from "./html-escape.js";
+import { renderLegendKey, renderProgressChart } from "./svg-chart.js";
+
+export interface ReportHtmlOptions {
+  labels: Labels;
+  /** Owner sections in ranking order rather than in the order owners first appear. @default false */
+  byOwner?: boolean;
+}
+
+/** Worst first: the order of the summary, the status filter and the "worst first" sort. */
+
+/** What a page needs to refer to targets and owners without using their text. */
+interface PageContext {
+  labels: Labels;
+  /** A target's card id (`t3`) by target id: the position of the result in the report. */
+  anchors: ReadonlyMap<string, string>;
+  /** An owner's filter key (`o2`) by name: the position of the owner in the report. */
+  ownerKeys: ReadonlyMap<string, string>;
+}
+
+/** The filter key of targets without an owner. */
+const NO_OWNER_KEY = "none";
+
+/**
+ * The report as one HTML page, in the order of the markdown report: title and summary, red and
+ * yellow targets, every target by section (each progress target with its chart), the owners'
+ * ranking and each owner's targets, milestones due soon, changes since the previous month-end, and
+ * notes. The same model and options always give the same bytes.
+ */
+export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions): string {
+  const { labels } = options;
+  const words = labels.report;
+  const page: PageContext = {
+    labels,
+    anchors: new Map(model.results.map((result, index) => [result.target.id, `t${index}`])),
+    ownerKeys: new Map(model.owners.map((standing, index) => [standing.owner, `o${index}`])),
+  };
+  const title = words.title(formatDay(model.asOf));
+  const until = formatDay(model.asOf + DUE_SOON_DAYS);
+  const body = [
+    "<header>",
+    `<h1>${escapeHtml(title)}</h1>`,
+    summaryLine(model.summary, labels),
+    navigation(labels),
+    "</header>",
+    controls(model, labels),
+    "<main>",
+    section("attention", words.attention, attentionBlock(model.attention, page)),
+    section("targets", words.bySection, targetsBlock(model, page)),
+    section(
+      "owners",
+      labels.rank.title(formatDay(model.asOf)),
+      ownersBlock(model, page, options.byOwner ?? false),
+    ),
+    section("due", words.dueSoon(DUE_SOON_DAYS, until), dueSoonBlock(model, page)),
+    section("changes", words.changes(formatDay(model.previousAsOf)), changesBlock(model, page)),
+    section(
+      "notes",
+      labels.html.notes,
+      `<ul class="notes">${words.legend.map((note) => `<li>${strongMarkup(note)}</li>`).join("")}</ul>`,
+    ),
+    "</main>",
+    `<footer><p>${escapeHtml(labels.html.footer)}</p></footer>`,
+  ].join("\n");
+  return [
+    "<!doctype html>",
+    `<html lang="${escapeHtml(labels.html.lang)}">`,
+    "<head>",
+    '<meta charset="utf-8">',
+    // First in the head, before the style and script it governs. No source at all but these two
+    // exact texts: nothing can be fetched, and injected markup could not run or restyle the page.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${sha256(STYLE)}'; script-src '${sha256(SCRIPT)}'; base-uri 'none'; form-action 'none'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="kpi">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    body,
+    `<script>${SCRIPT}</script>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+/** A CSP hash source: `sha256-` and the base64 SHA-256 of the exact UTF-8 text of the element. */
+export function sha256(text: string): string {
+  return `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
+}
+
+function section(id: string, heading: string, content: string): string {
+  return `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${escapeHtml(heading)}</h2>\n${content}\n</section>`;
+}
+
+/** Our own labels' `**bold**` as <strong>, after escaping. */
+function strongMarkup(text: string): string {
+  return escapeHtml(text).replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>");
+}
+
+/** A traffic light that carries its symbol and word as well as its colour. */
+function badge(status: Status, labels: Labels, count?: number): string {
+  const text = `${STATUS_SYMBOL[status]} ${count === undefined ? "" : `${count} `}${labels.status[status]}`;
+  return `<span class="badge b-${status}">${escapeHtml(text)}</span>`;
+}
+
+function summaryLine(summary: Summary, labels: Labels): string {
+  return `<p class="summary"><strong>${summary.total} ${escapeHtml(labels.targets)}</strong> ${STATUSES.map((status) => badge(status, labels, summary[status])).join(" ")}</p>`;
+}
+
+/** The counts of a section or an owner: only the statuses it has, so that the few that matter stand out. */
+function counts(summary: Summary, labels: Labels): string {
+  const present = STATUSES.filter((status) => summary[status] > 0);
+  return `<p class="counts">${present.map((status) => badge(status, labels, summary[status])).join(" ")}</p>`;
+}
+
+function navigation(labels: Labels): string {
+  const { nav } = labels.html;
+  const links = (["attention", "targets", "owners", "due", "changes", "notes"] as const).map(
+    (id) => `<li><a href="#${id}">${escapeHtml(nav[id])}</a></li>`,
+  );
+  return `<nav><ul>${links.join("")}</ul></nav>`;
+}
+
+/** Filter and sort controls: hidden until the script shows them, so that without it none is dead. */
+function controls(model: ReportModel, labels: Labels): string {
+  const words = labels.html;
+  const statuses = STATUSES.map(
+    (status) =>
+      `<label class="check"><input type="checkbox" id="f-${status}" value="${status}" checked> ${badge(status, labels)}</label>`,
+  ).join(" ");
+  const owners = model.owners.map(
+    (standing, index) => `<option value="o${index}">${escapeHtml(standing.owner)}</option>`,
+  );
+  if (model.unowned.length > 0)
+    owners.push(`<option value="${NO_OWNER_KEY}">${escapeHtml(labels.report.noOwner)}</option>`);
+  const sorts = (["order", "status", "progress"] as const).map(
+    (key) => `<option value="${key}">${escapeHtml(words.sortBy[key])}</option>`,
+  );
+  return [
+    `<div class="controls" id="controls" role="search" aria-label="${escapeHtml(words.controls)}" hidden>`,
+    `<fieldset><legend>${escapeHtml(words.status)}</legend>${statuses}</fieldset>`,
+    `<label>${escapeHtml(words.owner)} <select id="f-owner"><option value="">${escapeHtml(words.allOwners)}</option>${owners.join("")}</select></label>`,
+    `<label>${escapeHtml(words.sort)} <select id="f-sort">${sorts.join("")}</select></label>`,
+    `<output id="f-shown" aria-live="polite" data-template="${escapeHtml(words.shown)}"></output>`,
+    "</div>",
+  ].join("\n");
+}
+
+/** The filter attributes of an element about one target: its status and its owners' keys. */
+function filterAttributes(result: Result, page: PageContext): string {
+  return ` data-status="${result.status}" data-owners="${ownerKeysOf(result, page)}"`;
+}
+
+function ownerKeysOf(result: Result, page: PageContext): string {
+  if (result.target.owner.length === 0) return NO_OWNER_KEY;
+  return [...new Set(result.target.owner.map((owner) => page.ownerKeys.get(owner) ?? ""))].join(
+    " ",
+  );
+}
+
+/** The target's title as a link to its card, and its id. */
+function targetCell(result: Result, page: PageContext): string {
+  const anchor = page.anchors.get(result.target.id) ?? "";
+  return `<a href="#${anchor}">${escapeHtml(result.target.title)}</a> <span class="id">${escapeHtml(result.target.id)}</span>`;
+}
+
+function ownersText(result: Result, labels: Labels): string {
+  return escapeHtml(result.target.owner.join(labels.nameSeparator));
+}
+
+/** A table whose cells are HTML already; each cell names its column for the phone layout. */
+function table(
+  className: string,
+  head: readonly string[],
+  rows: readonly { cells: readonly string[]; attributes?: string }[],
+): string {
+  const headRow = head.map((cell) => `<th scope="col">${escapeHtml(cell)}</th>`).join("");
+  const bodyRows = rows.map(
+    (row) =>
+      `<tr${row.attributes ?? ""}>${row.cells
+        .map((cell, index) => `<td data-label="${escapeHtml(head[index] ?? "")}">${cell}</td>`)
+        .join("")}</tr>`,
+  );
+  return `<table class="${className}"><thead><tr>${headRow}</tr></thead><tbody>\n${bodyRows.join("\n")}\n</tbody></table>`;
+}
+
+function attentionBlock(items: readonly AttentionItem[], page: PageContext): string {
+  const { labels } = page;
+  const words = labels.report;
+  if (items.length === 0) return `<p>${escapeHtml(words.noAttention)}</p>`;
+  return table(
+    "attention",
+    attentionHeads(labels),
+    items.map((item) => ({
+      attributes: filterAttributes(item.result, page),
+      cells: [
+        badge(item.result.status, labels),
+        targetCell(item.result, page),
+        ownersText(item.result, labels),
+        ...attentionCells(item, labels).map(escapeHtml),
+      ],
+    })),
+  );
+}
+
+/** Every target as a card, by section; a legend of the charts first. */
+function targetsBlock(model: ReportModel, page: PageContext): string {
+  const { labels } = page;
+  const legend = labels.html.chart.legend;
+  const keys = (["expected", "milestone", "actual", "asOf", "target"] as const)
+    .map((kind) => `<span>${renderLegendKey(kind)} ${escapeHtml(legend[kind])}</span>`)
+    .join(" ");
+  const groups = model.sections.map((group, index) =>
+    [
+      `<section class="group" aria-labelledby="g${index}">`,
+      `<h3 id="g${index}">${escapeHtml(group.name ?? labels.report.noSection)}</h3>`,
+      counts(group.summary, labels),
+      `<div class="cards">`,
+      ...group.results.map((result) => card(result, model, page)),
+      "</div>",
+      "</section>",
+    ].join("\n"),
+  );
+  return [`<p class="legend">${keys}</p>`, ...groups].join("\n");
+}
+
+function card(result: Result, model: ReportModel, page: PageContext): string {
+  const { labels } = page;
+  const { target } = result;
+  const { columns } = labels;
+  const anchor = page.anchors.get(target.id) ?? "";
+  // Sort keys as plain numbers, so that the script never compares text (no locale).
+  const order = anchor.slice(1);
+  const progressKey = result.progress === null ? 1e9 : Math.round(result.progress * 1e4);
+  const facts: [string, string][] = [
+    [columns.owner, target.owner.join(labels.nameSeparator)],
+    [columns.actual, formatActual(result, labels)],
+  ];
+  const expected = formatExpected(result, labels);
+  if (expected !== "")
+    facts.push([target.kind === "level" ? labels.bounds : columns.expected, expected]);
+  const targetText = formatTarget(result, labels);
+  if (targetText !== "") facts.push([columns.target, targetText]);
+  facts.push([columns.note, formatNote(result, labels)]);
+  const parts = [
+    `<article class="card s-${result.status}" id="${anchor}" data-target="${escapeHtml(target.id)}"${filterAttributes(result, page)} data-sort-order="${order}" data-sort-status="${STATUSES.indexOf(result.status)}" data-sort-progress="${progressKey}">`,
+    `<div class="card-head">${badge(result.status, labels)} <h4>${escapeHtml(target.title)}</h4></div>`,
+    `<p class="id">${escapeHtml(target.id)}</p>`,
+    `<dl class="facts">${facts
+      .filter(([, value]) => value !== "")
+      .map(
+        ([term, value]) => `<div><dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd></div>`,
+      )
+      .join("")}</dl>`,
+  ];
+  if (result.progress !== null)
+    parts.push(progressBar(result.progress, result.expectedProgress, labels));
+  if (target.kind === "progress") {
+    const history = model.histories.get(target.id) ?? [];
+    parts.push(
+      renderProgressChart({
+        schedule: schedulePoints(target),
+        interpolation: target.interpolation,
+        actuals: history.flatMap((point) =>
+          point.actual === null ? [] : [{ day: point.day, value: point.actual }],
+        ),
+        asOf: model.asOf,
+        formatValue: (value) => formatValue(value, target.unit),
+        words: { ...labels.html.chart, title: labels.html.chart.title(target.title) },
+      }),
+    );
+  }
+  if (target.source !== null)
+    parts.push(
+      `<p class="source"><span>${escapeHtml(labels.html.source)}</span> ${escapeHtml(target.source)}</p>`,
+    );
+  parts.push("</article>");
+  return parts.join("\n");
+}
+
+/**
+ * The share of the way from baseline to target as a bar, with a tick at the share expected by now
+ * (序时进度). An SVG, because a bar's width in CSS would need a style attribute the CSP forbids.
+ */
+function progressBar(share: number, expectedShare: number | null, labels: Labels): string {
+  const width = formatNumber(Math.min(1, Math.max(0, share)) * 100);
+  const tick =
+    expectedShare === null
+      ? ""
+      : `<line x1="${formatNumber(Math.min(1, Math.max(0, expectedShare)) * 100)}" y1="0" x2="${formatNumber(Math.min(1, Math.max(0, expectedShare)) * 100)}" y2="8" stroke="#111827" stroke-width="1.2"/>`;
+  const expected =
+    expectedShare === null ? "" : ` · ${labels.html.expectedShare} ${formatPercent(expectedShare)}`;
+  return `<p class="progress"><svg class="bar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"><rect width="100" height="8" fill="#e5e7eb"/><rect width="${width}" height="8" fill="#4b5563"/>${tick}</svg> <span>${escapeHtml(`${labels.columns.progress} ${formatPercent(share)}${expected}`)}</span></p>`;
+}
+
+function ownersBlock(model: ReportModel, page: PageContext, byOwner: boolean): string {
+  const { labels } = page;
+  const { columns } = labels.rank;
+  const ranking = table(
+    "ranking",
+    [
+      columns.place,
+      columns.owner,
+      columns.score,
+      ...STATUSES.map((status) => `${STATUS_SYMBOL[status]} ${labels.status[status]}`),
+      columns.targets,
+    ],
+    model.ranking.map((standing) => ({
+      cells: [
+        String(standing.place),
+        escapeHtml(standing.owner),
+        escapeHtml(scoreText(standing, labels)),
+        ...STATUSES.map((status) => String(standing.summary[status])),
+        String(standing.summary.total),
+      ],
+    })),
+  );
+  const blocks = (byOwner ? model.ranking : model.owners).map((standing) =>
+    ownerBlock(
+      standing.owner,
+      page.ownerKeys.get(standing.owner) ?? "",
+      `${counts(standing.summary, labels)}<p class="score">${escapeHtml(`${labels.rank.columns.score} ${scoreText(standing, labels)} · ${labels.rank.columns.place} ${standing.place}`)}</p>`,
+      standing.results,
+      page,
+    ),
+  );
+  if (model.unowned.length > 0)
+    blocks.push(ownerBlock(labels.report.noOwner, NO_OWNER_KEY, "", model.unowned, page));
+  return [ranking, `<div class="owners">`, ...blocks, "</div>"].join("\n");
+}
+
+function scoreText(standing: OwnerStanding, labels: Labels): string {
+  return standing.score === null ? labels.rank.noScore : formatNumber(standing.score);
+}
+
+function ownerBlock(
+  name: string,
+  key: string,
+  line: string,
+  results: readonly Result[],
+  page: PageContext,
+): string {
+  const items = results.map(
+    (result) =>
+      `<li data-status="${result.status}">${badge(result.status, page.labels)} ${targetCell(result, page)}</li>`,
+  );
+  return `<section class="owner" data-owners="${key}"><h3>${escapeHtml(name)}</h3>${line}<ul>${items.join("")}</ul></section>`;
+}
+
+function dueSoonBlock(model: ReportModel, page: PageContext): string {
+  const { labels } = page;
+  const words = labels.report;
+  if (model.dueSoon.length === 0) return `<p>${escapeHtml(words.noneDue)}</p>`;
+  return table(
+    "due",
+    [
+      words.columns.due,
+      words.columns.daysLeft,
+      words.columns.target,
+      labels.columns.owner,
+      labels.columns.status,
+      labels.columns.actual,
+      words.columns.needed,
+    ],
+    model.dueSoon.map((item) => ({
+      attributes: filterAttributes(item.result, page),
+      cells: [
+        formatDay(item.by),
+        String(item.daysLeft),
+        targetCell(item.result, page),
+        ownersText(item.result, labels),
+        badge(item.result.status, labels),
+        escapeHtml(formatActual(item.result, labels)),
+        escapeHtml(
+          item.value === null ? labels.yes : formatValue(item.value, item.result.target.unit),
+        ),
+      ],
+    })),
+  );
+}
+
+function changesBlock(model: ReportModel, page: PageContext): string {
+  const { labels } = page;
+  const words = labels.report;
+  if (model.changes.length === 0) return `<p>${escapeHtml(words.noChanges)}</p>`;
+  return table(
+    "changes",
+    [
+      words.columns.change,
+      words.columns.target,
+      labels.columns.owner,
+      words.columns.was,
+      words.columns.now,
+      labels.columns.note,
+    ],
+    model.changes.map((change) => ({
+      attributes: filterAttributes(change.result, page),
+      cells: [
+        escapeHtml(words.change[change.change]),
+        targetCell(change.result, page),
+        ownersText(change.result, labels),
+        badge(change.previous.status, labels),
+        badge(change.result.status, labels),
+        escapeHtml(formatNote(change.result, labels)),
+      ],
+    })),
+  );
+}
+
+/**
+ * The page's stylesheet: one column on a phone, cards in a grid on wider screens, tables that
+ * become labelled rows on a phone, and an A4 portrait print layout with a page break before each
+ * part. Its SHA-256 is in the page's CSP, so it must stay exactly this text.
+ */
+const STYLE = `
+:root{--red:#b91c1c;--yellow:#facc15;--green:#15803d;--grey:#d1d5db;--line:#d1d5db;--muted:#4b5563;color:#111827;background:#fff}
+*{box-sizing:border-box}
+[hidden]{display:none!important}
+body{margin:0 auto;max-width:78rem;padding:1rem;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;overflow-wrap:break-word}
+h1{font-size:1.5rem;margin:0 0 .5rem}
+h2{font-size:1.25rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:2px solid #111827}
+h3{font-size:1.05rem;margin:1.25rem 0 .25rem}
+h4{font-size:1rem;margin:0;display:inline}
+a{color:#1d4ed8}
+nav ul{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+.summary,.counts{display:flex;flex-wrap:wrap;gap:.35rem;align-items:center;margin:.25rem 0}
+.badge{display:inline-block;padding:0 .5em;border:1px solid #111827;border-radius:.75em;font-size:.85em;font-weight:600;white-space:nowrap;print-color-adjust:exact;-webkit-print-color-adjust:exact}
+.b-red{background:var(--red);color:#fff}
+.b-yellow{background:var(--yellow);color:#111827}
+.b-green{background:var(--green);color:#fff}
+.b-grey{background:var(--grey);color:#111827}
+.controls{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;align-items:center;padding:.5rem .75rem;margin:1rem 0;border:1px solid var(--line);border-radius:.5rem;background:#f9fafb}
+.controls fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .6rem;align-items:center}
+.controls legend{float:left;margin-right:.5rem}
+.controls select{font:inherit;max-width:16rem}
+.check{white-space:nowrap}
+table{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:.9rem}
+th,td{text-align:left;vertical-align:top;padding:.3rem .4rem;border-bottom:1px solid var(--line)}
+th{background:#f3f4f6}
+.id{color:var(--muted);font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8em;margin:0;overflow-wrap:anywhere}
+.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;color:var(--muted);font-size:.85rem}
+.legend svg{vertical-align:middle}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,20rem),1fr));gap:.75rem}
+.card{border:1px solid var(--line);border-left:6px solid var(--grey);border-radius:.4rem;padding:.6rem .75rem;break-inside:avoid}
+.card.s-red{border-left-color:var(--red)}
+.card.s-yellow{border-left-color:var(--yellow)}
+.card.s-green{border-left-color:var(--green)}
+.card-head{display:flex;gap:.5rem;align-items:baseline}
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:0 .75rem;margin:.4rem 0;font-size:.9rem}
+.facts div{display:contents}
+.facts dt{color:var(--muted)}
+.facts dd{margin:0}
+.progress{display:flex;gap:.5rem;align-items:center;margin:.25rem 0;font-size:.85rem}
+.bar{width:8rem;height:.6rem;flex:none}
+.chart{display:block;width:100%;height:auto;margin-top:.25rem}
+.source{color:var(--muted);font-size:.8rem;margin:.25rem 0 0}
+.source span{font-weight:600}
+.owners{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr));gap:0 1.5rem}
+.owner ul{list-style:none;padding:0;margin:.25rem 0}
+.owner li{margin:.15rem 0}
+.score{margin:0;font-size:.9rem}
+footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
+@media (max-width:40rem){
+body{padding:.6rem}
+thead{display:none}
+table,tbody,tr,td{display:block;width:100%}
+tr{border:1px solid var(--line);border-radius:.4rem;margin:.5rem 0;padding:.25rem .5rem}
+td{border:0;padding:.1rem 0 .1rem 40%;position:relative}
+td::before{content:attr(data-label);color:var(--muted);position:absolute;left:0;width:38%}
+td:empty{display:none}
+}
+@media print{
+@page{size:A4 portrait;margin:12mm}
+body{max-width:none;padding:0;font-size:10pt}
+table{font-size:8.5pt}
+nav,.controls{display:none!important}
+main>section{break-before:page}
+main>section:first-child,#notes{break-before:auto}
+h2,h3,.card-head{break-after:avoid}
+tr,.card,.owner{break-inside:avoid}
+a{color:inherit;text-decoration:none}
+.cards{grid-template-columns:1fr 1fr}
+}
+`;
+
+/**
+ * The page's script: shows the controls, hides what the owner and status filters leave out, sorts
+ * the cards of each section, and counts what is shown. ES5 and no inline handlers (listeners are
+ * attached here), for old office browsers and the CSP; it reads only the attributes the page made.
+ */
+const SCRIPT = `
+(function () {
+  "use strict";
+  var controls = document.getElementById("controls");
+  var owner = document.getElementById("f-owner");
+  var sort = document.getElementById("f-sort");
+  var shown = document.getElementById("f-shown");
+  if (!controls || !owner || !sort || !shown) return;
+  var all = function (selector, root) {
+    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  };
+  var boxes = all("input[type=checkbox]", controls);
+  var items = all("[data-status],[data-owners]");
+  var cards = all(".card");
+  function visible(element, statuses, key) {
+    var status = element.getAttribute("data-status");
+    var owners = element.getAttribute("data-owners");
+    return (status === null || statuses[status] === true) &&
+      (key === "" || owners === null || (" " + owners + " ").indexOf(" " + key + " ") >= 0);
+  }
+  function filter() {
+    var statuses = {};
+    boxes.forEach(function (box) { statuses[box.value] = box.checked; });
+    items.forEach(function (item) { item.hidden = !visible(item, statuses, owner.value); });
+    all(".group").forEach(function (group) {
+      group.hidden = group.querySelector(".card:not([hidden])") === null;
+    });
+    var count = cards.filter(function (card) { return !card.hidden; }).length;
+    shown.textContent = shown.getAttribute("data-template")
+      .replace("{shown}", String(count)).replace("{total}", String(cards.length));
+  }
+  function order() {
+    var key = "data-sort-" + sort.value;
+    var number = function (element, name) { return Number(element.getAttribute(name)); };
+    all(".cards").forEach(function (list) {
+      all(".card", list).sort(function (a, b) {
+        return number(a, key) - number(b, key) || number(a, "data-sort-order") - number(b, "data-sort-order");
+      }).forEach(function (card) { list.appendChild(card); });
+    });
+  }
+  controls.addEventListener("change", function () { filter(); order(); });
+  controls.hidden = false;
+  filter();
+  order();
+})();
+`;

@@ -1,0 +1,66 @@
+/** `--format json`: the stable interface of SPEC section 5. Never translated. */
+import { formatDay } from "../core/dates.js";
+import type { Report, Result } from "../core/model.js";
+
+/**
+ * A value as a JSON number: 15 significant digits, which is every digit a data file can hold
+ * (values lie within ±1e15) and drops only floating-point noise (30% of 130 is 39, not
+ * 39.00000000000001). Rounding to a fixed number of decimals instead would add noise to large
+ * amounts.
+ */
+export function jsonValue(value: number): number {
+  const rounded = Number(value.toPrecision(15));
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+/** A share (progress, expected progress) to four decimals, as the SPEC's example gives it. */
+export function jsonShare(share: number): number {
+  const rounded = Math.round(share * 1e4) / 1e4;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+const orNull = <T, R>(value: T | null, convert: (value: T) => R): R | null =>
+  value === null ? null : convert(value);
+
+function resultToJson(result: Result) {
+  const { target } = result;
+  const progress = target.kind === "progress" ? target : null;
+  const level = target.kind === "level" ? target : null;
+  return {
+    id: target.id,
+    title: target.title,
+    owner: target.owner,
+    section: target.section,
+    kind: target.kind,
+    unit: target.unit,
+    status: result.status,
+    reason: result.reason,
+    stale: result.stale,
+    actual: typeof result.actual === "number" ? jsonValue(result.actual) : result.actual,
+    observedOn: result.observedOn === null ? null : formatDay(result.observedOn),
+    expected: orNull(result.expected, jsonValue),
+    target: progress?.target ?? null,
+    baseline: progress?.baseline ?? null,
+    deadline: target.kind === "level" ? null : formatDay(target.deadline),
+    progress: orNull(result.progress, jsonShare),
+    expectedProgress: orNull(result.expectedProgress, jsonShare),
+    nextMilestone:
+      result.nextMilestone === null
+        ? null
+        : { by: formatDay(result.nextMilestone.by), value: jsonValue(result.nextMilestone.value) },
+    min: level?.min ?? null,
+    max: level?.max ?? null,
+    stretch: level?.stretch ?? null,
+    star: result.star,
+  };
+}
+
+export function renderJson(report: Report): string {
+  const json = {
+    schemaVersion: 1,
+    asOf: formatDay(report.asOf),
+    summary: report.summary,
+    results: report.results.map(resultToJson),
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

@@ -1,0 +1,247 @@
+/**
+ * The HTML report of the bundled example in a real browser: Debian's Chromium driven by
+ * playwright-core. The page is made by the built CLI and opened from disk; every target is shown
+ * once, the filters hide and show the right rows, the page works without its script, nothing is
+ * fetched and nothing is logged as an error (a CSP violation would be), it fits a phone and A4
+ * paper. Screenshots and the PDF are left in test/output/ (git-ignored) to be looked at.
+ *
+ * Skipped, with a message, only where no Chromium is installed; in CI (CI=true), where .ci/run
+ * installs it, a missing Chromium fails the run instead.
+ */
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO, runKpi } from "../run-kpi.js";
+
+/** The browser globals that functions run in the page use (the tsconfig has no DOM library). */
+declare const document: {
+  documentElement: { clientWidth: number; scrollWidth: number };
+  querySelectorAll(selector: string): ArrayLike<{
+    tagName: string;
+    className: unknown;
+    getBoundingClientRect(): { right: number };
+  }>;
+};
+declare function getComputedStyle(element: unknown): { breakBefore: string };
+
+const CHROMIUM = "/usr/bin/chromium";
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+if (!HAVE_CHROMIUM) {
+  const message = `no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`;
+  if (process.env.CI) throw new Error(`browser tests cannot run in CI: ${message}`);
+  console.warn(`test/browser.test.ts is skipped: ${message}`);
+}
+
+const OUTPUT = join(REPO, "test", "output");
+/** The printable width of A4 portrait with the page's 12 mm margins, in CSS pixels (96 per inch). */
+const A4_CONTENT_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
+
+interface JsonResult {
+  id: string;
+  status: string;
+  kind: string;
+  owner: string[];
+}
+
+/** The example's results as `kpi check` sees them: what the page must show. */
+function exampleResults(): JsonResult[] {
+  return JSON.parse(runKpi(["check", "-f", "json"]).stdout).results;
+}
+
+/** Write the example's page with the built CLI, as a user would. */
+function writePage(language: "en" | "zh"): string {
+  mkdirSync(OUTPUT, { recursive: true });
+  const file = join(OUTPUT, `status.${language}.html`);
+  const run = runKpi(["report", "--format", "html", "--lang", language, "-o", file]);
+  expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+  return file;
+}
+
+/** A page that records every request and every error the browser reports. */
+async function openPage(
+  browser: Browser,
+  file: string,
+  options: { width?: number; height?: number; javaScriptEnabled?: boolean } = {},
+) {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("requestfailed", (request) => errors.push(`request failed: ${request.url()}`));
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  // CSP violations are reported on the console as errors.
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning")
+      errors.push(`console ${message.type()}: ${message.text()}`);
+  });
+  const url = pathToFileURL(file).href;
+  await page.goto(url, { waitUntil: "load" });
+  return { page, requests, errors, url, close: () => context.close() };
+}
+
+/** The ids of the cards that are shown, in page order. */
+async function visibleCards(page: Page): Promise<string[]> {
+  return page
+    .locator("[data-target]:visible")
+    .evaluateAll((cards) => cards.map((card) => card.getAttribute("data-target") ?? ""));
+}
+
+/** Elements wider than the page: their right edge past the viewport's width. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = Array.from(document.querySelectorAll("body *"))
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .map((element) => `${element.tagName.toLowerCase()}.${String(element.className)}`);
+    if (document.documentElement.scrollWidth > width) wide.push("document");
+    return wide;
+  });
+}
+
+describe.skipIf(!HAVE_CHROMIUM)("the HTML report in Chromium", () => {
+  let browser: Browser;
+  let results: JsonResult[];
+  const files = { en: "", zh: "" };
+
+  beforeAll(async () => {
+    results = exampleResults();
+    files.en = writePage("en");
+    files.zh = writePage("zh");
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      // No sandbox (CI runs as root); no background connections to Google's services, which
+      // this machine's closed network refuses, and which would show as failed requests.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(["zh", "en"] as const)(
+    "shows every target once with its badge, and a chart for each progress target (%s)",
+    async (language) => {
+      const { page, requests, errors, url, close } = await openPage(browser, files[language]);
+      const ids = results.map((result) => result.id);
+      expect(await visibleCards(page)).toEqual(ids);
+      for (const result of results) {
+        const card = page.locator(`[data-target="${result.id}"]`);
+        await expect(card.locator(".badge").first().getAttribute("class")).resolves.toBe(
+          `badge b-${result.status}`,
+        );
+        expect(await card.locator("svg.chart").count()).toBe(result.kind === "progress" ? 1 : 0);
+      }
+      expect(await page.getAttribute("html", "lang")).toBe(language === "zh" ? "zh-CN" : "en");
+      // The script ran under the CSP: it showed the controls and counted the cards.
+      await expect(page.locator("#controls").isVisible()).resolves.toBe(true);
+      expect(await page.textContent("#f-shown")).toBe(
+        language === "zh" ? "显示 20 / 20 项指标" : "20 of 20 targets shown",
+      );
+      await page.screenshot({ path: join(OUTPUT, `status.${language}.png`), fullPage: true });
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([url]);
+      await close();
+    },
+  );
+
+  it("filters by status and by owner, and sorts, hiding and showing the right rows", async () => {
+    const { page, errors, close } = await openPage(browser, files.zh);
+    const ids = (keep: (result: JsonResult) => boolean) =>
+      results.filter(keep).map((result) => result.id);
+    const attentionRows = () => page.locator("#attention tbody tr:visible").count();
+
+    await page.uncheck("#f-green");
+    expect(await visibleCards(page)).toEqual(ids((result) => result.status !== "green"));
+    await page.uncheck("#f-yellow");
+    await page.uncheck("#f-grey");
+    expect(await visibleCards(page)).toEqual(ids((result) => result.status === "red"));
+    expect(await attentionRows()).toBe(4);
+    expect(await page.textContent("#f-shown")).toBe("显示 4 / 20 项指标");
+    // A section with no red target is hidden whole, heading and all.
+    const shownGroups = await page.locator(".group:visible").count();
+    expect(shownGroups).toBeLessThan(await page.locator(".group").count());
+
+    for (const status of ["green", "yellow", "grey"]) await page.check(`#f-${status}`);
+    expect(await visibleCards(page)).toEqual(ids(() => true));
+    expect(await attentionRows()).toBe(8);
+
+    await page.selectOption("#f-owner", { label: "经信局" });
+    expect(await visibleCards(page)).toEqual(ids((result) => result.owner.includes("经信局")));
+    expect(await page.locator(".owner:visible h3").allTextContents()).toEqual(["经信局"]);
+    await page.selectOption("#f-owner", "");
+    expect(await visibleCards(page)).toHaveLength(results.length);
+
+    // Worst first within each section, file order among equals; back to file order.
+    await page.selectOption("#f-sort", "status");
+    const rank: Record<string, number> = { red: 0, yellow: 1, grey: 2, green: 3 };
+    const firstSection = page.locator(".group").first().locator("[data-target]");
+    const statuses = await firstSection.evaluateAll((cards) =>
+      cards.map((card) => card.getAttribute("data-status") ?? ""),
+    );
+    expect(statuses).toEqual([...statuses].sort((a, b) => (rank[a] ?? 9) - (rank[b] ?? 9)));
+    expect(statuses[0]).toBe("red");
+    await page.selectOption("#f-sort", "order");
+    expect(await visibleCards(page)).toEqual(ids(() => true));
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("without script shows the whole page and no dead controls", async () => {
+    const { page, errors, close } = await openPage(browser, files.zh, { javaScriptEnabled: false });
+    expect(await visibleCards(page)).toHaveLength(results.length);
+    expect(await page.locator("#controls").isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("fits a phone's width", async () => {
+    const { page, close } = await openPage(browser, files.zh, { width: 390, height: 844 });
+    expect(await overflowing(page)).toEqual([]);
+    await page.screenshot({ path: join(OUTPUT, "status.zh.phone.png"), fullPage: true });
+    await close();
+  });
+
+  it("prints on A4 portrait: nothing wider than the page, a page break before each part", async () => {
+    const { page, errors, close } = await openPage(browser, files.zh, {
+      width: A4_CONTENT_WIDTH,
+    });
+    await page.emulateMedia({ media: "print" });
+    expect(await overflowing(page)).toEqual([]);
+    expect(await page.locator("#controls").isVisible()).toBe(false);
+    const breaks = await page
+      .locator("main > section")
+      .evaluateAll((sections) =>
+        sections.map((section) => [section.id, getComputedStyle(section).breakBefore]),
+      );
+    expect(breaks).toEqual([
+      ["attention", "auto"],
+      ["targets", "page"],
+      ["owners", "page"],
+      ["due", "page"],
+      ["changes", "page"],
+      ["notes", "auto"],
+    ]);
+    const pdf = join(OUTPUT, "status.zh.pdf");
+    await page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true });
+    const pages = readFileSync(pdf, "latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBeGreaterThan(4);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * Issue 7, every input error complete: a run lists every problem of every file, each at its
+ * place — up to 50 errors and 50 warnings a file, then a count of the rest — and no report.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runKpi } from "../run-kpi.js";
+
+const TARGETS = ["-t", "test/fixtures/basic/targets"];
+const scratch = mkdtempSync(join(tmpdir(), "kpi-errors-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let fileNumber = 0;
+
+function file(name: string, text: string): string {
+  const folder = join(scratch, `d${fileNumber++}`);
+  mkdirSync(folder);
+  const path = join(folder, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Twenty rows, each wrong in its own way: the bad field of each, and the message it earns. */
+const TWENTY_BAD_ROWS: [string, RegExp][] = [
+  ["invest.projects-100m,2022-02-30,1", /date "2022-02-30" is not a calendar date/],
+  ["invest.projects-100m,2022-02-29,1", /date "2022-02-29" is not a calendar date/],
+  ["invest.projects-100m,31/03/2022,1", /date "31\/03\/2022" is not a date/],
+  ["invest.projects-100m,2022-13,1", /date "2022-13" is not a calendar date/],
+  ["invest.projects-100m,2022-Q5,1", /date "2022-Q5" is not a date/],
+  ["invest.projects-100m,,1", /date "" is not a date/],
+  ["invest.projects-100m,2022-03-31,NaN", /value "NaN" is not a number/],
+  ["invest.projects-100m,2022-03-31,Infinity", /value "Infinity" is not a number/],
+  ["invest.projects-100m,2022-03-31,1e999", /value "1e999" is not a number/],
+  ["invest.projects-100m,2022-03-31,36个", /value "36个" is not a number/],
+  [
+    "invest.projects-100m,2022-03-31,36%",
+    /has a % sign but the unit of invest.projects-100m is not %/,
+  ],
+  ["invest.projects-100m,2022-03-31,0x10", /value "0x10" is not a number/],
+  ["invest.projects-100m,2022-03-31,1,200", /the row has 4 fields but the header has 3/],
+  ["invest.projects-100m,2022-03-31,1e16", /value "1e16" is not a number/],
+  [
+    "invest.projects-100m,2022-03-31,10000000000000000",
+    /is too large: numbers must lie within ±1e15/,
+  ],
+  [",2022-03-31,1", /the target is empty/],
+  ["hall.acceptance,2022-03-31,maybe", /value "maybe" is not done \/ not done/],
+  ["hall.acceptance,2022-03-31,2", /value "2" is not done \/ not done/],
+  ["start-rate,2022-03-31,30%%", /value "30%%" is not a number/],
+  ["city.rank,2022-03-31,-", /value "-" is not a number/],
+];
+
+describe("a data file with twenty bad rows reports all twenty", () => {
+  it("each at its line, in line order, then the count, and no report", () => {
+    const rows = TWENTY_BAD_ROWS.map(([row]) => row);
+    const path = file("twenty.csv", `target,date,value\n${rows.join("\n")}\n`);
+    const { code, stdout, stderr } = runKpi(["check", path, ...TARGETS]);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(21);
+    TWENTY_BAD_ROWS.forEach(([, message], index) => {
+      expect(lines[index]).toMatch(new RegExp(`^${path}:${index + 2}:\\d+: `));
+      expect(lines[index]).toMatch(message);
+    });
+    expect(lines[20]).toBe("kpi: 20 errors; no report was made");
+  });
+
+  it("good rows between bad ones change nothing: still exactly the bad ones", () => {
+    const rows = TWENTY_BAD_ROWS.flatMap(([row], index) => [
+      row,
+      `invest.projects-100m,2021-01-${String(index + 1).padStart(2, "0")},${index}`,
+    ]);
+    const path = file("mixed.csv", `target,date,value\n${rows.join("\n")}\n`);
+    const { code, stderr } = runKpi(["check", path, ...TARGETS]);
+    expect(code).toBe(2);
+    expect(stderr.trimEnd().split("\n").at(-1)).toBe("kpi: 20 errors; no report was made");
+  });
+});
+
+describe("caps: 50 listed per file, the rest counted", () => {
+  it("errors of two files are capped file by file", () => {
+    const bad = (n: number) =>
+      `target,date,value\n${Array.from({ length: n }, () => "invest.projects-100m,2022-01-31,x").join("\n")}\n`;
+    const a = file("a.csv", bad(60));
+    const b = file("b.csv", bad(51));
+    const { code, stderr } = runKpi(["check", a, b, ...TARGETS]);
+    expect(code).toBe(2);
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines.filter((line) => line.startsWith(`${a}:`))).toHaveLength(51);
+    expect(lines).toContain(`${a}:61:1: 10 more errors in this file`);
+    expect(lines.filter((line) => line.startsWith(`${b}:`))).toHaveLength(51);
+    expect(lines).toContain(`${b}:52:1: 1 more errors in this file`);
+    expect(lines.at(-1)).toMatch(/^kpi: \d+ errors; no report was made$/);
+  });
+
+  it("warnings too, and the report is still made", () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `nobody-${i},2022-01-31,1`);
+    const path = file("w.csv", `target,date,value\n${rows.join("\n")}\n`);
+    const { code, stdout, stderr } = runKpi(["check", path, ...TARGETS, "--fail-on", "none"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("5 targets");
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(51);
+    expect(lines[50]).toBe(`${path}:61:1: warning: 10 more warnings in this file`);
+  });
+
+  // Found by this test: rows that disagree with an earlier row of the same target and date were
+  // listed without a cap (README: at most 50 errors a file).
+  it("rows that disagree with earlier rows are capped as well", () => {
+    const rows = (value: number) =>
+      Array.from(
+        { length: 120 },
+        (_, i) =>
+          `invest.projects-100m,2021-${String((i % 12) + 1).padStart(2, "0")}-${String(Math.floor(i / 12) + 1).padStart(2, "0")},${value}`,
+      );
+    const first = file("first.csv", `target,date,value\n${rows(1).join("\n")}\n`);
+    const second = file("second.csv", `target,date,value\n${rows(2).join("\n")}\n`);
+    const { code, stderr } = runKpi(["check", first, second, ...TARGETS]);
+    expect(code).toBe(2);
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines.filter((line) => / here but 1 at /.test(line))).toHaveLength(50);
+    expect(
+      lines.filter(
+        (line) =>
+          line.startsWith(`${second}:`) &&
+          line.endsWith(": 70 more rows in this file disagree with earlier rows"),
+      ),
+    ).toHaveLength(1);
+  });
+});
+
+describe("target files", () => {
+  it("twenty bad targets in one file: all twenty, each at its place", () => {
+    const targets = Array.from(
+      { length: 20 },
+      (_, i) => `  - { id: t${i}, kind: level, title: T, max: ${i % 2 === 0 ? "x" : ".nan"} }`,
+    );
+    const path = file("t.yaml", `targets:\n${targets.join("\n")}\n`);
+    const { code, stdout, stderr } = runKpi(["check", "-t", path, "-d", path]);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(21);
+    lines.slice(0, 20).forEach((line, index) => {
+      expect(line).toMatch(new RegExp(`^${path}:${index + 2}:\\d+: max must be a number`));
+    });
+  });
+
+  it("problems of every target file together, the oversized and the invalid alike", () => {
+    const folder = join(scratch, "many-files");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "a.yaml"), "targets:\n  - { id: a, kind: level, title: A }\n");
+    writeFileSync(
+      join(folder, "b.yaml"),
+      "targets:\n  - { id: b, kind: levle, title: B, max: 1 }\n",
+    );
+    for (const name of ["c.yaml", "d.yaml"]) {
+      writeFileSync(join(folder, name), "");
+      truncateSync(join(folder, name), 2 * 1024 * 1024);
+    }
+    const { code, stderr } = runKpi(["check", "-t", folder, "-d", folder]);
+    expect(code).toBe(2);
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${join(folder, "a.yaml")}:2:5: a level target needs min, max or both`),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^${join(folder, "b.yaml")}:2:\\d+: kind must be progress, level, milestone, got "levle"`,
+        ),
+      ),
+      `${join(folder, "c.yaml")}:1:1: the file is larger than 1 MiB, the limit for a target file`,
+      `${join(folder, "d.yaml")}:1:1: the file is larger than 1 MiB, the limit for a target file`,
+      "kpi: 4 errors; no report was made",
+    ]);
+  });
+});
+
+describe("files in folders are never skipped silently", () => {
+  // Found by this test: the folder walk took only plain files, so a data file linked into data/
+  // was skipped without a word, and its targets went grey.
+  it("a link to a data file is read; a broken link is an error; a link to a folder is not followed", () => {
+    const folder = join(scratch, "links");
+    mkdirSync(join(folder, "data"), { recursive: true });
+    mkdirSync(join(folder, "exports"));
+    writeFileSync(
+      join(folder, "exports", "2022-03.csv"),
+      "target,date,value\ninvest.projects-100m,2022-03-31,36\n",
+    );
+    symlinkSync(join("..", "exports", "2022-03.csv"), join(folder, "data", "latest.csv"));
+    symlinkSync("..", join(folder, "data", "loop.csv"));
+    const read = runKpi([
+      "check",
+      "-t",
+      "test/fixtures/basic/targets",
+      "-d",
+      join(folder, "data"),
+      "-f",
+      "json",
+    ]);
+    expect(read.stderr).toBe("");
+    const json = JSON.parse(read.stdout);
+    expect(json.results[0]).toMatchObject({ id: "invest.projects-100m", actual: 36 });
+
+    symlinkSync("nowhere.csv", join(folder, "data", "broken.csv"));
+    const broken = runKpi([
+      "check",
+      "-t",
+      "test/fixtures/basic/targets",
+      "-d",
+      join(folder, "data"),
+    ]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(
+      `${join(folder, "data", "broken.csv")}:1:1: cannot read the file: ENOENT`,
+    );
+  });
+});

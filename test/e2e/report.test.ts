@@ -1,0 +1,383 @@
+/**
+ * The report model (src/core/report-model.ts) and the markdown report: what is behind and by how much, the
+ * owners' ranking with ties, milestones due soon, changes since the previous month-end, and tables
+ * that stay tables when titles hold `|`, line breaks and HTML (parsed back with a GFM parser).
+ */
+import { marked, type Token, type Tokens } from "marked";
+import { describe, expect, it } from "vitest";
+import { evaluate } from "../../src/core/evaluate.js";
+import type { Result, Status } from "../../src/core/model.js";
+import {
+  buildReport,
+  changeKind,
+  monthEndsBetween,
+  previousMonthEnd,
+  rankOwners,
+} from "../../src/core/report-model.js";
+import { labelsFor } from "../../src/i18n/labels.js";
+import { readData, readTargets } from "../../src/io/files.js";
+import { renderReportMarkdown } from "../../src/render/report-markdown.js";
+import { day, formatDay, rows, targetsFrom } from "../helpers.js";
+import { runKpi } from "../run-kpi.js";
+
+const FIXTURE = ["-t", "test/fixtures/report/targets", "-d", "test/fixtures/report/data"];
+
+async function fixtureReport(asOf = "2022-03-31") {
+  const targets = await readTargets(["test/fixtures/report/targets"]);
+  const data = await readData(["test/fixtures/report/data"], targets.targets);
+  expect([...targets.problems, ...data.problems]).toEqual([]);
+  return buildReport(targets.targets, data.observations, { asOf: day(asOf) });
+}
+
+/** Results with just the fields the ranking reads: owners and a status. */
+function results(...entries: [string[], Status][]): Result[] {
+  return entries.map(
+    ([owner, status], index) => ({ status, target: { id: `t${index}`, owner } }) as Result,
+  );
+}
+
+describe("the owners' ranking", () => {
+  it("scores green 100, yellow 60, red 0, leaves grey out, and ties share a place (1, 2, 2, 4)", () => {
+    const ranking = rankOwners(
+      results(
+        [["A"], "green"],
+        [["B", "C"], "green"], // a target with two owners counts for each
+        [["B"], "yellow"],
+        [["C"], "yellow"],
+        [["D"], "red"],
+        [["D"], "grey"],
+        [["E"], "grey"],
+      ),
+    );
+    expect(ranking.map((s) => [s.place, s.owner, s.score])).toEqual([
+      [1, "A", 100],
+      [2, "B", 80],
+      [2, "C", 80],
+      [4, "D", 0],
+      [5, "E", null], // only grey: no score, last
+    ]);
+    expect(ranking.find((s) => s.owner === "D")?.summary).toEqual({
+      total: 2,
+      green: 0,
+      yellow: 0,
+      red: 1,
+      grey: 1,
+    });
+  });
+
+  it("compares means as exact fractions: 1 green + 1 red ties 5 yellow + 1 red (both 50)", () => {
+    const ranking = rankOwners(
+      results(
+        [["P"], "green"],
+        [["P"], "red"],
+        ...Array.from({ length: 5 }, (): [string[], Status] => [["Q"], "yellow"]),
+        [["Q"], "red"],
+        [["R"], "yellow"],
+        [["R"], "red"],
+      ),
+    );
+    expect(ranking.map((s) => [s.place, s.owner, s.score])).toEqual([
+      [1, "P", 50],
+      [1, "Q", 50],
+      [3, "R", 30],
+    ]);
+  });
+
+  it("orders tied owners by name in code-unit order, whatever the locale", () => {
+    const ranking = rankOwners(results([["乙"], "green"], [["甲"], "green"], [["B"], "green"]));
+    expect(ranking.map((s) => s.owner)).toEqual(["B", "乙", "甲"]);
+    expect(ranking.map((s) => s.place)).toEqual([1, 1, 1]);
+  });
+
+  it("kpi rank on the fixture: places 1, 2, 2, 4, 5", () => {
+    const { code, stdout, stderr } = runKpi(["rank", ...FIXTURE, "-f", "json"]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    const json = JSON.parse(stdout);
+    expect(
+      json.owners.map((o: { place: number; owner: string; score: number | null }) => [
+        o.place,
+        o.owner,
+        o.score,
+      ]),
+    ).toEqual([
+      [1, "Epsilon", 100],
+      [2, "Alpha", 80],
+      [2, "Beta|B", 80],
+      [4, "Gamma", 0],
+      [5, "Delta", null],
+    ]);
+  });
+});
+
+describe("calendar arithmetic of the report", () => {
+  it.each([
+    ["2022-03-31", "2022-02-28"],
+    ["2022-03-15", "2022-02-28"],
+    ["2022-01-01", "2021-12-31"],
+    ["2024-03-31", "2024-02-29"],
+  ])("the previous month-end of %s is %s", (asOf, previous) => {
+    expect(formatDay(previousMonthEnd(day(asOf)))).toBe(previous);
+  });
+
+  it.each([
+    ["2022-06-30", "2022-09-30", 3],
+    ["2022-06-15", "2022-09-30", 4],
+    ["2022-03-31", "2022-12-31", 9],
+    ["2022-03-31", "2022-04-15", 1],
+    ["2022-03-31", "2022-04-30", 1],
+  ])("month-ends after %s up to %s: %i", (from, to, months) => {
+    expect(monthEndsBetween(day(from), day(to))).toBe(months);
+  });
+
+  it.each([
+    ["green", "red", "newly-red"],
+    ["yellow", "red", "newly-red"],
+    ["grey", "red", "newly-red"],
+    ["green", "yellow", "newly-yellow"],
+    ["grey", "yellow", "newly-yellow"],
+    ["red", "yellow", "improved"],
+    ["red", "green", "recovered"],
+    ["yellow", "green", "recovered"],
+    ["grey", "green", "reported"],
+    ["green", "green", null],
+  ] as const)("a change from %s to %s is %s", (was, now, kind) => {
+    expect(changeKind(was, now)).toBe(kind);
+  });
+});
+
+describe("the report model", () => {
+  it("lists red then yellow targets with the gap, days left and the monthly pace needed", async () => {
+    const model = await fixtureReport();
+    expect(
+      model.attention.map((item) => ({
+        id: item.result.target.id,
+        behindBy: item.behindBy === null ? null : Number(item.behindBy.toFixed(4)),
+        daysLeft: item.daysLeft,
+        monthsLeft: item.monthsLeft,
+        pace: item.monthlyPaceNeeded === null ? null : Number(item.monthlyPaceNeeded.toFixed(4)),
+      })),
+    ).toEqual([
+      // max 3, actual 5: 2 outside the bound
+      { id: "a.level", behindBy: 2, daysLeft: null, monthsLeft: null, pace: null },
+      // linear 0 → 100 in 2022: E(03-31) = 100 × 90/365 = 24.6575; next point the deadline,
+      // 9 month-ends (Apr–Dec) away: (100 − 20) / 9 = 8.8889 a month
+      { id: "a.newline", behindBy: 4.6575, daysLeft: 275, monthsLeft: 9, pace: 8.8889 },
+      // due 2022-04-20, 20 days after the as-of date
+      { id: "a.milestone", behindBy: null, daysLeft: 20, monthsLeft: null, pace: null },
+    ]);
+  });
+
+  it("measures changes from the previous month-end, evaluated on the same data", async () => {
+    const model = await fixtureReport();
+    expect(formatDay(model.previousAsOf)).toBe("2022-02-28");
+    expect(model.changes.map((c) => [c.change, c.result.target.id, c.previous.status])).toEqual([
+      ["newly-red", "a.level", "green"],
+      ["newly-yellow", "a.newline", "green"],
+      ["newly-yellow", "a.milestone", "green"],
+      ["recovered", "a.pipe", "yellow"],
+      ["reported", "a.unowned", "grey"],
+    ]);
+  });
+
+  it("lists milestones and schedule points due in the next 30 days, unless reached", async () => {
+    const model = await fixtureReport();
+    expect(
+      model.dueSoon.map((item) => [item.result.target.id, formatDay(item.by), item.daysLeft]),
+    ).toEqual([["a.milestone", "2022-04-20", 20]]);
+    // At 2022-06-01 a.pipe's Q3 point is past the window, but at 2022-09-01 it is 29 days away.
+    const later = await fixtureReport("2022-09-01");
+    expect(
+      later.dueSoon.map((item) => [item.result.target.id, formatDay(item.by), item.value]),
+    ).toEqual([
+      ["a.pipe", "2022-09-30", 102],
+      ["a.nodata", "2022-09-30", 8.5],
+    ]);
+  });
+
+  it("groups sections and owners in file order, and keeps targets without an owner apart", async () => {
+    const model = await fixtureReport();
+    expect(model.sections.map((s) => [s.name, s.results.length])).toEqual([
+      ["Build | grow", 2],
+      ["Levels", 1],
+      [null, 4],
+    ]);
+    expect(model.owners.map((s) => s.owner)).toEqual([
+      "Alpha",
+      "Beta|B",
+      "Gamma",
+      "Delta",
+      "Epsilon",
+    ]);
+    expect(model.unowned.map((r) => r.target.id)).toEqual(["a.unowned"]);
+  });
+
+  it("is the evaluation's report: the same summary and results as evaluate", () => {
+    const targets = targetsFrom("year: 2022\ntargets:\n  - { id: a, title: A, target: 130 }\n");
+    const observations = new Map([["a", rows(["2022-03-31", 36])]]);
+    const model = buildReport(targets, observations, { asOf: day("2022-03-31") });
+    const report = evaluate(targets, observations, { asOf: day("2022-03-31") });
+    expect(model.summary).toEqual(report.summary);
+    expect(model.results).toEqual(report.results);
+  });
+
+  it("gives a chart series: the actual and E at each month-end", async () => {
+    const model = await fixtureReport();
+    const newline = model.attention.find((item) => item.result.target.id === "a.newline");
+    expect(
+      newline?.history.map((point) => [
+        formatDay(point.day),
+        point.actual,
+        Number(point.expected?.toFixed(2)),
+      ]),
+    ).toEqual([
+      ["2022-01-31", 5, 8.49],
+      ["2022-02-28", 17, 16.16],
+      ["2022-03-31", 20, 24.66],
+    ]);
+  });
+});
+
+/** Every table of a markdown document, as parsed by a GFM parser. */
+function tablesOf(markdown: string): Tokens.Table[] {
+  return marked
+    .lexer(markdown, { gfm: true })
+    .filter((token): token is Tokens.Table => token.type === "table");
+}
+
+function walk(tokens: readonly Token[], visit: (token: Token) => void): void {
+  for (const token of tokens) {
+    visit(token);
+    if ("tokens" in token && Array.isArray(token.tokens)) walk(token.tokens, visit);
+  }
+}
+
+describe("the markdown report parsed back", () => {
+  it.each(["en", "zh"] as const)(
+    "every table keeps its rows and columns with |, line breaks and HTML in titles (%s)",
+    async (language) => {
+      const model = await fixtureReport();
+      const markdown = renderReportMarkdown(model, {
+        labels: labelsFor(language),
+        charts: true,
+        byOwner: true,
+      });
+      const tables = tablesOf(markdown);
+      // attention, 3 sections, ranking, 5 owners + no owner, due soon, changes
+      expect(tables.map((table) => [table.header.length, table.rows.length])).toEqual([
+        [10, 3],
+        [9, 2],
+        [9, 1],
+        [9, 4],
+        [8, 5],
+        [5, 1],
+        [5, 2],
+        [5, 2],
+        [5, 1],
+        [5, 1],
+        [5, 1],
+        [7, 1],
+        [6, 5],
+      ]);
+      for (const table of tables) {
+        for (const row of table.rows) expect(row).toHaveLength(table.header.length);
+      }
+      const [attention] = tables;
+      const cells = attention?.rows.map((row) => row[1]?.text);
+      expect(cells?.[0]).toContain("Rank &lt;script&gt;");
+      expect(cells?.[1]).toMatch(/^Two<br>lines/);
+      // No HTML but the line breaks, and the markdown link is text, not a link.
+      for (const table of tables) {
+        for (const cell of [...table.header, ...table.rows.flat()]) {
+          walk(cell.tokens, (token) => {
+            if (token.type === "html") expect(token.raw).toBe("<br>");
+            if (token.type === "link") expect(token.text).not.toBe("link");
+          });
+        }
+      }
+      const owners = tables[4];
+      expect(owners?.rows.map((row) => row[1]?.text)).toEqual([
+        "Epsilon",
+        "Alpha",
+        "Beta|B", // the escaped pipe is read back as a pipe inside one cell
+        "Gamma",
+        "Delta",
+      ]);
+      expect(owners?.rows.map((row) => row[0]?.text)).toEqual(["1", "2", "2", "4", "5"]);
+    },
+  );
+
+  it("headings with a | stay one heading", async () => {
+    const model = await fixtureReport();
+    const headings = marked
+      .lexer(renderReportMarkdown(model, { labels: labelsFor("en") }), { gfm: true })
+      .filter((token): token is Tokens.Heading => token.type === "heading")
+      .map((token) => [token.depth, token.text]);
+    expect(headings).toContainEqual([3, "Build \\| grow"]);
+    expect(headings.filter(([depth]) => depth === 2)).toHaveLength(5);
+  });
+});
+
+describe("kpi report on the bundled example", () => {
+  it("prints the report in the issue's order and exits 0 (--fail-on none by default)", () => {
+    const { code, stdout, stderr } = runKpi(["report"]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    const headings = stdout.split("\n").filter((line) => line.startsWith("## "));
+    expect(headings).toEqual([
+      "## Needs attention: red and yellow targets",
+      "## All targets by section",
+      "## By owner",
+      "## Due in the next 30 days (to 2022-07-30)",
+      "## Changes since the previous month-end (2022-05-31)",
+    ]);
+    expect(
+      stdout.startsWith(
+        "# Status report as of 2022-06-30\n\n**20 targets**: 🔴 4 red · 🟡 4 yellow · ⚪ 1 grey · 🟢 11 green\n",
+      ),
+    ).toBe(true);
+    expect(stdout).toContain("| ██████░░░░ 62.31% |");
+    expect(runKpi(["report", "--fail-on", "red"]).code).toBe(1);
+  });
+
+  it("in Chinese with --lang zh or KPI_LANG=zh", () => {
+    const { stdout } = runKpi(["report", "--lang", "zh", "--by", "owner"]);
+    expect(stdout).toContain("# 指标进展情况通报（截至 2022-06-30）");
+    expect(stdout).toContain("🔴 4 红灯 · 🟡 4 黄灯 · ⚪ 1 无数据 · 🟢 11 绿灯");
+    for (const word of [
+      "序时进度",
+      "滞后",
+      "逾期",
+      "已完成",
+      "责任单位排名",
+      "较上月末（2022-05-31）的变化",
+    ])
+      expect(stdout).toContain(word);
+    expect(runKpi(["report", "--by", "owner"], { env: { KPI_LANG: "zh" } }).stdout).toBe(stdout);
+  });
+
+  it("--as-of a quarter-end gives the quarter's ranking, the year-end the year's", () => {
+    const q1 = JSON.parse(runKpi(["rank", "-f", "json", "--as-of", "2022-Q1"]).stdout);
+    expect(q1.asOf).toBe("2022-03-31");
+    const h1 = JSON.parse(runKpi(["rank", "-f", "json", "--as-of", "2022-Q2"]).stdout);
+    expect(h1.asOf).toBe("2022-06-30");
+    expect(h1.owners).not.toEqual(q1.owners);
+    expect(JSON.parse(runKpi(["rank", "-f", "json", "--as-of", "2022-12-31"]).stdout).asOf).toBe(
+      "2022-12-31",
+    );
+  });
+
+  it("--charts adds a Mermaid xychart per red or yellow progress or level target", () => {
+    const { stdout } = runKpi(["report", "--charts"]);
+    // 4 red and 4 yellow, of which one red is a milestone (no chart)
+    expect(stdout.match(/```mermaid\nxychart-beta\n/g)).toHaveLength(7);
+  });
+
+  it("-o writes the report to a file", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const out = join(mkdtempSync(join(tmpdir(), "kpi-")), "report.md");
+    const { code, stdout } = runKpi(["report", "-o", out]);
+    expect({ code, stdout }).toEqual({ code: 0, stdout: "" });
+    expect(readFileSync(out, "utf8")).toBe(runKpi(["report"]).stdout);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Reading data files in chunks: a UTF-8 character cut by the end of a chunk is read whole, bytes
+ * that are not UTF-8 are found wherever they fall, and the rows read are the ones the text holds.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { formatProblem } from "../../src/core/problems.js";
+import { readData } from "../../src/io/files.js";
+import { targetsFrom } from "../helpers.js";
+
+const scratch = mkdtempSync(join(tmpdir(), "kpi-io-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const targets = targetsFrom(`
+year: 2022
+targets:
+  - { id: invest, title: 固投, target: 130 }
+`);
+
+/** The size of a chunk read from a file (src/io/files.ts). */
+const CHUNK = 1 << 16;
+
+let fileNumber = 0;
+async function readBytes(bytes: Buffer, encoding?: string) {
+  const file = join(scratch, `f${fileNumber++}.csv`);
+  writeFileSync(file, bytes);
+  const data = await readData([file], targets, encoding === undefined ? {} : { encoding });
+  return {
+    rows: data.observations.get("invest")?.length ?? 0,
+    problems: data.problems.map((problem) => formatProblem(problem).replace(file, "f.csv")),
+  };
+}
+
+describe("reading UTF-8 in chunks", () => {
+  it("reads a character cut by the end of a chunk, at every place in it", async () => {
+    for (const character of ["é", "项", "😀"]) {
+      const width = Buffer.byteLength(character);
+      for (let shift = 0; shift < width; shift++) {
+        // A note column of padding puts the character across the chunk boundary.
+        const header = "target,date,value,note\n";
+        const before = CHUNK - header.length - "invest,2022-01-01,1,".length - shift - 1;
+        const text = `${header}invest,2022-01-01,1,${"x".repeat(before)}${character}\ninvest,2022-01-02,2,${character}\n`;
+        const result = await readBytes(Buffer.from(text, "utf8"));
+        expect(result, `${character} shifted ${shift}`).toEqual({ rows: 2, problems: [] });
+      }
+    }
+  });
+
+  it("finds bytes that are not UTF-8 at a chunk boundary, and at the end of the file", async () => {
+    const header = Buffer.from("target,date,value,note\ninvest,2022-01-01,1,", "utf8");
+    const padding = Buffer.alloc(CHUNK - header.length - 1, "x");
+    // A lead byte at the end of the first chunk, and no continuation after it.
+    const cut = Buffer.concat([header, padding, Buffer.from([0xe9]), Buffer.from("\n")]);
+    // A lead byte as the very last byte of the file.
+    const truncated = Buffer.concat([
+      Buffer.from("target,date,value\ninvest,2022-01-01,1\n"),
+      Buffer.from([0xe9]),
+    ]);
+    for (const [bytes, line] of [
+      [cut, 2],
+      [truncated, 3],
+    ] as const) {
+      const result = await readBytes(bytes, "utf-8");
+      expect(result.problems).toEqual([
+        `f.csv:${line}:1: the file is not valid UTF-8 (try --encoding gb18030)`,
+      ]);
+    }
+  });
+});

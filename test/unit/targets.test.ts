@@ -1,0 +1,313 @@
+import { describe, expect, it } from "vitest";
+import * as yaml from "yaml";
+import { formatProblem } from "../../src/core/problems.js";
+import { loadTargets } from "../../src/inputs/targets.js";
+import { day, problemsOf, targetFrom, targetsFrom } from "../helpers.js";
+
+describe("SPEC 2: target files", () => {
+  it("read every field of a progress target, with defaults applied", () => {
+    const [target] = targetsFrom(`
+year: 2022
+defaults:
+  owner: 项目双进双产专班
+  section: 扩大有效投资
+targets:
+  - id: invest.projects-100m
+    title: 固投亿元以上项目
+    owner: [发改局, 经信局]
+    unit: 个
+    source: 高质量完成今年固投亿元以上项目130个的目标任务
+    kind: progress
+    target: 130
+`);
+    expect(target).toMatchObject({
+      id: "invest.projects-100m",
+      title: "固投亿元以上项目",
+      owner: ["发改局", "经信局"],
+      section: "扩大有效投资",
+      unit: "个",
+      kind: "progress",
+      target: 130,
+      baseline: 0,
+      start: day("2022-01-01"),
+      deadline: day("2022-12-31"),
+      interpolation: "linear",
+      tolerance: { percent: 10 },
+      aggregate: "last",
+      place: { file: "test.yaml", line: 7, column: 5 },
+    });
+  });
+
+  it("accept a YAML date scalar and a quoted string alike", () => {
+    const [a, b] = targetsFrom(`
+targets:
+  - { id: a, title: A, target: 1, deadline: 2022-06-30 }
+  - { id: b, title: B, target: 1, deadline: "2022-06-30" }
+`);
+    expect(a).toMatchObject({ deadline: day("2022-06-30"), start: day("2022-01-01") });
+    expect(b).toMatchObject({ deadline: day("2022-06-30"), start: day("2022-01-01") });
+  });
+
+  it("apply a default only to the kinds that have the field", () => {
+    const targets = targetsFrom(`
+year: 2022
+defaults: { tolerance: "5%", warn_days: 10, owner: 专班 }
+targets:
+  - { id: p, title: P, target: 10 }
+  - { id: m, kind: milestone, title: M }
+`);
+    expect(targets[0]).toMatchObject({ tolerance: { percent: 5 }, owner: ["专班"] });
+    expect(targets[1]).toMatchObject({ warnDays: 10, owner: ["专班"] });
+  });
+
+  it("read level and milestone targets", () => {
+    expect(
+      targetFrom("targets: [{ id: r, kind: level, title: 保二争一, max: 2, stretch: 1 }]"),
+    ).toMatchObject({
+      kind: "level",
+      min: null,
+      max: 2,
+      stretch: 1,
+      tolerance: { amount: 0 },
+    });
+    expect(targetFrom("year: 2022\ntargets: [{ id: m, kind: milestone, title: M }]")).toMatchObject(
+      {
+        kind: "milestone",
+        deadline: day("2022-12-31"),
+        warnDays: 30,
+      },
+    );
+  });
+});
+
+describe("problems are located at the YAML node they are about", () => {
+  it.each([
+    [
+      "an unknown key (a typo must not silently change a result)",
+      "year: 2022\ntargets:\n  - id: a\n    title: A\n    target: 1\n    tagret: 130\n",
+      ['t.yaml:6:5: unknown key "tagret" (did you mean "target"?)'],
+    ],
+    [
+      "a missing required field",
+      "year: 2022\ntargets:\n  - id: a\n    title: A\n",
+      ["t.yaml:3:5: target is required"],
+    ],
+    [
+      "a wrong type",
+      'year: 2022\ntargets:\n  - { id: a, title: A, target: "130个" }\n',
+      ['t.yaml:3:32: target must be a number, got "130个"'],
+    ],
+    [
+      "a duplicate key",
+      "year: 2022\ntargets:\n  - id: a\n    title: A\n    target: 1\n    target: 2\n",
+      ['t.yaml:6:5: duplicate key "target"'],
+    ],
+    [
+      "an impossible date",
+      "targets:\n  - { id: a, title: A, target: 1, deadline: 2022-02-30 }\n",
+      ["t.yaml:2:45: deadline 2022-02-30 is not a calendar date"],
+    ],
+    [
+      "a date in another form",
+      "targets:\n  - { id: a, title: A, target: 1, deadline: 2022/12/31 }\n",
+      ['t.yaml:2:45: deadline must be a date YYYY-MM-DD, got "2022/12/31"'],
+    ],
+    [
+      "a missing deadline without a year",
+      "targets:\n  - { id: a, title: A, target: 1 }\n",
+      ["t.yaml:2:5: deadline is required when the file has no year"],
+    ],
+    [
+      "a deadline before the start",
+      "targets:\n  - { id: a, title: A, target: 1, start: 2022-05-01, deadline: 2022-04-30 }\n",
+      ["t.yaml:2:64: deadline 2022-04-30 is before start 2022-05-01"],
+    ],
+    [
+      "both progress and value in a milestone",
+      'year: 2022\ntargets:\n  - id: a\n    title: A\n    target: 100\n    schedule:\n      - { by: 2022-06-30, progress: "50%", value: 50 }\n',
+      ["t.yaml:7:9: schedule[0] has both progress and value: give one"],
+    ],
+    [
+      "neither progress nor value in a milestone",
+      "year: 2022\ntargets:\n  - id: a\n    title: A\n    target: 100\n    schedule: [{ by: 2022-06-30 }]\n",
+      ['t.yaml:6:16: schedule[0] needs progress ("30%") or value'],
+    ],
+    [
+      "a progress given as a fraction",
+      "year: 2022\ntargets:\n  - id: a\n    title: A\n    target: 100\n    schedule: [{ by: 2022-06-30, progress: 0.5 }]\n",
+      [
+        't.yaml:6:44: schedule[0].progress must be a percentage like "30%", got 0.5 (did you mean "50%"?)',
+      ],
+    ],
+    [
+      "milestones out of order",
+      'year: 2022\ntargets:\n  - id: a\n    title: A\n    target: 100\n    schedule:\n      - { by: 2022-06-30, progress: "50%" }\n      - { by: 2022-03-31, progress: "30%" }\n',
+      ["t.yaml:8:9: schedule[1] on 2022-03-31 is out of order: milestones must be in date order"],
+    ],
+    [
+      "a milestone outside the period",
+      'year: 2022\ntargets:\n  - id: a\n    title: A\n    target: 100\n    schedule:\n      - { by: 2022-12-31, progress: "90%" }\n',
+      [
+        "t.yaml:7:9: schedule[0] on 2022-12-31 is outside the period 2022-01-01 to 2022-12-31 (the deadline is always the last milestone)",
+      ],
+    ],
+    [
+      "a milestone that steps back",
+      "year: 2022\ntargets:\n  - id: a\n    title: A\n    target: 100\n    schedule:\n      - { by: 2022-03-31, value: 50 }\n      - { by: 2022-06-30, value: 40 }\n",
+      [
+        "t.yaml:8:9: schedule[1] value 40 must lie between the previous value 50 and the target 100",
+      ],
+    ],
+    [
+      "an unknown preset",
+      "year: 2022\ntargets:\n  - { id: a, title: A, target: 1, schedule: q30 }\n",
+      [
+        't.yaml:3:45: schedule must be q30-h60-q85, h50-q85, linear or a list of milestones, got "q30" (did you mean "q30-h60-q85"?)',
+      ],
+    ],
+    [
+      "a negative tolerance",
+      "year: 2022\ntargets:\n  - { id: a, title: A, target: 1, tolerance: -1 }\n",
+      ['t.yaml:3:46: tolerance must be a number ≥ 0 or a percentage like "10%", got -1'],
+    ],
+    [
+      "a target equal to its baseline",
+      "year: 2022\ntargets:\n  - { id: a, title: A, target: 5, baseline: 5 }\n",
+      ["t.yaml:3:32: target equals baseline (5): there is no way to go"],
+    ],
+    [
+      "an unknown kind",
+      "year: 2022\ntargets:\n  - { id: a, title: A, kind: levl }\n",
+      ['t.yaml:3:30: kind must be progress, level, milestone, got "levl" (did you mean "level"?)'],
+    ],
+    [
+      "a field of another kind",
+      "targets:\n  - { id: a, kind: level, title: A, max: 2, target: 5 }\n",
+      ['t.yaml:2:45: unknown key "target": level targets have no target (progress targets do)'],
+    ],
+    [
+      "a level target without bounds",
+      "targets:\n  - { id: a, kind: level, title: A }\n",
+      ["t.yaml:2:5: a level target needs min, max or both"],
+    ],
+    [
+      "min above max",
+      "targets:\n  - { id: a, kind: level, title: A, min: 5, max: 1 }\n",
+      ["t.yaml:2:50: max 1 is below min 5"],
+    ],
+    [
+      "a stretch worse than the bound",
+      "targets:\n  - { id: a, kind: level, title: A, max: 2, stretch: 3 }\n",
+      ["t.yaml:2:54: stretch 3 must be a better value than the bound: at or below max 2"],
+    ],
+    [
+      "a bad id",
+      'year: 2022\ntargets:\n  - { id: "bad id", title: A, target: 1 }\n',
+      [
+        "t.yaml:3:11: id must be letters, digits, '.', '_' and '-', starting with a letter or digit, got \"bad id\"",
+      ],
+    ],
+    [
+      "an unknown key in defaults",
+      "year: 2022\ndefaults: { tolerence: 5 }\ntargets: [{ id: a, title: A, target: 1 }]\n",
+      ['t.yaml:2:13: unknown key "tolerence" (did you mean "tolerance"?)'],
+    ],
+    [
+      "an id in defaults",
+      "year: 2022\ndefaults: { id: a }\ntargets: [{ id: a, title: A, target: 1 }]\n",
+      ["t.yaml:2:13: the id cannot have a default: each target needs its own"],
+    ],
+    [
+      "a bad default, reported once at the default",
+      'year: 2022\ndefaults: { target: "x" }\ntargets: [{ id: a, title: A }, { id: b, title: B }]\n',
+      ['t.yaml:2:21: target must be a number, got "x"'],
+    ],
+    [
+      "an empty list of targets",
+      "year: 2022\ntargets: []\n",
+      ["t.yaml:2:10: targets must be a non-empty list of targets"],
+    ],
+    [
+      "an empty file",
+      "",
+      ["t.yaml:1:1: empty target file: expected a mapping with a list of targets"],
+    ],
+    [
+      "a list instead of a mapping",
+      "- a\n- b\n",
+      ["t.yaml:1:1: the file must be a mapping with year, defaults and targets, got a list"],
+    ],
+    [
+      "invalid YAML",
+      "year: 2022\ntargets:\n  - id: a\n    title: [unclosed\n",
+      [
+        "t.yaml:5:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+      ],
+    ],
+  ])("%s", (_, yaml, expected) => {
+    expect([...new Set(problemsOf(yaml))]).toEqual(expected);
+  });
+
+  it("report every problem of a file, not only the first", () => {
+    const problems = problemsOf(`
+year: 2022
+targets:
+  - { id: a, title: A, target: x }
+  - { id: b, title: B, target: 1, tolerance: "ten" }
+  - { id: c, title: C, kind: level }
+`);
+    expect(problems).toHaveLength(3);
+  });
+
+  it("refuse an alias bomb within bounded work", () => {
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]",
+      "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]",
+      "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]",
+      "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]",
+      "targets: [*e]",
+    ].join("\n");
+    expect(problemsOf(bomb)[0]).toMatch(/^t\.yaml:1:1: cannot expand the file's aliases/);
+  });
+
+  it("refuse duplicate ids across files, naming the first place", () => {
+    const loaded = loadTargets(
+      [
+        {
+          file: "targets/a.yaml",
+          text: "year: 2022\ntargets:\n  - { id: x, title: X, target: 1 }\n",
+        },
+        {
+          file: "targets/b.yaml",
+          text: "year: 2022\ntargets:\n  - { id: y, title: Y, target: 1 }\n  - { id: x, title: X2, target: 2 }\n",
+        },
+      ],
+      yaml,
+    );
+    expect(loaded.problems.map(formatProblem)).toEqual([
+      'targets/b.yaml:4:5: duplicate id "x", first defined at targets/a.yaml:3:5',
+    ]);
+  });
+});
+
+describe("found in review", () => {
+  it("refuses a negative percentage tolerance, like a negative number", () => {
+    expect(
+      problemsOf('year: 2022\ntargets:\n  - { id: a, title: A, target: 1, tolerance: "-10%" }\n'),
+    ).toEqual([
+      't.yaml:3:46: tolerance must be a number ≥ 0 or a percentage like "10%", got "-10%"',
+    ]);
+  });
+
+  it("gives a clear message for an empty schedule or owner list", () => {
+    expect(
+      problemsOf(
+        "year: 2022\ntargets:\n  - { id: a, title: A, target: 1, schedule: [], owner: [] }\n",
+      ),
+    ).toEqual([
+      "t.yaml:3:56: owner must be a name or a non-empty list of names",
+      "t.yaml:3:45: schedule must be q30-h60-q85, h50-q85, linear or a non-empty list of milestones",
+    ]);
+  });
+});
