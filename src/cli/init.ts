@@ -9,7 +9,7 @@ import packageJson from "../../package.json" with { type: "json" };
 import { civilFromDay } from "../core/dates.js";
 import { initFiles, type NewFile } from "../core/init-files.js";
 import { UsageError } from "../core/problems.js";
-import { temporaryPathBeside } from "../io/files.js";
+import { temporaryPathBeside } from "../io/write-atomic.js";
 import type { CliContext } from "./context.js";
 import { resolveLabels } from "./inputs.js";
 import { renderSchema } from "./schema.js";

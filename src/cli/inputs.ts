@@ -8,8 +8,10 @@ import { type Day, parseDate } from "../core/dates.js";
 import { defaultAsOf, type ObservationsById } from "../core/evaluate.js";
 import type { Target } from "../core/model.js";
 import { InputError, type Problem, sortProblems, UsageError } from "../core/problems.js";
-import { type Labels, labelsFor, resolveLanguage } from "../i18n/labels.js";
-import { readData, readTargets, writeFileAtomic } from "../io/files.js";
+import type { Labels } from "../i18n/labels.js";
+import { labelsFor, resolveLanguage } from "../i18n/language.js";
+import { readData, readTargets } from "../io/read-inputs.js";
+import { writeFileAtomic } from "../io/write-atomic.js";
 import type { CliContext } from "./context.js";
 
 export interface InputOptions {

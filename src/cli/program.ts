@@ -5,7 +5,8 @@
 import { Command, CommanderError } from "commander";
 import { type Day, dayFromCivil } from "../core/dates.js";
 import { InputError, UsageError } from "../core/problems.js";
-import { type Labels, labelsFor, resolveLanguage } from "../i18n/labels.js";
+import type { Labels } from "../i18n/labels.js";
+import { labelsFor, resolveLanguage } from "../i18n/language.js";
 import { registerCheck } from "./check.js";
 import type { CliContext } from "./context.js";
 import { registerExplain } from "./explain.js";

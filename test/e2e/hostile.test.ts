@@ -16,7 +16,7 @@ import {
   MAX_MAPPING_KEYS,
   parseTargetFile,
 } from "../../src/inputs/targets.js";
-import { readData, readTargets } from "../../src/io/files.js";
+import { readData, readTargets } from "../../src/io/read-inputs.js";
 import { targetsFrom } from "../helpers.js";
 import { runKpi } from "../run-kpi.js";
 

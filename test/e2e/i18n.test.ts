@@ -3,7 +3,7 @@
  * words are there, and errors are worded in Chinese around the `file:line:col` place, which stays.
  */
 import { describe, expect, it } from "vitest";
-import { labelsFor } from "../../src/i18n/labels.js";
+import { labelsFor } from "../../src/i18n/language.js";
 import { runKpi } from "../run-kpi.js";
 
 const CJK = /[\u4e00-\u9fff]/;

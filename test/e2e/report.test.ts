@@ -14,8 +14,8 @@ import {
   previousMonthEnd,
   rankOwners,
 } from "../../src/core/report-model.js";
-import { labelsFor } from "../../src/i18n/labels.js";
-import { readData, readTargets } from "../../src/io/files.js";
+import { labelsFor } from "../../src/i18n/language.js";
+import { readData, readTargets } from "../../src/io/read-inputs.js";
 import { renderReportMarkdown } from "../../src/render/report-markdown.js";
 import { day, formatDay, rows, targetsFrom } from "../helpers.js";
 import { runKpi } from "../run-kpi.js";

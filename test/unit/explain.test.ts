@@ -4,7 +4,7 @@ import { evaluateTarget } from "../../src/core/evaluate.js";
 import { explainTarget, forecastResult, RULE_ORDER } from "../../src/core/explain-model.js";
 import type { Target } from "../../src/core/model.js";
 import { Series } from "../../src/core/series.js";
-import { labelsFor } from "../../src/i18n/labels.js";
+import { labelsFor } from "../../src/i18n/language.js";
 import { renderExplanation } from "../../src/render/explain-text.js";
 import { renderChart } from "../../src/render/terminal-chart.js";
 import { displayWidth } from "../../src/render/terminal-table.js";

@@ -18,7 +18,7 @@ import { expectedValue } from "../../src/core/schedule.js";
 import { parseCsv } from "../../src/inputs/csv.js";
 import { ObservationCollector } from "../../src/inputs/data.js";
 import { loadTargets, parseTargetFile } from "../../src/inputs/targets.js";
-import { readData } from "../../src/io/files.js";
+import { readData } from "../../src/io/read-inputs.js";
 import { renderJson } from "../../src/render/results-json.js";
 import {
   chunksOf,
@@ -53,7 +53,7 @@ function isUtf8(bytes: Uint8Array): boolean {
 }
 
 /**
- * Read files (name → chunks) with the collector, as src/io/files.ts does; then again with every record
+ * Read files (name → chunks) with the collector, as src/io/read-inputs.ts does; then again with every record
  * through the general path (`record`), which must read them exactly alike.
  */
 async function readChunks(files: readonly { file: string; chunks: string[] }[]) {

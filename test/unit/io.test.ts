@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/core/problems.js";
-import { readData } from "../../src/io/files.js";
+import { readData } from "../../src/io/read-inputs.js";
 import { targetsFrom } from "../helpers.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "kpi-io-"));
@@ -19,7 +19,7 @@ targets:
   - { id: invest, title: 固投, target: 130 }
 `);
 
-/** The size of a chunk read from a file (src/io/files.ts). */
+/** The size of a chunk read from a file (src/io/read-inputs.ts). */
 const CHUNK = 1 << 16;
 
 let fileNumber = 0;

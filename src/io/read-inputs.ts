@@ -1,99 +1,17 @@
 /**
- * The thin I/O around the core: finding and reading input files, writing output atomically.
+ * Reading the input files: target files as text, data files decoded chunk by chunk into the
+ * data reader.
  * Synchronous calls: a command-line run has nothing to do while it waits, and node:fs/promises
  * and streams would load some sixty of Node's own modules at every start.
  */
 import { isAscii, isUtf8 as isValidUtf8 } from "node:buffer";
-import {
-  closeSync,
-  type Dirent,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  type Stats,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { basename, dirname, join, normalize } from "node:path";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import type { Target } from "../core/model.js";
-import {
-  compareText,
-  error,
-  InputError,
-  type Problem,
-  sortProblems,
-  UsageError,
-} from "../core/problems.js";
+import { error, InputError, type Problem, sortProblems, UsageError } from "../core/problems.js";
 import { parseCsv } from "../inputs/csv.js";
 import { type CollectedData, ObservationCollector } from "../inputs/data.js";
 import { type LoadedTargets, loadTargets, type Yaml } from "../inputs/targets.js";
-
-/**
- * Every file under the given paths: a file named is taken whatever its extension, a folder is
- * searched recursively for the extensions. Sorted by path, in code-unit order.
- */
-export async function findFiles(
-  paths: readonly string[],
-  extensions: readonly string[],
-): Promise<string[]> {
-  const found = new Set<string>();
-  const missing: string[] = [];
-  for (const path of paths) {
-    let info: Stats;
-    try {
-      info = statSync(path);
-    } catch {
-      missing.push(path);
-      continue;
-    }
-    // Normalised as walk() joins, so that one file named two ways (./a.csv, a.csv) is read once.
-    if (info.isDirectory()) for (const file of walk(path, extensions)) found.add(file);
-    else found.add(normalize(path));
-  }
-  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(", ")}`);
-  return [...found].sort(compareText);
-}
-
-function walk(folder: string, extensions: readonly string[]): string[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch (cause) {
-    throw new InputError([error(folder, 1, 1, `cannot read the folder: ${errorCode(cause)}`)]);
-  }
-  const files: string[] = [];
-  for (const entry of entries) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...walk(path, extensions));
-    else if (
-      extensions.some((extension) => entry.name.toLowerCase().endsWith(extension)) &&
-      (entry.isFile() || (entry.isSymbolicLink() && isFileBehindLink(path)))
-    )
-      files.push(path);
-  }
-  return files;
-}
-
-/**
- * A link to a file counts as the file (a data file must never be skipped silently), and so does a
- * broken link, whose reading then says what is wrong; links to folders are not followed, so a link
- * to an ancestor cannot make the walk endless.
- */
-function isFileBehindLink(path: string): boolean {
-  try {
-    return !statSync(path).isDirectory();
-  } catch {
-    return true;
-  }
-}
-
-function errorCode(cause: unknown): string {
-  return (cause as NodeJS.ErrnoException).code ?? String(cause);
-}
+import { errorCode, findFiles } from "./find-files.js";
 
 /** Read and validate the target files under the given paths. */
 export async function readTargets(paths: readonly string[]): Promise<LoadedTargets> {
@@ -333,70 +251,4 @@ async function readCsvFile(
     syntaxError: (syntaxError) => reader.syntaxError(syntaxError.line, syntaxError.message),
   });
   reader.end(lastLine);
-}
-
-/**
- * Write a file so that readers see the old content or the new, never a part: a temporary file in
- * the same folder, then a rename over the target.
- */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  let destination = path;
-  try {
-    const info = statSync(path);
-    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to: a rename would replace
-    // it with a plain file. A link is followed, so that it still points at the report.
-    if (!info.isFile() && !info.isDirectory()) return writeTo(path, content);
-    if (info.isFile()) destination = realpathSync(path);
-  } catch (cause) {
-    if (cause instanceof UsageError) throw cause;
-    // Nothing there yet (or nothing reachable): the write below says why if it cannot be made.
-  }
-  const temporary = temporaryPathBeside(destination);
-  try {
-    writeFileSync(temporary, content, { flag: "wx" });
-    renameSync(temporary, destination);
-  } catch (cause) {
-    // The clean-up must not hide the cause (under a file, rm fails too: ENOTDIR).
-    try {
-      rmSync(temporary, { force: true });
-    } catch {}
-    throw new UsageError(`cannot write ${path}: ${describeWriteError(cause)}`);
-  }
-}
-
-/**
- * A new name in the folder of `path` for a file to be renamed over it: unlikely to be taken, and
- * written with the "wx" flag so that a taken one fails instead of being overwritten. (Not
- * node:crypto, which would be loaded at every start for this.)
- */
-export function temporaryPathBeside(path: string): string {
-  const unique = `${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-  return join(dirname(path), `.${basename(path)}.${unique}.tmp`);
-}
-
-function writeTo(path: string, content: string): void {
-  try {
-    writeFileSync(path, content);
-  } catch (cause) {
-    throw new UsageError(`cannot write ${path}: ${describeWriteError(cause)}`);
-  }
-}
-
-function describeWriteError(cause: unknown): string {
-  switch ((cause as NodeJS.ErrnoException).code) {
-    case "ENOENT":
-      return "its folder does not exist";
-    case "EACCES":
-    case "EPERM":
-    case "EROFS":
-      return "permission denied";
-    case "EISDIR":
-      return "it is a folder";
-    case "ENOTDIR":
-      return "a part of its path is a file, not a folder";
-    case "ENOSPC":
-      return "the disk is full";
-    default:
-      return String((cause as Error).message ?? cause);
-  }
 }

@@ -1,0 +1,297 @@
+/** English labels. */
+import type { ExplainLabels, InitLabels, Labels, ListLabels, ValidateLabels } from "./labels.js";
+
+const enValidate: ValidateLabels = {
+  summary: (targets, rows, warnings) =>
+    `${targets} target${targets === 1 ? "" : "s"}, ${rows} data row${rows === 1 ? "" : "s"}: ${enValidate.counts(0, warnings)}`,
+  counts: (errors, warnings) =>
+    `${errors === 0 ? "no errors" : `${errors} error${errors === 1 ? "" : "s"}`}, ${
+      warnings === 0 ? "no warnings" : `${warnings} warning${warnings === 1 ? "" : "s"}`
+    }`,
+  dataSkipped:
+    "the data files were not read: a value's meaning depends on its target, so fix the target files first",
+  strict: "--strict: warnings count as errors",
+};
+
+const enList: ListLabels = {
+  columns: {
+    id: "ID",
+    title: "Title",
+    kind: "Kind",
+    owner: "Owner",
+    target: "Target",
+    deadline: "Deadline",
+    schedule: "Schedule",
+    tolerance: "Tolerance",
+  },
+  kind: { progress: "progress", level: "level", milestone: "milestone" },
+  from: (date) => `from ${date}`,
+  warnFrom: (date, days) => `due soon from ${date} (${days} days)`,
+  step: "step",
+  sum: "rows added up",
+  count: (targets) => `${targets} target${targets === 1 ? "" : "s"}`,
+};
+
+const enExplain: ExplainLabels = {
+  colon: ": ",
+  comma: ", ",
+  paren: (text) => ` (${text})`,
+  definedAt: "defined at",
+  statusAsOf: (asOf) => `Status as of ${asOf}`,
+  why: "Why",
+  rulesIntro: "the rules in the order they are tried; the first that holds decides",
+  yes: "yes",
+  no: "no",
+  rule: {
+    "no-data": "no actual → grey",
+    achieved: "the actual reaches the target → green",
+    missed: "the deadline has come → red",
+    "on-track": "at or ahead of the expected value → green",
+    behind: "behind by at most the tolerance → yellow",
+    "off-track": "otherwise → red",
+    within: "within the bounds → green",
+    near: "outside by at most the tolerance → yellow",
+    outside: "otherwise → red",
+    done: "done → green",
+    overdue: "not done and the deadline has come → red",
+    "due-soon": "not done and the deadline is at most warn_days away → yellow",
+    pending: "otherwise → green",
+  },
+  decided: (status, reason) => `→ ${status}, ${reason}`,
+  noActual: (asOf) => `no row at or before ${asOf}`,
+  actual: (value, date) => `the actual is ${value} (${date})`,
+  summed: (value, rows, date) =>
+    `the actual is ${value}, the sum of ${rows} row${rows === 1 ? "" : "s"} up to ${date}`,
+  reached: (actual, target, holds) =>
+    holds ? `${actual} reaches ${target}` : `${actual} has not reached ${target}`,
+  deadline: (asOf, deadline, holds) =>
+    holds
+      ? `${asOf} is on or after the deadline ${deadline}`
+      : `${asOf} is before the deadline ${deadline}`,
+  onSchedule: (actual, expected, behindBy, aheadBy) =>
+    behindBy !== null
+      ? `${actual} is ${behindBy} behind the expected ${expected}`
+      : aheadBy !== null
+        ? `${actual} is ${aheadBy} ahead of the expected ${expected}`
+        : `${actual} is the expected ${expected}`,
+  withinTolerance: (behindBy, tolerance, share, holds) =>
+    `${behindBy} behind ${holds ? "≤" : ">"} the tolerance ${tolerance}${share === null ? "" : ` (${share})`}`,
+  withinBounds: (actual, bounds, holds) => `${actual} is ${holds ? "within" : "outside"} ${bounds}`,
+  spanShare: (percent, span) => `${percent} of the span ${span}`,
+  boundShare: (percent, bound) => `${percent} of the bound ${bound}`,
+  nearBound: (actual, bound, distance, tolerance, holds) =>
+    `${actual} is ${distance} past the bound ${bound}, ${holds ? "≤" : ">"} the tolerance ${tolerance}`,
+  done: (holds) => (holds ? "done" : "not done"),
+  dueSoon: (daysLeft, warnDays, holds) =>
+    `${daysLeft} day${daysLeft === 1 ? "" : "s"} to the deadline ${holds ? "≤" : ">"} warn_days ${warnDays}`,
+  stale: (observedOn, asOf) =>
+    `stale: the latest row (${observedOn}) is from an earlier month than ${asOf}; it still counts`,
+  schedule: "Schedule",
+  point: {
+    baseline: "baseline (end of the day before start)",
+    milestone: "milestone",
+    deadline: "deadline",
+    next: "← next",
+  },
+  share: "Share",
+  interpolation: {
+    linear: "linear between the points, day by day",
+    step: "step: the value of the latest point",
+  },
+  aggregate: {
+    last: "each row is the running total",
+    sum: "rows are per-period amounts, added up",
+  },
+  tolerance: (amount, share) =>
+    `yellow while behind by at most ${amount}${share === null ? "" : ` (${share})`}`,
+  bounds: (bounds, tolerance, stretch) =>
+    `green within ${bounds}; yellow up to ${tolerance} outside${stretch === null ? "" : `; ★ at ${stretch}`}`,
+  due: (deadline, warnFrom, days) =>
+    `due ${deadline}; yellow from ${warnFrom} if not done (warn_days ${days})`,
+  rows: (asOf) => `Data up to ${asOf}`,
+  rowColumns: {
+    date: "Date",
+    value: "Value",
+    sum: "Sum",
+    expected: "Expected",
+    status: "Status then",
+    place: "Row",
+  },
+  noRows: "no rows",
+  laterRows: (count, asOf) =>
+    `${count} later row${count === 1 ? "" : "s"} (after ${asOf}) not counted`,
+  chart: "Chart",
+  legend: {
+    expected: "· expected",
+    bounds: "· bounds",
+    actual: "● actual",
+    projection: "○ projection",
+    asOf: "┬ as of",
+  },
+  noChart: "none, a milestone is done or not done",
+  forecast: {
+    title: "Projection at the run rate (a projection, not a status)",
+    rate: (perMonth, since) => `average since ${since}: ${perMonth} a month`,
+    point: (date, projected, expected, isDeadline) =>
+      `${date} (${isDeadline ? "deadline" : "next milestone"}): ${projected} projected, ${expected} expected`,
+    reaches: (date) => `at this rate the target is reached on ${date}`,
+    neverReaches: "at this rate the target is never reached",
+    none: {
+      "not-progress": "no projection: only progress targets have a rate to carry forward",
+      "no-data": "no projection: there is no actual yet",
+      achieved: "no projection: the target is reached",
+      "past-deadline": "no projection: the deadline has passed",
+      "no-history": "no projection: the latest row is not after the start",
+    },
+    note: "A projection never changes a status.",
+  },
+};
+
+const enInit: InitLabels = {
+  created: (dir) => `Created a kpi repository in ${dir}:`,
+  next: "Next:",
+};
+
+export const en: Labels = {
+  status: { green: "green", yellow: "yellow", red: "red", grey: "grey" },
+  reason: {
+    "no-data": "no data",
+    achieved: "achieved",
+    missed: "missed",
+    "on-track": "on track",
+    behind: "behind",
+    "off-track": "off track",
+    within: "within bounds",
+    near: "near the bound",
+    outside: "outside bounds",
+    done: "done",
+    overdue: "overdue",
+    "due-soon": "due soon",
+    pending: "pending",
+  },
+  columns: {
+    status: "Status",
+    id: "ID",
+    title: "Title",
+    owner: "Owner",
+    actual: "Actual",
+    expected: "Expected",
+    target: "Target",
+    progress: "Progress",
+    note: "Note",
+  },
+  stale: "stale",
+  staleSince: (date) => `stale (${date})`,
+  noteSeparator: ", ",
+  star: "stretch met",
+  asOf: "as of",
+  targets: "targets",
+  within: (min, max) =>
+    min !== null && max !== null ? `${min}–${max}` : min !== null ? `≥ ${min}` : `≤ ${max}`,
+  dueBy: "due",
+  yes: "done",
+  no: "not done",
+  warnings: (count) => `${count} warning${count === 1 ? "" : "s"}`,
+  errors: (count) => `${count} error${count === 1 ? "" : "s"}`,
+  validate: enValidate,
+  list: enList,
+  explain: enExplain,
+  init: enInit,
+  bounds: "Bounds",
+  statusReason: (status, reason) => (status === reason ? status : `${status}: ${reason}`),
+  nameSeparator: ", ",
+  listSeparator: "; ",
+  warningPrefix: "warning: ",
+  problemCounts: (errors, warnings) =>
+    `${en.errors(errors)}${warnings > 0 ? `, ${en.warnings(warnings)}` : ""}; no report was made`,
+  internalError: (detail) =>
+    `internal error: ${detail}\nThis is a bug in kpi, not in your files; please report it with the command you ran.`,
+  message: (english) => english,
+  report: {
+    title: (asOf) => `Status report as of ${asOf}`,
+    attention: "Needs attention: red and yellow targets",
+    noAttention: "No target is red or yellow.",
+    bySection: "All targets by section",
+    noSection: "Other",
+    byOwner: "By owner",
+    noOwner: "No owner",
+    dueSoon: (days, until) => `Due in the next ${days} days (to ${until})`,
+    noneDue: "Nothing is due in this period.",
+    changes: (since) => `Changes since the previous month-end (${since})`,
+    noChanges: "No status has changed.",
+    change: {
+      "newly-red": "newly red",
+      "newly-yellow": "newly yellow",
+      improved: "red to yellow",
+      recovered: "recovered",
+      reported: "first data",
+    },
+    columns: {
+      target: "Target",
+      behindBy: "Behind by",
+      nextMilestone: "Next milestone",
+      daysLeft: "Days left",
+      pace: "Monthly pace needed",
+      due: "Due",
+      needed: "Needed",
+      change: "Change",
+      was: "Was",
+      now: "Now",
+    },
+    perMonth: (amount) => `${amount} / month`,
+    overdueDays: (days) => `overdue ${days} day${days === 1 ? "" : "s"}`,
+    charts: "Charts",
+    chartCaption: (expected) => `bars: actual; line: ${expected}`,
+    month: (year, month) => `${year}-${String(month).padStart(2, "0")}`,
+    legend: [
+      "**Expected** (序时进度) is the value the schedule asks for by the as-of date; **Behind by** is how far the actual lags it (for a level target: how far it is outside its bound).",
+      "**Monthly pace needed** is what is still to be added each month to reach the next milestone: (milestone value − actual) ÷ the month-ends left until it.",
+      "**Score** (owner ranking): the mean over an owner's targets of green 100, yellow 60, red 0; targets with no data are left out, and equal scores share a place.",
+    ],
+  },
+  rank: {
+    title: (asOf) => `Owner ranking as of ${asOf}`,
+    columns: { place: "Place", owner: "Owner", score: "Score", targets: "Targets" },
+    noScore: "–",
+    legend:
+      "Score: the mean over an owner's targets of green 100, yellow 60, red 0 (no data left out); equal scores share a place.",
+  },
+  html: {
+    lang: "en",
+    nav: {
+      attention: "Red and yellow",
+      targets: "All targets",
+      owners: "Owners",
+      due: "Due soon",
+      changes: "Changes",
+      notes: "Notes",
+    },
+    notes: "How the numbers are made",
+    controls: "Filter and sort",
+    owner: "Owner",
+    allOwners: "All owners",
+    status: "Status",
+    sort: "Sort",
+    sortBy: { order: "As in the files", status: "Worst first", progress: "Least progress first" },
+    shown: "{shown} of {total} targets shown",
+    source: "Source",
+    expectedShare: "expected by now",
+    chart: {
+      title: (target) => `${target}: expected and actual values by month`,
+      milestone: "Schedule point",
+      asOf: "as of",
+      target: "Target",
+      noData: "no data yet",
+      offScale: (value) => `${value} (beyond the chart's scale)`,
+      legend: {
+        expected: "expected (序时进度)",
+        milestone: "schedule point",
+        actual: "actual at each month-end",
+        asOf: "as-of date",
+        target: "target",
+      },
+    },
+    footer:
+      "Made by kpi from the target and data files. This page is one self-contained file: it works offline and fetches nothing.",
+  },
+};

@@ -1,0 +1,67 @@
+/** Finding input files: a file named is taken as it is, a folder is searched. */
+import { type Dirent, readdirSync, type Stats, statSync } from "node:fs";
+import { join, normalize } from "node:path";
+import { compareText, error, InputError, UsageError } from "../core/problems.js";
+
+/**
+ * Every file under the given paths: a file named is taken whatever its extension, a folder is
+ * searched recursively for the extensions. Sorted by path, in code-unit order.
+ */
+export async function findFiles(
+  paths: readonly string[],
+  extensions: readonly string[],
+): Promise<string[]> {
+  const found = new Set<string>();
+  const missing: string[] = [];
+  for (const path of paths) {
+    let info: Stats;
+    try {
+      info = statSync(path);
+    } catch {
+      missing.push(path);
+      continue;
+    }
+    // Normalised as walk() joins, so that one file named two ways (./a.csv, a.csv) is read once.
+    if (info.isDirectory()) for (const file of walk(path, extensions)) found.add(file);
+    else found.add(normalize(path));
+  }
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(", ")}`);
+  return [...found].sort(compareText);
+}
+
+function walk(folder: string, extensions: readonly string[]): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (cause) {
+    throw new InputError([error(folder, 1, 1, `cannot read the folder: ${errorCode(cause)}`)]);
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...walk(path, extensions));
+    else if (
+      extensions.some((extension) => entry.name.toLowerCase().endsWith(extension)) &&
+      (entry.isFile() || (entry.isSymbolicLink() && isFileBehindLink(path)))
+    )
+      files.push(path);
+  }
+  return files;
+}
+
+/**
+ * A link to a file counts as the file (a data file must never be skipped silently), and so does a
+ * broken link, whose reading then says what is wrong; links to folders are not followed, so a link
+ * to an ancestor cannot make the walk endless.
+ */
+function isFileBehindLink(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return true;
+  }
+}
+
+export function errorCode(cause: unknown): string {
+  return (cause as NodeJS.ErrnoException).code ?? String(cause);
+}
