@@ -29,7 +29,7 @@ async function kpi(args: readonly string[], stdoutWrite?: (text: string) => void
 /** The rows of the README's exit-code table: code → meaning. */
 function readmeExitCodes(): Map<number, string> {
   const readme = readFileSync(join(REPO, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("### Exit codes"));
+  const section = readme.slice(readme.indexOf("## Exit codes"));
   const rows = new Map<number, string>();
   for (const line of section.split("\n").slice(1)) {
     if (line.startsWith("#")) break;

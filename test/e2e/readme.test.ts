@@ -1,0 +1,148 @@
+/**
+ * Every example in README.md is run: each `$ npx kpi …` line of a console block with its output
+ * (stdout, then stderr; a line `…` stands for any lines), each `npx kpi …` line of a sh block, the
+ * workflow's kpi steps, and the YAML and CSV examples through `kpi validate`. The commands run in a
+ * copy of the example and the fixtures, so that `-o` and `init` change nothing here.
+ * `KPI_README_UPDATE=1 npx vitest run test/e2e/readme.test.ts` writes the outputs into the README
+ * (read the diff before committing it).
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { marked, type Tokens } from "marked";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { REPO, runKpi } from "../run-kpi.js";
+
+const README = join(REPO, "README.md");
+const text = readFileSync(README, "utf8");
+const blocks = marked.lexer(text).filter((token): token is Tokens.Code => token.type === "code");
+const update = process.env.KPI_README_UPDATE === "1";
+
+const work = mkdtempSync(join(tmpdir(), "kpi-readme-"));
+for (const path of ["targets", "data", "test/fixtures"]) {
+  cpSync(join(REPO, path), join(work, path), { recursive: true });
+}
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The arguments of a `npx kpi …` command line; the README's examples use no quotes. */
+function argumentsOf(command: string): string[] {
+  const words = command
+    .replace(/\s+#.*$/, "")
+    .trim()
+    .split(/\s+/);
+  expect(words.slice(0, 2), command).toEqual(["npx", "kpi"]);
+  expect(command, "an example with quotes would need a shell to read it").not.toMatch(/["']/);
+  return words.slice(2);
+}
+
+interface ConsoleExample {
+  command: string;
+  expected: string[];
+}
+
+function consoleExamples(block: string): ConsoleExample[] {
+  const examples: ConsoleExample[] = [];
+  for (const line of block.split("\n")) {
+    if (line.startsWith("$ ")) examples.push({ command: line.slice(2), expected: [] });
+    else examples.at(-1)?.expected.push(line);
+  }
+  return examples;
+}
+
+/** `actual` lines against `expected` lines, where an expected `…` stands for any lines. */
+function matches(actual: readonly string[], expected: readonly string[]): boolean {
+  if (expected.length === 0) return actual.length === 0;
+  const [first, ...rest] = expected;
+  if (first === "…") {
+    for (let skip = 0; skip <= actual.length; skip++)
+      if (matches(actual.slice(skip), rest)) return true;
+    return false;
+  }
+  return actual[0] === first && matches(actual.slice(1), rest);
+}
+
+function outputLines(stdout: string, stderr: string): string[] {
+  return `${stdout}${stderr}`.replace(/\n$/, "").split("\n");
+}
+
+const consoleBlocks = blocks.filter((block) => block.lang === "console");
+let updated = text;
+
+describe("README console examples print what the README shows", () => {
+  for (const block of consoleBlocks) {
+    for (const example of consoleExamples(block.text)) {
+      it(example.command, () => {
+        const run = runKpi(argumentsOf(example.command), { cwd: work });
+        expect(run.stderr).not.toMatch(/internal error/i);
+        const actual = outputLines(run.stdout, run.stderr);
+        if (update) {
+          const old = `$ ${example.command}\n${example.expected.join("\n")}`.replace(/\n$/, "");
+          updated = updated.replace(old, `$ ${example.command}\n${actual.join("\n")}`);
+          return;
+        }
+        expect(
+          matches(actual, example.expected),
+          `README shows:\n${example.expected.join("\n")}\nkpi printed:\n${actual.join("\n")}`,
+        ).toBe(true);
+      });
+    }
+  }
+  afterAll(() => {
+    if (update && updated !== text) writeFileSync(README, updated);
+  });
+});
+
+describe("README commands run without an input or internal error", () => {
+  const commands = blocks
+    .filter((block) => block.lang === "sh")
+    .flatMap((block) => block.text.split("\n"))
+    .filter((line) => line.startsWith("npx kpi "));
+  it("has commands to run", () => expect(commands.length).toBeGreaterThan(3));
+  for (const command of commands) {
+    it(command, () => {
+      const run = runKpi(argumentsOf(command), { cwd: work });
+      expect([0, 1], `${command}\n${run.stderr}`).toContain(run.code);
+    });
+  }
+});
+
+describe("README files are valid", () => {
+  const yamlBlocks = blocks.filter((block) => block.lang === "yaml");
+  const targets = yamlBlocks.find((block) => block.text.includes("targets:"));
+  const csv = blocks.find((block) => block.lang === "csv");
+
+  it("the target and data examples pass kpi validate with no warning", () => {
+    const folder = mkdtempSync(join(work, "files-"));
+    writeFileSync(join(folder, "targets.yaml"), targets?.text ?? "");
+    writeFileSync(join(folder, "data.csv"), csv?.text ?? "");
+    const run = runKpi(["validate", "targets.yaml", "data.csv"], { cwd: folder });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/^4 targets, 4 data rows: no errors, no warnings\n$/);
+    expect(run.code).toBe(0);
+  });
+
+  it("the workflow's kpi steps run", () => {
+    const workflow = yamlBlocks.find((block) => block.text.includes("jobs:"));
+    const steps = (
+      parseYaml(workflow?.text ?? "") as { jobs: { check: { steps: { run?: string }[] } } }
+    ).jobs.check.steps;
+    const kpiSteps = steps.flatMap((step) => (step.run?.startsWith("kpi ") ? [step.run] : []));
+    expect(kpiSteps.length).toBe(2);
+    for (const step of kpiSteps) {
+      const run = runKpi(argumentsOf(`npx ${step}`), { cwd: work });
+      expect([0, 1], `${step}\n${run.stderr}`).toContain(run.code);
+    }
+  });
+});
+
+describe("the README example matcher", () => {
+  it("matches line for line, and … stands for any lines", () => {
+    expect(matches(["a", "b"], ["a", "b"])).toBe(true);
+    expect(matches(["a", "b"], ["a", "c"])).toBe(false);
+    expect(matches(["a", "x", "y", "b"], ["a", "…", "b"])).toBe(true);
+    expect(matches(["a", "b"], ["a", "…", "b"])).toBe(true);
+    expect(matches(["a", "x"], ["a", "…", "b"])).toBe(false);
+    expect(matches(["a"], [])).toBe(false);
+  });
+});
