@@ -30,7 +30,7 @@ const lazyChildProcess = {
 
 /**
  * chalk detects the terminal's colours when it loads, which loads tty and net. kpi decides about
- * colour itself (useColor in src/cli/inputs.ts) and gives every Chalk its level, so chalk's
+ * colour itself (useColor in src/cli/emit-output.ts) and gives every Chalk its level, so chalk's
  * detection is replaced by one that finds none.
  */
 const noColorDetection = {

@@ -1,19 +1,20 @@
 /** `kpi check`: evaluate every target and print the result; the exit code follows `--fail-on`. */
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import { evaluate } from "../core/evaluate.js";
 import { getExitCode, parseFailOn } from "../core/exit-code.js";
 import { buildReport } from "../core/report-model.js";
+import type { HelpLabels } from "../i18n/labels.js";
 import { FORMATS, type Format, renderers, reportRenderers } from "../render/index.js";
-import type { CliContext } from "./context.js";
+import type { CliContext, KpiCommand } from "./context.js";
+import { appendOutput, emit, useColor } from "./emit-output.js";
+import { startReportRun } from "./load-inputs.js";
 import {
+  addFailOnOption,
+  addFormatOption,
   addInputOptions,
   addReportOptions,
-  appendOutput,
-  emit,
   type InputOptions,
-  startReportRun,
-  useColor,
-} from "./inputs.js";
+} from "./shared-options.js";
 
 interface CheckOptions extends InputOptions {
   asOf?: string;
@@ -23,33 +24,21 @@ interface CheckOptions extends InputOptions {
   lang?: string;
 }
 
-export function registerCheck(
-  program: Command,
-  context: CliContext,
-  setExitCode: (code: number) => void,
-): void {
-  const command = program
-    .command("check")
-    .description("evaluate every target against the data and print the result")
-    .argument("[data...]", "data files or folders (added to --data)");
-  addReportOptions(addInputOptions(command))
-    .addOption(
-      new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"),
-    )
-    .option(
-      "--fail-on <statuses>",
-      "comma list of statuses that make the exit code 1, or none",
-      "red",
-    )
-    .action(async (dataArguments: string[], options: CheckOptions) => {
-      setExitCode(await check(dataArguments, options, context));
-    });
-}
+export const checkCommand: KpiCommand = {
+  name: "check",
+  define(command: Command, help: HelpLabels) {
+    command.description(help.commands.check).argument("[data...]", help.arguments.data);
+    addReportOptions(addInputOptions(command, help), help);
+    addFormatOption(command, help, FORMATS, "table");
+    addFailOnOption(command, help, "red");
+  },
+  run: check,
+};
 
 async function check(
+  context: CliContext,
   dataArguments: string[],
   options: CheckOptions,
-  context: CliContext,
 ): Promise<number> {
   const failOn = parseFailOn(options.failOn);
   const { labels, inputs, asOf } = await startReportRun(options, dataArguments, context);

@@ -1,5 +1,7 @@
 /** What every command gets from the process, passed in so that commands stay testable. */
+import type { Command } from "commander";
 import type { Day } from "../core/dates.js";
+import type { CommandName, HelpLabels } from "../i18n/labels.js";
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -12,4 +14,13 @@ export interface CliContext {
   stderr: OutputStream;
   /** The calendar date of "today" where the user is. */
   today: () => Day;
+}
+
+/** A command of kpi: its arguments and options, and what it does, resolving to its exit code. */
+export interface KpiCommand {
+  name: CommandName;
+  /** Add the description, arguments and options to `command`, worded in the help's language. */
+  define(command: Command, help: HelpLabels): void;
+  /** Called with commander's action arguments: the command's arguments, its options, itself. */
+  run(context: CliContext, ...args: never[]): Promise<number>;
 }

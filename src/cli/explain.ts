@@ -1,11 +1,18 @@
 /** `kpi explain <id>`: one target's rows, schedule, the rule behind its status, and a chart. */
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { explainTarget } from "../core/explain-model.js";
 import { UsageError } from "../core/problems.js";
 import { Series } from "../core/series.js";
 import { didYouMean } from "../core/suggest.js";
-import type { CliContext } from "./context.js";
-import { addInputOptions, type InputOptions, startReportRun } from "./inputs.js";
+import type { HelpLabels } from "../i18n/labels.js";
+import type { CliContext, KpiCommand } from "./context.js";
+import { startReportRun } from "./load-inputs.js";
+import {
+  addAsOfOption,
+  addInputOptions,
+  addLangOption,
+  type InputOptions,
+} from "./shared-options.js";
 
 interface ExplainOptions extends InputOptions {
   asOf?: string;
@@ -13,27 +20,16 @@ interface ExplainOptions extends InputOptions {
   lang?: string;
 }
 
-/** Adds `kpi explain` to the program; its action reports its exit code through `setExitCode`. */
-export function registerExplain(
-  program: Command,
-  context: CliContext,
-  setExitCode: (code: number) => void,
-): void {
-  const command = program
-    .command("explain")
-    .description("show one target's rows, schedule, status rule and chart")
-    .argument("<id>", "the target's id");
-  addInputOptions(command)
-    .option(
-      "--as-of <date>",
-      "evaluation date: a date, a month, a quarter or 'today' (default: the latest data date)",
-    )
-    .option("--forecast", "add a run-rate projection (never changes the status)")
-    .option("--lang <lang>", "language of labels: en or zh (default: KPI_LANG, then LANG, else en)")
-    .action(async (id: string, options: ExplainOptions) => {
-      setExitCode(await explain(id, options, context));
-    });
-}
+export const explainCommand: KpiCommand = {
+  name: "explain",
+  define(command: Command, help: HelpLabels) {
+    command.description(help.commands.explain).argument("<id>", help.arguments.id);
+    addAsOfOption(addInputOptions(command, help), help);
+    command.addOption(new Option("--forecast", help.options.forecast));
+    addLangOption(command, help);
+  },
+  run: (context: CliContext, id: string, options: ExplainOptions) => explain(id, options, context),
+};
 
 async function explain(id: string, options: ExplainOptions, context: CliContext): Promise<number> {
   const { labels, inputs, asOf } = await startReportRun(options, [], context);

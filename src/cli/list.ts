@@ -1,8 +1,17 @@
 /** `kpi list`: the targets with kind, owner, target, deadline and their schedule as dated values. */
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import { LIST_FORMATS, type ListFormat, listTargets } from "../core/list-model.js";
-import type { CliContext } from "./context.js";
-import { addTargetsOption, emit, loadTargetInputs, resolveLabels } from "./inputs.js";
+import type { HelpLabels } from "../i18n/labels.js";
+import type { CliContext, KpiCommand } from "./context.js";
+import { emit } from "./emit-output.js";
+import { loadTargetInputs } from "./load-inputs.js";
+import {
+  addFormatOption,
+  addLangOption,
+  addOutputOption,
+  addTargetsOption,
+  resolveLabels,
+} from "./shared-options.js";
 
 interface ListOptions {
   targets: string[];
@@ -11,27 +20,22 @@ interface ListOptions {
   lang?: string;
 }
 
-/** Adds `kpi list` to the program; its action reports its exit code through `setExitCode`. */
-export function registerList(
-  program: Command,
-  context: CliContext,
-  setExitCode: (code: number) => void,
-): void {
-  const command = program
-    .command("list")
-    .description("list the targets with their schedules resolved to dated values");
-  addTargetsOption(command)
-    .addOption(
-      new Option("-f, --format <format>", "output format").choices(LIST_FORMATS).default("table"),
-    )
-    .option("-o, --output <file>", "write the output to a file (atomically) instead of stdout")
-    .option("--lang <lang>", "language of labels: en or zh (default: KPI_LANG, then LANG, else en)")
-    .action(async (options: ListOptions) => {
-      const labels = resolveLabels(options.lang, context);
-      const targets = await loadTargetInputs(options.targets);
-      const { listRenderers } = await import("../render/list-formats.js");
-      const render = listRenderers[options.format];
-      await emit(render(listTargets(targets), { labels }), options.output, context);
-      setExitCode(0);
-    });
+export const listCommand: KpiCommand = {
+  name: "list",
+  define(command: Command, help: HelpLabels) {
+    command.description(help.commands.list);
+    addTargetsOption(command, help);
+    addFormatOption(command, help, LIST_FORMATS, "table");
+    addLangOption(addOutputOption(command, help), help);
+  },
+  run: list,
+};
+
+async function list(context: CliContext, options: ListOptions): Promise<number> {
+  const labels = resolveLabels(options.lang, context);
+  const targets = await loadTargetInputs(options.targets);
+  const { listRenderers } = await import("../render/list-formats.js");
+  const render = listRenderers[options.format];
+  await emit(render(listTargets(targets), { labels }), options.output, context);
+  return 0;
 }

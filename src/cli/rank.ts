@@ -1,15 +1,17 @@
 /** `kpi rank`: the owners' ranking (the score is defined in the README). */
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import { buildReport } from "../core/report-model.js";
+import type { HelpLabels } from "../i18n/labels.js";
 import { RANK_FORMATS, type RankFormat, rankRenderers } from "../render/index.js";
-import type { CliContext } from "./context.js";
+import type { CliContext, KpiCommand } from "./context.js";
+import { emit } from "./emit-output.js";
+import { startReportRun } from "./load-inputs.js";
 import {
+  addFormatOption,
   addInputOptions,
   addReportOptions,
-  emit,
   type InputOptions,
-  startReportRun,
-} from "./inputs.js";
+} from "./shared-options.js";
 
 interface RankOptions extends InputOptions {
   asOf?: string;
@@ -18,29 +20,20 @@ interface RankOptions extends InputOptions {
   lang?: string;
 }
 
-/** Add `kpi rank` to the program. */
-export function registerRank(
-  program: Command,
-  context: CliContext,
-  setExitCode: (code: number) => void,
-): void {
-  const command = program
-    .command("rank")
-    .description("rank the owners by the status of their targets (a quarter-end for the quarter)")
-    .argument("[data...]", "data files or folders (added to --data)");
-  addReportOptions(addInputOptions(command))
-    .addOption(
-      new Option("-f, --format <format>", "output format").choices(RANK_FORMATS).default("table"),
-    )
-    .action(async (dataArguments: string[], options: RankOptions) => {
-      setExitCode(await rank(dataArguments, options, context));
-    });
-}
+export const rankCommand: KpiCommand = {
+  name: "rank",
+  define(command: Command, help: HelpLabels) {
+    command.description(help.commands.rank).argument("[data...]", help.arguments.data);
+    addReportOptions(addInputOptions(command, help), help);
+    addFormatOption(command, help, RANK_FORMATS, "table");
+  },
+  run: rank,
+};
 
 async function rank(
+  context: CliContext,
   dataArguments: string[],
   options: RankOptions,
-  context: CliContext,
 ): Promise<number> {
   const { labels, inputs, asOf } = await startReportRun(options, dataArguments, context);
   const model = buildReport(inputs.targets, inputs.observations, { asOf });

@@ -2,15 +2,18 @@
 import { type Command, Option } from "commander";
 import { getExitCode, parseFailOn } from "../core/exit-code.js";
 import { buildReport } from "../core/report-model.js";
+import type { HelpLabels } from "../i18n/labels.js";
 import { REPORT_FORMATS, type ReportFormat, reportRenderers } from "../render/index.js";
-import type { CliContext } from "./context.js";
+import type { CliContext, KpiCommand } from "./context.js";
+import { emit } from "./emit-output.js";
+import { startReportRun } from "./load-inputs.js";
 import {
+  addFailOnOption,
+  addFormatOption,
   addInputOptions,
   addReportOptions,
-  emit,
   type InputOptions,
-  startReportRun,
-} from "./inputs.js";
+} from "./shared-options.js";
 
 interface ReportOptions extends InputOptions {
   asOf?: string;
@@ -22,47 +25,29 @@ interface ReportOptions extends InputOptions {
   failOn: string;
 }
 
-/** Add `kpi report` to the program; its exit code follows `--fail-on` (default none). */
-export function registerReport(
-  program: Command,
-  context: CliContext,
-  setExitCode: (code: number) => void,
-): void {
-  const command = program
-    .command("report")
-    .description(
-      "the status report: red and yellow first, all targets by section, owners, due soon, changes",
-    )
-    .argument("[data...]", "data files or folders (added to --data)");
-  addReportOptions(addInputOptions(command))
-    .addOption(
-      new Option("-f, --format <format>", "output format")
-        .choices(REPORT_FORMATS)
-        .default("markdown"),
-    )
-    .option(
-      "--charts",
-      "markdown: add a Mermaid chart per red or yellow target (the HTML page always has charts)",
-    )
-    .addOption(
-      new Option("--by <grouping>", "owner: add the owners' ranking")
-        .choices(["section", "owner"])
-        .default("section"),
-    )
-    .option(
-      "--fail-on <statuses>",
-      "comma list of statuses that make the exit code 1, or none",
-      "none",
-    )
-    .action(async (dataArguments: string[], options: ReportOptions) => {
-      setExitCode(await report(dataArguments, options, context));
-    });
-}
+/** `kpi report`; its exit code follows `--fail-on` (default none). */
+export const reportCommand: KpiCommand = {
+  name: "report",
+  define(command: Command, help: HelpLabels) {
+    command.description(help.commands.report).argument("[data...]", help.arguments.data);
+    addReportOptions(addInputOptions(command, help), help);
+    addFormatOption(command, help, REPORT_FORMATS, "markdown");
+    command
+      .addOption(new Option("--charts", help.options.charts))
+      .addOption(
+        new Option("--by <grouping>", help.options.by)
+          .choices(["section", "owner"])
+          .default("section"),
+      );
+    addFailOnOption(command, help, "none");
+  },
+  run: report,
+};
 
 async function report(
+  context: CliContext,
   dataArguments: string[],
   options: ReportOptions,
-  context: CliContext,
 ): Promise<number> {
   const failOn = parseFailOn(options.failOn);
   const { labels, inputs, asOf } = await startReportRun(options, dataArguments, context);

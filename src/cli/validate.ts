@@ -4,44 +4,34 @@
  */
 import { statSync } from "node:fs";
 import { normalize } from "node:path";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { sortProblems } from "../core/problems.js";
-import type { CliContext } from "./context.js";
+import type { HelpLabels } from "../i18n/labels.js";
+import type { CliContext, KpiCommand } from "./context.js";
+import { collectInputs } from "./load-inputs.js";
+import { formatProblemIn, isError } from "./print-problems.js";
 import {
   addInputOptions,
-  collectInputs,
-  formatProblemIn,
+  addLangOption,
   type InputOptions,
-  isError,
   resolveLabels,
-} from "./inputs.js";
+} from "./shared-options.js";
 
 interface ValidateOptions extends InputOptions {
   strict?: boolean;
   lang?: string;
 }
 
-/** Adds `kpi validate` to the program; its action reports its exit code through `setExitCode`. */
-export function registerValidate(
-  program: Command,
-  context: CliContext,
-  setExitCode: (code: number) => void,
-): void {
-  const command = program
-    .command("validate")
-    .description("check target and data files without evaluating them")
-    .argument(
-      "[paths...]",
-      "files or folders to check: YAML files are targets, other files data, folders both",
-    );
-  addInputOptions(command)
-    .option("--strict", "warnings (unknown ids, empty values) make the exit code 2 too")
-    .option("--lang <lang>", "language of labels: en or zh (default: KPI_LANG, then LANG, else en)")
-    .action(async (paths: string[], options: ValidateOptions) => {
-      const targetsGiven = command.getOptionValueSource("targets") !== "default";
-      setExitCode(await validate(paths, options, targetsGiven, context));
-    });
-}
+export const validateCommand: KpiCommand = {
+  name: "validate",
+  define(command: Command, help: HelpLabels) {
+    command.description(help.commands.validate).argument("[paths...]", help.arguments.paths);
+    addInputOptions(command, help).addOption(new Option("--strict", help.options.strict));
+    addLangOption(command, help);
+  },
+  run: (context: CliContext, paths: string[], options: ValidateOptions, command: Command) =>
+    validate(paths, options, command.getOptionValueSource("targets") !== "default", context),
+};
 
 /** Which files to check: the named paths sorted into targets and data, else -t and -d. */
 async function choosePaths(

@@ -1,5 +1,12 @@
 /** English labels. */
-import type { ExplainLabels, InitLabels, Labels, ListLabels, ValidateLabels } from "./labels.js";
+import type {
+  ExplainLabels,
+  HelpLabels,
+  InitLabels,
+  Labels,
+  ListLabels,
+  ValidateLabels,
+} from "./labels.js";
 
 const enValidate: ValidateLabels = {
   summary: (targets, rows, warnings) =>
@@ -152,6 +159,60 @@ const enInit: InitLabels = {
   next: "Next:",
 };
 
+/** commander's own words are kept as commander writes them, so that the help is what it was. */
+const enHelp: HelpLabels = {
+  program:
+    "Check targets against actuals: YAML targets, CSV actuals, a traffic light for every target.",
+  commands: {
+    check: "evaluate every target against the data and print the result",
+    report:
+      "the status report: red and yellow first, all targets by section, owners, due soon, changes",
+    rank: "rank the owners by the status of their targets (a quarter-end for the quarter)",
+    validate: "check target and data files without evaluating them",
+    list: "list the targets with their schedules resolved to dated values",
+    schema: "print the JSON Schema of target files, for editors",
+    init: "create a new data repository: example targets, a data template, CI and a README",
+    explain: "show one target's rows, schedule, status rule and chart",
+  },
+  arguments: {
+    data: "data files or folders (added to --data)",
+    paths: "files or folders to check: YAML files are targets, other files data, folders both",
+    dir: "the folder to create it in",
+    id: "the target's id",
+  },
+  options: {
+    targets: "target files or folders",
+    data: "data files or folders (default: data)",
+    encoding: "read data files in this encoding (default: UTF-8, else GB18030)",
+    asOf: "evaluation date: a date, a month, a quarter or 'today' (default: the latest data date)",
+    output: "write the output to a file (atomically) instead of stdout",
+    outputSchema: "write the schema to a file (atomically) instead of stdout",
+    lang: "language of labels: en or zh (default: KPI_LANG, then LANG, else en)",
+    format: "output format",
+    failOn: "comma list of statuses that make the exit code 1, or none",
+    charts:
+      "markdown: add a Mermaid chart per red or yellow target (the HTML page always has charts)",
+    by: "owner: add the owners' ranking",
+    strict: "warnings (unknown ids, empty values) make the exit code 2 too",
+    force: "overwrite files that exist already",
+    forecast: "add a run-rate projection (never changes the status)",
+    help: "display help for command",
+    version: "output the version number",
+  },
+  helpCommand: "display help for command",
+  usage: (usage) => `Usage: ${usage}`,
+  headings: {
+    arguments: "Arguments:",
+    options: "Options:",
+    globalOptions: "Global Options:",
+    commands: "Commands:",
+  },
+  choices: (values) => `choices: ${values.map((value) => JSON.stringify(value)).join(", ")}`,
+  defaultValue: (value) => `default: ${JSON.stringify(value)}`,
+  details: (description, details) =>
+    description === "" ? `(${details.join(", ")})` : `${description} (${details.join(", ")})`,
+};
+
 export const en: Labels = {
   status: { green: "green", yellow: "yellow", red: "red", grey: "grey" },
   reason: {
@@ -197,6 +258,7 @@ export const en: Labels = {
   list: enList,
   explain: enExplain,
   init: enInit,
+  help: enHelp,
   bounds: "Bounds",
   statusReason: (status, reason) => (status === reason ? status : `${status}: ${reason}`),
   nameSeparator: ", ",

@@ -37,6 +37,7 @@ export interface Labels {
   list: ListLabels;
   explain: ExplainLabels;
   init: InitLabels;
+  help: HelpLabels;
   /** What a level target's bounds are called in a one-line description. */
   bounds: string;
   /** A status and its reason in a few words: `red: off track`. */
@@ -263,4 +264,56 @@ export interface ExplainLabels {
 export interface InitLabels {
   created: (dir: string) => string;
   next: string;
+}
+
+/** The commands of kpi, in the order its help lists them. */
+export const COMMAND_NAMES = [
+  "check",
+  "report",
+  "rank",
+  "validate",
+  "list",
+  "schema",
+  "init",
+  "explain",
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** The words of `kpi --help` and every command's help, commander's own words included. */
+export interface HelpLabels {
+  /** The program's description, under its usage line. */
+  program: string;
+  commands: Record<CommandName, string>;
+  arguments: { data: string; paths: string; dir: string; id: string };
+  options: {
+    targets: string;
+    data: string;
+    encoding: string;
+    asOf: string;
+    output: string;
+    /** `kpi schema -o`: it writes a schema, not a report. */
+    outputSchema: string;
+    lang: string;
+    format: string;
+    failOn: string;
+    charts: string;
+    by: string;
+    strict: string;
+    force: string;
+    forecast: string;
+    help: string;
+    version: string;
+  };
+  /** The `help [command]` command. */
+  helpCommand: string;
+  /** The first line: `Usage: kpi check [options] [data...]`. */
+  usage: (usage: string) => string;
+  /** The headings of the lists in a help text. */
+  headings: { arguments: string; options: string; globalOptions: string; commands: string };
+  /** What commander adds after a description: the choices and the default, in its own words. */
+  choices: (values: readonly string[]) => string;
+  /** An option's or argument's default, as commander holds it (a string, or a list of them). */
+  defaultValue: (value: unknown) => string;
+  /** The added words after the description: `text (choices: …, default: …)`. */
+  details: (description: string, details: readonly string[]) => string;
 }

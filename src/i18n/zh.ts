@@ -1,5 +1,12 @@
 /** Chinese labels. */
-import type { ExplainLabels, InitLabels, Labels, ListLabels, ValidateLabels } from "./labels.js";
+import type {
+  ExplainLabels,
+  HelpLabels,
+  InitLabels,
+  Labels,
+  ListLabels,
+  ValidateLabels,
+} from "./labels.js";
 
 const zhValidate: ValidateLabels = {
   summary: (targets, rows, warnings) =>
@@ -139,6 +146,56 @@ const zhInit: InitLabels = {
   next: "下一步：",
 };
 
+/** Option names, argument names, format names and `today`/`none` are what is typed: kept as they are. */
+const zhHelp: HelpLabels = {
+  program: "对照实际值检查指标：YAML 文件写指标，CSV 文件写实际值，每项指标亮一盏灯。",
+  commands: {
+    check: "对照数据评估每项指标并输出结果",
+    report: "进展情况通报：红灯黄灯在前，全部指标按板块列出，另有责任单位、临近期限和变化情况",
+    rank: "按指标状态为责任单位排名（统计日取季末即为该季度的排名）",
+    validate: "检查指标文件和数据文件，不作评估",
+    list: "列出全部指标，序时进度换算为具体日期和数值",
+    schema: "输出指标文件的 JSON Schema，供编辑器使用",
+    init: "新建数据仓库：示例指标、数据模板、CI 配置和 README",
+    explain: "查看单项指标的数据行、序时进度、判定规则和走势图",
+  },
+  arguments: {
+    data: "数据文件或文件夹（追加到 --data）",
+    paths: "要检查的文件或文件夹：YAML 文件为指标文件，其他文件为数据文件，文件夹两者都查",
+    dir: "在此文件夹中创建",
+    id: "指标编号",
+  },
+  options: {
+    targets: "指标文件或文件夹",
+    data: "数据文件或文件夹（默认：data）",
+    encoding: "按此编码读取数据文件（默认：UTF-8，不是 UTF-8 时按 GB18030）",
+    asOf: "统计日：日期、月份、季度或 today（默认：数据中的最新日期）",
+    output: "将输出写入文件（原子写入），而不是标准输出",
+    outputSchema: "将 Schema 写入文件（原子写入），而不是标准输出",
+    lang: "标签语言：en 或 zh（默认依次取 KPI_LANG、LANG，否则为 en）",
+    format: "输出格式",
+    failOn: "使退出码为 1 的状态，以逗号分隔；或 none",
+    charts: "markdown：为每项红灯或黄灯指标加一张 Mermaid 走势图（HTML 页面总有走势图）",
+    by: "owner：加上责任单位排名",
+    strict: "警告（未知编号、空值）也使退出码为 2",
+    force: "覆盖已存在的文件",
+    forecast: "加上按当前速度的预测（不影响状态）",
+    help: "显示命令帮助",
+    version: "显示版本号",
+  },
+  helpCommand: "显示命令帮助",
+  usage: (usage) => `用法：${usage}`,
+  headings: {
+    arguments: "参数：",
+    options: "选项：",
+    globalOptions: "全局选项：",
+    commands: "命令：",
+  },
+  choices: (values) => `可选值：${values.join("、")}`,
+  defaultValue: (value) => `默认：${Array.isArray(value) ? value.join("、") : String(value)}`,
+  details: (description, details) => `${description}（${details.join("；")}）`,
+};
+
 export const zh: Labels = {
   status: { green: "绿灯", yellow: "黄灯", red: "红灯", grey: "无数据" },
   reason: {
@@ -184,6 +241,7 @@ export const zh: Labels = {
   list: zhList,
   explain: zhExplain,
   init: zhInit,
+  help: zhHelp,
   bounds: "目标区间",
   statusReason: (status, reason) => (status === reason ? status : `${status}：${reason}`),
   nameSeparator: "、",
@@ -476,7 +534,8 @@ function writeReason(why: string): string {
     "its folder does not exist": "所在文件夹不存在",
     "permission denied": "没有权限",
     "it is a folder": "这是一个文件夹",
-    "a file stands where a folder is needed": "需要文件夹的位置上已有同名文件",
+    "a part of its path is a file, not a folder": "路径中有一段是文件，而不是文件夹",
+    "the disk is full": "磁盘已满",
   };
   return reasons[why] ?? why;
 }

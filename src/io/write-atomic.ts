@@ -1,35 +1,115 @@
-/** Writing a file so that readers see the old content or the new, never a part (used by -o and init). */
-import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+/**
+ * Writing files so that readers see the old content or the new, never a part: each file is written
+ * under a temporary name in its folder, then renamed over its place. Used by `-o` and `kpi init`.
+ */
+import {
+  lstatSync,
+  mkdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UsageError } from "../core/problems.js";
 
-/**
- * Write a file so that readers see the old content or the new, never a part: a temporary file in
- * the same folder, then a rename over the target.
- */
+/** A file to be written: where, and its whole content. */
+export interface FileToWrite {
+  path: string;
+  content: string;
+}
+
+/** A file staged under its temporary name, waiting to be renamed into place. */
+interface StagedFile {
+  path: string;
+  /** The name it is renamed from, or null for a device or a pipe, written to in place. */
+  temporary: string | null;
+  /** Where the rename goes: the file behind a link, so that the link still points at it. */
+  destination: string;
+  /** Nothing was there before: a failed run removes it again. */
+  isNew: boolean;
+}
+
+/** Write one file atomically (`-o`). Its folder must exist. */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  let destination = path;
+  writeTransaction([{ path, content }], { makeFolders: false });
+}
+
+/**
+ * Write every file or none (`kpi init`): their folders are made first, every file is staged under
+ * a temporary name, and only when all are staged are they renamed into place. On a failure, what
+ * this call made (temporary files, new files, new folders) is removed, and the error says that
+ * nothing was written.
+ */
+export function writeFilesAtomic(files: readonly FileToWrite[]): void {
+  writeTransaction(files, { makeFolders: true });
+}
+
+function writeTransaction(files: readonly FileToWrite[], options: { makeFolders: boolean }): void {
+  const madeFolders: string[] = [];
+  const staged: StagedFile[] = [];
+  const renamed: StagedFile[] = [];
+  let current = "";
   try {
-    const info = statSync(path);
-    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to: a rename would replace
-    // it with a plain file. A link is followed, so that it still points at the report.
-    if (!info.isFile() && !info.isDirectory()) return writeTo(path, content);
-    if (info.isFile()) destination = realpathSync(path);
-  } catch (cause) {
-    if (cause instanceof UsageError) throw cause;
-    // Nothing there yet (or nothing reachable): the write below says why if it cannot be made.
-  }
-  const temporary = temporaryPathBeside(destination);
-  try {
-    writeFileSync(temporary, content, { flag: "wx" });
-    renameSync(temporary, destination);
+    if (options.makeFolders) {
+      for (const file of files) {
+        current = file.path;
+        const made = mkdirSync(dirname(file.path), { recursive: true });
+        if (made !== undefined) madeFolders.push(made);
+      }
+    }
+    for (const file of files) {
+      current = file.path;
+      staged.push(stage(file));
+    }
+    for (const file of staged) {
+      current = file.path;
+      if (file.temporary === null) continue;
+      renameSync(file.temporary, file.destination);
+      renamed.push(file);
+    }
+    // A device or a pipe cannot be staged: it is written last, when nothing else can fail.
+    for (const file of files) {
+      current = file.path;
+      const place = staged.find((candidate) => candidate.path === file.path);
+      if (place?.temporary === null) writeFileSync(file.path, file.content);
+    }
   } catch (cause) {
     // The clean-up must not hide the cause (under a file, rm fails too: ENOTDIR).
-    try {
-      rmSync(temporary, { force: true });
-    } catch {}
-    throw new UsageError(`cannot write ${path}: ${describeWriteError(cause)}`);
+    for (const file of staged) if (file.temporary !== null) removeQuietly(file.temporary);
+    for (const file of renamed) if (file.isNew) removeQuietly(file.destination);
+    for (const folder of madeFolders.reverse()) removeQuietly(folder);
+    const nothingWritten = files.length > 1 ? "; nothing was written" : "";
+    throw new UsageError(`cannot write ${current}: ${describeWriteError(cause)}${nothingWritten}`);
   }
+}
+
+/** The file under its temporary name beside its place; a device or a pipe is left for later. */
+function stage(file: FileToWrite): StagedFile {
+  let destination = file.path;
+  let isNew = true;
+  const info = statSync(file.path, { throwIfNoEntry: false });
+  if (info !== undefined) {
+    isNew = false;
+    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to: a rename would replace
+    // it with a plain file. A link is followed, so that it still points at the report.
+    if (!info.isFile() && !info.isDirectory())
+      return { path: file.path, temporary: null, destination, isNew };
+    if (info.isFile()) destination = realpathSync(file.path);
+  } else if (lstatSync(file.path, { throwIfNoEntry: false }) !== undefined) {
+    // A broken link: the rename replaces the link itself.
+    isNew = false;
+  }
+  const temporary = temporaryPathBeside(destination);
+  writeFileSync(temporary, file.content, { flag: "wx" });
+  return { path: file.path, temporary, destination, isNew };
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {}
 }
 
 /**
@@ -42,14 +122,6 @@ export function temporaryPathBeside(path: string): string {
   return join(dirname(path), `.${basename(path)}.${unique}.tmp`);
 }
 
-function writeTo(path: string, content: string): void {
-  try {
-    writeFileSync(path, content);
-  } catch (cause) {
-    throw new UsageError(`cannot write ${path}: ${describeWriteError(cause)}`);
-  }
-}
-
 function describeWriteError(cause: unknown): string {
   switch ((cause as NodeJS.ErrnoException).code) {
     case "ENOENT":
@@ -60,6 +132,7 @@ function describeWriteError(cause: unknown): string {
       return "permission denied";
     case "EISDIR":
       return "it is a folder";
+    case "EEXIST":
     case "ENOTDIR":
       return "a part of its path is a file, not a folder";
     case "ENOSPC":

@@ -12,7 +12,14 @@ const CJK = /[\u4e00-\u9fff]/;
 function flatten(value: unknown, path = ""): [string, string][] {
   if (typeof value === "string") return [[path, value]];
   if (typeof value === "function") {
-    const sample = (value as (...args: unknown[]) => unknown)(2, 3);
+    const label = value as (...args: unknown[]) => unknown;
+    // Sample arguments: numbers, or lists for the labels that take lists (the help's choices).
+    let sample: unknown;
+    try {
+      sample = label(2, 3);
+    } catch {
+      sample = label(["a", "b"], ["c"]);
+    }
     return flatten(typeof sample === "string" ? sample : String(sample), path);
   }
   if (value && typeof value === "object")
@@ -98,7 +105,8 @@ describe("error messages in Chinese", () => {
     'unknown encoding "klingon"',
     "cannot write out/status.md: its folder does not exist",
     "cannot append to summary.md: ENOENT",
-    "cannot write repo/targets: a file stands where a folder is needed; nothing was written",
+    "cannot write repo/targets: a part of its path is a file, not a folder; nothing was written",
+    "cannot write status.md: the disk is full",
   ];
 
   it.each(messages)("%s", (message) => {

@@ -1,0 +1,34 @@
+/** Where a command's output goes: stdout, or atomically the `-o` file; and whether it is coloured. */
+import { appendFileSync } from "node:fs";
+import { UsageError } from "../core/problems.js";
+import { writeFileAtomic } from "../io/write-atomic.js";
+import type { CliContext } from "./context.js";
+
+/** Write the output to stdout, or atomically to the `-o` file. */
+export async function emit(
+  output: string,
+  file: string | undefined,
+  context: CliContext,
+): Promise<void> {
+  if (file === undefined) context.stdout.write(output);
+  else await writeFileAtomic(file, output);
+}
+
+/** Append to a file, as GitHub's job summary (GITHUB_STEP_SUMMARY) expects. */
+export async function appendOutput(file: string, output: string): Promise<void> {
+  try {
+    appendFileSync(file, output);
+  } catch (cause) {
+    throw new UsageError(
+      `cannot append to ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`,
+    );
+  }
+}
+
+/** NO_COLOR wins, then FORCE_COLOR, else colour only on a terminal; never into a file. */
+export function useColor(context: CliContext, outputFile: string | undefined): boolean {
+  if (outputFile !== undefined || context.env.NO_COLOR) return false;
+  const force = context.env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
+  return context.stdout.isTTY === true;
+}

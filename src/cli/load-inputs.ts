@@ -1,0 +1,103 @@
+/**
+ * Reading and checking the inputs of a run: the targets, then the data (a value's meaning depends
+ * on its target, so the data are read once the targets are valid).
+ */
+import type { Day } from "../core/dates.js";
+import { defaultAsOf, type ObservationsById } from "../core/evaluate.js";
+import type { Target } from "../core/model.js";
+import { InputError, type Problem } from "../core/problems.js";
+import type { Labels } from "../i18n/labels.js";
+import { readData, readTargets } from "../io/read-inputs.js";
+import type { CliContext } from "./context.js";
+import { isError, printProblems } from "./print-problems.js";
+import { type InputOptions, parseAsOf, resolveLabels } from "./shared-options.js";
+
+export interface Inputs {
+  targets: Target[];
+  observations: ObservationsById;
+  /** Warnings only: any error has stopped the run. */
+  warnings: Problem[];
+}
+
+/**
+ * Read and check the targets, then the data. Throws an InputError listing every problem.
+ */
+export async function loadInputs(
+  options: InputOptions,
+  dataArguments: readonly string[] = [],
+): Promise<Inputs> {
+  const dataPaths = [...(options.data ?? []), ...dataArguments];
+  const collected = await collectInputs({
+    ...options,
+    data: dataPaths.length > 0 ? dataPaths : ["data"],
+  });
+  if (collected.problems.some(isError)) throw new InputError(collected.problems);
+  return {
+    targets: collected.targets,
+    observations: collected.observations,
+    warnings: collected.problems,
+  };
+}
+
+export interface CollectedInputs {
+  targets: Target[];
+  observations: ObservationsById;
+  /** Errors and warnings of the target files, then of the data files. */
+  problems: Problem[];
+  /** False when a target error kept the data from being read. */
+  dataRead: boolean;
+}
+
+/**
+ * Read and check the targets, then the data files named in `options.data` (none when empty),
+ * and return every problem instead of throwing: what `kpi validate` lists. The data are not read
+ * when a target file has an error.
+ */
+export async function collectInputs(
+  options: InputOptions & { data: readonly string[] },
+): Promise<CollectedInputs> {
+  const targets = await readTargets(options.targets);
+  const observations: ObservationsById = new Map();
+  if (targets.problems.some(isError) || options.data.length === 0) {
+    return { targets: targets.targets, observations, problems: targets.problems, dataRead: false };
+  }
+  const data = await readData(options.data, targets.targets, {
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+  });
+  return {
+    targets: targets.targets,
+    observations: data.observations,
+    problems: [...targets.problems, ...data.problems],
+    dataRead: true,
+  };
+}
+
+/** Read the target files only; throws an InputError listing every problem. */
+export async function loadTargetInputs(paths: readonly string[]): Promise<Target[]> {
+  const targets = await readTargets(paths);
+  if (targets.problems.some(isError)) throw new InputError(targets.problems);
+  return targets.targets;
+}
+
+/** What a reporting command works from: its labels, the checked inputs and the as-of date. */
+export interface ReportRun {
+  labels: Labels;
+  inputs: Inputs;
+  asOf: Day;
+}
+
+/**
+ * The common start of `check`, `report`, `rank` and `explain`: the options first (a typo in one is
+ * reported before any file is read), then the inputs, their warnings to stderr, and the as-of date.
+ */
+export async function startReportRun(
+  options: InputOptions & { lang?: string; asOf?: string },
+  dataArguments: readonly string[],
+  context: CliContext,
+): Promise<ReportRun> {
+  const labels = resolveLabels(options.lang, context);
+  const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf, context);
+  const inputs = await loadInputs(options, dataArguments);
+  printProblems(inputs.warnings, context, labels);
+  return { labels, inputs, asOf: asOf ?? defaultAsOf(inputs.observations, context.today()) };
+}

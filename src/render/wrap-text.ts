@@ -1,0 +1,101 @@
+/**
+ * Wrapping text to a number of terminal columns. Latin text breaks at spaces; Chinese text, which
+ * has none, breaks between any two characters, except before closing punctuation (，。）” …) and
+ * after opening punctuation (（“ …), which stay with the character they belong to.
+ */
+import { displayWidth } from "./terminal-table.js";
+
+// Written as escapes: the bundle is ASCII (scripts/build.js).
+const NO_BREAK_BEFORE =
+  /^[\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff09\u300d\u300f\u201d\u2019\u300b\u3009\u3011\u3015\u2026,.;:!?)\]}%]$/u;
+const NO_BREAK_AFTER = /^[\uff08\u300c\u300e\u201c\u2018\u300a\u3008\u3010\u3014([{]$/u;
+const SPACE = /^\s+$/u;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** The characters a user sees (an accented letter or a flag is one), each with its width. */
+function graphemes(text: string): { text: string; width: number }[] {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  return [...segmenter.segment(text)].map(({ segment }) => ({
+    text: segment,
+    width: displayWidth(segment),
+  }));
+}
+
+/** A piece of text no line breaks inside: a word, a wide character and its punctuation, a space. */
+interface Unit {
+  text: string;
+  width: number;
+  space: boolean;
+}
+
+function units(line: string): Unit[] {
+  const result: Unit[] = [];
+  let previous: { text: string; width: number } | undefined;
+  for (const grapheme of graphemes(line)) {
+    const space = SPACE.test(grapheme.text);
+    const last = result[result.length - 1];
+    const joins =
+      last !== undefined &&
+      previous !== undefined &&
+      !space &&
+      !last.space &&
+      (NO_BREAK_BEFORE.test(grapheme.text) ||
+        NO_BREAK_AFTER.test(previous.text) ||
+        (grapheme.width < 2 && previous.width < 2));
+    if (joins && last !== undefined) {
+      last.text += grapheme.text;
+      last.width += grapheme.width;
+    } else if (space && last?.space) {
+      last.text += grapheme.text;
+      last.width += grapheme.width;
+    } else result.push({ text: grapheme.text, width: grapheme.width, space });
+    previous = grapheme;
+  }
+  return result;
+}
+
+/**
+ * The text as lines of at most `width` columns (wide characters count two). Its own line breaks
+ * are kept; spaces where it breaks are dropped; a word longer than a line is cut.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    let used = 0;
+    let pendingSpace: Unit | undefined;
+    const flush = () => {
+      lines.push(line);
+      line = "";
+      used = 0;
+      pendingSpace = undefined;
+    };
+    for (const unit of units(paragraph)) {
+      if (unit.space) {
+        if (used > 0) pendingSpace = unit;
+        continue;
+      }
+      const spaceWidth = pendingSpace?.width ?? 0;
+      if (used > 0 && used + spaceWidth + unit.width > width) flush();
+      if (used > 0 && pendingSpace !== undefined) {
+        line += pendingSpace.text;
+        used += pendingSpace.width;
+      }
+      pendingSpace = undefined;
+      if (unit.width <= width - used) {
+        line += unit.text;
+        used += unit.width;
+        continue;
+      }
+      // Longer than a whole line: cut it, character by character.
+      for (const grapheme of graphemes(unit.text)) {
+        if (used > 0 && used + grapheme.width > width) flush();
+        line += grapheme.text;
+        used += grapheme.width;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
