@@ -4,7 +4,7 @@ import { evaluate } from "../core/evaluate.js";
 import { getExitCode, parseFailOn } from "../core/exit-code.js";
 import { buildReport } from "../core/report-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
-import { FORMATS, type Format, renderers, reportRenderers } from "../render/index.js";
+import { type FormatOf, loadRenderer } from "../render/index.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { appendOutput, emit, useColor } from "./emit-output.js";
 import { startReportRun } from "./load-inputs.js";
@@ -18,7 +18,7 @@ import {
 
 interface CheckOptions extends InputOptions {
   asOf?: string;
-  format: Format;
+  format: FormatOf<"results">;
   output?: string;
   failOn: string;
   lang?: string;
@@ -29,7 +29,7 @@ export const checkCommand: KpiCommand = {
   define(command: Command, help: HelpLabels) {
     command.description(help.commands.check).argument("[data...]", help.arguments.data);
     addReportOptions(addInputOptions(command, help), help);
-    addFormatOption(command, help, FORMATS, "table");
+    addFormatOption(command, help, "results", "table");
     addFailOnOption(command, help, "red");
   },
   run: check,
@@ -43,7 +43,7 @@ async function check(
   const failOn = parseFailOn(options.failOn);
   const { labels, inputs, asOf } = await startReportRun(options, dataArguments, context);
   const report = evaluate(inputs.targets, inputs.observations, { asOf });
-  const render = await renderers[options.format]();
+  const render = await loadRenderer("results", options.format);
   await emit(
     render(report, { labels, color: useColor(context, options.output) }),
     options.output,
@@ -52,7 +52,7 @@ async function check(
   // In GitHub Actions the job summary gets the status report, so a run's page shows it.
   const summaryFile = context.env.GITHUB_STEP_SUMMARY;
   if (options.format === "github" && summaryFile) {
-    const renderReport = await reportRenderers.markdown();
+    const renderReport = await loadRenderer("report", "markdown");
     const model = buildReport(inputs.targets, inputs.observations, { asOf });
     await appendOutput(summaryFile, renderReport(model, { labels, charts: false, byOwner: false }));
   }

@@ -1,7 +1,8 @@
 /** `kpi list`: the targets with kind, owner, target, deadline and their schedule as dated values. */
 import type { Command } from "commander";
-import { LIST_FORMATS, type ListFormat, listTargets } from "../core/list-model.js";
+import { listTargets } from "../core/list-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
+import { type FormatOf, loadRenderer } from "../render/index.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { emit } from "./emit-output.js";
 import { loadTargetInputs } from "./load-inputs.js";
@@ -15,7 +16,7 @@ import {
 
 interface ListOptions {
   targets: string[];
-  format: ListFormat;
+  format: FormatOf<"list">;
   output?: string;
   lang?: string;
 }
@@ -25,7 +26,7 @@ export const listCommand: KpiCommand = {
   define(command: Command, help: HelpLabels) {
     command.description(help.commands.list);
     addTargetsOption(command, help);
-    addFormatOption(command, help, LIST_FORMATS, "table");
+    addFormatOption(command, help, "list", "table");
     addLangOption(addOutputOption(command, help), help);
   },
   run: list,
@@ -34,8 +35,7 @@ export const listCommand: KpiCommand = {
 async function list(context: CliContext, options: ListOptions): Promise<number> {
   const labels = resolveLabels(options.lang, context);
   const targets = await loadTargetInputs(options.targets);
-  const { listRenderers } = await import("../render/list-formats.js");
-  const render = listRenderers[options.format];
+  const render = await loadRenderer("list", options.format);
   await emit(render(listTargets(targets), { labels }), options.output, context);
   return 0;
 }

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { buildReport } from "../core/report-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
-import { RANK_FORMATS, type RankFormat, rankRenderers } from "../render/index.js";
+import { type FormatOf, loadRenderer } from "../render/index.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { emit } from "./emit-output.js";
 import { startReportRun } from "./load-inputs.js";
@@ -15,7 +15,7 @@ import {
 
 interface RankOptions extends InputOptions {
   asOf?: string;
-  format: RankFormat;
+  format: FormatOf<"rank">;
   output?: string;
   lang?: string;
 }
@@ -25,7 +25,7 @@ export const rankCommand: KpiCommand = {
   define(command: Command, help: HelpLabels) {
     command.description(help.commands.rank).argument("[data...]", help.arguments.data);
     addReportOptions(addInputOptions(command, help), help);
-    addFormatOption(command, help, RANK_FORMATS, "table");
+    addFormatOption(command, help, "rank", "table");
   },
   run: rank,
 };
@@ -37,7 +37,7 @@ async function rank(
 ): Promise<number> {
   const { labels, inputs, asOf } = await startReportRun(options, dataArguments, context);
   const model = buildReport(inputs.targets, inputs.observations, { asOf });
-  const render = await rankRenderers[options.format]();
+  const render = await loadRenderer("rank", options.format);
   await emit(render(model, { labels }), options.output, context);
   // A ranking is information, not a gate: it exits 0 whatever the statuses.
   return 0;

@@ -3,7 +3,7 @@ import { type Command, Option } from "commander";
 import { getExitCode, parseFailOn } from "../core/exit-code.js";
 import { buildReport } from "../core/report-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
-import { REPORT_FORMATS, type ReportFormat, reportRenderers } from "../render/index.js";
+import { type FormatOf, loadRenderer } from "../render/index.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { emit } from "./emit-output.js";
 import { startReportRun } from "./load-inputs.js";
@@ -17,7 +17,7 @@ import {
 
 interface ReportOptions extends InputOptions {
   asOf?: string;
-  format: ReportFormat;
+  format: FormatOf<"report">;
   output?: string;
   lang?: string;
   charts?: boolean;
@@ -31,7 +31,7 @@ export const reportCommand: KpiCommand = {
   define(command: Command, help: HelpLabels) {
     command.description(help.commands.report).argument("[data...]", help.arguments.data);
     addReportOptions(addInputOptions(command, help), help);
-    addFormatOption(command, help, REPORT_FORMATS, "markdown");
+    addFormatOption(command, help, "report", "markdown");
     command
       .addOption(new Option("--charts", help.options.charts))
       .addOption(
@@ -56,7 +56,7 @@ async function report(
     asOf,
     allHistories: options.format === "html",
   });
-  const render = await reportRenderers[options.format]();
+  const render = await loadRenderer("report", options.format);
   await emit(
     render(model, { labels, charts: options.charts === true, byOwner: options.by === "owner" }),
     options.output,

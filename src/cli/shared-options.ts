@@ -7,6 +7,7 @@ import { type Day, parseDate } from "../core/dates.js";
 import { UsageError } from "../core/problems.js";
 import type { HelpLabels, Labels } from "../i18n/labels.js";
 import { labelsFor, resolveLanguage } from "../i18n/language.js";
+import { type FormatOf, formatForFile, formatsOf, type OutputModel } from "../render/index.js";
 import type { CliContext } from "./context.js";
 
 /** The input paths as commander parses `-t`, `-d` and `--encoding`. */
@@ -54,18 +55,28 @@ export function addReportOptions(command: Command, help: HelpLabels): Command {
   return addLangOption(addOutputOption(addAsOfOption(command, help), help), help);
 }
 
-/** `-f`: one of the command's formats. */
-export function addFormatOption(
+/**
+ * `-f`: one of the formats of the model the command renders. Without `-f`, a `-o` file whose
+ * extension names a format (`status.html`, `results.json`) is written in that format.
+ */
+export function addFormatOption<M extends OutputModel>(
   command: Command,
   help: HelpLabels,
-  formats: readonly string[],
-  defaultFormat: string,
+  model: M,
+  defaultFormat: FormatOf<M>,
 ): Command {
-  return command.addOption(
-    new Option("-f, --format <format>", help.options.format)
-      .choices(formats)
-      .default(defaultFormat),
-  );
+  return command
+    .addOption(
+      new Option("-f, --format <format>", help.options.format)
+        .choices(formatsOf(model))
+        .default(defaultFormat),
+    )
+    .hook("preAction", (self) => {
+      const output: unknown = self.opts().output;
+      if (self.getOptionValueSource("format") !== "default" || typeof output !== "string") return;
+      const format = formatForFile(model, output);
+      if (format !== undefined) self.setOptionValueWithSource("format", format, "implied");
+    });
 }
 
 /** `--fail-on`: the statuses that make the exit code 1. */

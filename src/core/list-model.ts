@@ -7,10 +7,6 @@ import { toleranceAmount } from "./evaluate.js";
 import type { Target } from "./model.js";
 import { schedulePoints } from "./schedule.js";
 
-/** The formats of `kpi list`; each has a renderer in render/list.ts. */
-export const LIST_FORMATS = ["table", "markdown", "json"] as const;
-export type ListFormat = (typeof LIST_FORMATS)[number];
-
 /** A point of a progress target's schedule, with its share of the way from baseline to target. */
 export interface ListedPoint {
   by: Day;

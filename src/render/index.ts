@@ -1,32 +1,19 @@
-/** The output formats and their renderers, loaded only when chosen. */
+/**
+ * Every output kpi makes, in one registry: for each model a command renders (the results of
+ * `check`, the report of `report`, the ranking of `rank`, the targets of `list`), its formats with
+ * the file extension that `-o` recognises and the renderer, loaded only when chosen.
+ */
 
+import type { ListEntry } from "../core/list-model.js";
 import type { Report } from "../core/model.js";
 import type { ReportModel } from "../core/report-model.js";
 import type { Labels } from "../i18n/labels.js";
-
-/** The formats of `kpi check`. */
-export const FORMATS = ["table", "markdown", "json", "junit", "github"] as const;
-export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
   labels: Labels;
   /** ANSI colours, for the terminal table. */
   color: boolean;
 }
-
-export type Renderer = (report: Report, options: RenderOptions) => string;
-
-export const renderers = {
-  table: async () => (await import("./results-table.js")).renderTable,
-  markdown: async () => (await import("./results-markdown.js")).renderMarkdown,
-  json: async () => (await import("./results-json.js")).renderJson,
-  junit: async () => (await import("./results-junit.js")).renderJunit,
-  github: async () => (await import("./results-github.js")).renderGithub,
-} satisfies Record<Format, () => Promise<Renderer>>;
-
-/** The formats of `kpi report`: both render the same report model. */
-export const REPORT_FORMATS = ["markdown", "html"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportRenderOptions {
   labels: Labels;
@@ -36,21 +23,87 @@ export interface ReportRenderOptions {
   byOwner: boolean;
 }
 
-export type ReportRenderer = (model: ReportModel, options: ReportRenderOptions) => string;
+/** The renderer of each model: a pure function of the model to the output's text. */
+export interface Renderers {
+  results: (report: Report, options: RenderOptions) => string;
+  report: (model: ReportModel, options: ReportRenderOptions) => string;
+  rank: (model: ReportModel, options: { labels: Labels }) => string;
+  list: (entries: readonly ListEntry[], options: { labels: Labels }) => string;
+}
+export type OutputModel = keyof Renderers;
 
-export const reportRenderers = {
-  markdown: async () => (await import("./report-markdown.js")).renderReportMarkdown,
-  html: async () => (await import("./report-html.js")).renderReportHtml,
-} satisfies Record<ReportFormat, () => Promise<ReportRenderer>>;
+export interface OutputFormat<M extends OutputModel> {
+  /** The extension of a file of this format: `-o status.html` without `--format` makes html. */
+  extension: string | null;
+  load: () => Promise<Renderers[M]>;
+}
 
-/** The formats of `kpi rank`. */
-export const RANK_FORMATS = ["table", "markdown", "json"] as const;
-export type RankFormat = (typeof RANK_FORMATS)[number];
+const listFormats = async () => await import("./list-formats.js");
+const rankFormats = async () => await import("./rank-formats.js");
 
-export type RankRenderer = (model: ReportModel, options: { labels: Labels }) => string;
+export const OUTPUTS = {
+  results: {
+    table: { extension: null, load: async () => (await import("./results-table.js")).renderTable },
+    markdown: {
+      extension: ".md",
+      load: async () => (await import("./results-markdown.js")).renderMarkdown,
+    },
+    json: { extension: ".json", load: async () => (await import("./results-json.js")).renderJson },
+    junit: {
+      extension: ".xml",
+      load: async () => (await import("./results-junit.js")).renderJunit,
+    },
+    github: {
+      extension: null,
+      load: async () => (await import("./results-github.js")).renderGithub,
+    },
+  },
+  report: {
+    markdown: {
+      extension: ".md",
+      load: async () => (await import("./report-markdown.js")).renderReportMarkdown,
+    },
+    html: {
+      extension: ".html",
+      load: async () => (await import("./report-html.js")).renderReportHtml,
+    },
+  },
+  rank: {
+    table: { extension: null, load: async () => (await rankFormats()).renderRankTable },
+    markdown: { extension: ".md", load: async () => (await rankFormats()).renderRankMarkdown },
+    json: { extension: ".json", load: async () => (await rankFormats()).renderRankJson },
+  },
+  list: {
+    table: { extension: null, load: async () => (await listFormats()).renderListTable },
+    markdown: { extension: ".md", load: async () => (await listFormats()).renderListMarkdown },
+    json: { extension: ".json", load: async () => (await listFormats()).renderListJson },
+  },
+} as const satisfies { [M in OutputModel]: Record<string, OutputFormat<M>> };
 
-export const rankRenderers = {
-  table: async () => (await import("./rank-formats.js")).renderRankTable,
-  markdown: async () => (await import("./rank-formats.js")).renderRankMarkdown,
-  json: async () => (await import("./rank-formats.js")).renderRankJson,
-} satisfies Record<RankFormat, () => Promise<RankRenderer>>;
+/** The format names of a model, as `--format` takes them. */
+export type FormatOf<M extends OutputModel> = keyof (typeof OUTPUTS)[M] & string;
+
+export function formatsOf<M extends OutputModel>(model: M): FormatOf<M>[] {
+  return Object.keys(OUTPUTS[model]) as FormatOf<M>[];
+}
+
+/** The renderer of a model's format. */
+export function loadRenderer<M extends OutputModel>(
+  model: M,
+  format: FormatOf<M>,
+): Promise<Renderers[M]> {
+  const formats = OUTPUTS[model] as unknown as Record<string, OutputFormat<M>>;
+  return (formats[format] as OutputFormat<M>).load();
+}
+
+/** The format a file's extension names (case-insensitive), or undefined. */
+export function formatForFile<M extends OutputModel>(
+  model: M,
+  path: string,
+): FormatOf<M> | undefined {
+  const lower = path.toLowerCase();
+  const formats = OUTPUTS[model] as unknown as Record<string, OutputFormat<M>>;
+  return Object.entries(formats).find(
+    ([, format]) => format.extension !== null && lower.endsWith(format.extension),
+  )?.[0] as FormatOf<M> | undefined;
+}

@@ -1,21 +1,13 @@
 /** `kpi list` in each format: the targets with their schedules resolved to dated values. */
 
 import { formatDay } from "../core/dates.js";
-import type { ListEntry, ListFormat } from "../core/list-model.js";
+import type { ListEntry } from "../core/list-model.js";
 import type { Tolerance } from "../core/model.js";
 import type { Labels } from "../i18n/labels.js";
 import { formatNumber, formatPercent, formatValue } from "./format.js";
 import { jsonShare, jsonValue } from "./results-json.js";
 import { escapeMarkdownCell } from "./results-markdown.js";
 import { renderTerminalTable, sanitizeForTerminal } from "./terminal-table.js";
-
-export type ListRenderer = (entries: readonly ListEntry[], options: { labels: Labels }) => string;
-
-export const listRenderers = {
-  table: renderListTable,
-  markdown: renderListMarkdown,
-  json: renderListJson,
-} satisfies Record<ListFormat, ListRenderer>;
 
 /** The cells of one entry; a cell may have several lines (one per milestone). */
 function cells(entry: ListEntry, labels: Labels): string[] {

@@ -304,3 +304,28 @@ describe("stdout closed early", () => {
     expect(code).toBe(0);
   });
 });
+
+describe("-o without --format writes the format its extension names", () => {
+  const REPORT = ["-t", "test/fixtures/report/targets", "-d", "test/fixtures/report/data"];
+  it.each([
+    ["check", ".json", BASIC, /^\{\n {2}"schemaVersion": 1,/],
+    ["check", ".md", BASIC, /^\*\*5 targets, as of 2022-03-31:\*\*/],
+    ["check", ".xml", BASIC, /^<\?xml /],
+    ["check", ".txt", BASIC, /^┌/],
+    ["report", ".html", REPORT, /^<!doctype html>/i],
+    ["report", ".HTML", REPORT, /^<!doctype html>/i],
+    ["rank", ".json", REPORT, /^\{\n {2}"schemaVersion": 1,/],
+    ["list", ".md", ["-t", "test/fixtures/basic/targets"], /^\| ID +\|/],
+  ])("kpi %s -o out%s", (command, extension, inputs, start) => {
+    const file = join(freshFolder(), `out${extension}`);
+    const run = runKpi([command, ...inputs, "-o", file]);
+    expect(run.stderr).toBe("");
+    expect(readFileSync(file, "utf8")).toMatch(start);
+  });
+
+  it("an explicit --format wins over the extension", () => {
+    const file = join(freshFolder(), "out.json");
+    runKpi(["check", ...BASIC, "--format", "markdown", "-o", file]);
+    expect(readFileSync(file, "utf8")).toMatch(/^\*\*5 targets/);
+  });
+});
