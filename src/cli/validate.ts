@@ -7,6 +7,8 @@ import { normalize } from "node:path";
 import { type Command, Option } from "commander";
 import { sortProblems } from "../core/problems.js";
 import type { HelpLabels } from "../i18n/labels.js";
+import { findFiles } from "../io/find-files.js";
+import { DATA_EXTENSIONS, TARGET_EXTENSIONS } from "../io/read-inputs.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { collectInputs } from "./load-inputs.js";
 import { formatProblemIn, isError } from "./print-problems.js";
@@ -46,8 +48,12 @@ async function choosePaths(
   for (const path of paths.map(normalize)) {
     const isFolder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
     if (isFolder) {
-      named.targets.push(path);
-      named.data.push(path);
+      // A folder is a target folder, a data folder or both, by what it holds; one that holds
+      // neither is read as both, and the reading says it holds no target file.
+      const targets = (await findFiles([path], TARGET_EXTENSIONS)).files.length > 0;
+      const data = (await findFiles([path], DATA_EXTENSIONS)).files.length > 0;
+      if (targets || !data) named.targets.push(path);
+      if (data || !targets) named.data.push(path);
     } else if (/\.ya?ml$/i.test(path)) named.targets.push(path);
     // Anything else, a missing path included, is data: the reader says what is wrong with it.
     else named.data.push(path);

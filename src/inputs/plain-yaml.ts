@@ -15,8 +15,34 @@
 export interface PlainYaml {
   /** The document, as `yaml`'s toJS() gives it. */
   data: unknown;
-  /** Where each mapping and sequence starts: the offset `yaml` gives as the node's range[0]. */
-  offsets: Map<object, number>;
+  /**
+   * Where each mapping and sequence starts, then where each of its entries does: a mapping's keys
+   * and values in order (`[start, key, value, key, value…]`), a sequence's items (`[start, item,
+   * item…]`). Each is the offset `yaml` gives as that node's range[0], so that a problem is placed
+   * by the plain reading alone.
+   */
+  offsets: Map<object, number[]>;
+}
+
+/**
+ * Where the key (`"key"`) or the value (`"value"`) of a mapping's entry, or a sequence's item, starts;
+ * undefined when the mapping has no such key (or the sequence no such item).
+ */
+export function offsetIn(
+  plain: PlainYaml,
+  container: object,
+  key: string | number,
+  part: "key" | "value",
+): number | undefined {
+  const offsets = plain.offsets.get(container);
+  if (offsets === undefined) return undefined;
+  if (Array.isArray(container)) {
+    const inRange = typeof key === "number" && Number.isInteger(key) && key >= 0;
+    return part === "value" && inRange ? offsets[1 + key] : undefined;
+  }
+  // A mapping's keys are names, which objects keep in insertion order: the order of `offsets`.
+  const index = typeof key === "string" ? Object.keys(container).indexOf(key) : -1;
+  return index === -1 ? undefined : offsets[1 + 2 * index + (part === "value" ? 1 : 0)];
 }
 
 /** The longest list and the largest mapping read here: longer ones are `yaml`'s to report. */
@@ -84,7 +110,7 @@ interface Line {
 class Reader {
   private readonly lines: Line[] = [];
   private index = 0;
-  private readonly offsets = new Map<object, number>();
+  private readonly offsets = new Map<object, number[]>();
 
   constructor(
     private readonly text: string,
@@ -130,9 +156,16 @@ class Reader {
     return next !== undefined && next.start - next.begin > indent ? next : undefined;
   }
 
+  /** A new mapping or sequence that starts at `at`: the list its entries' offsets go to. */
+  private container(value: object, at: number): number[] {
+    const offsets = [at];
+    this.offsets.set(value, offsets);
+    return offsets;
+  }
+
   private mapping(at: number, indent: number, depth: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
-    this.offsets.set(map, at);
+    const offsets = this.container(map, at);
     let keys = 0;
     for (let start = at; ; ) {
       const line = this.line();
@@ -142,20 +175,26 @@ class Reader {
       if (KEYWORD.test(key) || key === "__proto__" || Object.hasOwn(map, key)) notPlain();
       if (++keys > this.limits.maxMappingKeys) notPlain();
       const rest = this.skipSpaces(keyEnd + 1, line.end);
+      // An empty value is placed where it would start: after the spaces that follow the colon.
+      let valueAt = rest;
       let value: unknown = null;
       if (rest === line.end || this.text.charCodeAt(rest) === HASH) {
         this.index++;
         const below = this.deeper(indent);
         const next = this.lines[this.index];
-        if (below !== undefined)
+        if (below !== undefined) {
+          valueAt = below.start;
           value = this.node(below.start, below.start - below.begin, depth + 1);
+        }
         // A sequence may sit at its key's indentation ("targets:\n- id: …").
         else if (
           next !== undefined &&
           next.start - next.begin === indent &&
           this.isItem(next.start, next)
-        )
+        ) {
+          valueAt = next.start;
           value = this.sequence(next.start, indent, depth + 1);
+        }
       } else {
         value = this.inline(rest, line.end);
         this.index++;
@@ -163,6 +202,7 @@ class Reader {
         if (this.deeper(indent) !== undefined) notPlain();
       }
       map[key] = value;
+      offsets.push(start, valueAt);
       const next = this.lines[this.index];
       if (next === undefined || next.start - next.begin < indent) return map;
       if (next.start - next.begin > indent) notPlain();
@@ -172,16 +212,19 @@ class Reader {
 
   private sequence(at: number, indent: number, depth: number): unknown[] {
     const list: unknown[] = [];
-    this.offsets.set(list, at);
+    const offsets = this.container(list, at);
     for (let start = at; ; ) {
       const line = this.line();
       const rest = this.skipSpaces(start + 1, line.end);
+      let itemAt = rest;
       let item: unknown = null;
       if (rest === line.end || this.text.charCodeAt(rest) === HASH) {
         this.index++;
         const below = this.deeper(indent);
-        if (below !== undefined)
+        if (below !== undefined) {
+          itemAt = below.start;
           item = this.node(below.start, below.start - below.begin, depth + 1);
+        }
       } else if (this.isItem(rest, line)) {
         notPlain();
       } else if (this.keyEnd(rest, line) !== -1) {
@@ -192,6 +235,7 @@ class Reader {
         this.index++;
         if (this.deeper(indent) !== undefined) notPlain();
       }
+      offsets.push(itemAt);
       if (list.push(item) > this.limits.maxListItems) notPlain();
       const next = this.lines[this.index];
       if (next === undefined || next.start - next.begin < indent) return list;
@@ -283,7 +327,7 @@ class Reader {
 
   private flowMap(at: number, end: number): [Record<string, unknown>, number] {
     const map: Record<string, unknown> = {};
-    this.offsets.set(map, at);
+    const offsets = this.container(map, at);
     let position = this.skipSpaces(at + 1, end);
     if (this.text[position] === "}") return [map, position + 1];
     let keys = 0;
@@ -296,8 +340,10 @@ class Reader {
         notPlain();
       if (KEYWORD.test(key) || key === "__proto__" || Object.hasOwn(map, key)) notPlain();
       if (++keys > this.limits.maxMappingKeys) notPlain();
-      const [value, after] = this.flowScalar(this.skipSpaces(keyEnd + 1, end), end);
+      const valueAt = this.skipSpaces(keyEnd + 1, end);
+      const [value, after] = this.flowScalar(valueAt, end);
       map[key] = value;
+      offsets.push(position, valueAt);
       position = this.skipSpaces(after, end);
       if (this.text[position] === "}") return [map, position + 1];
       if (this.text[position] !== ",") notPlain();
@@ -307,10 +353,11 @@ class Reader {
 
   private flowList(at: number, end: number): [unknown[], number] {
     const list: unknown[] = [];
-    this.offsets.set(list, at);
+    const offsets = this.container(list, at);
     let position = this.skipSpaces(at + 1, end);
     if (this.text[position] === "]") return [list, position + 1];
     for (;;) {
+      offsets.push(position);
       const [value, after] = this.flowScalar(position, end);
       if (list.push(value) > this.limits.maxListItems) notPlain();
       position = this.skipSpaces(after, end);

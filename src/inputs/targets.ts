@@ -1,8 +1,10 @@
 /**
- * Target files: YAML text → targets, or problems located at the YAML node they are about.
- * Pure: the caller reads the files.
+ * Target files (SPEC section 2), in two stages: text → a YAML document whose every node has its
+ * place (`readPlainDocument`, else `readYamlDocument`) → targets, or problems placed at the node
+ * they are about (`targetsOf`). Pure: the caller reads the files, and loads `yaml` only for the
+ * files the plain reader declines.
  */
-// Types only: the library is loaded (by the caller) for the files the plain reader leaves to it.
+// Types only: the library is loaded (by the caller) for the files the plain reader declines.
 import type * as YamlLibrary from "yaml";
 import type { Document, LineCounter, Node } from "yaml";
 import type * as z from "zod/mini";
@@ -19,7 +21,7 @@ import {
 import { error, MAX_PROBLEMS_PER_FILE, type Problem, sortProblems } from "../core/problems.js";
 import { type MilestoneSpec, milestoneValue, presetMilestones } from "../core/schedule.js";
 import { didYouMean } from "../core/suggest.js";
-import { type PlainYaml, readPlainYaml } from "./plain-yaml.js";
+import { offsetIn, type PlainYaml, readPlainYaml } from "./plain-yaml.js";
 import {
   type LevelTargetInput,
   type MilestoneTargetInput,
@@ -55,25 +57,16 @@ export const MAX_MAPPING_KEYS = 1_000;
 const TOO_DEEP = "invalid YAML: the file is nested too deeply";
 
 /**
- * Load target files in the given order; ids must be unique across all of them. Null when a file
- * needs `yaml` and it is null: the caller loads the library and asks again.
+ * The targets of the files' documents, in the given order; ids must be unique across all of them.
+ * Each file's problems are capped as a data file's are.
  */
-export function loadTargets(sources: readonly SourceText[], yaml: Yaml): LoadedTargets;
-export function loadTargets(
-  sources: readonly SourceText[],
-  yaml: Yaml | null,
-): LoadedTargets | null;
-export function loadTargets(
-  sources: readonly SourceText[],
-  yaml: Yaml | null,
-): LoadedTargets | null {
+export function targetsOf(documents: readonly TargetDocument[]): LoadedTargets {
   const targets: Target[] = [];
   const problems: Problem[] = [];
-  for (const source of sources) {
-    const loaded = parseTargetFile(source, yaml);
-    if (loaded === null) return null;
+  for (const document of documents) {
+    const loaded = checkDocument(document);
     targets.push(...loaded.targets);
-    problems.push(...capProblems(source.file, loaded.problems));
+    problems.push(...capProblems(document.file, loaded.problems));
   }
   const firstById = new Map<string, Target>();
   for (const target of targets) {
@@ -92,6 +85,20 @@ export function loadTargets(
     }
   }
   return { targets, problems: sortProblems(problems) };
+}
+
+/** Load target files whose reader `yaml` may be: both stages, for a caller that holds `yaml`. */
+export function loadTargets(sources: readonly SourceText[], yaml: Yaml): LoadedTargets {
+  return targetsOf(sources.map((source) => readTargetDocument(source, yaml)));
+}
+
+/**
+ * One target file's targets. `plainReader` false reads it by `yaml` only, for tests that compare
+ * the two readers.
+ */
+export function parseTargetFile(source: SourceText, yaml: Yaml, plainReader = true): LoadedTargets {
+  const document = plainReader ? readTargetDocument(source, yaml) : readYamlDocument(source, yaml);
+  return checkDocument(document);
 }
 
 /** A file's first problems in place order, then a count of the rest, as for data files. */
@@ -119,11 +126,18 @@ interface Positioned {
   readonly range?: readonly number[] | null;
 }
 
-/** One file's document, with what turns a path into a place and the problems found so far. */
-abstract class Located {
+/**
+ * A target file's YAML document: its data (as `yaml`'s toJS() gives it) and the place of each of
+ * its nodes, or the problems that keep it from being read (invalid YAML, a duplicate key…).
+ * Problems found in its data are added to `problems` as the targets are checked.
+ */
+export abstract class TargetDocument {
   readonly problems: Problem[] = [];
 
   constructor(readonly file: string) {}
+
+  /** The document's data; undefined when a problem keeps it from being read. */
+  abstract readonly data: unknown;
 
   /** The node at a path, or the closest ancestor that exists. */
   abstract nodeAt(path: Path): Positioned | null;
@@ -144,12 +158,30 @@ abstract class Located {
 }
 
 /**
- * A file read by the plain reader. Only its targets' own places are ever shown: a file with any
- * problem is read again by `yaml`, which places each problem at its node.
+ * A target file's document by the plain reader (plain-yaml.ts), or null when the file is not in
+ * the plain subset of YAML it reads: then `yaml` reads it (`readYamlDocument`).
  */
-class PlainLocated extends Located {
+export function readPlainDocument(source: SourceText): TargetDocument | null {
+  const plain = readPlainYaml(source.text, {
+    maxListItems: MAX_LIST_ITEMS,
+    maxMappingKeys: MAX_MAPPING_KEYS,
+  });
+  return plain === null ? null : new PlainDocument(source.file, source.text, plain);
+}
+
+/** A target file's document by the plain reader when it reads the file, else by `yaml`. */
+export function readTargetDocument(source: SourceText, yaml: Yaml): TargetDocument {
+  return readPlainDocument(source) ?? readYamlDocument(source, yaml);
+}
+
+/**
+ * A file read by the plain reader, which gives every node the place `yaml` gives it (a property
+ * test holds the two equal): its problems are placed as they would be by `yaml`.
+ */
+class PlainDocument extends TargetDocument {
   /** The offset where each line starts. */
   private readonly lineStarts = [0];
+  readonly data: unknown;
 
   constructor(
     file: string,
@@ -157,6 +189,7 @@ class PlainLocated extends Located {
     private readonly plain: PlainYaml,
   ) {
     super(file);
+    this.data = plain.data;
     for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1))
       this.lineStarts.push(at + 1);
   }
@@ -177,29 +210,40 @@ class PlainLocated extends Located {
     };
   }
 
-  /** The mapping or sequence at a path, or the closest one around it. */
+  /** The node at a path, or the closest one around it that exists. */
   nodeAt(path: Path): Positioned | null {
     let value = this.plain.data;
-    let node: Positioned | null = null;
-    for (let depth = 0; ; depth++) {
-      const offset =
-        value !== null && typeof value === "object" ? this.plain.offsets.get(value) : undefined;
-      if (offset !== undefined) node = { range: [offset] };
-      const key = path[depth];
-      if (key === undefined || value === null || typeof value !== "object") return node;
+    let offset = this.plain.offsets.get(value as object)?.[0];
+    for (const key of path) {
+      if (value === null || typeof value !== "object") break;
+      const at = offsetIn(this.plain, value, key, "value");
+      if (at === undefined) break;
+      offset = at;
       value = (value as Record<string | number, unknown>)[key];
     }
+    return offset === undefined ? null : { range: [offset] };
   }
 
-  keyAt(path: Path): Positioned | null {
-    return this.nodeAt(path);
+  keyAt(path: Path, key: string): Positioned | null {
+    let value = this.plain.data;
+    for (const step of path) {
+      if (value === null || typeof value !== "object") return this.nodeAt(path);
+      if (offsetIn(this.plain, value, step, "value") === undefined) return this.nodeAt(path);
+      value = (value as Record<string | number, unknown>)[step];
+    }
+    const offset =
+      value !== null && typeof value === "object"
+        ? offsetIn(this.plain, value, key, "key")
+        : undefined;
+    return offset === undefined ? this.nodeAt(path) : { range: [offset] };
   }
 }
 
 /** A file read by `yaml`: every node has its place. */
-class YamlLocated extends Located {
+class YamlDocument extends TargetDocument {
   readonly doc: Document.Parsed;
   private readonly lineCounter: LineCounter;
+  data: unknown;
 
   constructor(
     file: string,
@@ -215,6 +259,51 @@ class YamlLocated extends Located {
       // would take minutes. Duplicates are found with a set instead (shapeProblems below).
       uniqueKeys: false,
     });
+    this.data = this.read(text);
+  }
+
+  /** The data, after the problems that keep it from being read; undefined when there are any. */
+  private read(text: string): unknown {
+    const { doc } = this;
+    for (const yamlError of doc.errors) {
+      const { line, column } = this.placeOfOffset(yamlError.pos[0]);
+      const message = yamlError.message.includes("Maximum call stack")
+        ? TOO_DEEP
+        : `invalid YAML: ${yamlError.message.split("\n")[0]}`;
+      this.problems.push(error(this.file, line, column, message));
+    }
+    if (doc.errors.length > 0) return undefined;
+    this.problems.push(...this.shapeProblems(text));
+    if (this.problems.length > 0) return undefined;
+    for (const warning of doc.warnings) {
+      // A tag yaml does not know (!!js/function, !!python/object) would be read as plain text.
+      if (warning.code !== "TAG_RESOLVE_FAILED") continue;
+      const { line, column } = this.placeOfOffset(warning.pos[0]);
+      const raw = warning.message.replace(/^Unresolved tag: /, "").split("\n")[0] ?? "";
+      const tag = raw.startsWith("tag:yaml.org,2002:")
+        ? `!!${raw.slice("tag:yaml.org,2002:".length)}`
+        : raw.startsWith("!")
+          ? raw
+          : `!<${raw}>`;
+      const message = `unknown tag ${tag}: a target file holds plain values, and kpi runs no code from it`;
+      this.problems.push(error(this.file, line, column, message));
+    }
+    if (doc.contents === null) {
+      this.report(null, "empty target file: expected a mapping with a list of targets");
+      return undefined;
+    }
+    try {
+      return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: calendarDates });
+    } catch (cause) {
+      // yaml throws a ReferenceError when aliases expand past maxAliasCount.
+      this.report(
+        doc.contents,
+        cause instanceof RangeError
+          ? TOO_DEEP
+          : `cannot expand the file's aliases: ${(cause as Error).message}`,
+      );
+      return undefined;
+    }
   }
 
   placeOfOffset(offset: number): Place {
@@ -306,88 +395,45 @@ export type Yaml = Pick<
 >;
 
 /**
- * Parse and validate one target file: by the plain reader when it can, else (or when the file has
- * problems to place) by `yaml`, or null when that is needed and `yaml` is null. `plainReader`
- * false reads by `yaml` only, for tests that compare the two.
+ * A target file's document by `yaml`, which reads any YAML and places every problem of it: for the
+ * files the plain reader declines.
  */
-export function parseTargetFile(
-  source: SourceText,
-  yaml: Yaml,
-  plainReader?: boolean,
-): LoadedTargets;
-export function parseTargetFile(
-  source: SourceText,
-  yaml: Yaml | null,
-  plainReader?: boolean,
-): LoadedTargets | null;
-export function parseTargetFile(
-  source: SourceText,
-  yaml: Yaml | null,
-  plainReader = true,
-): LoadedTargets | null {
-  const plain = plainReader
-    ? readPlainYaml(source.text, { maxListItems: MAX_LIST_ITEMS, maxMappingKeys: MAX_MAPPING_KEYS })
-    : null;
-  if (plain !== null) {
-    const loaded = checkDocument(new PlainLocated(source.file, source.text, plain), plain.data);
-    if (loaded.problems.length === 0) return loaded;
-  }
-  if (yaml === null) return null;
-  let located: YamlLocated;
+export function readYamlDocument(source: SourceText, yaml: Yaml): TargetDocument {
   try {
-    located = new YamlLocated(source.file, source.text, yaml);
+    return new YamlDocument(source.file, source.text, yaml);
   } catch (cause) {
     // yaml parses nested blocks recursively and does not catch every overflow of the stack.
     if (!(cause instanceof RangeError)) throw cause;
-    return { targets: [], problems: [error(source.file, 1, 1, TOO_DEEP)] };
+    return new UnreadDocument(source.file, TOO_DEEP);
   }
-  const { doc } = located;
-  for (const yamlError of doc.errors) {
-    const { line, column } = located.placeOfOffset(yamlError.pos[0]);
-    const message = yamlError.message.includes("Maximum call stack")
-      ? TOO_DEEP
-      : `invalid YAML: ${yamlError.message.split("\n")[0]}`;
-    located.problems.push(error(source.file, line, column, message));
-  }
-  if (doc.errors.length > 0) return { targets: [], problems: located.problems };
-  located.problems.push(...located.shapeProblems(source.text));
-  if (located.problems.length > 0) return { targets: [], problems: located.problems };
-  for (const warning of doc.warnings) {
-    // A tag yaml does not know (!!js/function, !!python/object) would be read as plain text.
-    if (warning.code !== "TAG_RESOLVE_FAILED") continue;
-    const { line, column } = located.placeOfOffset(warning.pos[0]);
-    const raw = warning.message.replace(/^Unresolved tag: /, "").split("\n")[0] ?? "";
-    const tag = raw.startsWith("tag:yaml.org,2002:")
-      ? `!!${raw.slice("tag:yaml.org,2002:".length)}`
-      : raw.startsWith("!")
-        ? raw
-        : `!<${raw}>`;
-    const message = `unknown tag ${tag}: a target file holds plain values, and kpi runs no code from it`;
-    located.problems.push(error(source.file, line, column, message));
-  }
-  if (doc.contents === null) {
-    located.report(null, "empty target file: expected a mapping with a list of targets");
-    return { targets: [], problems: located.problems };
+}
+
+/** A file that no reader could read: one problem at its start. */
+class UnreadDocument extends TargetDocument {
+  readonly data = undefined;
+
+  constructor(file: string, message: string) {
+    super(file);
+    this.report(null, message);
   }
 
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: calendarDates });
-  } catch (cause) {
-    // yaml throws a ReferenceError when aliases expand past maxAliasCount.
-    located.report(
-      doc.contents,
-      cause instanceof RangeError
-        ? TOO_DEEP
-        : `cannot expand the file's aliases: ${(cause as Error).message}`,
-    );
-    return { targets: [], problems: located.problems };
+  nodeAt(): null {
+    return null;
   }
-  return checkDocument(located, data);
+
+  keyAt(): null {
+    return null;
+  }
+
+  placeOfOffset(): Place {
+    return { file: this.file, line: 1, column: 1 };
+  }
 }
 
 /** The targets of a file's document, or the problems that keep it from being read. */
-function checkDocument(located: Located, data: unknown): LoadedTargets {
+function checkDocument(located: TargetDocument): LoadedTargets {
+  const { data } = located;
+  if (data === undefined) return { targets: [], problems: located.problems };
   reportPrototypeKeys(located, data);
   const tooLarge = reportLargeNumbers(located, data);
   const file = targetFileSchema.safeParse(data);
@@ -418,7 +464,7 @@ function checkDocument(located: Located, data: unknown): LoadedTargets {
  * zod leaves a `__proto__` key out of the records it checks (`defaults` and each target), since it
  * cannot be assigned as a key: report it here, or an unknown key would vanish silently.
  */
-function reportPrototypeKeys(located: Located, data: unknown): void {
+function reportPrototypeKeys(located: TargetDocument, data: unknown): void {
   if (data === null || typeof data !== "object") return;
   const { defaults, targets } = data as Record<string, unknown>;
   const records: [Path, unknown][] = [
@@ -438,7 +484,7 @@ function reportPrototypeKeys(located: Located, data: unknown): void {
  * Every number of a file must lie within ±MAX_MAGNITUDE: larger ones would overflow to Infinity in
  * the evaluation (a span, E(t), a sum) and give a status or a value that is silently wrong.
  */
-function reportLargeNumbers(located: Located, data: unknown): boolean {
+function reportLargeNumbers(located: TargetDocument, data: unknown): boolean {
   const stack: { value: unknown; path: Path }[] = [{ value: data, path: [] }];
   const seen = new Set<object>();
   let found = 0;
@@ -470,7 +516,7 @@ const DEFAULTABLE_KEYS = new Set(
   ),
 );
 
-function checkDefaults(located: Located, defaults: Record<string, unknown>): void {
+function checkDefaults(located: TargetDocument, defaults: Record<string, unknown>): void {
   for (const key of Object.keys(defaults)) {
     if (key === "id")
       located.report(
@@ -487,7 +533,7 @@ function checkDefaults(located: Located, defaults: Record<string, unknown>): voi
  * targets whose kind has that field. Problems point at the entry's own key, else at the default.
  */
 function buildTarget(
-  located: Located,
+  located: TargetDocument,
   item: Record<string, unknown>,
   index: number,
   defaults: Record<string, unknown>,
@@ -547,7 +593,7 @@ function buildTarget(
 }
 
 interface BuildContext {
-  located: Located;
+  located: TargetDocument;
   /** The node of a field of this target (its own, or the default it came from). */
   at: (path: Path) => Positioned | null;
   place: Place;
@@ -596,7 +642,7 @@ function allowedStrings(issue: z.core.$ZodIssue): string[] {
 }
 
 function reportIssues(
-  located: Located,
+  located: TargetDocument,
   issues: readonly z.core.$ZodIssue[],
   toDocPath: (path: Path) => Path,
   data: unknown,

@@ -3,16 +3,24 @@ import { type Dirent, readdirSync, type Stats, statSync } from "node:fs";
 import { join, normalize } from "node:path";
 import { compareText, error, InputError, UsageError } from "../core/problems.js";
 
+export interface FoundFiles {
+  /** Sorted by path, in code-unit order. */
+  files: string[];
+  /** The folders given that hold no file of the extensions, in the order given. */
+  emptyFolders: string[];
+}
+
 /**
  * Every file under the given paths: a file named is taken whatever its extension, a folder is
- * searched recursively for the extensions. Sorted by path, in code-unit order.
+ * searched recursively for the extensions.
  */
 export async function findFiles(
   paths: readonly string[],
   extensions: readonly string[],
-): Promise<string[]> {
+): Promise<FoundFiles> {
   const found = new Set<string>();
   const missing: string[] = [];
+  const emptyFolders: string[] = [];
   for (const path of paths) {
     let info: Stats;
     try {
@@ -22,11 +30,14 @@ export async function findFiles(
       continue;
     }
     // Normalised as walk() joins, so that one file named two ways (./a.csv, a.csv) is read once.
-    if (info.isDirectory()) for (const file of walk(path, extensions)) found.add(file);
-    else found.add(normalize(path));
+    if (info.isDirectory()) {
+      const files = walk(path, extensions);
+      if (files.length === 0) emptyFolders.push(path);
+      for (const file of files) found.add(file);
+    } else found.add(normalize(path));
   }
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(", ")}`);
-  return [...found].sort(compareText);
+  return { files: [...found].sort(compareText), emptyFolders };
 }
 
 function walk(folder: string, extensions: readonly string[]): string[] {
@@ -62,6 +73,7 @@ function isFileBehindLink(path: string): boolean {
   }
 }
 
+/** The code of a file system error (ENOENT, EACCES…), else the error as text. */
 export function errorCode(cause: unknown): string {
   return (cause as NodeJS.ErrnoException).code ?? String(cause);
 }

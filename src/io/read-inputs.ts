@@ -10,22 +10,45 @@ import type { Target } from "../core/model.js";
 import { error, InputError, type Problem, sortProblems, UsageError } from "../core/problems.js";
 import { parseCsv } from "../inputs/csv.js";
 import { type CollectedData, ObservationCollector } from "../inputs/data.js";
-import { type LoadedTargets, loadTargets, type Yaml } from "../inputs/targets.js";
+import {
+  type LoadedTargets,
+  readPlainDocument,
+  readYamlDocument,
+  targetsOf,
+  type Yaml,
+} from "../inputs/targets.js";
 import { errorCode, findFiles } from "./find-files.js";
+
+/** The files a folder is searched for: target files, and data files. */
+export const TARGET_EXTENSIONS = [".yaml", ".yml"];
+export const DATA_EXTENSIONS = [".csv"];
 
 /** Read and validate the target files under the given paths. */
 export async function readTargets(paths: readonly string[]): Promise<LoadedTargets> {
-  const files = await findFiles(paths, [".yaml", ".yml"]);
+  const { files, emptyFolders } = await findFiles(paths, TARGET_EXTENSIONS);
+  // No target file is no target: "0 targets" must never pass a check.
+  const empty = emptyFolders.map((folder) =>
+    error(folder, 1, 1, "no target file (.yaml, .yml) in this folder"),
+  );
   const texts = files.map(readText);
   // A file that cannot be read is a problem like any other: the others are still checked.
   const sources = files.flatMap((file, index) => {
     const text = texts[index];
     return typeof text === "string" ? [{ file, text }] : [];
   });
-  // yaml (a quarter of kpi's code) is loaded only for files the plain reader leaves to it.
-  const loaded = loadTargets(sources, null) ?? loadTargets(sources, await loadYaml());
+  // Each file is read by one reader, decided up front: the plain one, else yaml (a quarter of
+  // kpi's code), which is loaded only when a file needs it.
+  const plain = sources.map(readPlainDocument);
+  const yaml = plain.includes(null) ? await loadYaml() : null;
+  const documents = sources.map(
+    (source, index) => plain[index] ?? readYamlDocument(source, yaml as Yaml),
+  );
+  const loaded = targetsOf(documents);
   const unreadable = texts.filter((text): text is Problem => typeof text !== "string");
-  return { targets: loaded.targets, problems: sortProblems([...unreadable, ...loaded.problems]) };
+  return {
+    targets: loaded.targets,
+    problems: sortProblems([...empty, ...unreadable, ...loaded.problems]),
+  };
 }
 
 /** The yaml library: CommonJS, so its exports are the module's default export (bundled, the only one). */
@@ -94,9 +117,12 @@ export async function readData(
   targets: readonly Target[],
   options: ReadDataOptions = {},
 ): Promise<CollectedData> {
-  const files = await findFiles(paths, [".csv"]);
+  const { files, emptyFolders } = await findFiles(paths, DATA_EXTENSIONS);
   const collector = new ObservationCollector(new Map(targets.map((target) => [target.id, target])));
-  const problems: Problem[] = [];
+  // A folder of no data file is no data: every target would be grey, silently.
+  const problems: Problem[] = emptyFolders.map((folder) =>
+    error(folder, 1, 1, "no data file (.csv) in this folder"),
+  );
   for (const file of files) {
     const encoding = options.encoding ?? "utf-8";
     try {

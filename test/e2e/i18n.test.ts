@@ -69,6 +69,8 @@ describe("error messages in Chinese", () => {
     "the CSV cannot be read (UndetectableDelimiter)",
     "the file is not valid UTF-8 (try --encoding gb18030)",
     "cannot read the file: EACCES",
+    "no data file (.csv) in this folder",
+    "no target file (.yaml, .yml) in this folder",
     'duplicate id "a", first defined at t/1.yaml:3:5',
     'duplicate key "title"',
     "invalid YAML: Nested mappings are not allowed in compact mappings",

@@ -217,3 +217,69 @@ describe("files in folders are never skipped silently", () => {
     );
   });
 });
+
+describe("a folder with nothing to read is an error, never 0 targets or no rows (SPEC 3)", () => {
+  /** A folder that holds only a README: no file of either kind. */
+  function folderWithoutInputs(): string {
+    const folder = join(scratch, `empty${fileNumber++}`);
+    mkdirSync(join(folder, "sub"), { recursive: true });
+    writeFileSync(join(folder, "README.md"), "# notes\n");
+    return folder;
+  }
+  const BASIC = ["-t", "test/fixtures/basic/targets", "-d", "test/fixtures/basic/data"];
+
+  it.each(["table", "json", "markdown", "junit", "github"])(
+    "a target folder without a target file, with --format %s: exit 2, the folder named",
+    (format) => {
+      const folder = folderWithoutInputs();
+      const run = runKpi(["check", "-t", folder, "-d", "test/fixtures/basic/data", "-f", format]);
+      expect(run).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `${folder}:1:1: no target file (.yaml, .yml) in this folder\nkpi: 1 error; no report was made\n`,
+      });
+    },
+  );
+
+  it("a data folder without a data file: exit 2, the folder named, in English and Chinese", () => {
+    const folder = folderWithoutInputs();
+    const run = runKpi(["check", ...BASIC.slice(0, 2), "-d", folder]);
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `${folder}:1:1: no data file (.csv) in this folder\nkpi: 1 error; no report was made\n`,
+    });
+    const zh = runKpi(["check", ...BASIC.slice(0, 2), "-d", folder], { env: { KPI_LANG: "zh" } });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`${folder}:1:1: 此文件夹中没有数据文件（.csv）\n`);
+  });
+
+  it("kpi validate says so too, for either folder", () => {
+    const folder = folderWithoutInputs();
+    const targets = runKpi(["validate", "-t", folder]);
+    expect(targets.code).toBe(2);
+    expect(targets.stderr).toContain(
+      `${folder}:1:1: no target file (.yaml, .yml) in this folder\n`,
+    );
+    const data = runKpi(["validate", "-t", "test/fixtures/basic/targets", "-d", folder]);
+    expect(data.code).toBe(2);
+    expect(data.stderr).toContain(`${folder}:1:1: no data file (.csv) in this folder\n`);
+  });
+
+  it("kpi validate FOLDER takes a folder for what it holds: targets, data or both", () => {
+    expect(runKpi(["validate", "test/fixtures/basic/targets"])).toEqual({
+      code: 0,
+      stdout: "5 targets, 0 data rows: no errors, no warnings\n",
+      stderr: "",
+    });
+    expect(
+      runKpi(["validate", "test/fixtures/basic/data", "-t", "test/fixtures/basic/targets"]),
+    ).toEqual({ code: 0, stdout: "5 targets, 9 data rows: no errors, no warnings\n", stderr: "" });
+    const folder = folderWithoutInputs();
+    const neither = runKpi(["validate", folder]);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain(
+      `${folder}:1:1: no target file (.yaml, .yml) in this folder\n`,
+    );
+  });
+});

@@ -288,6 +288,8 @@ describe("stdout closed early", () => {
     const lines = ["targets:"];
     for (let i = 0; i < 3000; i++) lines.push(`  - { id: t${i}, kind: level, title: T, max: 1 }`);
     writeFileSync(join(folder, "t.yaml"), `${lines.join("\n")}\n`);
+    // A data file without rows: a folder without one would be an error.
+    writeFileSync(join(folder, "none.csv"), "target,date,value\n");
     const child = spawn(
       process.execPath,
       [BIN, "check", "-t", folder, "-d", folder, "-f", "json"],

@@ -1,7 +1,8 @@
 /**
  * The plain YAML reader against `yaml`, the reference: wherever the plain reader answers, its data
- * and the place of every mapping and sequence are `yaml`'s; the files people write (the bundled
- * example, the benchmark's) are read by it; and targets come out the same by either path.
+ * and the place of every node (mapping, sequence, scalar and key) are `yaml`'s; the files people
+ * write (the bundled example, the benchmark's) are read by it; and targets, and problems with
+ * their places, come out the same by either reader.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,22 +10,33 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as yamlLibrary from "yaml";
 import { isMap, isSeq, type Node, parseDocument } from "yaml";
-import { readPlainYaml } from "../../src/inputs/plain-yaml.js";
-import { MAX_LIST_ITEMS, MAX_MAPPING_KEYS, parseTargetFile } from "../../src/inputs/targets.js";
+import { offsetIn, type PlainYaml, readPlainYaml } from "../../src/inputs/plain-yaml.js";
+import {
+  MAX_LIST_ITEMS,
+  MAX_MAPPING_KEYS,
+  parseTargetFile,
+  readPlainDocument,
+} from "../../src/inputs/targets.js";
 import { FUZZ_TIMEOUT, fuzz } from "../fuzz-support.js";
 
 const LIMITS = { maxListItems: MAX_LIST_ITEMS, maxMappingKeys: MAX_MAPPING_KEYS };
 const read = (text: string) => readPlainYaml(text, LIMITS);
 
-/** `yaml`'s reading: the data, and each mapping's and sequence's offset by path. */
+/**
+ * `yaml`'s reading: the data, and the offset (range[0]) of every node by path: each mapping,
+ * sequence and scalar ("node:/targets/0/id"), and each key of a mapping ("key:/targets/0/id").
+ */
 function reference(text: string) {
   const doc = parseDocument(text, { uniqueKeys: false });
   const offsets = new Map<string, number>();
   const walk = (node: unknown, path: string) => {
-    if (isMap(node) || isSeq(node)) offsets.set(path, (node as Node).range?.[0] ?? -1);
+    offsets.set(`node:${path}`, (node as Node | null)?.range?.[0] ?? -1);
     if (isMap(node))
-      for (const pair of node.items)
-        walk(pair.value, `${path}/${String((pair.key as Node).toJSON())}`);
+      for (const pair of node.items) {
+        const key = String((pair.key as Node).toJSON());
+        offsets.set(`key:${path}/${key}`, (pair.key as Node).range?.[0] ?? -1);
+        walk(pair.value, `${path}/${key}`);
+      }
     if (isSeq(node))
       for (const [index, item] of node.items.entries()) walk(item, `${path}/${index}`);
   };
@@ -33,14 +45,21 @@ function reference(text: string) {
 }
 
 /** The plain reading's offsets by path, as `reference` gives them. */
-function plainOffsets(data: unknown, offsets: Map<object, number>) {
+function plainOffsets(plain: PlainYaml) {
   const byPath = new Map<string, number>();
-  const walk = (value: unknown, path: string) => {
+  const walk = (value: unknown, path: string, at: number | undefined) => {
+    byPath.set(`node:${path}`, at ?? -1);
     if (value === null || typeof value !== "object") return;
-    byPath.set(path, offsets.get(value) ?? -1);
-    for (const [key, inner] of Object.entries(value)) walk(inner, `${path}/${key}`);
+    // A mapping's or sequence's own offset is the one its parent gives it as a value.
+    expect(plain.offsets.get(value)?.[0]).toBe(at);
+    for (const [key, item] of Object.entries(value)) {
+      const index = Array.isArray(value) ? Number(key) : key;
+      if (!Array.isArray(value))
+        byPath.set(`key:${path}/${key}`, offsetIn(plain, value, key, "key") ?? -1);
+      walk(item, `${path}/${key}`, offsetIn(plain, value, index, "value"));
+    }
   };
-  walk(data, "");
+  walk(plain.data, "", plain.offsets.get(plain.data as object)?.[0]);
   return byPath;
 }
 
@@ -57,7 +76,7 @@ function agreesWithYaml(text: string): boolean {
   expect(doc.errors.map((error) => error.message)).toEqual([]);
   expect(doc.warnings.map((warning) => warning.message)).toEqual([]);
   expect(plain.data).toEqual(data);
-  expect(plainOffsets(plain.data, plain.offsets)).toEqual(offsets);
+  expect(plainOffsets(plain)).toEqual(offsets);
   return true;
 }
 
@@ -309,6 +328,61 @@ describe("the plain YAML reader", () => {
       expect(read(text), JSON.stringify(text)).toBeNull();
     }
   });
+
+  it(
+    "places every problem of a target file where yaml's reading places it",
+    async () => {
+      // Target files with mistakes of every kind: typos in keys and values, wrong types, dates
+      // that do not exist, schedules out of order, in every style the plain reader reads.
+      const key = fc.constantFrom(
+        ...["id", "title", "kind", "target", "baseline", "start", "deadline", "schedule"],
+        ...["tolerance", "min", "max", "stretch", "warn_days", "unit", "owner", "aggregate"],
+        ...["interpolation", "tolerence", "constructor", "progress", "by", "value"],
+      );
+      const scalar = fc.constantFrom(
+        ...["t1", "t2", "T", "130", "-5", "0", "0.3", "1e20", "2022-03-31", "2022-02-30"],
+        ...["2022-12-31", "q30-h60-q85", "q30-h60-q58", "level", "levle", "milestone", "30%"],
+        ...["120%", "", "sum", "last", "step", "x y", "null", "true"],
+      );
+      const milestone = fc.dictionary(fc.constantFrom("by", "progress", "value", "bye"), scalar, {
+        maxKeys: 3,
+      });
+      const value = fc.oneof(
+        { weight: 6, arbitrary: scalar },
+        fc.array(scalar, { maxLength: 3 }),
+        fc.array(milestone, { maxLength: 3 }),
+      );
+      const file = fc.record(
+        {
+          year: fc.constantFrom("2022", "20x2", ""),
+          defaults: fc.dictionary(key, scalar, { maxKeys: 2 }),
+          targets: fc.array(fc.dictionary(key, value, { minKeys: 1, maxKeys: 7 }), {
+            minLength: 1,
+            maxLength: 4,
+          }),
+        },
+        { requiredKeys: ["targets"] },
+      );
+      let compared = 0;
+      let withProblems = 0;
+      await fuzz(
+        "plain YAML: problems placed as yaml places them",
+        fc.property(file, styles, (root, style) => {
+          const source = { file: "p.yaml", text: write(root as Value, style) };
+          if (readPlainDocument(source) === null) return;
+          const plain = parseTargetFile(source, yamlLibrary);
+          compared++;
+          if (plain.problems.length > 0) withProblems++;
+          expect(plain).toEqual(parseTargetFile(source, yamlLibrary, false));
+        }),
+        1000,
+      );
+      // Compared on many files, most of them with problems to place.
+      expect(compared).toBeGreaterThan(500);
+      expect(withProblems / compared).toBeGreaterThan(0.5);
+    },
+    FUZZ_TIMEOUT,
+  );
 
   it("gives the same targets as yaml's reading, places included", () => {
     const dir = join(import.meta.dirname, "..", "..", "targets");
