@@ -54,7 +54,11 @@ export interface CollectedInputs {
  * when a target file has an error.
  */
 export async function collectInputs(
-  options: InputOptions & { data: readonly string[] },
+  options: InputOptions & {
+    data: readonly string[];
+    /** Data folders that may hold no data file (folders kpi validate searches for both kinds). */
+    mayHoldNoData?: readonly string[];
+  },
 ): Promise<CollectedInputs> {
   const targets = await readTargets(options.targets);
   const observations: ObservationsById = new Map();
@@ -63,6 +67,7 @@ export async function collectInputs(
   }
   const data = await readData(options.data, targets.targets, {
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.mayHoldNoData === undefined ? {} : { mayHoldNoData: options.mayHoldNoData }),
   });
   return {
     targets: targets.targets,

@@ -8,7 +8,7 @@ import { type Command, Option } from "commander";
 import { sortProblems } from "../core/problems.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { findFiles } from "../io/find-files.js";
-import { DATA_EXTENSIONS, TARGET_EXTENSIONS } from "../io/read-inputs.js";
+import { TARGET_EXTENSIONS } from "../io/read-inputs.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { collectInputs } from "./load-inputs.js";
 import { formatProblemIn, isError } from "./print-problems.js";
@@ -40,20 +40,21 @@ async function choosePaths(
   paths: readonly string[],
   options: ValidateOptions,
   targetsGiven: boolean,
-): Promise<{ targets: string[]; data: string[] }> {
+): Promise<{ targets: string[]; data: string[]; mayHoldNoData: string[] }> {
   const data = options.data ?? [];
   if (paths.length === 0)
-    return { targets: options.targets, data: data.length > 0 ? data : ["data"] };
-  const named = { targets: [] as string[], data: [] as string[] };
+    return { targets: options.targets, data: data.length > 0 ? data : ["data"], mayHoldNoData: [] };
+  const named = { targets: [] as string[], data: [] as string[], mayHoldNoData: [] as string[] };
   for (const path of paths.map(normalize)) {
     const isFolder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
     if (isFolder) {
-      // A folder is a target folder, a data folder or both, by what it holds; one that holds
-      // neither is read as both, and the reading says it holds no target file.
-      const targets = (await findFiles([path], TARGET_EXTENSIONS)).files.length > 0;
-      const data = (await findFiles([path], DATA_EXTENSIONS)).files.length > 0;
-      if (targets || !data) named.targets.push(path);
-      if (data || !targets) named.data.push(path);
+      // A folder is searched for data files, and for target files when it holds any; one that
+      // holds target files may hold no data file, and one that holds neither is said to.
+      named.data.push(path);
+      if ((await findFiles([path], TARGET_EXTENSIONS)).files.length > 0) {
+        named.targets.push(path);
+        named.mayHoldNoData.push(path);
+      }
     } else if (/\.ya?ml$/i.test(path)) named.targets.push(path);
     // Anything else, a missing path included, is data: the reader says what is wrong with it.
     else named.data.push(path);
@@ -64,6 +65,7 @@ async function choosePaths(
   return {
     targets: targets.length > 0 ? targets : options.targets,
     data: [...data, ...named.data],
+    mayHoldNoData: named.mayHoldNoData,
   };
 }
 
@@ -78,6 +80,7 @@ async function validate(
   const collected = await collectInputs({
     targets: chosen.targets,
     data: chosen.data,
+    mayHoldNoData: chosen.mayHoldNoData,
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
   });
   const problems = sortProblems(collected.problems);

@@ -106,6 +106,8 @@ function* readChunks(file: string, limit = Number.POSITIVE_INFINITY): Generator<
 export interface ReadDataOptions {
   /** Force an encoding (any name iconv-lite knows); by default UTF-8, else GB18030. */
   encoding?: string;
+  /** Folders of `paths` that may hold no data file; any other that holds none is an error. */
+  mayHoldNoData?: readonly string[];
 }
 
 /**
@@ -120,9 +122,9 @@ export async function readData(
   const { files, emptyFolders } = await findFiles(paths, DATA_EXTENSIONS);
   const collector = new ObservationCollector(new Map(targets.map((target) => [target.id, target])));
   // A folder of no data file is no data: every target would be grey, silently.
-  const problems: Problem[] = emptyFolders.map((folder) =>
-    error(folder, 1, 1, "no data file (.csv) in this folder"),
-  );
+  const problems: Problem[] = emptyFolders
+    .filter((folder) => !options.mayHoldNoData?.includes(folder))
+    .map((folder) => error(folder, 1, 1, "no data file (.csv) in this folder"));
   for (const file of files) {
     const encoding = options.encoding ?? "utf-8";
     try {

@@ -266,7 +266,7 @@ describe("a folder with nothing to read is an error, never 0 targets or no rows 
     expect(data.stderr).toContain(`${folder}:1:1: no data file (.csv) in this folder\n`);
   });
 
-  it("kpi validate FOLDER takes a folder for what it holds: targets, data or both", () => {
+  it("kpi validate FOLDER searches a folder for data, and for targets when it holds any", () => {
     expect(runKpi(["validate", "test/fixtures/basic/targets"])).toEqual({
       code: 0,
       stdout: "5 targets, 0 data rows: no errors, no warnings\n",
@@ -276,10 +276,9 @@ describe("a folder with nothing to read is an error, never 0 targets or no rows 
       runKpi(["validate", "test/fixtures/basic/data", "-t", "test/fixtures/basic/targets"]),
     ).toEqual({ code: 0, stdout: "5 targets, 9 data rows: no errors, no warnings\n", stderr: "" });
     const folder = folderWithoutInputs();
+    // Neither: the default targets are read, and the folder is the data folder it is not.
     const neither = runKpi(["validate", folder]);
     expect(neither.code).toBe(2);
-    expect(neither.stderr).toContain(
-      `${folder}:1:1: no target file (.yaml, .yml) in this folder\n`,
-    );
+    expect(neither.stderr).toContain(`${folder}:1:1: no data file (.csv) in this folder\n`);
   });
 });
