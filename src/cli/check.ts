@@ -6,7 +6,7 @@ import { buildReport } from "../core/report-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { type FormatOf, loadRenderer } from "../render/index.js";
 import type { CliContext, KpiCommand } from "./context.js";
-import { appendOutput, emit, useColor } from "./emit-output.js";
+import { appendOutput, emit, terminalWidth, useColor } from "./emit-output.js";
 import { startReportRun } from "./load-inputs.js";
 import {
   addFailOnOption,
@@ -45,7 +45,11 @@ async function check(
   const report = evaluate(inputs.targets, inputs.observations, { asOf });
   const render = await loadRenderer("results", options.format);
   await emit(
-    render(report, { labels, color: useColor(context, options.output) }),
+    render(report, {
+      labels,
+      color: useColor(context, options.output),
+      width: terminalWidth(context, options.output),
+    }),
     options.output,
     context,
   );

@@ -6,6 +6,8 @@ import type { CommandName, HelpLabels } from "../i18n/labels.js";
 export interface OutputStream {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width in columns, when the stream is a terminal. */
+  columns?: number | undefined;
 }
 
 export interface CliContext {

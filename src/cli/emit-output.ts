@@ -32,3 +32,18 @@ export function useColor(context: CliContext, outputFile: string | undefined): b
   if (force !== undefined) return force !== "0" && force !== "false";
   return context.stdout.isTTY === true;
 }
+
+/**
+ * How many columns the terminal table may take: `COLUMNS` if it is a number, else the terminal's
+ * width. Only a terminal is measured: a pipe or a file (and `-o`) gets the whole table.
+ */
+export function terminalWidth(
+  context: CliContext,
+  outputFile: string | undefined,
+): number | undefined {
+  if (outputFile !== undefined || context.stdout.isTTY !== true) return undefined;
+  const fromEnv = context.env.COLUMNS?.trim() ?? "";
+  if (/^[1-9][0-9]{0,5}$/.test(fromEnv)) return Number(fromEnv);
+  const columns = context.stdout.columns;
+  return columns !== undefined && Number.isInteger(columns) && columns > 0 ? columns : undefined;
+}

@@ -4,7 +4,7 @@ import { listTargets } from "../core/list-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { type FormatOf, loadRenderer } from "../render/index.js";
 import type { CliContext, KpiCommand } from "./context.js";
-import { emit } from "./emit-output.js";
+import { emit, terminalWidth } from "./emit-output.js";
 import { loadTargetInputs } from "./load-inputs.js";
 import {
   addFormatOption,
@@ -36,6 +36,10 @@ async function list(context: CliContext, options: ListOptions): Promise<number> 
   const labels = resolveLabels(options.lang, context);
   const targets = await loadTargetInputs(options.targets);
   const render = await loadRenderer("list", options.format);
-  await emit(render(listTargets(targets), { labels }), options.output, context);
+  await emit(
+    render(listTargets(targets), { labels, width: terminalWidth(context, options.output) }),
+    options.output,
+    context,
+  );
   return 0;
 }

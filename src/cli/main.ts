@@ -28,6 +28,10 @@ function output(open: () => NodeJS.WriteStream): OutputStream {
     get isTTY() {
       return opened().isTTY;
     },
+    get columns() {
+      const stream = opened();
+      return stream.isTTY ? stream.columns : undefined;
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { buildReport } from "../core/report-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { type FormatOf, loadRenderer } from "../render/index.js";
 import type { CliContext, KpiCommand } from "./context.js";
-import { emit } from "./emit-output.js";
+import { emit, terminalWidth } from "./emit-output.js";
 import { startReportRun } from "./load-inputs.js";
 import {
   addFormatOption,
@@ -38,7 +38,11 @@ async function rank(
   const { labels, inputs, asOf } = await startReportRun(options, dataArguments, context);
   const model = buildReport(inputs.targets, inputs.observations, { asOf });
   const render = await loadRenderer("rank", options.format);
-  await emit(render(model, { labels }), options.output, context);
+  await emit(
+    render(model, { labels, width: terminalWidth(context, options.output) }),
+    options.output,
+    context,
+  );
   // A ranking is information, not a gate: it exits 0 whatever the statuses.
   return 0;
 }

@@ -245,6 +245,7 @@ export const en: Labels = {
   staleSince: (date) => `stale (${date})`,
   noteSeparator: ", ",
   star: "stretch met",
+  leftOut: (width, columns) => `Left out to fit ${width} columns: ${columns}`,
   asOf: "as of",
   targets: "targets",
   within: (min, max) =>

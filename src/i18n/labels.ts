@@ -25,6 +25,8 @@ export interface Labels {
   /** Between the reason and its qualifiers in a note: `off track, stale (2022-02-28)`. */
   noteSeparator: string;
   star: string;
+  /** Under a table a narrow terminal could not show whole: `Left out to fit 80 columns: ID, Owner`. */
+  leftOut: (width: number, columns: string) => string;
   asOf: string;
   targets: string;
   within: (min: number | null, max: number | null) => string;

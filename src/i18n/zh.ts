@@ -228,6 +228,7 @@ export const zh: Labels = {
   staleSince: (date) => `数据未更新（${date}）`,
   noteSeparator: "，",
   star: "达到争先值",
+  leftOut: (width, columns) => `为适应 ${width} 列宽度，未显示：${columns}`,
   asOf: "截至",
   targets: "项指标",
   within: (min, max) =>

@@ -13,6 +13,8 @@ export interface RenderOptions {
   labels: Labels;
   /** ANSI colours, for the terminal table. */
   color: boolean;
+  /** The terminal's width, for the terminal table; none: the whole table. */
+  width?: number | undefined;
 }
 
 export interface ReportRenderOptions {
@@ -23,12 +25,19 @@ export interface ReportRenderOptions {
   byOwner: boolean;
 }
 
+/** The options of a model whose table format fits the terminal (`kpi rank`, `kpi list`). */
+export interface TableRenderOptions {
+  labels: Labels;
+  /** The terminal's width, for the terminal table; none: the whole table. */
+  width?: number | undefined;
+}
+
 /** The renderer of each model: a pure function of the model to the output's text. */
 export interface Renderers {
   results: (report: Report, options: RenderOptions) => string;
   report: (model: ReportModel, options: ReportRenderOptions) => string;
-  rank: (model: ReportModel, options: { labels: Labels }) => string;
-  list: (entries: readonly ListEntry[], options: { labels: Labels }) => string;
+  rank: (model: ReportModel, options: TableRenderOptions) => string;
+  list: (entries: readonly ListEntry[], options: TableRenderOptions) => string;
 }
 export type OutputModel = keyof Renderers;
 

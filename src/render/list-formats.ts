@@ -4,10 +4,18 @@ import { formatDay } from "../core/dates.js";
 import type { ListEntry } from "../core/list-model.js";
 import type { Tolerance } from "../core/model.js";
 import type { Labels } from "../i18n/labels.js";
+import { fitTerminalTable, type TableFit } from "./fit-terminal-table.js";
 import { formatNumber, formatPercent, formatValue } from "./format.js";
 import { jsonShare, jsonValue } from "./results-json.js";
 import { escapeMarkdownCell } from "./results-markdown.js";
-import { renderTerminalTable, sanitizeForTerminal } from "./terminal-table.js";
+import { leftOutNote } from "./results-table.js";
+import { sanitizeForTerminal } from "./terminal-table.js";
+
+export interface ListRenderOptions {
+  labels: Labels;
+  /** Fit the terminal table within this many columns; none: the whole table. */
+  width?: number | undefined;
+}
 
 /** The cells of one entry; a cell may have several lines (one per milestone). */
 function cells(entry: ListEntry, labels: Labels): string[] {
@@ -79,24 +87,43 @@ function head(labels: Labels): string[] {
   ];
 }
 
+/**
+ * A listing is read for what each target asks and when: the title, the target and the schedule
+ * always stay. On a narrow terminal the tolerance, the owner and the kind go first, then the id,
+ * and last the deadline (a progress target's deadline is its schedule's last date).
+ */
+const LIST_FIT: TableFit = {
+  steps: [{ drop: 7 }, { drop: 3 }, { drop: 2 }, { drop: 0 }, { drop: 5 }],
+  // The schedule (a milestone a line) gets its room first, then the dated values; the title
+  // takes the wrapping.
+  wrap: [
+    { column: 6, min: 20 },
+    { column: 4, min: 10 },
+    { column: 5, min: 10 },
+    { column: 1, min: 16 },
+  ],
+};
+
 /** The terminal table: one row per target, its schedule one milestone a line. */
-export function renderListTable(
-  entries: readonly ListEntry[],
-  options: { labels: Labels },
-): string {
-  const { labels } = options;
+export function renderListTable(entries: readonly ListEntry[], options: ListRenderOptions): string {
+  const { labels, width } = options;
   // Line breaks are the cell's own; each line is cleaned of terminal controls.
   const rows = entries.map((entry) =>
     cells(entry, labels).map((cell) => cell.split("\n").map(sanitizeForTerminal).join("\n")),
   );
-  const table = renderTerminalTable(head(labels), rows, { rules: true });
-  return `${table}\n${labels.list.count(entries.length)}\n`;
+  const table = fitTerminalTable(head(labels), rows, LIST_FIT, { rules: true, width });
+  return [
+    table.text,
+    labels.list.count(entries.length),
+    ...(width === undefined ? [] : leftOutNote(table, head(labels), labels, width)),
+    "",
+  ].join("\n");
 }
 
 /** One GitHub table; a cell's lines are joined by `<br>`. */
 export function renderListMarkdown(
   entries: readonly ListEntry[],
-  options: { labels: Labels },
+  options: ListRenderOptions,
 ): string {
   const line = (row: readonly string[]) => `| ${row.map(escapeMarkdownCell).join(" | ")} |`;
   const columns = head(options.labels);

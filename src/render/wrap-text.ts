@@ -11,18 +11,32 @@ const NO_BREAK_BEFORE =
 const NO_BREAK_AFTER = /^[\uff08\u300c\u300e\u201c\u2018\u300a\u3008\u3010\u3014([{]$/u;
 const SPACE = /^\s+$/u;
 
+/** A colour code (SGR): it takes no column, and stays with the text after it. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the escape is the point
+const SGR = /(\u001b\[[0-9;]*m)/;
+
 let segmenter: Intl.Segmenter | undefined;
 
-/** The characters a user sees (an accented letter or a flag is one), each with its width. */
+/**
+ * The characters a user sees (an accented letter or a flag is one), each with its width; a colour
+ * code is one of no width.
+ */
 function graphemes(text: string): { text: string; width: number }[] {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
-  return [...segmenter.segment(text)].map(({ segment }) => ({
-    text: segment,
-    width: displayWidth(segment),
-  }));
+  const result: { text: string; width: number }[] = [];
+  text.split(SGR).forEach((piece, index) => {
+    if (index % 2 === 1) result.push({ text: piece, width: 0 });
+    else
+      for (const { segment } of segmenter?.segment(piece) ?? [])
+        result.push({ text: segment, width: displayWidth(segment) });
+  });
+  return result;
 }
 
-/** A piece of text no line breaks inside: a word, a wide character and its punctuation, a space. */
+/**
+ * A piece of text no line breaks inside: a word, a wide character with its punctuation and colour
+ * codes, or a run of spaces.
+ */
 interface Unit {
   text: string;
   width: number;
@@ -40,7 +54,9 @@ function units(line: string): Unit[] {
       previous !== undefined &&
       !space &&
       !last.space &&
-      (NO_BREAK_BEFORE.test(grapheme.text) ||
+      (grapheme.width === 0 ||
+        previous.width === 0 ||
+        NO_BREAK_BEFORE.test(grapheme.text) ||
         NO_BREAK_AFTER.test(previous.text) ||
         (grapheme.width < 2 && previous.width < 2));
     if (joins && last !== undefined) {
@@ -51,6 +67,24 @@ function units(line: string): Unit[] {
       last.width += grapheme.width;
     } else result.push({ text: grapheme.text, width: grapheme.width, space });
     previous = grapheme;
+  }
+  // A number stays with the unit or word after it: `130 个`, `(30 days)`.
+  for (let index = result.length - 2; index > 0; index--) {
+    const [before, space, after] = [result[index - 1], result[index], result[index + 1]];
+    if (
+      before !== undefined &&
+      space?.space &&
+      after !== undefined &&
+      /\d$/.test(before.text) &&
+      /^\p{L}/u.test(after.text)
+    ) {
+      result.splice(index - 1, 3, {
+        text: before.text + space.text + after.text,
+        width: before.width + space.width + after.width,
+        space: false,
+      });
+      index--;
+    }
   }
   return result;
 }
@@ -97,5 +131,29 @@ export function wrapText(text: string, width: number): string[] {
     }
     lines.push(line);
   }
+  return lines;
+}
+
+/**
+ * Parts joined by spaces into lines of at most `width` columns, breaking only between parts (a
+ * part wider than a line is wrapped itself): `✔ 11 green` stays whole.
+ */
+export function joinWithin(parts: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const part of parts) {
+    if (line === "") line = part;
+    else if (displayWidth(`${line} ${part}`) <= width) line = `${line} ${part}`;
+    else {
+      lines.push(line);
+      line = part;
+    }
+    if (displayWidth(line) > width) {
+      const wrapped = wrapText(line, width);
+      line = wrapped.pop() ?? "";
+      lines.push(...wrapped);
+    }
+  }
+  lines.push(line);
   return lines;
 }
