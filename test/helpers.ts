@@ -2,8 +2,9 @@ import * as yamlLibrary from "yaml";
 /** Small builders so that tests read like the SPEC: targets from YAML text, rows from dates. */
 import { formatDay, parseDate } from "../src/core/dates.js";
 import type { Target } from "../src/core/model.js";
-import { formatProblem } from "../src/core/problems.js";
+import type { Problem } from "../src/core/problems.js";
 import { Series } from "../src/core/series.js";
+import { formatProblem } from "../src/i18n/problem-text.js";
 import { parseTargetFile } from "../src/inputs/targets.js";
 
 export function day(text: string): number {
@@ -17,7 +18,8 @@ export { formatDay };
 /** The targets of a YAML text; fails the test on any problem. */
 export function targetsFrom(yaml: string): Target[] {
   const loaded = parseTargetFile({ file: "test.yaml", text: yaml }, yamlLibrary);
-  if (loaded.problems.length > 0) throw new Error(loaded.problems.map(formatProblem).join("\n"));
+  if (loaded.problems.length > 0)
+    throw new Error(loaded.problems.map((problem) => formatProblem(problem)).join("\n"));
   return loaded.targets;
 }
 
@@ -29,7 +31,14 @@ export function targetFrom(yaml: string): Target {
 
 /** The problems of a YAML text, formatted as the CLI prints them. */
 export function problemsOf(yaml: string): string[] {
-  return parseTargetFile({ file: "t.yaml", text: yaml }, yamlLibrary).problems.map(formatProblem);
+  return parseTargetFile({ file: "t.yaml", text: yaml }, yamlLibrary).problems.map((problem) =>
+    formatProblem(problem),
+  );
+}
+
+/** A problem's English message alone: no place, no warning prefix. */
+export function messageOf(problem: Problem): string {
+  return formatProblem({ ...problem, place: null, severity: "error" } as Problem);
 }
 
 /** A target's rows from [date, value] pairs. */

@@ -19,9 +19,10 @@ export async function appendOutput(file: string, output: string): Promise<void> 
   try {
     appendFileSync(file, output);
   } catch (cause) {
-    throw new UsageError(
-      `cannot append to ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`,
-    );
+    throw new UsageError("output.append-failed", {
+      path: file,
+      code: (cause as NodeJS.ErrnoException).code ?? String(cause),
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import { type Command, Option } from "commander";
 import { explainTarget } from "../core/explain-model.js";
 import { UsageError } from "../core/problems.js";
 import { Series } from "../core/series.js";
-import { didYouMean } from "../core/suggest.js";
+import { closestMatch } from "../core/suggest.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { startReportRun } from "./load-inputs.js";
@@ -36,10 +36,10 @@ async function explain(id: string, options: ExplainOptions, context: CliContext)
   const target = inputs.targets.find((candidate) => candidate.id === id);
   if (target === undefined) {
     const ids = inputs.targets.map((candidate) => candidate.id);
-    const suggestion = didYouMean(id, ids);
-    throw new UsageError(
-      `no target has the id ${JSON.stringify(id)}${suggestion}${suggestion === "" ? "; kpi list shows them all" : ""}`,
-    );
+    throw new UsageError("option.unknown-target-id", {
+      id,
+      suggestion: closestMatch(id, ids) ?? null,
+    });
   }
   const explanation = explainTarget(target, inputs.observations.get(id) ?? Series.EMPTY, {
     asOf,

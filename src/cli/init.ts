@@ -8,6 +8,7 @@ import { type Command, Option } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { civilFromDay } from "../core/dates.js";
 import { initFiles } from "../core/init-files.js";
+import { UsageError } from "../core/problems.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { writeFilesAtomic } from "../io/write-atomic.js";
 import type { CliContext, KpiCommand } from "./context.js";
@@ -41,12 +42,7 @@ async function init(dir: string, options: InitOptions, context: CliContext): Pro
   if (options.force !== true) {
     const existing: string[] = [];
     for (const file of placed) if (exists(file.path)) existing.push(file.path);
-    if (existing.length > 0) {
-      context.stderr.write(
-        `kpi: ${existing.length} of the files init writes exist already; nothing was written (--force overwrites them):\n${existing.map((path) => `  ${path}\n`).join("")}`,
-      );
-      return 2;
-    }
+    if (existing.length > 0) throw new UsageError("output.init-files-exist", { paths: existing });
   }
 
   writeFilesAtomic(placed);

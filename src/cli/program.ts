@@ -5,8 +5,10 @@
 import { Command, CommanderError, Help, type HelpConfiguration } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { type Day, dayFromCivil } from "../core/dates.js";
-import { InputError, UsageError } from "../core/problems.js";
+import { type CodeAndParams, InputError, UsageError } from "../core/problems.js";
+import { closestMatch } from "../core/suggest.js";
 import type { HelpLabels, Labels } from "../i18n/labels.js";
+import { formatProblem } from "../i18n/problem-text.js";
 import { displayWidth } from "../render/terminal-table.js";
 import { wrapText } from "../render/wrap-text.js";
 import { checkCommand } from "./check.js";
@@ -60,7 +62,17 @@ export async function run(argv: readonly string[], context: CliContext): Promise
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (cause) {
-    return exitCodeOf(cause, context, labels);
+    return exitCodeOf(cause, context, labels, argv);
+  }
+}
+
+/** Commander's error, with the command whose parse failed. */
+class CommandLineError extends Error {
+  constructor(
+    readonly cause: CommanderError,
+    readonly command: Command,
+  ) {
+    super(cause.message);
   }
 }
 
@@ -80,13 +92,19 @@ function buildProgram(
     .configureOutput({
       writeOut: (text) => context.stdout.write(text),
       writeErr: (text) => context.stderr.write(text),
-    })
-    .showSuggestionAfterError();
+      // Commander's complaints are said in kpi's words, in the run's language (exitCodeOf).
+      outputError: () => {},
+    });
   for (const command of COMMANDS) {
     const subcommand = program.command(command.name);
     command.define(subcommand, help);
     subcommand.action((...args: unknown[]) => act(command, args));
   }
+  // Each command's failures say which command failed: what commandLineProblem reads.
+  for (const command of [program, ...program.commands])
+    command.exitOverride((cause) => {
+      throw new CommandLineError(cause, command);
+    });
   return program;
 }
 
@@ -136,17 +154,30 @@ function helpInLanguage(help: HelpLabels): HelpConfiguration {
 }
 
 /** Expected failures are typed and carry their exit code; anything else is a bug (3). */
-function exitCodeOf(cause: unknown, context: CliContext, labels: Labels): number {
-  if (cause instanceof CommanderError) {
-    // Help and version are successes; every other complaint of commander is a usage error.
-    return cause.exitCode === 0 ? 0 : 2;
+function exitCodeOf(
+  cause: unknown,
+  context: CliContext,
+  labels: Labels,
+  argv: readonly string[],
+): number {
+  if (cause instanceof CommandLineError || cause instanceof CommanderError) {
+    const error = cause instanceof CommandLineError ? cause.cause : cause;
+    // Help and version are successes; the help shown for a missing command is printed already.
+    if (error.exitCode === 0) return 0;
+    if (error.code === "commander.help") return 2;
+    const problem =
+      cause instanceof CommandLineError
+        ? commandLineProblem(error, cause.command, argv)
+        : (["usage.invalid", {}] satisfies CodeAndParams);
+    context.stderr.write(`${formatProblem(new UsageError(...problem).problem, labels)}\n`);
+    return 2;
   }
   if (cause instanceof InputError) {
     printProblems(cause.problems, context, labels);
     return 2;
   }
   if (cause instanceof UsageError) {
-    context.stderr.write(`kpi: ${labels.message(cause.message)}\n`);
+    context.stderr.write(`kpi: ${formatProblem(cause.problem, labels)}\n`);
     return 2;
   }
   const detail =
@@ -155,4 +186,97 @@ function exitCodeOf(cause: unknown, context: CliContext, labels: Labels): number
       : String(cause);
   context.stderr.write(`kpi: ${labels.internalError(detail)}\n`);
   return 3;
+}
+
+/**
+ * Commander's error as a problem of kpi's, by its code. The values come from the command and the
+ * arguments, never from commander's English sentence.
+ */
+function commandLineProblem(
+  error: CommanderError,
+  command: Command,
+  argv: readonly string[],
+): CodeAndParams {
+  switch (error.code) {
+    case "commander.unknownCommand": {
+      const name = command.args[0] ?? "";
+      const names = command
+        .createHelp()
+        .visibleCommands(command)
+        .flatMap((candidate) => [candidate.name(), ...candidate.aliases()]);
+      const suggestion = closestMatch(name, names) ?? null;
+      return ["usage.unknown-command", { command: name, suggestion }];
+    }
+    case "commander.unknownOption": {
+      // The first argument that looks like an option and is none (a negative number is a value).
+      const option =
+        command.args.find((arg) => arg.length > 1 && arg.startsWith("-") && !/^-\d/.test(arg)) ??
+        "";
+      return ["usage.unknown-option", { option, suggestion: optionSuggestion(option, command) }];
+    }
+    case "commander.missingArgument": {
+      const missing = command.registeredArguments.find(
+        (argument, index) => argument.required && command.args[index] === undefined,
+      );
+      return ["usage.missing-argument", { argument: missing?.name() ?? "" }];
+    }
+    case "commander.optionMissingArgument": {
+      // An option's value is missing only when the option is the last argument.
+      const last = argv.at(-1) ?? "";
+      const option = command.options.find(
+        (candidate) => candidate.short === last || candidate.long === last,
+      );
+      return ["usage.option-missing-value", { option: option?.flags ?? last }];
+    }
+    case "commander.invalidArgument": {
+      const invalid = invalidChoice(command, argv);
+      return invalid === null ? ["usage.invalid", {}] : ["usage.invalid-choice", invalid];
+    }
+    case "commander.excessArguments":
+      return [
+        "usage.too-many-arguments",
+        {
+          command: command.parent === null ? null : command.name(),
+          expected: command.registeredArguments.length,
+          got: command.args.length,
+        },
+      ];
+    default:
+      return ["usage.invalid", {}];
+  }
+}
+
+/** The long option an unknown `--option` most likely misspells, of the command or its parents. */
+function optionSuggestion(option: string, command: Command): string | null {
+  if (!option.startsWith("--")) return null;
+  const names: string[] = [];
+  for (let current: Command | null = command; current !== null; current = current.parent)
+    for (const candidate of current.createHelp().visibleOptions(current))
+      if (candidate.long !== undefined) names.push(candidate.long.slice(2));
+  const match = closestMatch(option.slice(2).split("=")[0] ?? "", names);
+  return match === undefined ? null : `--${match}`;
+}
+
+/** The first option in the arguments whose value is not one of its choices, as commander reads it. */
+function invalidChoice(
+  command: Command,
+  argv: readonly string[],
+): { option: string; value: string; choices: string[] } | null {
+  for (let at = 0; at < argv.length; at++) {
+    const arg = argv[at] as string;
+    if (arg === "--") return null;
+    for (const option of command.options) {
+      const choices = option.argChoices;
+      if (choices === undefined) continue;
+      let value: string | undefined;
+      if (option.short === arg || option.long === arg) value = argv[at + 1];
+      else if (option.long !== undefined && arg.startsWith(`${option.long}=`))
+        value = arg.slice(option.long.length + 1);
+      else if (option.short !== undefined && arg.startsWith(option.short) && arg.length > 2)
+        value = arg.slice(2);
+      if (value !== undefined && !choices.includes(value))
+        return { option: option.flags, value, choices };
+    }
+  }
+  return null;
 }

@@ -91,18 +91,16 @@ export function parseAsOf(text: string, context: CliContext): Day {
   if (text.trim().toLowerCase() === "today") return context.today();
   const parsed = parseDate(text);
   if (parsed.ok) return parsed.day;
-  if (parsed.error === "impossible")
-    throw new UsageError(`--as-of ${JSON.stringify(text)} is not a calendar date`);
   throw new UsageError(
-    `--as-of ${JSON.stringify(text)} is not a date (2022-03-31, 2022-03, 2022-Q1 or today)`,
+    parsed.error === "impossible" ? "option.as-of-not-calendar" : "option.as-of-invalid",
+    { value: text },
   );
 }
 
 /** The labels of `--lang`, `KPI_LANG` or `LANG`; a `--lang` that is neither en nor zh is refused. */
 export function resolveLabels(option: string | undefined, context: CliContext): Labels {
   const language = resolveLanguage(option, context.env);
-  if (language === null)
-    throw new UsageError(`--lang must be en or zh, got ${JSON.stringify(option)}`);
+  if (language === null) throw new UsageError("option.lang-invalid", { value: String(option) });
   return labelsFor(language);
 }
 

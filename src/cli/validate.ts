@@ -7,11 +7,12 @@ import { normalize } from "node:path";
 import { type Command, Option } from "commander";
 import { sortProblems } from "../core/problems.js";
 import type { HelpLabels } from "../i18n/labels.js";
+import { formatProblem } from "../i18n/problem-text.js";
 import { findFiles } from "../io/find-files.js";
 import { TARGET_EXTENSIONS } from "../io/read-inputs.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { collectInputs } from "./load-inputs.js";
-import { formatProblemIn, isError } from "./print-problems.js";
+import { isError } from "./print-problems.js";
 import {
   addInputOptions,
   addLangOption,
@@ -84,7 +85,7 @@ async function validate(
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
   });
   const problems = sortProblems(collected.problems);
-  for (const problem of problems) context.stderr.write(`${formatProblemIn(problem, labels)}\n`);
+  for (const problem of problems) context.stderr.write(`${formatProblem(problem, labels)}\n`);
 
   const errors = problems.filter(isError).length;
   const warnings = problems.length - errors;

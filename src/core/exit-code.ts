@@ -11,9 +11,7 @@ export function parseFailOn(text: string): ReadonlySet<Status> {
   if (words.length === 1 && words[0] === "none") return new Set();
   const unknown = words.filter((word) => !(STATUSES as readonly string[]).includes(word));
   if (words.length === 0 || unknown.length > 0) {
-    throw new UsageError(
-      `--fail-on must be none or a comma list of ${STATUSES.join(", ")}, got ${JSON.stringify(text)}`,
-    );
+    throw new UsageError("option.fail-on-invalid", { value: text, statuses: [...STATUSES] });
   }
   return new Set(words as Status[]);
 }

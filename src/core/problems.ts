@@ -1,44 +1,101 @@
-/** Located problems in the user's input, and the typed errors that carry them to the CLI. */
+/**
+ * Problems as data: a code, a place and the values of its message (the words are each
+ * language's, src/i18n), and the typed errors that carry them to the CLI.
+ */
+import type { ProblemCode, ProblemParams } from "./problem-codes.js";
+
+export type { ProblemCode, ProblemParams } from "./problem-codes.js";
 
 export type Severity = "error" | "warning";
 
 /** Past this many errors (or warnings) in one file, the rest are counted, not listed. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
-/** A problem found in an input file: where, how bad, and what. Line and column are 1-based. */
-export interface Problem {
-  file: string;
-  line: number;
-  column: number;
+/** Where in an input file a problem is; line and column are 1-based. */
+export type Place = { file: string; line: number; column: number };
+
+/** One problem: its code and the values of that code's message, where it is, and how bad. */
+export type ProblemOf<C extends ProblemCode> = {
+  code: C;
   severity: Severity;
-  message: string;
+  /** Null for a problem of no file (an option, the command line). */
+  place: Place | null;
+  params: ProblemParams[C];
+};
+
+/** A problem of any code; `code` tells which params it has. */
+export type Problem = { [C in ProblemCode]: ProblemOf<C> }[ProblemCode];
+
+/** A code and its params, as a tuple: what UsageError takes. */
+export type CodeAndParams = {
+  [C in ProblemCode]: [code: C, params: ProblemParams[C]];
+}[ProblemCode];
+
+export function error<C extends ProblemCode>(
+  place: Place | null,
+  code: C,
+  params: ProblemParams[C],
+): Problem;
+/** @deprecated an English message: give a code and its params. */
+export function error(file: string, line: number, column: number, message: string): Problem;
+export function error(...args: LegacyOrCoded): Problem {
+  return make("error", args);
 }
 
-export function error(file: string, line: number, column: number, message: string): Problem {
-  return { file, line, column, severity: "error", message };
+export function warning<C extends ProblemCode>(
+  place: Place | null,
+  code: C,
+  params: ProblemParams[C],
+): Problem;
+/** @deprecated an English message: give a code and its params. */
+export function warning(file: string, line: number, column: number, message: string): Problem;
+export function warning(...args: LegacyOrCoded): Problem {
+  return make("warning", args);
 }
 
-export function warning(file: string, line: number, column: number, message: string): Problem {
-  return { file, line, column, severity: "warning", message };
+type LegacyOrCoded =
+  | [place: Place | null, code: ProblemCode, params: ProblemParams[ProblemCode]]
+  | [file: string, line: number, column: number, message: string];
+
+function make(severity: Severity, args: LegacyOrCoded): Problem {
+  if (args.length === 4) {
+    const [file, line, column, text] = args;
+    return { code: "legacy.message", severity, place: { file, line, column }, params: { text } };
+  }
+  const [place, code, params] = args;
+  return { code, severity, place, params } as Problem;
 }
 
-/** `file:line:col: message`, the form editors and CI annotations understand. */
-export function formatProblem(problem: Problem): string {
-  const prefix = problem.severity === "warning" ? "warning: " : "";
-  return `${problem.file}:${problem.line}:${problem.column}: ${prefix}${problem.message}`;
+/**
+ * `file:line:col`, the form editors and CI annotations understand; `"line"` leaves the column out
+ * (a row of a data file). The one place that turns a place into text.
+ */
+export function formatPlace(place: Place, precision: "column" | "line" = "column"): string {
+  return precision === "line"
+    ? `${place.file}:${place.line}`
+    : `${place.file}:${place.line}:${place.column}`;
 }
 
 /** Problems in file order, then by place; the same problem found twice is kept once. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   const seen = new Set<string>();
   const unique = problems.filter((problem) => {
-    const key = `${formatProblem(problem)}`;
+    const key = JSON.stringify([problem.code, problem.severity, problem.place, problem.params]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  return unique.sort(
-    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
+  return unique.sort(comparePlaces);
+}
+
+/** A problem of no place first, then by file, line and column. */
+function comparePlaces(a: Problem, b: Problem): number {
+  if (a.place === null || b.place === null)
+    return (a.place === null ? 0 : 1) - (b.place === null ? 0 : 1);
+  return (
+    compareText(a.place.file, b.place.file) ||
+    a.place.line - b.place.line ||
+    a.place.column - b.place.column
   );
 }
 
@@ -65,8 +122,14 @@ export class InputError extends Error {
 /** A usage error without a file place: a bad option value, a path that does not exist. */
 export class UsageError extends Error {
   readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
+  /** The problem, of no place. */
+  readonly problem: Problem;
+
+  constructor(...args: CodeAndParams | [message: string]) {
+    const [code, params] =
+      args.length === 1 ? (["legacy.message", { text: args[0] }] as const) : args;
+    super(code);
     this.name = "UsageError";
+    this.problem = { code, severity: "error", place: null, params } as Problem;
   }
 }

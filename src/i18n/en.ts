@@ -1,4 +1,5 @@
 /** English labels. */
+import { enMessages } from "./en-messages.js";
 import type {
   ExplainLabels,
   HelpLabels,
@@ -269,7 +270,7 @@ export const en: Labels = {
     `${en.errors(errors)}${warnings > 0 ? `, ${en.warnings(warnings)}` : ""}; no report was made`,
   internalError: (detail) =>
     `internal error: ${detail}\nThis is a bug in kpi, not in your files; please report it with the command you ran.`,
-  message: (english) => english,
+  messages: enMessages,
   report: {
     title: (asOf) => `Status report as of ${asOf}`,
     attention: "Needs attention: red and yellow targets",

@@ -1,9 +1,16 @@
 /** The types of every human label kpi prints; each language fills them in (en.ts, zh.ts). JSON keys and values never go through here. */
 import type { Kind, Reason, Status } from "../core/model.js";
+import type { ProblemCode, ProblemParams } from "../core/problem-codes.js";
 import type { ChangeKind } from "../core/report-model.js";
 
 export const LANGUAGES = ["en", "zh"] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * A problem's message from its params, one function per code: a language that leaves a code out
+ * does not compile.
+ */
+export type Messages = { [C in ProblemCode]: (params: ProblemParams[C]) => string };
 
 export interface Labels {
   status: Record<Status, string>;
@@ -53,8 +60,8 @@ export interface Labels {
   /** The count line after errors: `2 errors, 1 warning; no report was made`. */
   problemCounts: (errors: number, warnings: number) => string;
   internalError: (detail: string) => string;
-  /** An input or usage problem's message in this language; the English text is the key. */
-  message: (english: string) => string;
+  /** The words of every problem code. */
+  messages: Messages;
   report: ReportLabels;
   rank: RankLabels;
   html: HtmlLabels;

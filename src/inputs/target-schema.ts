@@ -6,6 +6,7 @@
 // zod/mini: the same schemas and messages as classic zod in a twentieth of the code, which the
 // CLI parses at every start.
 import * as z from "zod/mini";
+import type { Expectation } from "../core/problem-codes.js";
 import { PRESETS } from "../core/schedule.js";
 
 // zod compiles a fast path for each object schema with `new Function` at its first parse: code that
@@ -14,11 +15,39 @@ import { PRESETS } from "../core/schedule.js";
 // this machine's noise (`kpi list` of the benchmark's targets: 0.51 s both ways).
 z.config({ jitless: true });
 
-/** An error message for a field: "is required" when absent, else what the value must be. */
-function expect(what: string) {
+/** zod's message for a field that is absent; any other is the Expectation the value fails. */
+export const REQUIRED = "required";
+
+/** Every Expectation a field of this schema can fail. */
+export const EXPECTATIONS = [
+  "text",
+  "number",
+  "date",
+  "percentage",
+  "tolerance",
+  "milestone",
+  "id",
+  "id-characters",
+  "names",
+  "schedule",
+  "schedule-list",
+  "interpolation",
+  "aggregate",
+  "whole-days",
+  "year",
+  "target-fields",
+  "targets",
+  "file",
+  "kind",
+] as const satisfies readonly Expectation[];
+
+/**
+ * The message of a field's issue: `required` when it is absent, else what the value must be, as
+ * a code that each language words (src/i18n/*-messages.ts).
+ */
+function expect(what: (typeof EXPECTATIONS)[number]) {
   return {
-    error: (issue: { input?: unknown }) =>
-      issue.input === undefined ? "is required" : `must be ${what}`,
+    error: (issue: { input?: unknown }) => (issue.input === undefined ? REQUIRED : what),
   };
 }
 
@@ -32,24 +61,21 @@ export function describe(english: string, chinese: string) {
   return { description: `${english} / ${chinese}` };
 }
 
-const text = z
-  .string(expect("a non-empty text"))
-  .check(z.trim(), z.minLength(1, expect("a non-empty text")));
-const finite = z.number(expect("a number"));
-export const date = z
-  .string(expect("a date YYYY-MM-DD"))
-  .check(z.regex(DATE_PATTERN, expect("a date YYYY-MM-DD")));
+const text = z.string(expect("text")).check(z.trim(), z.minLength(1, expect("text")));
+const finite = z.number(expect("number"));
+export const date = z.string(expect("date")).check(z.regex(DATE_PATTERN, expect("date")));
 const percent = z
-  .string(expect('a percentage like "30%"'))
-  .check(z.regex(PERCENT_PATTERN, expect('a percentage like "30%"')));
-const TOLERANCE = 'a number ≥ 0 or a percentage like "10%"';
+  .string(expect("percentage"))
+  .check(z.regex(PERCENT_PATTERN, expect("percentage")));
 export const tolerance = z.union(
   [
-    z.number(expect(TOLERANCE)).check(z.gte(0, expect(TOLERANCE))),
+    z.number(expect("tolerance")).check(z.gte(0, expect("tolerance"))),
     // A tolerance is how far behind is still yellow: never below 0, as a number or a percentage.
-    z.string(expect(TOLERANCE)).check(z.regex(/^\s*\+?\d+(?:\.\d+)?\s*%\s*$/, expect(TOLERANCE))),
+    z
+      .string(expect("tolerance"))
+      .check(z.regex(/^\s*\+?\d+(?:\.\d+)?\s*%\s*$/, expect("tolerance"))),
   ],
-  expect(TOLERANCE),
+  expect("tolerance"),
 );
 
 const milestone = z
@@ -84,19 +110,14 @@ const milestone = z
         )
         .apply(z.optional),
     },
-    expect('a milestone { by: DATE, progress: "30%" } or { by: DATE, value: N }'),
+    expect("milestone"),
   )
   .check(z.meta(describe("a milestone of the schedule", "序时进度节点")));
 
 export const common = {
   id: z
-    .string(expect("an id"))
-    .check(
-      z.regex(
-        ID_PATTERN,
-        expect("letters, digits, '.', '_' and '-', starting with a letter or digit"),
-      ),
-    )
+    .string(expect("id"))
+    .check(z.regex(ID_PATTERN, expect("id-characters")))
     .check(
       z.meta(
         describe(
@@ -107,10 +128,7 @@ export const common = {
     ),
   title: text.check(z.meta(describe("the target's name, in any language", "指标名称"))),
   owner: z
-    .union(
-      [text, z.array(text).check(z.minLength(1, expect("a name or a non-empty list of names")))],
-      expect("a name or a non-empty list of names"),
-    )
+    .union([text, z.array(text).check(z.minLength(1, expect("names")))], expect("names"))
     .check(z.meta(describe("who is responsible: one name or a list", "责任单位：一个或多个")))
     .apply(z.optional),
   section: text.check(z.meta(describe("a group in reports", "报告中的分组"))).apply(z.optional),
@@ -165,13 +183,8 @@ export const progressTargetSchema = z.strictObject({
     .apply(z.optional),
   schedule: z
     .union(
-      [
-        z.enum(PRESETS),
-        z
-          .array(milestone)
-          .check(z.minLength(1, expect(`${PRESETS.join(", ")} or a non-empty list of milestones`))),
-      ],
-      expect(`${PRESETS.join(", ")} or a list of milestones`),
+      [z.enum(PRESETS), z.array(milestone).check(z.minLength(1, expect("schedule-list")))],
+      expect("schedule"),
     )
     .check(
       z.meta(
@@ -183,7 +196,7 @@ export const progressTargetSchema = z.strictObject({
     )
     .apply(z.optional),
   interpolation: z
-    .enum(["linear", "step"], expect("linear or step"))
+    .enum(["linear", "step"], expect("interpolation"))
     .check(
       z.meta(
         describe(
@@ -204,7 +217,7 @@ export const progressTargetSchema = z.strictObject({
     )
     .apply(z.optional),
   aggregate: z
-    .enum(["last", "sum"], expect("last or sum"))
+    .enum(["last", "sum"], expect("aggregate"))
     .check(
       z.meta(
         describe(
@@ -265,8 +278,8 @@ export const milestoneTargetSchema = z.strictObject({
     )
     .apply(z.optional),
   warn_days: z
-    .int(expect("a whole number of days ≥ 0"))
-    .check(z.gte(0, expect("a whole number of days ≥ 0")))
+    .int(expect("whole-days"))
+    .check(z.gte(0, expect("whole-days")))
     .check(
       z.meta(
         describe(
@@ -289,8 +302,8 @@ export const targetSchemas = {
 } as const;
 
 export const YEAR = z
-  .int(expect("a year like 2022"))
-  .check(z.gte(1, expect("a year like 2022")), z.lte(9999, expect("a year like 2022")))
+  .int(expect("year"))
+  .check(z.gte(1, expect("year")), z.lte(9999, expect("year")))
   .check(
     z.meta(
       describe(
@@ -313,16 +326,13 @@ export const targetFileSchema = z.strictObject(
     year: YEAR.apply(z.optional),
     // Any target field but the id; checked field by field against the target's kind once merged.
     defaults: z
-      .record(z.string(), z.unknown(), expect("a mapping of target fields"))
+      .record(z.string(), z.unknown(), expect("target-fields"))
       .check(z.meta(DEFAULTS_DESCRIPTION))
       .apply(z.optional),
     targets: z
-      .array(
-        z.record(z.string(), z.unknown(), expect("a mapping of target fields")),
-        expect("a non-empty list of targets"),
-      )
-      .check(z.minLength(1, expect("a non-empty list of targets")))
+      .array(z.record(z.string(), z.unknown(), expect("target-fields")), expect("targets"))
+      .check(z.minLength(1, expect("targets")))
       .check(z.meta(TARGETS_DESCRIPTION)),
   },
-  expect("a mapping with year, defaults and targets"),
+  expect("file"),
 );

@@ -18,18 +18,30 @@ import {
   type Target,
   type Tolerance,
 } from "../core/model.js";
-import { error, MAX_PROBLEMS_PER_FILE, type Problem, sortProblems } from "../core/problems.js";
+import type { Expectation, Shown } from "../core/problem-codes.js";
+import {
+  type CodeAndParams,
+  error,
+  MAX_PROBLEMS_PER_FILE,
+  type Problem,
+  type ProblemCode,
+  type ProblemParams,
+  sortProblems,
+} from "../core/problems.js";
 import { type MilestoneSpec, milestoneValue, presetMilestones } from "../core/schedule.js";
-import { didYouMean } from "../core/suggest.js";
+import { closestMatch } from "../core/suggest.js";
 import { offsetIn, type PlainYaml, readPlainYaml } from "./plain-yaml.js";
 import {
+  EXPECTATIONS,
   type LevelTargetInput,
   type MilestoneTargetInput,
   PERCENT_PATTERN,
   type ProgressTargetInput,
+  REQUIRED,
   targetFileSchema,
   targetSchemas,
 } from "./target-schema.js";
+import { indentCharacterOf, yamlErrorProblem } from "./yaml-problems.js";
 
 /** A target file's text and the name to report it by. */
 export interface SourceText {
@@ -53,9 +65,6 @@ const MAX_ALIAS_COUNT = 1000;
 export const MAX_LIST_ITEMS = 20_000;
 export const MAX_MAPPING_KEYS = 1_000;
 
-/** Thousands of levels of nesting overflow the parser's stack: said plainly, not as a crash. */
-const TOO_DEEP = "invalid YAML: the file is nested too deeply";
-
 /**
  * The targets of the files' documents, in the given order; ids must be unique across all of them.
  * Each file's problems are capped as a data file's are.
@@ -73,14 +82,8 @@ export function targetsOf(documents: readonly TargetDocument[]): LoadedTargets {
     const first = firstById.get(target.id);
     if (first === undefined) firstById.set(target.id, target);
     else {
-      const { file, line, column } = target.place;
       problems.push(
-        error(
-          file,
-          line,
-          column,
-          `duplicate id "${target.id}", first defined at ${formatPlace(first.place)}`,
-        ),
+        error(target.place, "target.duplicate-id", { id: target.id, first: first.place }),
       );
     }
   }
@@ -107,16 +110,12 @@ function capProblems(file: string, problems: readonly Problem[]): Problem[] {
   const sorted = sortProblems(problems);
   const firstLeftOut = sorted[MAX_PROBLEMS_PER_FILE];
   if (firstLeftOut === undefined) return sorted;
-  const { line, column } = firstLeftOut;
+  const place = firstLeftOut.place ?? { file, line: 1, column: 1 };
   const more = sorted.length - MAX_PROBLEMS_PER_FILE;
   return [
     ...sorted.slice(0, MAX_PROBLEMS_PER_FILE),
-    error(file, line, column, `${more} more errors in this file`),
+    error(place, "file.more-errors", { count: more }),
   ];
-}
-
-function formatPlace(place: Place): string {
-  return `${place.file}:${place.line}:${place.column}`;
 }
 
 type Path = readonly (string | number)[];
@@ -151,9 +150,13 @@ export abstract class TargetDocument {
     return this.placeOfOffset(node?.range?.[0] ?? 0);
   }
 
-  report(node: Positioned | null, message: string): void {
-    const { line, column } = this.placeOf(node);
-    this.problems.push(error(this.file, line, column, message));
+  report<C extends ProblemCode>(node: Positioned | null, code: C, params: ProblemParams[C]): void {
+    this.problems.push(error(this.placeOf(node), code, params));
+  }
+
+  /** A problem whose code is known only when it is made (an unknown key's, say). */
+  reportProblem(node: Positioned | null, [code, params]: CodeAndParams): void {
+    this.problems.push(error(this.placeOf(node), code, params));
   }
 }
 
@@ -265,45 +268,85 @@ class YamlDocument extends TargetDocument {
   /** The data, after the problems that keep it from being read; undefined when there are any. */
   private read(text: string): unknown {
     const { doc } = this;
-    for (const yamlError of doc.errors) {
-      const { line, column } = this.placeOfOffset(yamlError.pos[0]);
-      const message = yamlError.message.includes("Maximum call stack")
-        ? TOO_DEEP
-        : `invalid YAML: ${yamlError.message.split("\n")[0]}`;
-      this.problems.push(error(this.file, line, column, message));
+    if (doc.errors.length > 0) {
+      this.problems.push(...this.syntaxProblems(text));
+      return undefined;
     }
-    if (doc.errors.length > 0) return undefined;
     this.problems.push(...this.shapeProblems(text));
     if (this.problems.length > 0) return undefined;
     for (const warning of doc.warnings) {
       // A tag yaml does not know (!!js/function, !!python/object) would be read as plain text.
       if (warning.code !== "TAG_RESOLVE_FAILED") continue;
-      const { line, column } = this.placeOfOffset(warning.pos[0]);
+      const place = this.placeOfOffset(warning.pos[0]);
       const raw = warning.message.replace(/^Unresolved tag: /, "").split("\n")[0] ?? "";
       const tag = raw.startsWith("tag:yaml.org,2002:")
         ? `!!${raw.slice("tag:yaml.org,2002:".length)}`
         : raw.startsWith("!")
           ? raw
           : `!<${raw}>`;
-      const message = `unknown tag ${tag}: a target file holds plain values, and kpi runs no code from it`;
-      this.problems.push(error(this.file, line, column, message));
+      this.problems.push(error(place, "yaml.unknown-tag", { tag }));
     }
     if (doc.contents === null) {
-      this.report(null, "empty target file: expected a mapping with a list of targets");
+      this.report(null, "target.empty-file", {});
       return undefined;
     }
     try {
       return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: calendarDates });
     } catch (cause) {
-      // yaml throws a ReferenceError when aliases expand past maxAliasCount.
-      this.report(
-        doc.contents,
-        cause instanceof RangeError
-          ? TOO_DEEP
-          : `cannot expand the file's aliases: ${(cause as Error).message}`,
-      );
+      // yaml throws a ReferenceError for an alias of no anchor, or when aliases expand past
+      // maxAliasCount; a RangeError when the expansion overflows the stack.
+      if (cause instanceof RangeError) this.report(doc.contents, "yaml.nested-too-deeply", {});
+      else if (cause instanceof ReferenceError) {
+        const alias = this.unresolvedAlias();
+        if (alias === null)
+          this.report(doc.contents, "yaml.too-many-aliases", { max: MAX_ALIAS_COUNT });
+        else this.report(alias, "yaml.unknown-alias", { alias: alias.source });
+      } else throw cause;
       return undefined;
     }
+  }
+
+  /**
+   * The problems of a file `yaml` cannot parse, in kpi's words. One fault often makes several
+   * errors on its line (a tab, then the mapping it spoils): a hint that names the character at
+   * fault is given once per line.
+   */
+  private syntaxProblems(text: string): Problem[] {
+    const problems: Problem[] = [];
+    const hinted = new Set<string>();
+    for (const yamlError of this.doc.errors) {
+      const { problem, offset } = yamlErrorProblem(text, yamlError.code, yamlError.pos);
+      const [code, params] = problem;
+      const place = this.placeOfOffset(offset);
+      if (HINTS.has(code)) {
+        const key = `${code}:${place.line}`;
+        if (hinted.has(key)) continue;
+        hinted.add(key);
+      }
+      problems.push(error(place, code, params));
+    }
+    return problems;
+  }
+
+  /** The first alias of no anchor set before it, in the order of the text; null if none. */
+  private unresolvedAlias(): YamlLibrary.Alias | null {
+    const anchors = new Set<string>();
+    const stack: unknown[] = [this.doc.contents];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      if (node === null || typeof node !== "object") continue;
+      if (this.yaml.isAlias(node)) {
+        if (!anchors.has(node.source)) return node;
+        continue;
+      }
+      const anchor = (node as { anchor?: unknown }).anchor;
+      if (typeof anchor === "string") anchors.add(anchor);
+      // Reversed, so that the first item is taken first.
+      if (this.yaml.isMap(node))
+        for (const pair of [...node.items].reverse()) stack.push(pair.value, pair.key);
+      else if (this.yaml.isSeq(node))
+        for (const item of [...node.items].reverse()) stack.push(item);
+    }
+    return null;
   }
 
   placeOfOffset(offset: number): Place {
@@ -351,15 +394,14 @@ class YamlDocument extends TargetDocument {
    */
   shapeProblems(text: string): Problem[] {
     const problems: Problem[] = [];
-    const at = (node: Node, message: string) => {
-      const { line, column } = this.placeOf(node);
-      problems.push(error(this.file, line, column, message));
+    const at = (node: Node, ...[code, params]: CodeAndParams) => {
+      problems.push(error(this.placeOf(node), code, params));
     };
     const stack: unknown[] = [this.doc.contents];
     for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
       if (this.yaml.isMap(node)) {
         if (node.items.length > MAX_MAPPING_KEYS) {
-          at(node, `a mapping of ${node.items.length} keys: kpi reads at most ${MAX_MAPPING_KEYS}`);
+          at(node, "yaml.mapping-too-large", { keys: node.items.length, max: MAX_MAPPING_KEYS });
           continue;
         }
         const seen = new Set<unknown>();
@@ -367,7 +409,7 @@ class YamlDocument extends TargetDocument {
           if (this.yaml.isScalar(pair.key)) {
             if (seen.has(pair.key.value)) {
               const name = /^[^:\n]*/.exec(text.slice(pair.key.range?.[0] ?? 0))?.[0].trim();
-              at(pair.key, `duplicate key "${name}"`);
+              at(pair.key, "yaml.duplicate-key", { key: name ?? "" });
             }
             seen.add(pair.key.value);
           }
@@ -375,10 +417,7 @@ class YamlDocument extends TargetDocument {
         }
       } else if (this.yaml.isSeq(node)) {
         if (node.items.length > MAX_LIST_ITEMS) {
-          at(
-            node,
-            `a list of ${node.items.length} items: kpi reads at most ${MAX_LIST_ITEMS} in one list (split a longer list of targets into several files)`,
-          );
+          at(node, "yaml.list-too-long", { items: node.items.length, max: MAX_LIST_ITEMS });
           continue;
         }
         for (const item of node.items) stack.push(item);
@@ -388,10 +427,18 @@ class YamlDocument extends TargetDocument {
   }
 }
 
+/** The problems that name a character at fault. */
+const HINTS: ReadonlySet<ProblemCode> = new Set([
+  "yaml.indent-character",
+  "yaml.full-width-colon",
+  "yaml.plain-value-start",
+  "yaml.colon-in-value",
+]);
+
 /** What is used of the `yaml` library, which a caller loads only when a file needs it. */
 export type Yaml = Pick<
   typeof YamlLibrary,
-  "LineCounter" | "parseDocument" | "isMap" | "isPair" | "isScalar" | "isSeq"
+  "LineCounter" | "parseDocument" | "isAlias" | "isMap" | "isPair" | "isScalar" | "isSeq"
 >;
 
 /**
@@ -404,7 +451,8 @@ export function readYamlDocument(source: SourceText, yaml: Yaml): TargetDocument
   } catch (cause) {
     // yaml parses nested blocks recursively and does not catch every overflow of the stack.
     if (!(cause instanceof RangeError)) throw cause;
-    return new UnreadDocument(source.file, TOO_DEEP);
+    // Thousands of levels of nesting: said plainly, not as a crash.
+    return new UnreadDocument(source.file, ["yaml.nested-too-deeply", {}]);
   }
 }
 
@@ -412,9 +460,9 @@ export function readYamlDocument(source: SourceText, yaml: Yaml): TargetDocument
 class UnreadDocument extends TargetDocument {
   readonly data = undefined;
 
-  constructor(file: string, message: string) {
+  constructor(file: string, problem: CodeAndParams) {
     super(file);
-    this.report(null, message);
+    this.reportProblem(null, problem);
   }
 
   nodeAt(): null {
@@ -476,7 +524,10 @@ function reportPrototypeKeys(located: TargetDocument, data: unknown): void {
   ];
   for (const [path, record] of records) {
     if (record !== null && typeof record === "object" && Object.hasOwn(record, "__proto__"))
-      located.report(located.keyAt(path, "__proto__"), 'unknown key "__proto__"');
+      located.report(located.keyAt(path, "__proto__"), "target.unknown-key", {
+        key: "__proto__",
+        suggestion: null,
+      });
   }
 }
 
@@ -493,10 +544,10 @@ function reportLargeNumbers(located: TargetDocument, data: unknown): boolean {
     if (typeof value === "number" && Number.isFinite(value) && Math.abs(value) > MAX_MAGNITUDE) {
       // Past the cap of listed problems, finding a node's place is work for nothing.
       if (found++ >= MAX_PROBLEMS_PER_FILE) continue;
-      located.report(
-        located.nodeAt(path),
-        `${describePath(path)} ${value} is too large: numbers must lie within ±1e15`,
-      );
+      located.report(located.nodeAt(path), "target.number-too-large", {
+        field: describePath(path),
+        value,
+      });
     } else if (value !== null && typeof value === "object" && !seen.has(value)) {
       // An alias shares its object: it is looked at once.
       seen.add(value);
@@ -505,7 +556,7 @@ function reportLargeNumbers(located: TargetDocument, data: unknown): boolean {
     }
   }
   const more = found - MAX_PROBLEMS_PER_FILE;
-  if (more > 0) located.report(null, `${more} more numbers are too large`);
+  if (more > 0) located.report(null, "target.more-numbers-too-large", { count: more });
   return found > 0;
 }
 
@@ -518,13 +569,9 @@ const DEFAULTABLE_KEYS = new Set(
 
 function checkDefaults(located: TargetDocument, defaults: Record<string, unknown>): void {
   for (const key of Object.keys(defaults)) {
-    if (key === "id")
-      located.report(
-        located.keyAt(["defaults"], key),
-        "the id cannot have a default: each target needs its own",
-      );
+    if (key === "id") located.report(located.keyAt(["defaults"], key), "target.id-default", {});
     else if (!DEFAULTABLE_KEYS.has(key))
-      located.report(located.keyAt(["defaults"], key), unknownKey(DEFAULTABLE_KEYS)(key));
+      located.reportProblem(located.keyAt(["defaults"], key), unknownKey(DEFAULTABLE_KEYS)(key));
   }
 }
 
@@ -543,11 +590,12 @@ function buildTarget(
   const kind = item.kind ?? defaults.kind ?? "progress";
   if (!KINDS.includes(kind as Kind)) {
     const where = "kind" in item ? itemPath : ["defaults"];
-    const suggestion = typeof kind === "string" ? didYouMean(kind, KINDS) : "";
-    located.report(
-      located.nodeAt([...where, "kind"]),
-      `kind must be ${KINDS.join(", ")}, got ${show(kind)}${suggestion}`,
-    );
+    located.report(located.nodeAt([...where, "kind"]), "schema.invalid", {
+      field: "kind",
+      expected: "kind",
+      got: show(kind),
+      suggestion: typeof kind === "string" ? (closestMatch(kind, KINDS) ?? null) : null,
+    });
     return null;
   }
   const schema = targetSchemas[kind as Kind];
@@ -603,21 +651,20 @@ interface BuildContext {
 /** The keys a milestone of a schedule has. */
 const MILESTONE_KEYS = ["by", "progress", "value"];
 
-/** The message for an unknown key, with the closest of the keys that belong there. */
-function unknownKey(known: Iterable<string>): (key: string) => string {
-  return (key) => `unknown key "${key}"${didYouMean(key, known)}`;
+/** The problem of an unknown key, with the closest of the keys that belong there. */
+function unknownKey(known: Iterable<string>): (key: string) => CodeAndParams {
+  return (key) => ["target.unknown-key", { key, suggestion: closestMatch(key, known) ?? null }];
 }
 
 /**
  * An unknown key of a target: a field of another kind says so (the kind is likely what is wrong),
  * else the closest key of this kind is suggested.
  */
-function unknownTargetKey(kind: Kind): (key: string) => string {
+function unknownTargetKey(kind: Kind): (key: string) => CodeAndParams {
   return (key) => {
     // Own keys only: a YAML key such as "constructor" is no field of any kind.
     const owners = KINDS.filter((other) => Object.hasOwn(targetSchemas[other].shape, key));
-    if (owners.length > 0)
-      return `unknown key "${key}": ${kind} targets have no ${key} (${owners.join(" and ")} targets do)`;
+    if (owners.length > 0) return ["target.key-of-other-kind", { key, kind, owners }];
     return unknownKey(Object.keys(targetSchemas[kind].shape))(key);
   };
 }
@@ -626,11 +673,11 @@ function unknownTargetKey(kind: Kind): (key: string) => string {
  * A hint for a milestone progress written as a number: 0.3 was likely meant as "30%", and 30 as
  * "30%". Only milestones: elsewhere a bare number is a valid amount and nothing can be guessed.
  */
-function percentHint(path: Path, value: unknown): string {
-  if (path[path.length - 1] !== "progress" || path[0] !== "schedule") return "";
-  if (typeof value !== "number" || !(value > 0) || value > 100) return "";
+function percentHint(path: Path, value: unknown): string | null {
+  if (path[path.length - 1] !== "progress" || path[0] !== "schedule") return null;
+  if (typeof value !== "number" || !(value > 0) || value > 100) return null;
   const percent = value < 1 ? Number((value * 100).toPrecision(12)) : value;
-  return ` (did you mean "${percent}%"?)`;
+  return `${percent}%`;
 }
 
 /** The strings a value could have been (an enum's or a preset's), for a "did you mean". */
@@ -646,7 +693,7 @@ function reportIssues(
   issues: readonly z.core.$ZodIssue[],
   toDocPath: (path: Path) => Path,
   data: unknown,
-  unknownKeyMessage: (path: Path) => (key: string) => string,
+  unknownKeyProblem: (path: Path) => (key: string) => CodeAndParams,
 ): void {
   for (const issue of issues) {
     const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
@@ -658,31 +705,43 @@ function reportIssues(
         ...innerIssue,
         path: [...path, ...innerIssue.path],
       }));
-      reportIssues(located, inner, toDocPath, data, unknownKeyMessage);
+      reportIssues(located, inner, toDocPath, data, unknownKeyProblem);
       continue;
     }
     if (issue.code === "unrecognized_keys") {
-      const message = unknownKeyMessage(path);
-      for (const key of issue.keys)
-        located.report(located.keyAt(toDocPath(path), key), message(key));
+      const problemOf = unknownKeyProblem(path);
+      for (const key of issue.keys) {
+        // A line indented with no-break or full-width spaces reads as a key that starts with them.
+        const indent = indentCharacterOf(key);
+        located.reportProblem(
+          located.keyAt(toDocPath(path), key),
+          indent === null ? problemOf(key) : ["yaml.indent-character", { character: indent }],
+        );
+      }
       continue;
     }
     const value = valueAt(data, path);
-    const label = describePath(path);
+    const node = located.nodeAt(toDocPath(path));
+    const field = describePath(path);
+    if (issue.message === REQUIRED) {
+      located.report(node, "schema.required", { field });
+      continue;
+    }
+    const expected = isExpectation(issue.message) ? issue.message : "valid";
+    // `key：value` where a mapping belongs is one text to YAML: the full-width colon is the fault.
+    if (typeof value === "string" && value.includes("：") && MAPPINGS.has(expected)) {
+      located.report(node, "yaml.full-width-colon", {});
+      continue;
+    }
     // Quote the value when it is short enough to help: a scalar, or a list where a mapping belongs.
     const scalar = value !== undefined && (value === null || typeof value !== "object");
     const got =
-      value !== undefined && (scalar || issue.code === "invalid_type")
-        ? `, got ${show(value)}`
-        : "";
-    const hint =
+      value !== undefined && (scalar || issue.code === "invalid_type") ? show(value) : null;
+    const suggestion =
       typeof value === "string"
-        ? didYouMean(value, allowedStrings(issue))
+        ? (closestMatch(value, allowedStrings(issue)) ?? null)
         : percentHint(path, value);
-    located.report(
-      located.nodeAt(toDocPath(path)),
-      `${label} ${issue.message}${got}${hint}`.trim(),
-    );
+    located.report(node, "schema.invalid", { field, expected, got, suggestion });
   }
 }
 
@@ -713,13 +772,20 @@ function valueAt(data: unknown, path: Path): unknown {
   return value;
 }
 
-/** `schedule[1].by`: a path as a reader of the file would name it. */
-function describePath(path: Path): string {
+/** `schedule[1].by`: a path as a reader of the file would name it; null for the file itself. */
+function describePath(path: Path): string | null {
   return (
     path
       .map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`))
-      .join("") || "the file"
+      .join("") || null
   );
+}
+
+/** The expectations whose value is a mapping of keys. */
+const MAPPINGS: ReadonlySet<Expectation> = new Set(["file", "target-fields", "milestone"]);
+
+function isExpectation(message: string): message is Expectation {
+  return (EXPECTATIONS as readonly string[]).includes(message);
 }
 
 /**
@@ -733,18 +799,16 @@ function calendarDates(_key: unknown, value: unknown): unknown {
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : value;
 }
 
-function show(value: unknown): string {
+/** A value as a problem shows it: quoted text or a number, cut short; a list or mapping by its shape. */
+function show(value: unknown): Shown {
   if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? "an invalid date" : value.toISOString();
-  const text =
-    typeof value === "string"
-      ? JSON.stringify(value)
-      : Array.isArray(value)
-        ? "a list"
-        : value !== null && typeof value === "object"
-          ? "a mapping"
-          : String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    return Number.isNaN(value.getTime())
+      ? { shape: "invalid-date" }
+      : { text: value.toISOString() };
+  if (Array.isArray(value)) return { shape: "list" };
+  if (value !== null && typeof value === "object") return { shape: "mapping" };
+  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return { text: text.length > 60 ? `${text.slice(0, 57)}...` : text };
 }
 
 /**
@@ -785,12 +849,15 @@ function dateField(
   if (text !== undefined) {
     const parsed = parseIsoDate(text);
     if (parsed.ok) return parsed.day;
-    context.located.report(context.at([key]), `${key} ${text} is not a calendar date`);
+    context.located.report(context.at([key]), "target.date-not-calendar", {
+      field: key,
+      value: text,
+    });
     return null;
   }
   if (context.year === undefined) {
     if (fallback === "start") return null;
-    context.located.report(context.at([]), `${key} is required when the file has no year`);
+    context.located.report(context.at([]), "target.date-needs-year", { field: key });
     return null;
   }
   return fallback === "start"
@@ -816,20 +883,17 @@ function buildProgress(context: BuildContext, input: ProgressTargetInput): Targe
   // With no year and no start, the period starts on Jan 1 of the deadline's year.
   start ??= dayFromCivil(civilFromDay(deadline).year, 1, 1);
   if (start > deadline) {
-    located.report(
-      context.at(["deadline"]),
-      `deadline ${formatDay(deadline)} is before start ${formatDay(start)}`,
-    );
+    located.report(context.at(["deadline"]), "target.deadline-before-start", {
+      deadline: formatDay(deadline),
+      start: formatDay(start),
+    });
     return null;
   }
   const baseline = input.baseline ?? 0;
   // Values closer than 1e-9 are equal (SPEC 2.1): a nearer target has no direction, and its
   // progress (a share of the span) would overflow.
   if (Math.abs(input.target - baseline) < 1e-9) {
-    located.report(
-      context.at(["target"]),
-      `target equals baseline (${baseline}): there is no way to go`,
-    );
+    located.report(context.at(["target"]), "target.target-equals-baseline", { baseline });
     return null;
   }
   const schedule = input.schedule ?? "q30-h60-q85";
@@ -865,18 +929,19 @@ function collectMilestones(
   schedule.forEach((milestone, index) => {
     const by = parseIsoDate(milestone.by);
     if (!by.ok) {
-      context.located.report(
-        context.at(["schedule", index, "by"]),
-        `schedule[${index}].by ${milestone.by} is not a calendar date`,
-      );
+      context.located.report(context.at(["schedule", index, "by"]), "target.date-not-calendar", {
+        field: `schedule[${index}].by`,
+        value: milestone.by,
+      });
       return;
     }
     if ((milestone.progress === undefined) === (milestone.value === undefined)) {
       context.located.report(
         context.at(["schedule", index]),
         milestone.progress === undefined
-          ? `schedule[${index}] needs progress ("30%") or value`
-          : `schedule[${index}] has both progress and value: give one`,
+          ? "target.milestone-needs-amount"
+          : "target.milestone-both-amounts",
+        { index },
       );
       return;
     }
@@ -906,27 +971,27 @@ function checkMilestones(
   let previous: SchedulePoint = { by: period.start - 1, value: period.baseline };
   for (const { spec, index } of specs) {
     const node = context.at(index === null ? ["schedule"] : ["schedule", index]);
-    const name = index === null ? "preset milestone" : `schedule[${index}]`;
     const value = milestoneValue(spec, period.baseline, period.target);
     const by = formatDay(spec.by);
     if (spec.by < period.start || spec.by >= period.deadline) {
-      context.located.report(
-        node,
-        `${name} on ${by} is outside the period ${formatDay(period.start)} to ${formatDay(period.deadline)} (the deadline is always the last milestone)`,
-      );
+      context.located.report(node, "target.milestone-outside-period", {
+        index,
+        by,
+        start: formatDay(period.start),
+        deadline: formatDay(period.deadline),
+      });
     } else if (spec.by <= previous.by && points.length > 0) {
-      context.located.report(
-        node,
-        `${name} on ${by} is out of order: milestones must be in date order`,
-      );
+      context.located.report(node, "target.milestone-out-of-order", { index, by });
     } else if (
       direction * (value - previous.value) < 0 ||
       direction * (value - period.target) > 0
     ) {
-      context.located.report(
-        node,
-        `${name} value ${value} must lie between the previous value ${previous.value} and the target ${period.target}`,
-      );
+      context.located.report(node, "target.milestone-not-between", {
+        index,
+        value,
+        previous: previous.value,
+        target: period.target,
+      });
     } else {
       const point = { by: spec.by, value };
       points.push(point);
@@ -941,20 +1006,20 @@ function buildLevel(context: BuildContext, input: LevelTargetInput): Target | nu
   const min = input.min ?? null;
   const max = input.max ?? null;
   if (min === null && max === null) {
-    located.report(context.at([]), "a level target needs min, max or both");
+    located.report(context.at([]), "target.level-needs-bound", {});
     return null;
   }
   if (min !== null && max !== null && min > max) {
-    located.report(context.at(["max"]), `max ${max} is below min ${min}`);
+    located.report(context.at(["max"]), "target.max-below-min", { max, min });
     return null;
   }
   const stretch = input.stretch ?? null;
   if (stretch !== null && (max !== null ? stretch > max : stretch < (min as number))) {
-    const bound = max !== null ? `at or below max ${max}` : `at or above min ${min}`;
-    located.report(
-      context.at(["stretch"]),
-      `stretch ${stretch} must be a better value than the bound: ${bound}`,
-    );
+    located.report(context.at(["stretch"]), "target.stretch-not-better", {
+      stretch,
+      bound: max !== null ? "max" : "min",
+      value: max ?? (min as number),
+    });
     return null;
   }
   return Object.assign(common(context, input), {

@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import type { WriteReason } from "../core/problem-codes.js";
 import { UsageError } from "../core/problems.js";
 
 /** A file to be written: where, and its whole content. */
@@ -80,8 +81,11 @@ function writeTransaction(files: readonly FileToWrite[], options: { makeFolders:
     for (const file of staged) if (file.temporary !== null) removeQuietly(file.temporary);
     for (const file of renamed) if (file.isNew) removeQuietly(file.destination);
     for (const folder of madeFolders.reverse()) removeQuietly(folder);
-    const nothingWritten = files.length > 1 ? "; nothing was written" : "";
-    throw new UsageError(`cannot write ${current}: ${describeWriteError(cause)}${nothingWritten}`);
+    throw new UsageError("output.write-failed", {
+      path: current,
+      reason: writeReason(cause),
+      nothingWritten: files.length > 1,
+    });
   }
 }
 
@@ -122,22 +126,23 @@ export function temporaryPathBeside(path: string): string {
   return join(dirname(path), `.${basename(path)}.${unique}.tmp`);
 }
 
-function describeWriteError(cause: unknown): string {
-  switch ((cause as NodeJS.ErrnoException).code) {
+function writeReason(cause: unknown): WriteReason {
+  const { code, message } = cause as NodeJS.ErrnoException;
+  switch (code) {
     case "ENOENT":
-      return "its folder does not exist";
+      return "folder-missing";
     case "EACCES":
     case "EPERM":
     case "EROFS":
-      return "permission denied";
+      return "permission-denied";
     case "EISDIR":
-      return "it is a folder";
+      return "is-folder";
     case "EEXIST":
     case "ENOTDIR":
-      return "a part of its path is a file, not a folder";
+      return "path-through-file";
     case "ENOSPC":
-      return "the disk is full";
+      return "disk-full";
     default:
-      return String((cause as Error).message ?? cause);
+      return { system: String(message ?? cause), code: code ?? null };
   }
 }

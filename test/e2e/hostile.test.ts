@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import * as yaml from "yaml";
 import { dayFromCivil } from "../../src/core/dates.js";
-import { formatProblem, MAX_PROBLEMS_PER_FILE } from "../../src/core/problems.js";
+import { MAX_PROBLEMS_PER_FILE } from "../../src/core/problems.js";
+import { formatProblem } from "../../src/i18n/problem-text.js";
 import {
   loadTargets,
   MAX_LIST_ITEMS,
@@ -32,7 +33,7 @@ function timed(text: string) {
   return {
     ...loaded,
     seconds: (performance.now() - started) / 1000,
-    lines: loaded.problems.map(formatProblem),
+    lines: loaded.problems.map((problem) => formatProblem(problem)),
   };
 }
 
@@ -173,7 +174,7 @@ describe("hostile YAML: keys that name the prototype", () => {
     );
     const data = await readData([file], targets);
     expect([...data.observations.keys()]).toEqual(["constructor", "toString"]);
-    expect(data.problems.map(formatProblem)).toEqual([
+    expect(data.problems.map((problem) => formatProblem(problem))).toEqual([
       `${file}:3:1: warning: no target has the id "__proto__": its rows are ignored`,
     ]);
   });
@@ -252,7 +253,7 @@ describe("hostile YAML: size", () => {
     const started = performance.now();
     const loaded = await readTargets([folder]);
     expect((performance.now() - started) / 1000).toBeLessThan(BOUND_SECONDS);
-    expect(loaded.problems.map(formatProblem)).toEqual([
+    expect(loaded.problems.map((problem) => formatProblem(problem))).toEqual([
       `${huge}:1:1: the file is larger than 1 MiB, the limit for a target file`,
     ]);
     // The other file is still read and checked.
@@ -301,7 +302,7 @@ describe("hostile YAML: size", () => {
     const text = `targets:\n${Array.from({ length: 120 }, (_, i) => `  - { id: t${i}, kind: level, title: T, max: x }`).join("\n")}\n`;
     const loaded = loadTargets([{ file: "many.yaml", text }], yaml);
     expect(loaded.problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
-    const lines = loaded.problems.map(formatProblem);
+    const lines = loaded.problems.map((problem) => formatProblem(problem));
     expect(lines[49]).toMatch(/^many\.yaml:51:\d+: max must be a number, got "x"$/);
     expect(lines[50]).toMatch(/^many\.yaml:52:\d+: 70 more errors in this file$/);
   });
@@ -341,7 +342,9 @@ describe("hostile CSV", () => {
     const data = await readData([file], targets);
     return {
       seconds: (performance.now() - started) / 1000,
-      lines: data.problems.map(formatProblem).map((line) => line.replace(file, name)),
+      lines: data.problems
+        .map((problem) => formatProblem(problem))
+        .map((line) => line.replace(file, name)),
       observations: data.observations,
     };
   }
@@ -377,7 +380,7 @@ describe("hostile CSV", () => {
     const started = performance.now();
     const data = await readData([file], targets);
     expect((performance.now() - started) / 1000).toBeLessThan(BOUND_SECONDS);
-    expect(data.problems.map(formatProblem)[0]).toMatch(
+    expect(data.problems.map((problem) => formatProblem(problem))[0]).toMatch(
       /zeros\.csv:1:1: a quoted field is not closed/,
     );
   });

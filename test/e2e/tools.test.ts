@@ -49,8 +49,9 @@ describe("kpi validate", () => {
   it.each([
     [
       "yaml-syntax",
+      // At the bracket left open, in kpi's words rather than the YAML library's.
       [
-        "5:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+        '4:12: invalid YAML: "[" is not closed: a list in [ ] or a mapping in { } must end with "]"',
       ],
     ],
     ["key-typo", ['6:5: unknown key "tolerence" (did you mean "tolerance"?)']],

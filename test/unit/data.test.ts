@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Target } from "../../src/core/model.js";
-import { formatProblem } from "../../src/core/problems.js";
+import { formatProblem } from "../../src/i18n/problem-text.js";
 import { parseCsv } from "../../src/inputs/csv.js";
 import {
   ObservationCollector,
@@ -41,7 +41,7 @@ async function read(files: Record<string, string | string[]>) {
       rows.observations().map((row) => [formatDay(row.day), row.value, `${row.file}:${row.line}`]),
     ]),
   );
-  return { values, problems: data.problems.map(formatProblem) };
+  return { values, problems: data.problems.map((problem) => formatProblem(problem)) };
 }
 
 describe("SPEC 3: data files", () => {

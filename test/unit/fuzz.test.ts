@@ -34,7 +34,7 @@ import {
   oracleRead,
   quoteField,
 } from "../fuzz-support.js";
-import { targetsFrom } from "../helpers.js";
+import { messageOf, targetsFrom } from "../helpers.js";
 
 const targets = targetsFrom(DATA_TARGETS_YAML);
 const targetsById = new Map(targets.map((target) => [target.id, target]));
@@ -114,9 +114,10 @@ function placesOf(problems: readonly Problem[], severity: Problem["severity"]) {
   const counted = new Map<string, number>();
   for (const problem of problems) {
     if (problem.severity !== severity) continue;
-    const more = COUNT_LINE.exec(problem.message);
-    if (more) counted.set(problem.file, (counted.get(problem.file) ?? 0) + Number(more[1]));
-    else listed.push(`${problem.file}:${problem.line}`);
+    const file = problem.place?.file ?? "";
+    const more = COUNT_LINE.exec(messageOf(problem));
+    if (more) counted.set(file, (counted.get(file) ?? 0) + Number(more[1]));
+    else listed.push(`${file}:${problem.place?.line}`);
   }
   return { listed, counted };
 }
@@ -128,10 +129,11 @@ function expectAgreement(
   files: readonly string[],
 ): void {
   for (const problem of actual.problems) {
-    expect(files).toContain(problem.file);
-    expect(Number.isInteger(problem.line) && problem.line >= 1).toBe(true);
-    expect(Number.isInteger(problem.column) && problem.column >= 1).toBe(true);
-    expect(problem.message).not.toMatch(/undefined|\[object Object\]|^$/);
+    const place = problem.place ?? { file: "", line: 0, column: 0 };
+    expect(files).toContain(place.file);
+    expect(Number.isInteger(place.line) && place.line >= 1).toBe(true);
+    expect(Number.isInteger(place.column) && place.column >= 1).toBe(true);
+    expect(messageOf(problem)).not.toMatch(/undefined|\[object Object\]|^$/);
   }
   const hasError = actual.problems.some((problem) => problem.severity === "error");
   const observations = triples(actual.observations);
@@ -370,7 +372,7 @@ const DATE_LITERALS: [string, number | null][] = [
 ];
 
 function isRefused(problems: readonly Problem[], line: number): boolean {
-  return problems.some((problem) => problem.severity === "error" && problem.line === line);
+  return problems.some((problem) => problem.severity === "error" && problem.place?.line === line);
 }
 
 describe("fuzz: the target loader", () => {
@@ -502,11 +504,12 @@ describe("fuzz: the target loader", () => {
     const errors = loaded.problems.filter((problem) => problem.severity === "error");
     if (errors.length > 0) expect(loaded.targets).toEqual([]);
     for (const problem of loaded.problems) {
-      expect(problem.file).toBe(file);
-      expect(problem.line).toBeGreaterThanOrEqual(1);
-      expect(problem.line).toBeLessThanOrEqual(lines + 1);
-      expect(problem.column).toBeGreaterThanOrEqual(1);
-      expect(problem.message.length).toBeGreaterThan(0);
+      const place = problem.place ?? { file: "", line: 0, column: 0 };
+      expect(place.file).toBe(file);
+      expect(place.line).toBeGreaterThanOrEqual(1);
+      expect(place.line).toBeLessThanOrEqual(lines + 1);
+      expect(place.column).toBeGreaterThanOrEqual(1);
+      expect(messageOf(problem)).not.toMatch(/undefined|\[object Object\]|^$/);
     }
     for (const target of loaded.targets) expectSane(target);
   }
@@ -604,7 +607,7 @@ describe("fuzz: the target loader", () => {
           const all = files.flat();
           const duplicates = all.length - new Set(all).size;
           expect(
-            loaded.problems.filter((problem) => /^duplicate id/.test(problem.message)),
+            loaded.problems.filter((problem) => problem.code === "target.duplicate-id"),
           ).toHaveLength(duplicates);
           expect(loaded.targets).toHaveLength(all.length);
         },

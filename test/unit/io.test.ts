@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatProblem } from "../../src/core/problems.js";
+import { formatProblem } from "../../src/i18n/problem-text.js";
 import { readData } from "../../src/io/read-inputs.js";
 import { targetsFrom } from "../helpers.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as yaml from "yaml";
-import { formatProblem } from "../../src/core/problems.js";
+import { formatProblem } from "../../src/i18n/problem-text.js";
 import { loadTargets } from "../../src/inputs/targets.js";
 import { day, problemsOf, targetFrom, targetsFrom } from "../helpers.js";
 
@@ -240,12 +240,110 @@ describe("problems are located at the YAML node they are about", () => {
     [
       "invalid YAML",
       "year: 2022\ntargets:\n  - id: a\n    title: [unclosed\n",
+      // Placed at the bracket left open, not at the end of the file where yaml notices it.
       [
-        "t.yaml:5:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+        't.yaml:4:12: invalid YAML: "[" is not closed: a list in [ ] or a mapping in { } must end with "]"',
       ],
     ],
   ])("%s", (_, yaml, expected) => {
     expect([...new Set(problemsOf(yaml))]).toEqual(expected);
+  });
+
+  it.each([
+    [
+      "a full-width colon after a key",
+      "year: 2022\ntargets:\n  - id: a\n    title：投资\n    target: 5\n",
+      ['t.yaml:4:5: invalid YAML: "：" is a full-width colon; after a key, write ":" and a space'],
+    ],
+    [
+      "a full-width colon on the last line",
+      "year: 2022\ntargets:\n  - id: a\n    target: 5\n    unit：个\n",
+      ['t.yaml:5:5: invalid YAML: "：" is a full-width colon; after a key, write ":" and a space'],
+    ],
+    [
+      "a full-width colon where a target belongs",
+      "year: 2022\ntargets:\n  - title：投资\n",
+      ['t.yaml:3:5: invalid YAML: "：" is a full-width colon; after a key, write ":" and a space'],
+    ],
+    [
+      // yaml reports three errors on the line; the one fault is said once.
+      "a tab as indentation",
+      "year: 2022\ntargets:\n  - id: a\n\ttitle: x\n    target: 5\n",
+      ["t.yaml:4:1: invalid YAML: the line is indented with a tab; indent with spaces only"],
+    ],
+    [
+      "a no-break space among the spaces of the indentation",
+      "year: 2022\ntargets:\n  - id: a\n  \u00a0 title: x\n    target: 5\n",
+      [
+        "t.yaml:4:1: invalid YAML: the line is indented with a no-break space (U+00A0); indent with spaces only",
+      ],
+    ],
+    [
+      // yaml reads a line indented with no-break spaces alone as a key that starts with them.
+      "no-break spaces as the whole indentation",
+      "year: 2022\ntargets:\n  - id: a\n    target: 5\n\u00a0\u00a0\u00a0\u00a0title: x\n",
+      [
+        "t.yaml:5:1: invalid YAML: the line is indented with a no-break space (U+00A0); indent with spaces only",
+      ],
+    ],
+    [
+      "ideographic spaces as indentation",
+      "year: 2022\ntargets:\n  - id: a\n    target: 5\n\u3000\u3000title: x\n",
+      [
+        "t.yaml:5:1: invalid YAML: the line is indented with an ideographic space (U+3000, the full-width space); indent with spaces only",
+      ],
+    ],
+    [
+      "a value that starts with %",
+      "year: 2022\ntargets:\n  - id: a\n    title: x\n    target: 5\n    unit: %\n",
+      [
+        't.yaml:6:11: invalid YAML: a value cannot start with "%" unless it is quoted; quote it: unit: "%"',
+      ],
+    ],
+    [
+      "a value that starts with @",
+      "year: 2022\ntargets:\n  - id: a\n    title: @home # a comment\n    target: 5\n",
+      [
+        't.yaml:4:12: invalid YAML: a value cannot start with "@" unless it is quoted; quote it: title: "@home"',
+      ],
+    ],
+    [
+      "a colon and a space inside a value",
+      "year: 2022\ntargets:\n  - id: a\n    title: 投资: 5亿\n    target: 5\n",
+      [
+        't.yaml:4:12: invalid YAML: the value of title holds ": ", which YAML reads as one more key; quote it: title: "投资: 5亿"',
+      ],
+    ],
+    [
+      "a quote left open",
+      'year: 2022\ntargets:\n  - id: a\n    title: "x\n    target: 5\n',
+      [
+        't.yaml:4:12: invalid YAML: a quoted value is not closed: a value that starts with " must end with "',
+      ],
+    ],
+    [
+      "a key without its colon",
+      "year: 2022\ntargets:\n  - id: a\n    title 投资\n    target: 5\n",
+      [
+        't.yaml:4:5: invalid YAML: a key must be on one line, followed by ": " (is a colon missing?)',
+      ],
+    ],
+    [
+      "an alias of no anchor",
+      "year: 2022\ntargets:\n  - id: a\n    title: *nope\n    target: 5\n",
+      [
+        "t.yaml:4:12: cannot expand the file's aliases: no anchor &nope is set before the alias *nope",
+      ],
+    ],
+    [
+      "two documents",
+      "year: 2022\n---\ntargets: []\n",
+      [
+        't.yaml:2:1: invalid YAML: the file holds several documents (a "---" line); a target file is one document',
+      ],
+    ],
+  ])("names the fault of YAML that cannot be read: %s", (_, yaml, expected) => {
+    expect(problemsOf(yaml)).toEqual(expected);
   });
 
   it("report every problem of a file, not only the first", () => {
@@ -285,7 +383,7 @@ targets:
       ],
       yaml,
     );
-    expect(loaded.problems.map(formatProblem)).toEqual([
+    expect(loaded.problems.map((problem) => formatProblem(problem))).toEqual([
       'targets/b.yaml:4:5: duplicate id "x", first defined at targets/a.yaml:3:5',
     ]);
   });

@@ -1,0 +1,182 @@
+/**
+ * Every problem kpi can report, by code, with the values its message is made of. Values, never
+ * sentences: each language words every code (src/i18n/en-messages.ts, zh-messages.ts), and the
+ * compiler refuses a code that one of them leaves out.
+ */
+import type { Kind, Status } from "./model.js";
+import type { Place } from "./problems.js";
+
+/** What a field of a target file must be, in the schema's "must be …" problems. */
+export type Expectation =
+  | "text"
+  | "number"
+  | "date"
+  | "percentage"
+  | "tolerance"
+  | "milestone"
+  | "id"
+  | "id-characters"
+  | "names"
+  | "schedule"
+  | "schedule-list"
+  | "interpolation"
+  | "aggregate"
+  | "whole-days"
+  | "year"
+  | "target-fields"
+  | "targets"
+  | "file"
+  | "kind"
+  /** What zod says with words of its own: no expectation of kpi's. */
+  | "valid";
+
+/**
+ * A value found where another was expected, as a problem shows it: the value as written (a quoted
+ * text, a number), or the shape of a value too large to quote.
+ */
+export type Shown = { text: string } | { shape: "list" | "mapping" | "invalid-date" };
+
+/** The character used to indent a line where YAML allows spaces only. */
+export type IndentCharacter = "tab" | "no-break-space" | "ideographic-space";
+
+/** Why a file could not be written. */
+export type WriteReason =
+  | "folder-missing"
+  | "permission-denied"
+  | "is-folder"
+  | "path-through-file"
+  | "disk-full"
+  | { system: string; code: string | null };
+
+/** A data column that kpi reads. */
+export type DataColumn = "target" | "date" | "value";
+
+export interface ProblemParams {
+  // Files and folders: finding and reading them.
+  "path.not-found": { paths: string[] };
+  "path.folder-unreadable": { code: string };
+  "file.unreadable": { code: string };
+  "file.target-too-large": { maxBytes: number };
+  "file.more-errors": { count: number };
+  "file.more-warnings": { count: number };
+
+  // Target files: YAML that cannot be read. Each hint names the character at fault.
+  "yaml.invalid": Record<string, never>;
+  "yaml.nested-too-deeply": Record<string, never>;
+  "yaml.indent-character": { character: IndentCharacter };
+  "yaml.full-width-colon": Record<string, never>;
+  "yaml.plain-value-start": { character: string; key: string | null; value: string };
+  "yaml.colon-in-value": { key: string; value: string };
+  "yaml.bad-indent": Record<string, never>;
+  "yaml.multiline-key": Record<string, never>;
+  "yaml.missing-colon": Record<string, never>;
+  "yaml.unclosed-quote": { quote: string };
+  "yaml.unclosed-bracket": { bracket: string };
+  "yaml.several-documents": Record<string, never>;
+  "yaml.bad-escape": { sequence: string };
+  "yaml.duplicate-key": { key: string };
+  "yaml.unknown-tag": { tag: string };
+  "yaml.unknown-alias": { alias: string };
+  "yaml.too-many-aliases": { max: number };
+  "yaml.mapping-too-large": { keys: number; max: number };
+  "yaml.list-too-long": { items: number; max: number };
+
+  // Target files: the fields of targets and how they relate.
+  "target.empty-file": Record<string, never>;
+  "target.duplicate-id": { id: string; first: Place };
+  "target.unknown-key": { key: string; suggestion: string | null };
+  "target.key-of-other-kind": { key: string; kind: Kind; owners: Kind[] };
+  "target.id-default": Record<string, never>;
+  "target.number-too-large": { field: string | null; value: number };
+  "target.more-numbers-too-large": { count: number };
+  "target.date-not-calendar": { field: string; value: string };
+  "target.date-needs-year": { field: string };
+  "target.deadline-before-start": { deadline: string; start: string };
+  "target.target-equals-baseline": { baseline: number };
+  "target.milestone-needs-amount": { index: number };
+  "target.milestone-both-amounts": { index: number };
+  /** `index` null: a milestone of the preset schedule. */
+  "target.milestone-outside-period": {
+    index: number | null;
+    by: string;
+    start: string;
+    deadline: string;
+  };
+  "target.milestone-out-of-order": { index: number | null; by: string };
+  "target.milestone-not-between": {
+    index: number | null;
+    value: number;
+    previous: number;
+    target: number;
+  };
+  "target.level-needs-bound": Record<string, never>;
+  "target.max-below-min": { max: number; min: number };
+  "target.stretch-not-better": { stretch: number; bound: "max" | "min"; value: number };
+
+  // Target files: the schema's checks of each field. `field` null is the file itself.
+  "schema.required": { field: string | null };
+  "schema.invalid": {
+    field: string | null;
+    expected: Expectation;
+    got: Shown | null;
+    suggestion: string | null;
+  };
+
+  // Data files: encoding and CSV syntax.
+  "data.not-utf8": Record<string, never>;
+  "csv.unclosed-quote": Record<string, never>;
+  "csv.text-after-quote": Record<string, never>;
+  "csv.unreadable": { reason: string };
+
+  // Data files: the header and the rows.
+  "data.no-header": { columns: DataColumn[] };
+  "data.duplicate-column": { column: DataColumn; first: string; second: string };
+  "data.missing-column": { column: DataColumn; names: string[] };
+  "data.row-too-wide": { fields: number; header: number };
+  "data.target-empty": Record<string, never>;
+  "data.unknown-id": { id: string; rows: number; suggestion: string | null };
+  "data.date-not-calendar": { value: string };
+  "data.date-invalid": { value: string };
+  "data.value-missing": { id: string; date: string };
+  /** `done` and `notDone`: the words a milestone's value may be. */
+  "data.value-not-done": { value: string; done: string[]; notDone: string[] };
+  "data.value-percent-unit": { value: string; id: string };
+  "data.value-not-number": { value: string };
+  "data.value-too-large": { value: string };
+  /** Two rows of one target and date with different values; `first` is the earlier row. */
+  "data.conflict": {
+    id: string;
+    date: string;
+    here: number | boolean;
+    there: number | boolean;
+    first: Place;
+  };
+  "data.more-conflicts": { count: number };
+
+  // Options and arguments.
+  "option.as-of-not-calendar": { value: string };
+  "option.as-of-invalid": { value: string };
+  "option.lang-invalid": { value: string };
+  "option.fail-on-invalid": { value: string; statuses: Status[] };
+  "option.encoding-unknown": { encoding: string };
+  "option.unknown-target-id": { id: string; suggestion: string | null };
+
+  // The command line as commander reads it.
+  "usage.unknown-command": { command: string; suggestion: string | null };
+  "usage.unknown-option": { option: string; suggestion: string | null };
+  "usage.missing-argument": { argument: string };
+  "usage.option-missing-value": { option: string };
+  "usage.invalid-choice": { option: string; value: string; choices: string[] };
+  "usage.too-many-arguments": { command: string | null; expected: number; got: number };
+  "usage.invalid": Record<string, never>;
+
+  // Output: writing reports and new repositories.
+  "output.write-failed": { path: string; reason: WriteReason; nothingWritten: boolean };
+  "output.append-failed": { path: string; code: string };
+  "output.init-files-exist": { paths: string[] };
+
+  // A message worded in English where it is made: only while code still makes them.
+  "legacy.message": { text: string };
+}
+
+export type ProblemCode = keyof ProblemParams;

@@ -1,0 +1,215 @@
+/** The English words of every problem kpi reports. */
+import { KINDS } from "../core/model.js";
+import type { Expectation, IndentCharacter, Shown, WriteReason } from "../core/problem-codes.js";
+import { formatPlace } from "../core/problems.js";
+import { PRESETS } from "../core/schedule.js";
+import type { Messages } from "./labels.js";
+
+/** ` (did you mean "target"?)`, or nothing. */
+function didYouMean(suggestion: string | null): string {
+  return suggestion === null ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
+}
+
+/** Commander's form of a suggestion, on a line of its own. */
+function commanderSuggestion(suggestion: string | null): string {
+  return suggestion === null ? "" : `\n(Did you mean ${suggestion}?)`;
+}
+
+const EXPECTED: Record<Expectation, string> = {
+  text: "a non-empty text",
+  number: "a number",
+  date: "a date YYYY-MM-DD",
+  percentage: 'a percentage like "30%"',
+  tolerance: 'a number ≥ 0 or a percentage like "10%"',
+  milestone: 'a milestone { by: DATE, progress: "30%" } or { by: DATE, value: N }',
+  id: "an id",
+  "id-characters": "letters, digits, '.', '_' and '-', starting with a letter or digit",
+  names: "a name or a non-empty list of names",
+  schedule: `${PRESETS.join(", ")} or a list of milestones`,
+  "schedule-list": `${PRESETS.join(", ")} or a non-empty list of milestones`,
+  interpolation: "linear or step",
+  aggregate: "last or sum",
+  "whole-days": "a whole number of days ≥ 0",
+  year: "a year like 2022",
+  "target-fields": "a mapping of target fields",
+  targets: "a non-empty list of targets",
+  file: "a mapping with year, defaults and targets",
+  kind: KINDS.join(", "),
+  valid: "a valid value",
+};
+
+function shown(got: Shown): string {
+  if ("text" in got) return got.text;
+  return { list: "a list", mapping: "a mapping", "invalid-date": "an invalid date" }[got.shape];
+}
+
+const INDENT_CHARACTER: Record<IndentCharacter, string> = {
+  tab: "a tab",
+  "no-break-space": "a no-break space (U+00A0)",
+  "ideographic-space": "an ideographic space (U+3000, the full-width space)",
+};
+
+function writeReason(reason: WriteReason): string {
+  if (typeof reason === "object") return reason.system;
+  return {
+    "folder-missing": "its folder does not exist",
+    "permission-denied": "permission denied",
+    "is-folder": "it is a folder",
+    "path-through-file": "a part of its path is a file, not a folder",
+    "disk-full": "the disk is full",
+  }[reason];
+}
+
+function milestoneName(index: number | null): string {
+  return index === null ? "preset milestone" : `schedule[${index}]`;
+}
+
+function quoteFix(key: string | null, value: string): string {
+  return key === null ? JSON.stringify(value) : `${key}: ${JSON.stringify(value)}`;
+}
+
+export const enMessages: Messages = {
+  "path.not-found": ({ paths }) => `no such file or folder: ${paths.join(", ")}`,
+  "path.folder-unreadable": ({ code }) => `cannot read the folder: ${code}`,
+  "file.unreadable": ({ code }) => `cannot read the file: ${code}`,
+  "file.target-too-large": ({ maxBytes }) =>
+    `the file is larger than ${maxBytes / 2 ** 20} MiB, the limit for a target file`,
+  "file.more-errors": ({ count }) => `${count} more errors in this file`,
+  "file.more-warnings": ({ count }) => `${count} more warnings in this file`,
+
+  "yaml.invalid": () =>
+    'invalid YAML: check the indentation, the ": " after each key and the quotes here',
+  "yaml.nested-too-deeply": () => "invalid YAML: the file is nested too deeply",
+  "yaml.indent-character": ({ character }) =>
+    `invalid YAML: the line is indented with ${INDENT_CHARACTER[character]}; indent with spaces only`,
+  "yaml.full-width-colon": () =>
+    'invalid YAML: "：" is a full-width colon; after a key, write ":" and a space',
+  "yaml.plain-value-start": ({ character, key, value }) =>
+    `invalid YAML: a value cannot start with ${JSON.stringify(character)} unless it is quoted; quote it: ${quoteFix(key, value)}`,
+  "yaml.colon-in-value": ({ key, value }) =>
+    `invalid YAML: the value of ${key} holds ": ", which YAML reads as one more key; quote it: ${quoteFix(key, value)}`,
+  "yaml.bad-indent": () =>
+    "invalid YAML: the indentation is wrong here: the items of one list or mapping start at the same column",
+  "yaml.multiline-key": () =>
+    'invalid YAML: a key must be on one line, followed by ": " (is a colon missing?)',
+  "yaml.missing-colon": () => 'invalid YAML: a key must be followed by ":" and its value',
+  "yaml.unclosed-quote": ({ quote }) =>
+    `invalid YAML: a quoted value is not closed: a value that starts with ${quote} must end with ${quote}`,
+  "yaml.unclosed-bracket": ({ bracket }) =>
+    `invalid YAML: "${bracket}" is not closed: a list in [ ] or a mapping in { } must end with "${bracket === "[" ? "]" : "}"}"`,
+  "yaml.several-documents": () =>
+    'invalid YAML: the file holds several documents (a "---" line); a target file is one document',
+  "yaml.bad-escape": ({ sequence }) =>
+    `invalid YAML: "${sequence}" is not an escape sequence: in double quotes, write "\\\\" for a backslash (or use single quotes)`,
+  "yaml.duplicate-key": ({ key }) => `duplicate key "${key}"`,
+  "yaml.unknown-tag": ({ tag }) =>
+    `unknown tag ${tag}: a target file holds plain values, and kpi runs no code from it`,
+  "yaml.unknown-alias": ({ alias }) =>
+    `cannot expand the file's aliases: no anchor &${alias} is set before the alias *${alias}`,
+  "yaml.too-many-aliases": ({ max }) =>
+    `cannot expand the file's aliases: they expand to more than ${max} nodes, far more than a target file needs`,
+  "yaml.mapping-too-large": ({ keys, max }) =>
+    `a mapping of ${keys} keys: kpi reads at most ${max}`,
+  "yaml.list-too-long": ({ items, max }) =>
+    `a list of ${items} items: kpi reads at most ${max} in one list (split a longer list of targets into several files)`,
+
+  "target.empty-file": () => "empty target file: expected a mapping with a list of targets",
+  "target.duplicate-id": ({ id, first }) =>
+    `duplicate id "${id}", first defined at ${formatPlace(first)}`,
+  "target.unknown-key": ({ key, suggestion }) => `unknown key "${key}"${didYouMean(suggestion)}`,
+  "target.key-of-other-kind": ({ key, kind, owners }) =>
+    `unknown key "${key}": ${kind} targets have no ${key} (${owners.join(" and ")} targets do)`,
+  "target.id-default": () => "the id cannot have a default: each target needs its own",
+  "target.number-too-large": ({ field, value }) =>
+    `${field ?? "the file"} ${value} is too large: numbers must lie within ±1e15`,
+  "target.more-numbers-too-large": ({ count }) => `${count} more numbers are too large`,
+  "target.date-not-calendar": ({ field, value }) => `${field} ${value} is not a calendar date`,
+  "target.date-needs-year": ({ field }) => `${field} is required when the file has no year`,
+  "target.deadline-before-start": ({ deadline, start }) =>
+    `deadline ${deadline} is before start ${start}`,
+  "target.target-equals-baseline": ({ baseline }) =>
+    `target equals baseline (${baseline}): there is no way to go`,
+  "target.milestone-needs-amount": ({ index }) =>
+    `schedule[${index}] needs progress ("30%") or value`,
+  "target.milestone-both-amounts": ({ index }) =>
+    `schedule[${index}] has both progress and value: give one`,
+  "target.milestone-outside-period": ({ index, by, start, deadline }) =>
+    `${milestoneName(index)} on ${by} is outside the period ${start} to ${deadline} (the deadline is always the last milestone)`,
+  "target.milestone-out-of-order": ({ index, by }) =>
+    `${milestoneName(index)} on ${by} is out of order: milestones must be in date order`,
+  "target.milestone-not-between": ({ index, value, previous, target }) =>
+    `${milestoneName(index)} value ${value} must lie between the previous value ${previous} and the target ${target}`,
+  "target.level-needs-bound": () => "a level target needs min, max or both",
+  "target.max-below-min": ({ max, min }) => `max ${max} is below min ${min}`,
+  "target.stretch-not-better": ({ stretch, bound, value }) =>
+    `stretch ${stretch} must be a better value than the bound: at or ${bound === "max" ? "below" : "above"} ${bound} ${value}`,
+
+  "schema.required": ({ field }) => `${field ?? "the file"} is required`,
+  "schema.invalid": ({ field, expected, got, suggestion }) =>
+    `${field ?? "the file"} must be ${EXPECTED[expected]}${got === null ? "" : `, got ${shown(got)}`}${didYouMean(suggestion)}`,
+
+  "data.not-utf8": () => "the file is not valid UTF-8 (try --encoding gb18030)",
+  "csv.unclosed-quote": () =>
+    'a quoted field is not closed: a field that starts with " must end with "',
+  "csv.text-after-quote": () =>
+    'a closing quote is followed by something other than a comma or the end of the line (write "" for a quote inside a quoted field)',
+  "csv.unreadable": ({ reason }) => `the CSV cannot be read (${reason})`,
+
+  "data.no-header": ({ columns }) => `the file has no header row (${columns.join(",")})`,
+  "data.duplicate-column": ({ column, first, second }) =>
+    `two columns mean ${column}: "${first}" and "${second}"`,
+  "data.missing-column": ({ column, names }) =>
+    `the header has no ${column} column (one of: ${names.join(", ")})`,
+  "data.row-too-wide": ({ fields, header }) =>
+    `the row has ${fields} fields but the header has ${header}; a value with a thousands separator must be quoted ("1,200")`,
+  "data.target-empty": () => "the target is empty",
+  "data.unknown-id": ({ id, rows, suggestion }) =>
+    `no target has the id "${id}"${rows > 1 ? ` (${rows} rows)` : ""}: its rows are ignored${didYouMean(suggestion)}`,
+  "data.date-not-calendar": ({ value }) => `date ${JSON.stringify(value)} is not a calendar date`,
+  "data.date-invalid": ({ value }) =>
+    `date ${JSON.stringify(value)} is not a date (2022-03-31, 2022/3/31, 2022年3月31日, 2022-03 or 2022-Q1)`,
+  "data.value-missing": ({ id, date }) => `no value for ${id} on ${date}: the row is skipped`,
+  "data.value-not-done": ({ value, done, notDone }) =>
+    `value ${JSON.stringify(value)} is not done / not done (${done.join(" ")}, or ${notDone.join(" ")})`,
+  "data.value-percent-unit": ({ value, id }) =>
+    `value ${JSON.stringify(value)} has a % sign but the unit of ${id} is not %`,
+  "data.value-not-number": ({ value }) => `value ${JSON.stringify(value)} is not a number`,
+  "data.value-too-large": ({ value }) =>
+    `value ${JSON.stringify(value)} is too large: numbers must lie within ±1e15`,
+  "data.conflict": ({ id, date, here, there, first }) =>
+    `${id} on ${date} is ${here} here but ${there} at ${formatPlace(first, "line")}`,
+  "data.more-conflicts": ({ count }) =>
+    `${count} more rows in this file disagree with earlier rows`,
+
+  "option.as-of-not-calendar": ({ value }) =>
+    `--as-of ${JSON.stringify(value)} is not a calendar date`,
+  "option.as-of-invalid": ({ value }) =>
+    `--as-of ${JSON.stringify(value)} is not a date (2022-03-31, 2022-03, 2022-Q1 or today)`,
+  "option.lang-invalid": ({ value }) => `--lang must be en or zh, got ${JSON.stringify(value)}`,
+  "option.fail-on-invalid": ({ value, statuses }) =>
+    `--fail-on must be none or a comma list of ${statuses.join(", ")}, got ${JSON.stringify(value)}`,
+  "option.encoding-unknown": ({ encoding }) => `unknown encoding "${encoding}"`,
+  "option.unknown-target-id": ({ id, suggestion }) =>
+    `no target has the id ${JSON.stringify(id)}${suggestion === null ? "; kpi list shows them all" : didYouMean(suggestion)}`,
+
+  "usage.unknown-command": ({ command, suggestion }) =>
+    `error: unknown command '${command}'${commanderSuggestion(suggestion)}`,
+  "usage.unknown-option": ({ option, suggestion }) =>
+    `error: unknown option '${option}'${commanderSuggestion(suggestion)}`,
+  "usage.missing-argument": ({ argument }) => `error: missing required argument '${argument}'`,
+  "usage.option-missing-value": ({ option }) => `error: option '${option}' argument missing`,
+  "usage.invalid-choice": ({ option, value, choices }) =>
+    `error: option '${option}' argument '${value}' is invalid. Allowed choices are ${choices.join(", ")}.`,
+  "usage.too-many-arguments": ({ command, expected, got }) =>
+    `error: too many arguments${command === null ? "" : ` for '${command}'`}. Expected ${expected} argument${expected === 1 ? "" : "s"} but got ${got}.`,
+  "usage.invalid": () =>
+    "error: the command line is not valid (kpi --help lists the commands and options)",
+
+  "output.write-failed": ({ path, reason, nothingWritten }) =>
+    `cannot write ${path}: ${writeReason(reason)}${nothingWritten ? "; nothing was written" : ""}`,
+  "output.append-failed": ({ path, code }) => `cannot append to ${path}: ${code}`,
+  "output.init-files-exist": ({ paths }) =>
+    `${paths.length} of the files init writes exist already; nothing was written (--force overwrites them):${paths.map((path) => `\n  ${path}`).join("")}`,
+
+  "legacy.message": ({ text }) => text,
+};

@@ -1,0 +1,210 @@
+/** The Chinese words of every problem kpi reports. Values, keys and option names stay as written. */
+import type { Expectation, IndentCharacter, Shown, WriteReason } from "../core/problem-codes.js";
+import { formatPlace } from "../core/problems.js";
+import { PRESETS } from "../core/schedule.js";
+import type { Messages } from "./labels.js";
+import { translateLegacy } from "./zh-legacy.js";
+
+/** `（是否应为 "target"？）`, or nothing. */
+function didYouMean(suggestion: string | null): string {
+  return suggestion === null ? "" : `（是否应为 ${JSON.stringify(suggestion)}？）`;
+}
+
+/** A suggestion for the command line, on a line of its own as commander's English has it. */
+function commandSuggestion(suggestion: string | null): string {
+  return suggestion === null ? "" : `\n（是否应为 ${suggestion}？）`;
+}
+
+/** What a field must be, after `必须是`: a word that starts with a Latin letter gets a space. */
+const EXPECTED: Record<Expectation, string> = {
+  text: "非空文本",
+  number: "数字",
+  date: "日期（YYYY-MM-DD）",
+  percentage: '百分比（如 "30%"）',
+  tolerance: '不小于 0 的数或百分比（如 "10%"）',
+  milestone: '节点 { by: 日期, progress: "30%" } 或 { by: 日期, value: 数值 }',
+  id: "编号",
+  "id-characters": "由字母、数字、“.”、“_”和“-”组成，并以字母或数字开头",
+  names: "一个名称或非空的名称列表",
+  schedule: ` ${PRESETS.join("、")} 或节点列表`,
+  "schedule-list": ` ${PRESETS.join("、")} 或非空的节点列表`,
+  interpolation: " linear 或 step",
+  aggregate: " last 或 sum",
+  "whole-days": "不小于 0 的整数天数",
+  year: "年份（如 2022）",
+  "target-fields": "指标字段的映射",
+  targets: "非空的指标列表",
+  file: "包含 year、defaults 和 targets 的映射",
+  kind: " progress、level 或 milestone",
+  valid: "有效的值",
+};
+
+/** After `实际为`: a value as written, with a space before it, or its shape in words. */
+function shown(got: Shown): string {
+  if ("text" in got) return ` ${got.text}`;
+  return { list: "列表", mapping: "映射", "invalid-date": "无效的日期" }[got.shape];
+}
+
+const INDENT_CHARACTER: Record<IndentCharacter, string> = {
+  tab: "制表符",
+  "no-break-space": "不间断空格（U+00A0）",
+  "ideographic-space": "全角空格（U+3000）",
+};
+
+function writeReason(reason: WriteReason): string {
+  if (typeof reason === "object") return reason.code ?? reason.system;
+  return {
+    "folder-missing": "所在文件夹不存在",
+    "permission-denied": "没有权限",
+    "is-folder": "这是一个文件夹",
+    "path-through-file": "路径中有一段是文件，而不是文件夹",
+    "disk-full": "磁盘已满",
+  }[reason];
+}
+
+function milestoneName(index: number | null): string {
+  return index === null ? "预设节点" : `schedule[${index}]`;
+}
+
+function quoteFix(key: string | null, value: string): string {
+  return key === null ? JSON.stringify(value) : `${key}: ${JSON.stringify(value)}`;
+}
+
+/** A row's value as a problem shows it: a milestone's done or not done in words. */
+function rowValue(value: number | boolean): string {
+  return typeof value === "boolean" ? (value ? "已完成" : "未完成") : String(value);
+}
+
+export const zhMessages: Messages = {
+  "path.not-found": ({ paths }) => `文件或文件夹不存在：${paths.join(", ")}`,
+  "path.folder-unreadable": ({ code }) => `无法读取文件夹：${code}`,
+  "file.unreadable": ({ code }) => `无法读取文件：${code}`,
+  "file.target-too-large": ({ maxBytes }) =>
+    `文件大于 ${maxBytes / 2 ** 20} MiB，超出了指标文件的大小上限`,
+  "file.more-errors": ({ count }) => `本文件另有 ${count} 个错误`,
+  "file.more-warnings": ({ count }) => `本文件另有 ${count} 条警告`,
+
+  "yaml.invalid": () => 'YAML 格式错误：请检查此处的缩进、键后的 ": " 和引号',
+  "yaml.nested-too-deeply": () => "YAML 格式错误：文件嵌套层数过多",
+  "yaml.indent-character": ({ character }) =>
+    `YAML 格式错误：该行用${INDENT_CHARACTER[character]}缩进，缩进只能用半角空格`,
+  "yaml.full-width-colon": () => 'YAML 格式错误："：" 是全角冒号；键后应写半角冒号 ":" 和一个空格',
+  "yaml.plain-value-start": ({ character, key, value }) =>
+    `YAML 格式错误：不加引号的值不能以 ${JSON.stringify(character)} 开头，请加上引号：${quoteFix(key, value)}`,
+  "yaml.colon-in-value": ({ key, value }) =>
+    `YAML 格式错误：${key} 的值中有 ": "，会被当作又一个键；请加上引号：${quoteFix(key, value)}`,
+  "yaml.bad-indent": () => "YAML 格式错误：此处缩进有误：同一列表或映射的各项须从同一列开始",
+  "yaml.multiline-key": () => 'YAML 格式错误：键须写在一行内，后跟 ": "（是否缺少冒号？）',
+  "yaml.missing-colon": () => 'YAML 格式错误：键后须有 ":" 和值',
+  "yaml.unclosed-quote": ({ quote }) =>
+    `YAML 格式错误：引号没有闭合：以 ${quote} 开头的值必须以 ${quote} 结尾`,
+  "yaml.unclosed-bracket": ({ bracket }) =>
+    `YAML 格式错误："${bracket}" 没有闭合：[ ] 中的列表或 { } 中的映射须以 "${bracket === "[" ? "]" : "}"}" 结尾`,
+  "yaml.several-documents": () =>
+    'YAML 格式错误：文件含有多个文档（有 "---" 行）；一个指标文件只能是一个文档',
+  "yaml.bad-escape": ({ sequence }) =>
+    `YAML 格式错误："${sequence}" 不是转义序列：双引号内的反斜杠须写作 "\\\\"（或改用单引号）`,
+  "yaml.duplicate-key": ({ key }) => `键 "${key}" 重复`,
+  "yaml.unknown-tag": ({ tag }) =>
+    `未知的标签 ${tag}：指标文件只含普通的值，kpi 不运行其中的任何代码`,
+  "yaml.unknown-alias": ({ alias }) =>
+    `无法展开文件中的别名：别名 *${alias} 之前没有定义锚点 &${alias}`,
+  "yaml.too-many-aliases": ({ max }) =>
+    `无法展开文件中的别名：展开后超过 ${max} 个节点，远超指标文件所需`,
+  "yaml.mapping-too-large": ({ keys, max }) => `映射有 ${keys} 个键：kpi 最多读取 ${max} 个`,
+  "yaml.list-too-long": ({ items, max }) =>
+    `列表有 ${items} 项：kpi 在一个列表中最多读取 ${max} 项（更长的指标列表请拆分为多个文件）`,
+
+  "target.empty-file": () => "指标文件为空：应为包含指标列表（targets）的映射",
+  "target.duplicate-id": ({ id, first }) => `编号 "${id}" 重复，首次定义于 ${formatPlace(first)}`,
+  "target.unknown-key": ({ key, suggestion }) => `未知的键 "${key}"${didYouMean(suggestion)}`,
+  "target.key-of-other-kind": ({ key, kind, owners }) =>
+    `未知的键 "${key}"：${kind} 类指标没有 ${key}（${owners.join("、")} 类指标才有）`,
+  "target.id-default": () => "id 不能设默认值：每个指标须有自己的编号",
+  "target.number-too-large": ({ field, value }) =>
+    `${field ?? "文件"} ${value} 过大：数值须在 ±1e15 以内`,
+  "target.more-numbers-too-large": ({ count }) => `另有 ${count} 个数值过大`,
+  "target.date-not-calendar": ({ field, value }) => `${field} ${value} 不是有效的日历日期`,
+  "target.date-needs-year": ({ field }) => `文件没有 year 时须填写 ${field}`,
+  "target.deadline-before-start": ({ deadline, start }) =>
+    `截止日期 ${deadline} 早于开始日期 ${start}`,
+  "target.target-equals-baseline": ({ baseline }) =>
+    `目标值等于基数（${baseline}）：无法判断推进方向`,
+  "target.milestone-needs-amount": ({ index }) =>
+    `schedule[${index}] 须有 progress（如 "30%"）或 value`,
+  "target.milestone-both-amounts": ({ index }) =>
+    `schedule[${index}] 同时有 progress 和 value：只能填一个`,
+  "target.milestone-outside-period": ({ index, by, start, deadline }) =>
+    `${milestoneName(index)}（${by}）不在期间 ${start} 至 ${deadline} 内（截止日期总是最后一个节点）`,
+  "target.milestone-out-of-order": ({ index, by }) =>
+    `${milestoneName(index)}（${by}）顺序不对：节点须按日期先后排列`,
+  "target.milestone-not-between": ({ index, value, previous, target }) =>
+    `${milestoneName(index)}的数值 ${value} 须介于前一节点值 ${previous} 与目标值 ${target} 之间`,
+  "target.level-needs-bound": () => "区间类指标须有 min、max 或两者",
+  "target.max-below-min": ({ max, min }) => `max ${max} 小于 min ${min}`,
+  "target.stretch-not-better": ({ stretch, bound, value }) =>
+    `stretch ${stretch} 须优于边界：${bound === "max" ? "不大于" : "不小于"} ${bound} ${value}`,
+
+  "schema.required": ({ field }) => (field === null ? "文件缺少内容" : `缺少必填字段 ${field}`),
+  "schema.invalid": ({ field, expected, got, suggestion }) =>
+    `${field ?? "文件"} 必须是${EXPECTED[expected]}${got === null ? "" : `，实际为${shown(got)}`}${didYouMean(suggestion)}`,
+
+  "data.not-utf8": () => "文件不是有效的 UTF-8（可尝试 --encoding gb18030）",
+  "csv.unclosed-quote": () => '引号字段没有闭合：以 " 开头的字段必须以 " 结尾',
+  "csv.text-after-quote": () => '闭合引号后面跟了逗号或行尾以外的内容（引号字段内的引号请写作 ""）',
+  "csv.unreadable": ({ reason }) => `无法读取 CSV（${reason}）`,
+
+  "data.no-header": ({ columns }) => `文件没有表头行（${columns.join(",")}）`,
+  "data.duplicate-column": ({ column, first, second }) =>
+    `有两列都表示 ${column}："${first}" 和 "${second}"`,
+  "data.missing-column": ({ column, names }) =>
+    `表头缺少 ${column} 列（可用列名：${names.join(", ")}）`,
+  "data.row-too-wide": ({ fields, header }) =>
+    `该行有 ${fields} 个字段，但表头只有 ${header} 个；带千位分隔符的数值须加引号（"1,200"）`,
+  "data.target-empty": () => "指标编号为空",
+  "data.unknown-id": ({ id, rows, suggestion }) =>
+    `没有编号为 "${id}" 的指标${rows > 1 ? `（${rows} 行）` : ""}：这些行已忽略${didYouMean(suggestion)}`,
+  "data.date-not-calendar": ({ value }) => `日期 ${JSON.stringify(value)} 不是有效的日历日期`,
+  "data.date-invalid": ({ value }) =>
+    `日期 ${JSON.stringify(value)} 无法识别（可用格式：2022-03-31、2022/3/31、2022年3月31日、2022-03 或 2022-Q1）`,
+  "data.value-missing": ({ id, date }) => `${id} 在 ${date} 没有数值：该行已跳过`,
+  "data.value-not-done": ({ value, done, notDone }) =>
+    `数值 ${JSON.stringify(value)} 不是“完成/未完成”（完成：${done.join(" ")}；未完成：${notDone.join(" ")}）`,
+  "data.value-percent-unit": ({ value, id }) =>
+    `数值 ${JSON.stringify(value)} 带有 % 号，但 ${id} 的单位不是 %`,
+  "data.value-not-number": ({ value }) => `数值 ${JSON.stringify(value)} 不是数字`,
+  "data.value-too-large": ({ value }) => `数值 ${JSON.stringify(value)} 过大：数值须在 ±1e15 以内`,
+  "data.conflict": ({ id, date, here, there, first }) =>
+    `${id} 在 ${date} 的数值此处为 ${rowValue(here)}，但在 ${formatPlace(first, "line")} 为 ${rowValue(there)}`,
+  "data.more-conflicts": ({ count }) => `本文件另有 ${count} 行与之前的行数值不一致`,
+
+  "option.as-of-not-calendar": ({ value }) => `--as-of ${JSON.stringify(value)} 不是有效的日历日期`,
+  "option.as-of-invalid": ({ value }) =>
+    `--as-of ${JSON.stringify(value)} 不是日期（可用 2022-03-31、2022-03、2022-Q1 或 today）`,
+  "option.lang-invalid": ({ value }) => `--lang 必须是 en 或 zh，实际为 ${JSON.stringify(value)}`,
+  "option.fail-on-invalid": ({ value, statuses }) =>
+    `--fail-on 必须是 none 或以逗号分隔的状态（${statuses.join(", ")}），实际为 ${JSON.stringify(value)}`,
+  "option.encoding-unknown": ({ encoding }) => `未知的编码 "${encoding}"`,
+  "option.unknown-target-id": ({ id, suggestion }) =>
+    `没有编号为 ${JSON.stringify(id)} 的指标${suggestion === null ? "；kpi list 可列出全部指标" : didYouMean(suggestion)}`,
+
+  "usage.unknown-command": ({ command, suggestion }) =>
+    `错误：未知的命令 '${command}'${commandSuggestion(suggestion)}`,
+  "usage.unknown-option": ({ option, suggestion }) =>
+    `错误：未知的选项 '${option}'${commandSuggestion(suggestion)}`,
+  "usage.missing-argument": ({ argument }) => `错误：缺少必需的参数 '${argument}'`,
+  "usage.option-missing-value": ({ option }) => `错误：选项 '${option}' 缺少参数值`,
+  "usage.invalid-choice": ({ option, value, choices }) =>
+    `错误：选项 '${option}' 的参数值 '${value}' 无效，可选值为 ${choices.join(", ")}。`,
+  "usage.too-many-arguments": ({ command, expected, got }) =>
+    `错误：${command === null ? "" : `'${command}' 的`}参数过多：应为 ${expected} 个，实际为 ${got} 个。`,
+  "usage.invalid": () => "错误：命令行无效（kpi --help 列出全部命令和选项）",
+
+  "output.write-failed": ({ path, reason, nothingWritten }) =>
+    `无法写入 ${path}：${writeReason(reason)}${nothingWritten ? "；未写入任何文件" : ""}`,
+  "output.append-failed": ({ path, code }) => `无法追加写入 ${path}：${code}`,
+  "output.init-files-exist": ({ paths }) =>
+    `init 要写入的文件中已有 ${paths.length} 个存在；未写入任何文件（--force 可覆盖）：${paths.map((path) => `\n  ${path}`).join("")}`,
+
+  "legacy.message": ({ text }) => translateLegacy(text),
+};

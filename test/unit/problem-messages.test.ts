@@ -1,0 +1,201 @@
+/**
+ * Every problem code has its words in both languages: the sample table below must hold a sample
+ * of every code (the compiler refuses one left out), and each sample is rendered in English and
+ * Chinese. The Chinese may keep values, keys, option names and a few names of formats, but no
+ * English word of its own.
+ */
+import { describe, expect, it } from "vitest";
+import type { ProblemCode, ProblemParams } from "../../src/core/problem-codes.js";
+import { error, type Problem } from "../../src/core/problems.js";
+import { labelsFor } from "../../src/i18n/language.js";
+import { formatProblem } from "../../src/i18n/problem-text.js";
+
+const place = { file: "targets/t.yaml", line: 3, column: 5 };
+
+/** One sample of every code's params. */
+const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
+  "path.not-found": { paths: ["no/such/folder", "nor/this.csv"] },
+  "path.folder-unreadable": { code: "EACCES" },
+  "file.unreadable": { code: "EISDIR" },
+  "file.target-too-large": { maxBytes: 1 << 20 },
+  "file.more-errors": { count: 12 },
+  "file.more-warnings": { count: 7 },
+  "yaml.invalid": {},
+  "yaml.nested-too-deeply": {},
+  "yaml.indent-character": { character: "ideographic-space" },
+  "yaml.full-width-colon": {},
+  "yaml.plain-value-start": { character: "%", key: "unit", value: "%" },
+  "yaml.colon-in-value": { key: "title", value: "投资: 5亿" },
+  "yaml.bad-indent": {},
+  "yaml.multiline-key": {},
+  "yaml.missing-colon": {},
+  "yaml.unclosed-quote": { quote: '"' },
+  "yaml.unclosed-bracket": { bracket: "[" },
+  "yaml.several-documents": {},
+  "yaml.bad-escape": { sequence: "\\q" },
+  "yaml.duplicate-key": { key: "title" },
+  "yaml.unknown-tag": { tag: "!!js/function" },
+  "yaml.unknown-alias": { alias: "base" },
+  "yaml.too-many-aliases": { max: 1000 },
+  "yaml.mapping-too-large": { keys: 1001, max: 1000 },
+  "yaml.list-too-long": { items: 20_001, max: 20_000 },
+  "target.empty-file": {},
+  "target.duplicate-id": { id: "invest", first: { file: "targets/a.yaml", line: 3, column: 5 } },
+  "target.unknown-key": { key: "tagret", suggestion: "target" },
+  "target.key-of-other-kind": { key: "min", kind: "progress", owners: ["level"] },
+  "target.id-default": {},
+  "target.number-too-large": { field: "targets[0].target", value: 1e16 },
+  "target.more-numbers-too-large": { count: 3 },
+  "target.date-not-calendar": { field: "schedule[0].by", value: "2022-02-30" },
+  "target.date-needs-year": { field: "deadline" },
+  "target.deadline-before-start": { deadline: "2022-03-01", start: "2022-05-01" },
+  "target.target-equals-baseline": { baseline: 5 },
+  "target.milestone-needs-amount": { index: 0 },
+  "target.milestone-both-amounts": { index: 1 },
+  "target.milestone-outside-period": {
+    index: null,
+    by: "2022-03-31",
+    start: "2022-04-01",
+    deadline: "2022-12-31",
+  },
+  "target.milestone-out-of-order": { index: 1, by: "2022-03-31" },
+  "target.milestone-not-between": { index: 1, value: 20, previous: 30, target: 100 },
+  "target.level-needs-bound": {},
+  "target.max-below-min": { max: 1, min: 2 },
+  "target.stretch-not-better": { stretch: 3, bound: "max", value: 2 },
+  "schema.required": { field: "target" },
+  "schema.invalid": {
+    field: "schedule",
+    expected: "schedule",
+    got: { text: '"q30"' },
+    suggestion: "q30-h60-q85",
+  },
+  "data.not-utf8": {},
+  "csv.unclosed-quote": {},
+  "csv.text-after-quote": {},
+  "csv.unreadable": { reason: "UndetectableDelimiter" },
+  "data.no-header": { columns: ["target", "date", "value"] },
+  "data.duplicate-column": { column: "date", first: "date", second: "日期" },
+  "data.missing-column": { column: "date", names: ["date", "period", "日期"] },
+  "data.row-too-wide": { fields: 4, header: 3 },
+  "data.target-empty": {},
+  "data.unknown-id": { id: "invest.projects-10m", rows: 2, suggestion: "invest.projects-100m" },
+  "data.date-not-calendar": { value: "2022-02-30" },
+  "data.date-invalid": { value: "31/03/2022" },
+  "data.value-missing": { id: "invest", date: "2022-03-31" },
+  "data.value-not-done": {
+    value: "maybe",
+    done: ["1", "true", "yes", "done", "y", "是", "完成", "已完成"],
+    notDone: ["0", "false", "no", "n", "否", "未完成"],
+  },
+  "data.value-percent-unit": { value: "36%", id: "invest" },
+  "data.value-not-number": { value: "36个" },
+  "data.value-too-large": { value: "12345678901234567890" },
+  "data.conflict": {
+    id: "hall",
+    date: "2022-03-31",
+    here: false,
+    there: true,
+    first: { file: "data/x.csv", line: 2, column: 1 },
+  },
+  "data.more-conflicts": { count: 70 },
+  "option.as-of-not-calendar": { value: "2022-02-30" },
+  "option.as-of-invalid": { value: "someday" },
+  "option.lang-invalid": { value: "fr" },
+  "option.fail-on-invalid": { value: "purple", statuses: ["red", "yellow", "grey", "green"] },
+  "option.encoding-unknown": { encoding: "klingon" },
+  "option.unknown-target-id": { id: "zzz", suggestion: null },
+  "usage.unknown-command": { command: "explian", suggestion: "explain" },
+  "usage.unknown-option": { option: "--formt", suggestion: "--format" },
+  "usage.missing-argument": { argument: "id" },
+  "usage.option-missing-value": { option: "--as-of <date>" },
+  "usage.invalid-choice": {
+    option: "-f, --format <format>",
+    value: "xml",
+    choices: ["table", "markdown", "json"],
+  },
+  "usage.too-many-arguments": { command: "list", expected: 0, got: 2 },
+  "usage.invalid": {},
+  "output.write-failed": {
+    path: "out/status.md",
+    reason: { system: "EBUSY: resource busy or locked", code: "EBUSY" },
+    nothingWritten: true,
+  },
+  "output.append-failed": { path: "summary.md", code: "ENOENT" },
+  "output.init-files-exist": { paths: ["repo/README.md", "repo/targets/example.yaml"] },
+  "legacy.message": { text: "a message made in English" },
+};
+
+/**
+ * The Latin words Chinese messages may hold besides the values of their params: names of formats
+ * and encodings, the names of fields, kinds and presets a target file is written in, and the
+ * words of options. Anything else Latin is an English word left untranslated.
+ */
+const ALLOWED = new Set([
+  ...["UTF-8", "GB18030", "gb18030", "YAML", "CSV", "MiB", "kpi", "U+00A0", "U+3000"],
+  ...["YYYY-MM-DD", "1e15", "2022-Q1", "none", "today", "en", "zh", "list", "init"],
+  ...["id", "year", "defaults", "targets", "kind", "schedule", "by", "progress", "value"],
+  ...["min", "max", "stretch", "level", "milestone", "linear", "step", "last", "sum"],
+  ...["q30-h60-q85", "h50-q85"],
+]);
+
+/** Every text a problem's params hold: values, which any language shows as they are. */
+function valuesOf(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(valuesOf);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(valuesOf);
+  return [];
+}
+
+/** The Latin words of a Chinese message that are neither values, quoted, options nor allowed. */
+function englishWords(text: string, problem: Problem): string[] {
+  const values = valuesOf(problem.params);
+  let rest = text;
+  // Longest first, so that a value is taken out whole before a part of it; a letter alone is
+  // taken out only as a word of its own, below.
+  for (const value of values.sort((a, b) => b.length - a.length))
+    if (value.length > 1) rest = rest.replaceAll(value, " ");
+  rest = rest.replace(/"[^"\n]*"|'[^'\n]*'|--[a-z][a-z-]*/g, " ");
+  return (rest.match(/[A-Za-z0-9][A-Za-z0-9+_.-]*/g) ?? [])
+    .map((word) => word.replace(/[.-]+$/, ""))
+    .filter((word) => /[A-Za-z]/.test(word) && !ALLOWED.has(word) && !values.includes(word));
+}
+
+const problems = (Object.keys(SAMPLES) as ProblemCode[]).map((code) =>
+  error(place, code, SAMPLES[code] as never),
+);
+
+describe("every problem code has words in both languages", () => {
+  it.each(problems.map((problem) => [problem.code, problem] as const))("%s", (code, problem) => {
+    const english = formatProblem(problem, labelsFor("en"));
+    const chinese = formatProblem(problem, labelsFor("zh"));
+    for (const text of [english, chinese]) {
+      expect(text.startsWith("targets/t.yaml:3:5: ")).toBe(true);
+      expect(text.slice("targets/t.yaml:3:5: ".length).trim()).not.toBe("");
+      expect(text).not.toMatch(/undefined|\[object Object\]|NaN/);
+    }
+    // A legacy message is English until its code is made; it goes with the legacy code.
+    if (code === "legacy.message") return;
+    expect(chinese).toMatch(/[\u4e00-\u9fff]/);
+    expect(englishWords(chinese.slice("targets/t.yaml:3:5: ".length), problem)).toEqual([]);
+  });
+
+  it("a warning has the prefix of its language", () => {
+    const [problem] = problems;
+    const warned = { ...(problem as Problem), severity: "warning" as const };
+    expect(formatProblem(warned, labelsFor("en"))).toMatch(/^targets\/t\.yaml:3:5: warning: /);
+    expect(formatProblem(warned, labelsFor("zh"))).toMatch(/^targets\/t\.yaml:3:5: 警告：/);
+  });
+
+  it("a problem of no place is its message alone", () => {
+    const problem = { ...error(null, "option.lang-invalid", { value: "fr" }) };
+    expect(formatProblem(problem, labelsFor("en"))).toBe('--lang must be en or zh, got "fr"');
+  });
+
+  it("shows the control characters of values escaped, never the words' own line breaks", () => {
+    const problem = error(place, "output.init-files-exist", { paths: ["a\u001b[31m", "b"] });
+    expect(formatProblem(problem)).toBe(
+      "targets/t.yaml:3:5: 2 of the files init writes exist already; nothing was written (--force overwrites them):\n  a\\u001b[31m\n  b",
+    );
+  });
+});
