@@ -2,7 +2,7 @@ import * as yamlLibrary from "yaml";
 /** Small builders so that tests read like the SPEC: targets from YAML text, rows from dates. */
 import { formatDay, parseDate } from "../src/core/dates.js";
 import type { Target } from "../src/core/model.js";
-import type { Problem } from "../src/core/problems.js";
+import { type Problem, UsageError } from "../src/core/problems.js";
 import { Series } from "../src/core/series.js";
 import { formatProblem } from "../src/i18n/problem-text.js";
 import { parseTargetFile } from "../src/inputs/targets.js";
@@ -51,4 +51,15 @@ export function rows(...pairs: [string, number | boolean][]): Series {
       line: index + 2,
     })),
   );
+}
+
+/** The English message of the usage error that `run` throws (or rejects with). */
+export async function usageMessage(run: () => unknown): Promise<string> {
+  try {
+    await run();
+  } catch (cause) {
+    if (cause instanceof UsageError) return formatProblem(cause.problem);
+    throw cause;
+  }
+  throw new Error("no usage error");
 }

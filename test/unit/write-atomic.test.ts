@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeFileAtomic, writeFilesAtomic } from "../../src/io/write-atomic.js";
+import { usageMessage } from "../helpers.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "kpi-write-atomic-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -52,17 +53,19 @@ describe("writeFilesAtomic", () => {
     expect(everything(dir)).toEqual(["one.txt"]);
   });
 
-  it("a failure after the first file is in place removes it, its new folder and every temporary file", () => {
+  it("a failure after the first file is in place removes it, its new folder and every temporary file", async () => {
     const dir = freshFolder();
     // The second place is a folder with a file in it: the rename over it fails, after the first.
     mkdirSync(join(dir, "taken"));
     writeFileSync(join(dir, "taken", "mine.txt"), "mine");
-    expect(() =>
-      writeFilesAtomic([
-        { path: join(dir, "new", "one.txt"), content: "1" },
-        { path: join(dir, "taken"), content: "2" },
-      ]),
-    ).toThrow(`cannot write ${join(dir, "taken")}: it is a folder; nothing was written`);
+    expect(
+      await usageMessage(() =>
+        writeFilesAtomic([
+          { path: join(dir, "new", "one.txt"), content: "1" },
+          { path: join(dir, "taken"), content: "2" },
+        ]),
+      ),
+    ).toBe(`cannot write ${join(dir, "taken")}: it is a folder; nothing was written`);
     expect(everything(dir)).toEqual(["taken", "taken/mine.txt"]);
   });
 });
@@ -80,7 +83,7 @@ describe("writeFileAtomic", () => {
 
   it("says when the folder does not exist, and leaves nothing", async () => {
     const dir = freshFolder();
-    await expect(writeFileAtomic(join(dir, "missing", "out.md"), "x")).rejects.toThrow(
+    expect(await usageMessage(() => writeFileAtomic(join(dir, "missing", "out.md"), "x"))).toBe(
       `cannot write ${join(dir, "missing", "out.md")}: its folder does not exist`,
     );
     expect(everything(dir)).toEqual([]);
