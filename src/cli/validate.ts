@@ -47,7 +47,7 @@ async function choosePaths(
     return { targets: options.targets, data: data.length > 0 ? data : ["data"], mayHoldNoData: [] };
   const named = { targets: [] as string[], data: [] as string[], mayHoldNoData: [] as string[] };
   for (const path of paths.map(normalize)) {
-    const isFolder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    const isFolder = isDirectory(path);
     if (isFolder) {
       // A folder is searched for data files, and for target files when it holds any; one that
       // holds target files may hold no data file, and one that holds neither is said to.
@@ -101,4 +101,13 @@ async function validate(
   const strictNote = errors === 0 ? ` (${labels.validate.strict})` : "";
   context.stderr.write(`kpi: ${labels.validate.counts(errors, warnings)}${strictNote}\n`);
   return 2;
+}
+
+/** A path that cannot be looked at (no permission) is no folder: reading it says what is wrong. */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }

@@ -55,6 +55,9 @@ export interface ProblemParams {
   // Files and folders: finding and reading them.
   "path.not-found": { paths: string[] };
   "path.folder-unreadable": { code: string };
+  /** A folder given for target files (or data files) holds none: `extensions` are theirs. */
+  "path.no-target-files": { extensions: string[] };
+  "path.no-data-files": { extensions: string[] };
   "file.unreadable": { code: string };
   "file.target-too-large": { maxBytes: number };
   "file.more-errors": { count: number };

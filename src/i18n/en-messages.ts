@@ -71,6 +71,10 @@ function quoteFix(key: string | null, value: string): string {
 export const enMessages: Messages = {
   "path.not-found": ({ paths }) => `no such file or folder: ${paths.join(", ")}`,
   "path.folder-unreadable": ({ code }) => `cannot read the folder: ${code}`,
+  "path.no-target-files": ({ extensions }) =>
+    `no target file (${extensions.join(", ")}) in this folder`,
+  "path.no-data-files": ({ extensions }) =>
+    `no data file (${extensions.join(", ")}) in this folder`,
   "file.unreadable": ({ code }) => `cannot read the file: ${code}`,
   "file.target-too-large": ({ maxBytes }) =>
     `the file is larger than ${maxBytes / 2 ** 20} MiB, the limit for a target file`,

@@ -78,6 +78,8 @@ function rowValue(value: number | boolean): string {
 export const zhMessages: Messages = {
   "path.not-found": ({ paths }) => `文件或文件夹不存在：${paths.join(", ")}`,
   "path.folder-unreadable": ({ code }) => `无法读取文件夹：${code}`,
+  "path.no-target-files": ({ extensions }) => `此文件夹中没有指标文件（${extensions.join("、")}）`,
+  "path.no-data-files": ({ extensions }) => `此文件夹中没有数据文件（${extensions.join("、")}）`,
   "file.unreadable": ({ code }) => `无法读取文件：${code}`,
   "file.target-too-large": ({ maxBytes }) =>
     `文件大于 ${maxBytes / 2 ** 20} MiB，超出了指标文件的大小上限`,

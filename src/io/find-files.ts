@@ -1,7 +1,7 @@
 /** Finding input files: a file named is taken as it is, a folder is searched. */
 import { type Dirent, readdirSync, type Stats, statSync } from "node:fs";
 import { join, normalize } from "node:path";
-import { compareText, error, InputError, UsageError } from "../core/problems.js";
+import { compareText, error, InputError, type Problem, UsageError } from "../core/problems.js";
 
 export interface FoundFiles {
   /** Sorted by path, in code-unit order. */
@@ -20,13 +20,17 @@ export async function findFiles(
 ): Promise<FoundFiles> {
   const found = new Set<string>();
   const missing: string[] = [];
+  const unreadable: Problem[] = [];
   const emptyFolders: string[] = [];
   for (const path of paths) {
     let info: Stats;
     try {
       info = statSync(path);
-    } catch {
-      missing.push(path);
+    } catch (cause) {
+      const code = errorCode(cause);
+      // A path in a folder kpi may not look into exists, or may: it cannot be read either way.
+      if (code === "ENOENT" || code === "ENOTDIR") missing.push(path);
+      else unreadable.push(error({ file: path, line: 1, column: 1 }, "file.unreadable", { code }));
       continue;
     }
     // Normalised as walk() joins, so that one file named two ways (./a.csv, a.csv) is read once.
@@ -36,7 +40,8 @@ export async function findFiles(
       for (const file of files) found.add(file);
     } else found.add(normalize(path));
   }
-  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(", ")}`);
+  if (missing.length > 0) throw new UsageError("path.not-found", { paths: missing });
+  if (unreadable.length > 0) throw new InputError(unreadable);
   return { files: [...found].sort(compareText), emptyFolders };
 }
 
@@ -45,7 +50,8 @@ function walk(folder: string, extensions: readonly string[]): string[] {
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch (cause) {
-    throw new InputError([error(folder, 1, 1, `cannot read the folder: ${errorCode(cause)}`)]);
+    const place = { file: folder, line: 1, column: 1 };
+    throw new InputError([error(place, "path.folder-unreadable", { code: errorCode(cause) })]);
   }
   const files: string[] = [];
   for (const entry of entries) {

@@ -4,12 +4,13 @@
  * Each problem code's words are checked in test/unit/problem-messages.test.ts; here the built CLI
  * says them, for the messages that were once English in a Chinese run.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { labelsFor } from "../../src/i18n/language.js";
-import { runKpi } from "../run-kpi.js";
+import { BIN, REPO, runKpi } from "../run-kpi.js";
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -252,5 +253,55 @@ describe("the command line's complaints in the run's language", () => {
     expect(runKpi(["check", "--lang", "en", "--formt"], { env: { KPI_LANG: "zh" } }).stderr).toBe(
       "error: unknown option '--formt'\n(Did you mean --format?)\n",
     );
+  });
+});
+
+/**
+ * kpi run by a user whom file modes keep out: root reads any folder, so a run under root is made
+ * as nobody instead.
+ */
+function runKeptOut(args: readonly string[], lang: string) {
+  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const { status, stderr } = spawnSync(process.execPath, [BIN, ...args], {
+    ...asNobody,
+    cwd: REPO,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", KPI_LANG: lang, LANG: "C" },
+  });
+  return { code: status, stderr };
+}
+
+describe("file and folder messages that were English in a Chinese run", () => {
+  it("a folder that cannot be read, and a path in a folder that cannot be entered", () => {
+    chmodSync(scratch, 0o755);
+    const data = join(scratch, "locked");
+    mkdirSync(join(data, "inner"), { recursive: true });
+    writeFileSync(join(data, "inner", "a.csv"), "target,date,value\n");
+    mkdirSync(join(scratch, "private", "x"), { recursive: true });
+    chmodSync(join(data, "inner"), 0o000);
+    chmodSync(join(scratch, "private"), 0o700);
+    const targets = ["-t", "test/fixtures/basic/targets"];
+    try {
+      expect(runKeptOut(["validate", data, ...targets], "en")).toEqual({
+        code: 2,
+        stderr: `${data}/inner:1:1: cannot read the folder: EACCES\nkpi: 1 error; no report was made\n`,
+      });
+      expect(runKeptOut(["validate", data, ...targets], "zh")).toEqual({
+        code: 2,
+        stderr: `${data}/inner:1:1: 无法读取文件夹：EACCES\nkpi: 1 个错误；未生成报告\n`,
+      });
+      const hidden = join(scratch, "private", "x");
+      expect(runKeptOut(["check", "-d", hidden, ...targets], "en")).toEqual({
+        code: 2,
+        stderr: `${hidden}:1:1: cannot read the file: EACCES\nkpi: 1 error; no report was made\n`,
+      });
+      expect(runKeptOut(["check", "-d", hidden, ...targets], "zh")).toEqual({
+        code: 2,
+        stderr: `${hidden}:1:1: 无法读取文件：EACCES\nkpi: 1 个错误；未生成报告\n`,
+      });
+    } finally {
+      chmodSync(join(data, "inner"), 0o755);
+      chmodSync(join(scratch, "private"), 0o755);
+    }
   });
 });

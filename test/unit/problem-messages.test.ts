@@ -16,6 +16,8 @@ const place = { file: "targets/t.yaml", line: 3, column: 5 };
 const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "path.not-found": { paths: ["no/such/folder", "nor/this.csv"] },
   "path.folder-unreadable": { code: "EACCES" },
+  "path.no-target-files": { extensions: [".yaml", ".yml"] },
+  "path.no-data-files": { extensions: [".csv"] },
   "file.unreadable": { code: "EISDIR" },
   "file.target-too-large": { maxBytes: 1 << 20 },
   "file.more-errors": { count: 12 },
