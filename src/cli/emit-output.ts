@@ -1,8 +1,58 @@
 /** Where a command's output goes: stdout, or atomically the `-o` file; and whether it is coloured. */
-import { appendFileSync } from "node:fs";
+import { appendFileSync, type Stats, statSync } from "node:fs";
+import { sep } from "node:path";
 import { UsageError } from "../core/problems.js";
+import { findFiles } from "../io/find-files.js";
+import { DATA_EXTENSIONS, TARGET_EXTENSIONS } from "../io/read-inputs.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
 import type { CliContext } from "./context.js";
+
+/** The paths a run reads, as its options name them (files or folders). */
+export interface InputPaths {
+  targets: readonly string[];
+  data: readonly string[];
+}
+
+/**
+ * Checked before any file is read or written: `-o` must name a file, not a folder, and none of
+ * the run's input files, however it is spelled (a link or a hard link to one is that file).
+ */
+export async function checkOutputFile(
+  path: string | undefined,
+  inputs: InputPaths = { targets: [], data: [] },
+): Promise<void> {
+  if (path === undefined) return;
+  if (path === "") throw new UsageError("output.empty-path", {});
+  const info = statOf(path);
+  const folder = info?.isDirectory()
+    ? "is-folder"
+    : info === undefined && (path.endsWith("/") || path.endsWith(sep))
+      ? "names-folder"
+      : null;
+  if (folder !== null)
+    throw new UsageError("output.write-failed", { path, reason: folder, nothingWritten: false });
+  if (info === undefined || !info.isFile()) return;
+  const files = [
+    ...(await findFiles(inputs.targets, TARGET_EXTENSIONS)).files,
+    ...(await findFiles(inputs.data, DATA_EXTENSIONS)).files,
+  ];
+  const input = files.find((file) => isSameFile(info, statOf(file)));
+  if (input !== undefined) throw new UsageError("output.is-input", { path, input });
+}
+
+/** What is at `path`, or undefined: nothing there, or a part of the path that is a file. */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    // The write says why it cannot be made (a part of its path is a file, permission denied).
+    return undefined;
+  }
+}
+
+function isSameFile(a: Stats, b: Stats | undefined): boolean {
+  return b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
 
 /** Write the output to stdout, or atomically to the `-o` file. */
 export async function emit(

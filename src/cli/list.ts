@@ -4,7 +4,7 @@ import { listTargets } from "../core/list-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { type FormatOf, loadRenderer } from "../render/index.js";
 import type { CliContext, KpiCommand } from "./context.js";
-import { emit, terminalWidth } from "./emit-output.js";
+import { checkOutputFile, emit, terminalWidth } from "./emit-output.js";
 import { loadTargetInputs } from "./load-inputs.js";
 import {
   addFormatOption,
@@ -34,6 +34,7 @@ export const listCommand: KpiCommand = {
 
 async function list(context: CliContext, options: ListOptions): Promise<number> {
   const labels = resolveLabels(options.lang, context);
+  await checkOutputFile(options.output, { targets: options.targets, data: [] });
   const targets = await loadTargetInputs(options.targets);
   const render = await loadRenderer("list", options.format);
   await emit(

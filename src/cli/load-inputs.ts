@@ -9,6 +9,7 @@ import { InputError, type Problem } from "../core/problems.js";
 import type { Labels } from "../i18n/labels.js";
 import { readData, readTargets } from "../io/read-inputs.js";
 import type { CliContext } from "./context.js";
+import { checkOutputFile } from "./emit-output.js";
 import { isError, printProblems } from "./print-problems.js";
 import { type InputOptions, parseAsOf, resolveLabels } from "./shared-options.js";
 
@@ -26,17 +27,19 @@ export async function loadInputs(
   options: InputOptions,
   dataArguments: readonly string[] = [],
 ): Promise<Inputs> {
-  const dataPaths = [...(options.data ?? []), ...dataArguments];
-  const collected = await collectInputs({
-    ...options,
-    data: dataPaths.length > 0 ? dataPaths : ["data"],
-  });
+  const collected = await collectInputs({ ...options, data: dataPaths(options, dataArguments) });
   if (collected.problems.some(isError)) throw new InputError(collected.problems);
   return {
     targets: collected.targets,
     observations: collected.observations,
     warnings: collected.problems,
   };
+}
+
+/** `-d` and the data arguments, else the folder `data`. */
+function dataPaths(options: InputOptions, dataArguments: readonly string[]): string[] {
+  const paths = [...(options.data ?? []), ...dataArguments];
+  return paths.length > 0 ? paths : ["data"];
 }
 
 export interface CollectedInputs {
@@ -92,16 +95,21 @@ export interface ReportRun {
 }
 
 /**
- * The common start of `check`, `report`, `rank` and `explain`: the options first (a typo in one is
- * reported before any file is read), then the inputs, their warnings to stderr, and the as-of date.
+ * The common start of `check`, `report`, `rank` and `explain`: the options first (a typo in one,
+ * or a `-o` that names a folder or an input, is reported before any file is read), then the
+ * inputs, their warnings to stderr, and the as-of date.
  */
 export async function startReportRun(
-  options: InputOptions & { lang?: string; asOf?: string },
+  options: InputOptions & { lang?: string; asOf?: string; output?: string },
   dataArguments: readonly string[],
   context: CliContext,
 ): Promise<ReportRun> {
   const labels = resolveLabels(options.lang, context);
   const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf, context);
+  await checkOutputFile(options.output, {
+    targets: options.targets,
+    data: dataPaths(options, dataArguments),
+  });
   const inputs = await loadInputs(options, dataArguments);
   printProblems(inputs.warnings, context, labels);
   return { labels, inputs, asOf: asOf ?? defaultAsOf(inputs.observations, context.today()) };

@@ -1,45 +1,31 @@
-/** The executable's entry: runs the CLI on this process and sets its exit code. */
-
-import type { OutputStream } from "./context.js";
-import { localToday, run } from "./program.js";
-
 /**
- * process.stdout or process.stderr, taken on first use. Node.js makes each stream, loading the
- * modules for a terminal, a pipe or a file, when it is first asked for: a run that writes to `-o`
- * and has nothing to warn about needs neither.
+ * The executable's entry: runs the CLI on this process, waits until its output is written, and
+ * sets the exit code. Output that could not be written is exit 2, whatever the run found.
  */
-function output(open: () => NodeJS.WriteStream): OutputStream {
-  let stream: NodeJS.WriteStream | undefined;
-  const opened = () => {
-    if (stream === undefined) {
-      stream = open();
-      // A reader that stops early (`kpi check | head`) closes the pipe: the rest of the output has
-      // nowhere to go, which is no fault of kpi's and no reason for a stack trace. Other errors are.
-      let closed = false;
-      stream.on("error", (cause: NodeJS.ErrnoException) => {
-        if (cause.code !== "EPIPE" && !closed) throw cause;
-        closed = true;
-      });
-    }
-    return stream;
-  };
-  return {
-    write: (text) => opened().write(text),
-    get isTTY() {
-      return opened().isTTY;
-    },
-    get columns() {
-      const stream = opened();
-      return stream.isTTY ? stream.columns : undefined;
-    },
-  };
-}
+import { UsageError } from "../core/problems.js";
+import { formatProblem } from "../i18n/problem-text.js";
+import { writeReason } from "../io/write-atomic.js";
+import { confirmedOutput } from "./process-output.js";
+import { localToday, run } from "./program.js";
+import { labelsFromArguments } from "./shared-options.js";
 
-run(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+const context = {
   env: process.env,
-  stdout: output(() => process.stdout),
-  stderr: output(() => process.stderr),
+  stdout: confirmedOutput(1, () => process.stdout),
+  stderr: confirmedOutput(2, () => process.stderr),
   today: localToday,
-}).then((code) => {
-  process.exitCode = code;
+};
+
+run(argv, context).then(async (code) => {
+  const stdoutFailure = await context.stdout.finished();
+  if (stdoutFailure !== null) {
+    const labels = labelsFromArguments(argv, context);
+    const { problem } = new UsageError("output.stdout-failed", {
+      reason: writeReason(stdoutFailure),
+    });
+    context.stderr.write(`kpi: ${formatProblem(problem, labels)}\n`);
+  }
+  const stderrFailure = await context.stderr.finished();
+  process.exitCode = stdoutFailure !== null || stderrFailure !== null ? 2 : code;
 });

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import type { HelpLabels } from "../i18n/labels.js";
 import type { CliContext, KpiCommand } from "./context.js";
-import { emit } from "./emit-output.js";
+import { checkOutputFile, emit } from "./emit-output.js";
 import { addOutputOption } from "./shared-options.js";
 
 interface SchemaOptions {
@@ -15,6 +15,7 @@ export const schemaCommand: KpiCommand = {
     addOutputOption(command.description(help.commands.schema), help, help.options.outputSchema);
   },
   run: async (context: CliContext, options: SchemaOptions) => {
+    await checkOutputFile(options.output);
     await emit(await renderSchema(), options.output, context);
     return 0;
   },

@@ -46,6 +46,15 @@ export type WriteReason =
   | "is-folder"
   | "path-through-file"
   | "disk-full"
+  | "disk-quota"
+  /** The file reached the largest size the system allows it (a limit such as `ulimit -f`). */
+  | "file-too-large"
+  /** The folder takes no new file (/proc): the new content is written beside a file first. */
+  | "no-new-file"
+  /** The same, for a file that exists: it cannot be replaced. */
+  | "cannot-replace"
+  /** A path that does not exist and ends in `/`. */
+  | "names-folder"
   | { system: string; code: string | null };
 
 /** A data column that kpi reads. */
@@ -176,6 +185,12 @@ export interface ProblemParams {
   // Output: writing reports and new repositories.
   "output.write-failed": { path: string; reason: WriteReason; nothingWritten: boolean };
   "output.append-failed": { path: string; code: string };
+  /** `-o ""`. */
+  "output.empty-path": Record<string, never>;
+  /** `-o` names a file the run reads (`input`, as the run found it). */
+  "output.is-input": { path: string; input: string };
+  /** stdout could not be written (stderr is where this is said). */
+  "output.stdout-failed": { reason: WriteReason };
   "output.init-files-exist": { paths: string[] };
 
   // A message worded in English where it is made: only while code still makes them.

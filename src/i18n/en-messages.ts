@@ -56,6 +56,12 @@ function writeReason(reason: WriteReason): string {
     "permission-denied": "permission denied",
     "is-folder": "it is a folder",
     "path-through-file": "a part of its path is a file, not a folder",
+    "disk-quota": "the disk quota is used up",
+    "file-too-large": "the file has reached the largest size allowed",
+    "no-new-file": "no new file can be created in its folder",
+    "cannot-replace":
+      "it cannot be replaced, for no new file can be created in its folder (kpi writes the new content beside it, then renames it over)",
+    "names-folder": "a path ending in / names a folder, not a file",
     "disk-full": "the disk is full",
   }[reason];
 }
@@ -212,6 +218,9 @@ export const enMessages: Messages = {
   "output.write-failed": ({ path, reason, nothingWritten }) =>
     `cannot write ${path}: ${writeReason(reason)}${nothingWritten ? "; nothing was written" : ""}`,
   "output.append-failed": ({ path, code }) => `cannot append to ${path}: ${code}`,
+  "output.empty-path": () => '-o must be a file name, got ""',
+  "output.is-input": ({ path, input }) => `cannot write ${path}: it is the input file ${input}`,
+  "output.stdout-failed": ({ reason }) => `cannot write to stdout: ${writeReason(reason)}`,
   "output.init-files-exist": ({ paths }) =>
     `${paths.length} of the files init writes exist already; nothing was written (--force overwrites them):${paths.map((path) => `\n  ${path}`).join("")}`,
 

@@ -59,6 +59,12 @@ function writeReason(reason: WriteReason): string {
     "is-folder": "这是一个文件夹",
     "path-through-file": "路径中有一段是文件，而不是文件夹",
     "disk-full": "磁盘已满",
+    "disk-quota": "磁盘配额已用完",
+    "file-too-large": "文件已达到允许的最大大小",
+    "no-new-file": "所在文件夹中不能新建文件",
+    "cannot-replace":
+      "无法替换该文件，因为所在文件夹中不能新建文件（kpi 先在旁边写入新内容，再改名替换）",
+    "names-folder": "以 / 结尾的路径是文件夹，不是文件",
   }[reason];
 }
 
@@ -205,6 +211,9 @@ export const zhMessages: Messages = {
   "output.write-failed": ({ path, reason, nothingWritten }) =>
     `无法写入 ${path}：${writeReason(reason)}${nothingWritten ? "；未写入任何文件" : ""}`,
   "output.append-failed": ({ path, code }) => `无法追加写入 ${path}：${code}`,
+  "output.empty-path": () => '-o 必须是文件名，实际为 ""',
+  "output.is-input": ({ path, input }) => `无法写入 ${path}：这是本次读取的输入文件 ${input}`,
+  "output.stdout-failed": ({ reason }) => `无法写入标准输出：${writeReason(reason)}`,
   "output.init-files-exist": ({ paths }) =>
     `init 要写入的文件中已有 ${paths.length} 个存在；未写入任何文件（--force 可覆盖）：${paths.map((path) => `\n  ${path}`).join("")}`,
 

@@ -106,8 +106,29 @@ function stage(file: FileToWrite): StagedFile {
     isNew = false;
   }
   const temporary = temporaryPathBeside(destination);
-  writeFileSync(temporary, file.content, { flag: "wx" });
+  try {
+    writeFileSync(temporary, file.content, { flag: "wx" });
+  } catch (cause) {
+    // A file cut short by a full disk is not left behind.
+    removeQuietly(temporary);
+    const folder = statSync(dirname(destination), { throwIfNoEntry: false });
+    if ((cause as NodeJS.ErrnoException).code === "ENOENT" && folder?.isDirectory())
+      throw new NoNewFileError(isNew);
+    throw cause;
+  }
   return { path: file.path, temporary, destination, isNew };
+}
+
+/**
+ * The folder exists but takes no new file (/proc does not): a file there cannot be replaced
+ * either, for the new content is written beside it first.
+ */
+class NoNewFileError extends Error {
+  readonly code: string;
+  constructor(isNew: boolean) {
+    super("no new file can be created in the folder");
+    this.code = isNew ? "KPI_NO_NEW_FILE" : "KPI_CANNOT_REPLACE";
+  }
 }
 
 function removeQuietly(path: string): void {
@@ -126,7 +147,8 @@ export function temporaryPathBeside(path: string): string {
   return join(dirname(path), `.${basename(path)}.${unique}.tmp`);
 }
 
-function writeReason(cause: unknown): WriteReason {
+/** Why a write failed, as a reason of `output.write-failed`. */
+export function writeReason(cause: unknown): WriteReason {
   const { code, message } = cause as NodeJS.ErrnoException;
   switch (code) {
     case "ENOENT":
@@ -142,6 +164,14 @@ function writeReason(cause: unknown): WriteReason {
       return "path-through-file";
     case "ENOSPC":
       return "disk-full";
+    case "EDQUOT":
+      return "disk-quota";
+    case "EFBIG":
+      return "file-too-large";
+    case "KPI_NO_NEW_FILE":
+      return "no-new-file";
+    case "KPI_CANNOT_REPLACE":
+      return "cannot-replace";
     default:
       return { system: String(message ?? cause), code: code ?? null };
   }

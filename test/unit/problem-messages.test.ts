@@ -124,6 +124,9 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
     nothingWritten: true,
   },
   "output.append-failed": { path: "summary.md", code: "ENOENT" },
+  "output.empty-path": {},
+  "output.is-input": { path: "./data/../data/2022-03.csv", input: "data/2022-03.csv" },
+  "output.stdout-failed": { reason: "disk-full" },
   "output.init-files-exist": { paths: ["repo/README.md", "repo/targets/example.yaml"] },
   "legacy.message": { text: "a message made in English" },
 };
