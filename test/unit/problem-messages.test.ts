@@ -160,7 +160,8 @@ function englishWords(text: string, problem: Problem): string[] {
   // taken out only as a word of its own, below.
   for (const value of values.sort((a, b) => b.length - a.length))
     if (value.length > 1) rest = rest.replaceAll(value, " ");
-  rest = rest.replace(/"[^"\n]*"|'[^'\n]*'|--[a-z][a-z-]*/g, " ");
+  // Quoted values, long options and short ones (`-o`).
+  rest = rest.replace(/"[^"\n]*"|'[^'\n]*'|--[a-z][a-z-]*|(?<![\w-])-[a-zA-Z](?![\w-])/g, " ");
   return (rest.match(/[A-Za-z0-9][A-Za-z0-9+_.-]*/g) ?? [])
     .map((word) => word.replace(/[.-]+$/, ""))
     .filter((word) => /[A-Za-z]/.test(word) && !ALLOWED.has(word) && !values.includes(word));
