@@ -41,7 +41,7 @@ import {
   targetFileSchema,
   targetSchemas,
 } from "./target-schema.js";
-import { indentCharacterOf, yamlErrorProblem } from "./yaml-problems.js";
+import { indentCharacterOf, yamlErrorProblems } from "./yaml-problems.js";
 
 /** A target file's text and the name to report it by. */
 export interface SourceText {
@@ -269,7 +269,7 @@ class YamlDocument extends TargetDocument {
   private read(text: string): unknown {
     const { doc } = this;
     if (doc.errors.length > 0) {
-      this.problems.push(...this.syntaxProblems(text));
+      this.reportSyntax(text);
       return undefined;
     }
     this.problems.push(...this.shapeProblems(text));
@@ -311,11 +311,9 @@ class YamlDocument extends TargetDocument {
    * errors on its line (a tab, then the mapping it spoils): a hint that names the character at
    * fault is given once per line.
    */
-  private syntaxProblems(text: string): Problem[] {
-    const problems: Problem[] = [];
+  private reportSyntax(text: string): void {
     const hinted = new Set<string>();
-    for (const yamlError of this.doc.errors) {
-      const { problem, offset } = yamlErrorProblem(text, yamlError.code, yamlError.pos);
+    for (const { problem, offset } of yamlErrorProblems(text, this.doc.errors)) {
       const [code, params] = problem;
       const place = this.placeOfOffset(offset);
       if (HINTS.has(code)) {
@@ -323,9 +321,9 @@ class YamlDocument extends TargetDocument {
         if (hinted.has(key)) continue;
         hinted.add(key);
       }
-      problems.push(error(place, code, params));
+      // One by one: a file may have hundreds of thousands, too many to spread into push().
+      this.problems.push(error(place, code, params));
     }
-    return problems;
   }
 
   /** The first alias of no anchor set before it, in the order of the text; null if none. */

@@ -21,23 +21,41 @@ const INDENT_CHARACTERS: ReadonlyMap<string, IndentCharacter> = new Map([
   ["\u3000", "ideographic-space"],
 ]);
 
-/**
- * The problem for one error of the library: its code (`BAD_INDENT`, `TAB_AS_INDENT`…) and
- * position in `text`.
- */
-export function yamlErrorProblem(
+/** An error of the library: its code (`BAD_INDENT`, `TAB_AS_INDENT`…) and position in the text. */
+export interface YamlError {
+  code: string;
+  pos: readonly [number, number];
+}
+
+/** The problems of the library's errors of one text, one for each error, in their order. */
+export function yamlErrorProblems(text: string, errors: readonly YamlError[]): YamlProblem[] {
+  const lines = new LineReader(text);
+  // What is left open at the end is the same for every error: found once, when first asked.
+  let open: number | null | undefined;
+  const openQuoteOrBracket = () => {
+    open ??= openAtEnd(text);
+    return open;
+  };
+  return errors.map((error) =>
+    yamlErrorProblem(text, error.code, error.pos, lines, openQuoteOrBracket),
+  );
+}
+
+function yamlErrorProblem(
   text: string,
   code: string,
   position: readonly [number, number],
+  lines: LineReader,
+  openQuoteOrBracket: () => number | null,
 ): YamlProblem {
   const offset = position[0];
   const at = (problem: CodeAndParams, where = offset): YamlProblem => ({ problem, offset: where });
   if (code === "RESOURCE_EXHAUSTION") return at(["yaml.nested-too-deeply", {}]);
-  const line = lineAround(text, offset);
-  const indent = indentCharacterOf(/^[ \t\u00a0\u3000]*/.exec(line.text)?.[0] ?? "");
-  if (indent !== null) return at(["yaml.indent-character", { character: indent }], line.start);
+  const line = lines.around(offset);
+  if (line.indent !== null)
+    return at(["yaml.indent-character", { character: line.indent }], line.start);
   if (code === "TAB_AS_INDENT") return at(["yaml.indent-character", { character: "tab" }]);
-  if (hasFullWidthColon(line.text)) return at(["yaml.full-width-colon", {}]);
+  if (line.fullWidthColon) return at(["yaml.full-width-colon", {}]);
   switch (code) {
     case "BAD_SCALAR_START": {
       const character = text[offset] ?? "";
@@ -66,7 +84,7 @@ export function yamlErrorProblem(
       ]);
   }
   if (code === "BAD_INDENT" || code === "MISSING_CHAR" || code === "UNEXPECTED_TOKEN") {
-    const open = openAtEnd(text);
+    const open = openQuoteOrBracket();
     if (open !== null) {
       const opener = text[open] as string;
       return opener === "[" || opener === "{"
@@ -99,11 +117,53 @@ function hasFullWidthColon(line: string): boolean {
   return at !== -1 && !/:(?:\s|$)/.test(line.slice(0, at));
 }
 
-function lineAround(text: string, offset: number): { start: number; end: number; text: string } {
-  const start = text.lastIndexOf("\n", offset - 1) + 1;
-  const newline = text.indexOf("\n", offset);
-  const end = newline === -1 ? text.length : newline;
-  return { start, end, text: text.slice(start, end).replace(/\r$/, "") };
+/** A line of the text, and what its hints need to know of it. */
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+  /** A character other than a space in its indentation. */
+  indent: IndentCharacter | null;
+  fullWidthColon: boolean;
+}
+
+/**
+ * The lines of a text, found by a binary search of where each starts, each looked at once: a file
+ * may have hundreds of thousands of errors on one long line.
+ */
+class LineReader {
+  private readonly starts = [0];
+  private readonly seen = new Map<number, Line>();
+
+  constructor(private readonly text: string) {
+    for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1))
+      this.starts.push(at + 1);
+  }
+
+  around(offset: number): Line {
+    let low = 0;
+    let high = this.starts.length;
+    while (high - low > 1) {
+      const middle = (low + high) >>> 1;
+      if ((this.starts[middle] as number) <= offset) low = middle;
+      else high = middle;
+    }
+    const known = this.seen.get(low);
+    if (known !== undefined) return known;
+    const start = this.starts[low] as number;
+    const next = this.starts[low + 1];
+    const end = next === undefined ? this.text.length : next - 1;
+    const text = this.text.slice(start, end).replace(/\r$/, "");
+    const line: Line = {
+      start,
+      end,
+      text,
+      indent: indentCharacterOf(/^[ \t\u00a0\u3000]*/.exec(text)?.[0] ?? ""),
+      fullWidthColon: hasFullWidthColon(text),
+    };
+    this.seen.set(low, line);
+    return line;
+  }
 }
 
 /** A line's text before a comment (` #`). */

@@ -106,6 +106,19 @@ describe("hostile YAML: nesting", () => {
     expect(loaded.lines[0]).toMatch(/^h\.yaml:1:\d+: invalid YAML: the file is nested too deeply$/);
   });
 
+  // Found in review: 200,000 errors on one line took 47 s (each error looked at the whole line),
+  // and pushing their problems at once overflowed the stack, said as "nested too deeply".
+  it("200,000 YAML errors on one long line: each named, within the bound", () => {
+    const loaded = timed(`x: "${"ab\\q".repeat(200_000)}\n`);
+    expect(loaded.seconds).toBeLessThan(BOUND_SECONDS);
+    expect(loaded.lines).toContain(
+      'h.yaml:1:4: invalid YAML: a quoted value is not closed: a value that starts with " must end with "',
+    );
+    expect(loaded.lines).toContain(
+      'h.yaml:1:7: invalid YAML: "\\q" is not an escape sequence: in double quotes, write "\\\\" for a backslash (or use single quotes)',
+    );
+  });
+
   it("the CLI says so too, with exit 2", () => {
     const folder = join(scratch, "deep");
     mkdirSync(folder);
