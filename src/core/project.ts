@@ -1,0 +1,63 @@
+/**
+ * What belongs to the office rather than to a target (SPEC section 7, the project file `kpi.yaml`):
+ * the settings as the core uses them, with the defaults that hold when the file, or a key, is absent.
+ */
+import type { Day } from "./dates.js";
+
+/** The points of a result by its status (SPEC 6); `missing` scores a late grey result. */
+export interface Scores {
+  green: number;
+  yellow: number;
+  red: number;
+  /** A grey result that is late (a report is due and none came). */
+  missing: number;
+  /** Taken off a late progress result's points (never below 0). */
+  latePenalty: number;
+}
+
+export const DEFAULT_SCORES: Readonly<Scores> = {
+  green: 100,
+  yellow: 60,
+  red: 0,
+  missing: 0,
+  latePenalty: 0,
+};
+
+/** The as-of date when `--as-of` is not given: a date, the latest data date (v1), or today. */
+export type AsOfSetting = { kind: "date"; day: Day } | { kind: "latest-data" } | { kind: "today" };
+
+export interface ProjectSettings {
+  /** Shown on every report and page. */
+  office: string | null;
+  /** The report's title. */
+  title: string | null;
+  /** Days after a period's end that its report is due. @default 10 */
+  dueDays: number;
+  /** The official order of the owners: ties and owner lists follow it; null when not given. */
+  owners: readonly string[] | null;
+  scores: Scores;
+  /** A row for an unknown id is a warning, not an error. @default false */
+  allowUnknown: boolean;
+  /** The labels' language, after `--lang` and `KPI_LANG`. */
+  lang: "en" | "zh" | null;
+  /** @default today */
+  asOf: AsOfSetting;
+  /** The IANA time zone that "today" is taken in; null: the machine's. */
+  timezone: string | null;
+  /** Target fields for every target of every file, under each file's own `defaults`. */
+  defaults: Readonly<Record<string, unknown>>;
+}
+
+/** The settings of a run without a project file. */
+export const DEFAULT_PROJECT: Readonly<ProjectSettings> = {
+  office: null,
+  title: null,
+  dueDays: 10,
+  owners: null,
+  scores: DEFAULT_SCORES,
+  allowUnknown: false,
+  lang: null,
+  asOf: { kind: "today" },
+  timezone: null,
+  defaults: {},
+};
