@@ -5,7 +5,7 @@ import { UsageError } from "../core/problems.js";
 import { findFiles } from "../io/find-files.js";
 import { DATA_EXTENSIONS, TARGET_EXTENSIONS } from "../io/read-inputs.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
-import type { CliContext } from "./context.js";
+import type { CliContext, OutputStream } from "./context.js";
 
 /** The paths a run reads, as its options name them (files or folders). */
 export interface InputPaths {
@@ -92,9 +92,14 @@ export function terminalWidth(
   context: CliContext,
   outputFile: string | undefined,
 ): number | undefined {
-  if (outputFile !== undefined || context.stdout.isTTY !== true) return undefined;
+  return outputFile === undefined ? streamWidth(context.stdout, context) : undefined;
+}
+
+/** The width of the terminal a stream writes to (COLUMNS first), or undefined for no terminal. */
+export function streamWidth(stream: OutputStream, context: CliContext): number | undefined {
+  if (stream.isTTY !== true) return undefined;
   const fromEnv = context.env.COLUMNS?.trim() ?? "";
   if (/^[1-9][0-9]{0,5}$/.test(fromEnv)) return Number(fromEnv);
-  const columns = context.stdout.columns;
+  const columns = stream.columns;
   return columns !== undefined && Number.isInteger(columns) && columns > 0 ? columns : undefined;
 }

@@ -13,6 +13,7 @@ import { displayWidth } from "../render/terminal-table.js";
 import { wrapText } from "../render/wrap-text.js";
 import { checkCommand } from "./check.js";
 import type { CliContext, KpiCommand } from "./context.js";
+import { streamWidth } from "./emit-output.js";
 import { explainCommand } from "./explain.js";
 import { initCommand } from "./init.js";
 import { listCommand } from "./list.js";
@@ -92,6 +93,9 @@ function buildProgram(
     .configureOutput({
       writeOut: (text) => context.stdout.write(text),
       writeErr: (text) => context.stderr.write(text),
+      // The help is wrapped to the terminal as the tables are (COLUMNS first); else to 80.
+      getOutHelpWidth: () => streamWidth(context.stdout, context) ?? 80,
+      getErrHelpWidth: () => streamWidth(context.stderr, context) ?? 80,
       // Commander's complaints are said in kpi's words, in the run's language (exitCodeOf).
       outputError: () => {},
     });

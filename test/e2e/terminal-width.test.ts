@@ -167,6 +167,16 @@ describe.each(LANGUAGES)("the bundled example in %s", (lang) => {
   );
 });
 
+describe("the help is wrapped to the terminal too", () => {
+  it.each([100, 120])("kpi check --help --lang zh on a %i-column terminal", async (width) => {
+    const { stdout } = await runOn(["check", "--help", "--lang", "zh"], { columns: width });
+    const widths = stdout.split("\n").map(displayWidth);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(width);
+    // Wider than the 80 columns of a pipe: the terminal's width is what it is wrapped to.
+    expect(Math.max(...widths)).toBeGreaterThan(80);
+  });
+});
+
 describe("what a narrow terminal leaves out is said under the table", () => {
   it("at 80 columns, kpi check shows status, title, actual, expected and the note", async () => {
     const { stdout } = await runOn(["check", ...example, "--as-of", "2022-06-30"], { columns: 80 });
