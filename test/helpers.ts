@@ -5,6 +5,9 @@ import type { Target } from "../src/core/model.js";
 import { type Problem, UsageError } from "../src/core/problems.js";
 import { Series } from "../src/core/series.js";
 import { formatProblem } from "../src/i18n/problem-text.js";
+import { type CsvItem, csvRecords } from "../src/inputs/csv.js";
+import { readRows, TargetIndex } from "../src/inputs/data.js";
+import { type CollectedData, collectObservations } from "../src/inputs/observations.js";
 import { parseTargetFile } from "../src/inputs/targets.js";
 
 export function day(text: string): number {
@@ -62,4 +65,37 @@ export async function usageMessage(run: () => unknown): Promise<string> {
     throw cause;
   }
   throw new Error("no usage error");
+}
+
+/**
+ * Read CSV texts (each given in chunks) through the stages of the data pipeline, as
+ * src/io/read-inputs.ts does after decoding. `direct` false gives every record to the rows stage
+ * as its fields, for tests that compare the direct reading of quote-free lines with the general
+ * one.
+ */
+export function readCsvTexts(
+  files: readonly { file: string; chunks: readonly string[] }[],
+  targets: readonly Target[],
+  direct = true,
+): CollectedData {
+  const index = new TargetIndex(targets);
+  return collectObservations(
+    files.map(({ file, chunks }) => {
+      const records = csvRecords(chunks);
+      return readRows(file, direct ? records : asFields(records), index);
+    }),
+    index,
+  );
+}
+
+/** The records with each run of quote-free lines given line by line, as fields. */
+function* asFields(records: Generator<CsvItem, number>): Generator<CsvItem, number> {
+  for (let next = records.next(); ; next = records.next()) {
+    if (next.done === true) return next.value;
+    const item = next.value;
+    if (item.kind !== "lines") yield item;
+    else
+      for (let index = 0; index < item.count; index++)
+        yield { kind: "record", fields: item.fields(index), line: item.firstLine + index };
+  }
 }

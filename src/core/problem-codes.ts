@@ -147,6 +147,8 @@ export interface ProblemParams {
   "data.row-too-wide": { fields: number; header: number };
   "data.target-empty": Record<string, never>;
   "data.unknown-id": { id: string; rows: number; suggestion: string | null };
+  /** The rows of the unknown ids of a file past the first 50, which are not told apart. */
+  "data.more-unknown-ids": { rows: number };
   "data.date-not-calendar": { value: string };
   "data.date-invalid": { value: string };
   "data.value-missing": { id: string; date: string };

@@ -175,6 +175,8 @@ export const enMessages: Messages = {
   "data.target-empty": () => "the target is empty",
   "data.unknown-id": ({ id, rows, suggestion }) =>
     `no target has the id "${id}"${rows > 1 ? ` (${rows} rows)` : ""}: its rows are ignored${didYouMean(suggestion)}`,
+  "data.more-unknown-ids": ({ rows }) =>
+    `${rows} more rows in this file have ids that no target has: they are ignored`,
   "data.date-not-calendar": ({ value }) => `date ${JSON.stringify(value)} is not a calendar date`,
   "data.date-invalid": ({ value }) =>
     `date ${JSON.stringify(value)} is not a date (2022-03-31, 2022/3/31, 2022年3月31日, 2022-03 or 2022-Q1)`,

@@ -67,11 +67,6 @@ const ZH_MESSAGES: readonly (readonly [RegExp, (...parts: string[]) => string])[
     () => "文件不是有效的 UTF-8（可尝试 --encoding gb18030）",
   ],
   [/^cannot read the file: (.*)$/, (code) => `无法读取文件：${code}`],
-  [/^no data file \(\.csv\) in this folder$/, () => "此文件夹中没有数据文件（.csv）"],
-  [
-    /^no target file \(\.yaml, \.yml\) in this folder$/,
-    () => "此文件夹中没有指标文件（.yaml、.yml）",
-  ],
   // Target files (SPEC section 2).
   [
     /^duplicate id (".*"), first defined at (.+)$/,

@@ -172,6 +172,7 @@ export const zhMessages: Messages = {
   "data.target-empty": () => "指标编号为空",
   "data.unknown-id": ({ id, rows, suggestion }) =>
     `没有编号为 "${id}" 的指标${rows > 1 ? `（${rows} 行）` : ""}：这些行已忽略${didYouMean(suggestion)}`,
+  "data.more-unknown-ids": ({ rows }) => `本文件另有 ${rows} 行的编号没有对应的指标：这些行已忽略`,
   "data.date-not-calendar": ({ value }) => `日期 ${JSON.stringify(value)} 不是有效的日历日期`,
   "data.date-invalid": ({ value }) =>
     `日期 ${JSON.stringify(value)} 无法识别（可用格式：2022-03-31、2022/3/31、2022年3月31日、2022-03 或 2022-Q1）`,

@@ -1,65 +1,117 @@
 /**
- * RFC 4180 records from a stream of text, with the 1-based line each record starts on.
+ * Text → records (RFC 4180), each with the 1-based line it starts on: a stage of the data
+ * pipeline (SPEC section 3), a function of the text chunks that pulls them as it goes.
  *
  * The stream is cut into blocks of whole records (at a line break outside quotes). Lines are split
- * directly where that is plain: a line without quotes is fields between commas (nearly every line
- * of a large export, twice as fast as a general parser), and so is a line whose quoted fields are
- * whole fields on the line with no quote inside, like the "1,200" of a number with a thousands
- * separator. From the first line that is anything else, the rest of the block goes to papaparse
- * (the faster of the two maintained parsers measured on a million rows), which stays the
- * reference: test/csv.test.ts holds the direct reading to it.
+ * directly where that is plain: a run of lines without quotes is given as it is, its fields being
+ * what lies between commas (nearly every line of a large export, twice as fast as a general
+ * parser, and the rows stage picks out its fields without a string made of each); a line whose
+ * quoted fields are whole fields on the line with no quote inside, like the "1,200" of a number
+ * with a thousands separator, is split directly too. From the first line that is anything else,
+ * the rest of the block goes to papaparse (the faster of the two maintained parsers measured on a
+ * million rows), which stays the reference: test/unit/csv.test.ts holds the direct reading to it.
  */
 import Papa from "papaparse";
 
-/** A quoting mistake, on the line of the record it spoiled. */
-export interface CsvSyntaxError {
-  line: number;
-  message: string;
+/** One record: its fields and the line it starts on. */
+export interface CsvRecord {
+  readonly kind: "record";
+  readonly fields: readonly string[];
+  readonly line: number;
 }
 
-export interface CsvHandlers {
-  record: (fields: string[], line: number) => void;
-  /**
-   * A record of a quote-free line, as `text` from `start` to `end` (its line break excluded):
-   * its fields are what lies between commas. When given, it is called instead of `record` for
-   * those records, so that a reader can pick out the fields it needs without splitting the line.
-   */
-  plainRecord?: (text: string, start: number, end: number, line: number) => void;
-  syntaxError: (error: CsvSyntaxError) => void;
+/** A quoting mistake, on the line of the record it spoiled. */
+export interface CsvSyntaxError {
+  readonly kind: "error";
+  readonly line: number;
+  readonly message: string;
 }
+
+/**
+ * Consecutive lines without quotes, one record each, the first on line `firstLine`: record `i` is
+ * `text` from `start(i)` to `end(i)` (its line break excluded), and its fields are what lies
+ * between commas. One object, refilled for each run: valid until the next item is asked for.
+ */
+export class QuoteFreeLines {
+  readonly kind = "lines";
+  text = "";
+  firstLine = 1;
+  count = 0;
+  /** Each record's start and end in `text`. */
+  private bounds = new Int32Array(1 << 12);
+
+  start(index: number): number {
+    return this.bounds[2 * index] as number;
+  }
+
+  end(index: number): number {
+    return this.bounds[2 * index + 1] as number;
+  }
+
+  /** Record `index` as its fields. */
+  fields(index: number): string[] {
+    return this.text.slice(this.start(index), this.end(index)).split(",");
+  }
+
+  /** Start a run over `text`, its first record on line `firstLine`. */
+  reset(text: string, firstLine: number): void {
+    this.text = text;
+    this.firstLine = firstLine;
+    this.count = 0;
+  }
+
+  push(start: number, end: number): void {
+    if (2 * this.count === this.bounds.length) {
+      const grown = new Int32Array(2 * this.bounds.length);
+      grown.set(this.bounds);
+      this.bounds = grown;
+    }
+    this.bounds[2 * this.count] = start;
+    this.bounds[2 * this.count + 1] = end;
+    this.count++;
+  }
+}
+
+/** What the records stage gives: records, quoting mistakes, and runs of quote-free lines. */
+export type CsvItem = CsvRecord | CsvSyntaxError | QuoteFreeLines;
 
 /** A record longer than this is taken for an unclosed quote (it would swallow the file). */
 export const MAX_RECORD_LENGTH = 1 << 20;
 
-/** Parse the text chunks; resolves to the number of the last line read. */
-export async function parseCsv(
-  chunks: AsyncIterable<string>,
-  handlers: CsvHandlers,
-): Promise<number> {
+/**
+ * The records of a text given in chunks, in order; returns the number of the last line read (at
+ * a record longer than MAX_RECORD_LENGTH, that record's line: nothing after it is read).
+ */
+export function* csvRecords(chunks: Iterable<string>): Generator<CsvItem, number> {
+  const lines = new QuoteFreeLines();
   let line = 1;
   let pending = "";
-  for await (const chunk of chunks) {
+  for (const chunk of chunks) {
     const text = pending + chunk;
     const cut = lastRecordEnd(text);
     if (cut === -1) {
       pending = text;
       if (pending.length > MAX_RECORD_LENGTH) {
-        handlers.syntaxError({ line, message: UNCLOSED_QUOTE });
+        yield syntaxError(line, UNCLOSED_QUOTE);
         return line;
       }
       continue;
     }
     // Without the block's last line break, "\r\n" included: a quote then "\r" at the very end
     // of a block would look like text after a closing quote.
-    line = parseBlock(
+    line = yield* blockRecords(
       text.slice(0, cut > 0 && text.charCodeAt(cut - 1) === 13 ? cut - 1 : cut),
       line,
-      handlers,
+      lines,
     );
     pending = text.slice(cut + 1);
   }
-  if (pending !== "") line = parseBlock(pending, line, handlers);
+  if (pending !== "") line = yield* blockRecords(pending, line, lines);
   return line - 1;
+}
+
+function syntaxError(line: number, message: string): CsvSyntaxError {
+  return { kind: "error", line, message };
 }
 
 /**
@@ -86,65 +138,72 @@ function lastRecordEnd(text: string): number {
 }
 
 /**
- * Parse a block of whole records (without its final line break) that starts on line `line`;
- * returns the line after it. `general` forces papaparse, for tests that compare the two paths.
+ * The records of a block of whole records (without its final line break) that starts on line
+ * `line`; returns the line after it. `general` forces papaparse, for tests that compare the two
+ * readings.
  */
-export function parseBlock(
+export function* blockRecords(
   block: string,
   line: number,
-  handlers: CsvHandlers,
+  lines = new QuoteFreeLines(),
   general = false,
-): number {
-  return general ? parseQuoted(block, line, handlers) : splitLines(block, line, handlers);
+): Generator<CsvItem, number> {
+  return general ? yield* parseQuoted(block, line) : yield* splitLines(block, line, lines);
 }
 
 /**
  * Lines split on "\n" (a CRLF's "\r" taken off) and fields on ",", quoted fields as
  * `wholeQuotedFields` reads them; from the first line it cannot read, papaparse.
  */
-function splitLines(block: string, line: number, handlers: CsvHandlers): number {
+function* splitLines(
+  block: string,
+  line: number,
+  lines: QuoteFreeLines,
+): Generator<CsvItem, number> {
   let start = 0;
   let next = line;
   for (let quote = block.indexOf('"'); quote !== -1; quote = block.indexOf('"', start)) {
     const quoteLine = block.lastIndexOf("\n", quote) + 1;
-    if (quoteLine > start) next = splitPlainLines(block, start, quoteLine - 1, next, handlers);
+    if (quoteLine > start) {
+      next = quoteFreeLines(block, start, quoteLine - 1, next, lines);
+      yield lines;
+    }
     let end = block.indexOf("\n", quoteLine);
     if (end === -1) end = block.length;
     const lineEnd = end > quoteLine && block.charCodeAt(end - 1) === 13 ? end - 1 : end;
     // papaparse reads a "\r" after a closing quote at the very end of the text as an error.
     const fields =
       lineEnd < end && end === block.length ? null : wholeQuotedFields(block, quoteLine, lineEnd);
-    if (fields === null) return parseQuoted(block.slice(quoteLine), next, handlers);
-    handlers.record(fields, next++);
+    if (fields === null) return yield* parseQuoted(block.slice(quoteLine), next);
+    yield { kind: "record", fields, line: next++ };
     start = end + 1;
     if (start > block.length) return next;
   }
-  return splitPlainLines(block, start, block.length, next, handlers);
+  next = quoteFreeLines(block, start, block.length, next, lines);
+  yield lines;
+  return next;
 }
 
 /**
  * The quote-free lines of `block` from `from` to `to` (the end of the block or a line break), the
- * first on line `line`; returns the line after them.
+ * first on line `line`, into `lines`; returns the line after them.
  */
-function splitPlainLines(
+function quoteFreeLines(
   block: string,
   from: number,
   to: number,
   line: number,
-  handlers: CsvHandlers,
+  lines: QuoteFreeLines,
 ): number {
+  lines.reset(block, line);
   let start = from;
-  let next = line;
   while (start <= to) {
     let end = block.indexOf("\n", start);
     if (end === -1 || end > to) end = to;
-    const lineEnd = end > start && block.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    if (handlers.plainRecord) handlers.plainRecord(block, start, lineEnd, next);
-    else handlers.record(block.slice(start, lineEnd).split(","), next);
-    next++;
+    lines.push(start, end > start && block.charCodeAt(end - 1) === 13 ? end - 1 : end);
     start = end + 1;
   }
-  return next;
+  return line + lines.count;
 }
 
 /**
@@ -177,7 +236,7 @@ function wholeQuotedFields(text: string, start: number, end: number): string[] |
   }
 }
 
-function parseQuoted(block: string, line: number, handlers: CsvHandlers): number {
+function* parseQuoted(block: string, line: number): Generator<CsvItem, number> {
   // Always LF: a CRLF file leaves a "\r" at the end of each line's last field, taken off below,
   // so files whose lines end both ways read alike.
   // papaparse drops a U+FEFF that opens its input; inside a file it is a character like any other
@@ -198,8 +257,7 @@ function parseQuoted(block: string, line: number, handlers: CsvHandlers): number
     const lastField = fields[last];
     if (lastField?.endsWith("\r")) fields[last] = lastField.slice(0, -1);
     const error = errorRows.get(index);
-    if (error !== undefined) handlers.syntaxError({ line: next, message: error });
-    else handlers.record(fields, next);
+    yield error !== undefined ? syntaxError(next, error) : { kind: "record", fields, line: next };
     // A record spans one line more for each line break inside its quoted fields.
     next += 1;
     for (const field of fields)

@@ -1,12 +1,14 @@
 /**
- * Data rows → observations (SPEC section 3). Pure: the caller parses CSV and feeds each record's
- * fields and line here, file by file; nothing is kept of a row but its target, day, value and place.
+ * Records → rows (SPEC section 3): a stage of the data pipeline, a function of one data file's
+ * records. Each record is read as a row of a known target (its target, day and value, checked
+ * against the target) or as a problem at its place; nothing is kept of a row but its target, day,
+ * value and line. The rows of all files become observations in observations.ts.
  */
-import { type DateParse, type Day, formatDay, parseDate } from "../core/dates.js";
+import { type DateParse, formatDay, parseDate } from "../core/dates.js";
 import { MAX_MAGNITUDE, type Target } from "../core/model.js";
 import { error, MAX_PROBLEMS_PER_FILE, type Problem, warning } from "../core/problems.js";
-import { type RowColumns, Series } from "../core/series.js";
 import { didYouMean } from "../core/suggest.js";
+import type { CsvItem } from "./csv.js";
 
 /** The columns kpi reads, and the header names (trimmed, case-insensitive) that mean each. */
 const COLUMN_ALIASES = {
@@ -21,218 +23,89 @@ const REQUIRED_COLUMNS: readonly Column[] = ["target", "date", "value"];
 const DONE_WORDS = new Set(["1", "true", "yes", "done", "y", "是", "完成", "已完成"]);
 const NOT_DONE_WORDS = new Set(["0", "false", "no", "n", "否", "未完成"]);
 
-export interface CollectedData {
-  /** Each known target's rows, one per date, in date order (targets with rows only). */
-  observations: Map<string, Series>;
-  problems: Problem[];
+/** The targets a file's rows are read against, with an index of their ids. */
+export class TargetIndex {
+  readonly ids: IdTable;
+
+  constructor(readonly list: readonly Target[]) {
+    this.ids = new IdTable(list.map((target) => target.id));
+  }
 }
 
-/**
- * Rows per chunk of the row store: 96 KiB of columns, small enough that a short run does not pay
- * for memory it never fills (new pages are not free), large enough that a million rows are 245.
- */
-const CHUNK_BITS = 12;
-const CHUNK_ROWS = 1 << CHUNK_BITS;
-const CHUNK_MASK = CHUNK_ROWS - 1;
-
-class RowChunk {
-  readonly targets = new Int32Array(CHUNK_ROWS);
-  readonly files = new Int32Array(CHUNK_ROWS);
-  readonly days = new Int32Array(CHUNK_ROWS);
-  readonly values = new Float64Array(CHUNK_ROWS);
-  readonly lines = new Int32Array(CHUNK_ROWS);
-}
+/** Rows are handed on in batches of about this many. */
+const BATCH_ROWS = 1 << 12;
 
 /**
- * The rows read, in read order, column by column in typed arrays of fixed-size chunks. A million
- * rows make no million objects, nor pushes into thousands of growing lists, nor copies as the
- * store grows: each of these cost more than reading the rows (new memory is slow to touch).
+ * Rows read from a file, column by column: each row's target (its index in the target list), day,
+ * value (done / not done as 1 / 0) and line. One batch, refilled: valid until the next is asked for.
  */
-class RowStore implements RowColumns {
+export class RowBatch {
   length = 0;
-  private chunk = new RowChunk();
-  private readonly chunks: RowChunk[] = [this.chunk];
-  /** The next row's place in `chunk`. */
-  private offset = 0;
+  targets = new Int32Array(BATCH_ROWS);
+  days = new Int32Array(BATCH_ROWS);
+  values = new Float64Array(BATCH_ROWS);
+  lines = new Int32Array(BATCH_ROWS);
 
-  constructor(private readonly fileNames: readonly string[]) {}
-
-  push(target: number, file: number, day: Day, value: number, line: number): void {
-    if (this.offset === CHUNK_ROWS) {
-      this.chunk = new RowChunk();
-      this.chunks.push(this.chunk);
-      this.offset = 0;
+  push(target: number, day: number, value: number, line: number): void {
+    if (this.length === this.targets.length) {
+      // A run of records larger than a batch (a long stretch of lines between quotes).
+      this.targets = grown(this.targets, new Int32Array(2 * this.length));
+      this.days = grown(this.days, new Int32Array(2 * this.length));
+      this.values = grown(this.values, new Float64Array(2 * this.length));
+      this.lines = grown(this.lines, new Int32Array(2 * this.length));
     }
-    const { chunk } = this;
-    const at = this.offset++;
-    chunk.targets[at] = target;
-    chunk.files[at] = file;
-    chunk.days[at] = day;
-    chunk.values[at] = value;
-    chunk.lines[at] = line;
-    this.length++;
+    const at = this.length++;
+    this.targets[at] = target;
+    this.days[at] = day;
+    this.values[at] = value;
+    this.lines[at] = line;
   }
 
-  /** Keep the first `length` rows only. */
-  truncate(length: number): void {
-    const chunks = Math.max(1, Math.ceil(length / CHUNK_ROWS));
-    this.chunks.length = chunks;
-    this.chunk = this.chunks[chunks - 1] as RowChunk;
-    this.offset = length - (chunks - 1) * CHUNK_ROWS;
-    this.length = length;
+  clear(): void {
+    this.length = 0;
   }
+}
 
-  private chunkOf(row: number): RowChunk {
-    return this.chunks[row >>> CHUNK_BITS] as RowChunk;
-  }
+function grown<T extends Int32Array | Float64Array>(column: T, larger: T): T {
+  larger.set(column);
+  return larger;
+}
 
-  /** The index of the row's target. */
-  target(row: number): number {
-    return this.chunkOf(row).targets[row & CHUNK_MASK] as number;
-  }
-
-  day(row: number): Day {
-    return this.chunkOf(row).days[row & CHUNK_MASK] as number;
-  }
-
-  value(row: number): number {
-    return this.chunkOf(row).values[row & CHUNK_MASK] as number;
-  }
-
-  file(row: number): string {
-    return this.fileNames[this.chunkOf(row).files[row & CHUNK_MASK] as number] as string;
-  }
-
-  line(row: number): number {
-    return this.chunkOf(row).lines[row & CHUNK_MASK] as number;
-  }
+/** What a file gave besides its rows, once it is read. */
+export interface FileRows {
+  file: string;
+  /** Its problems: errors, then warnings, each up to the cap, then the count of the rest. */
+  problems: Problem[];
+  /** The targets it has rows of, in the order their ids first appear in it. */
+  targets: readonly number[];
 }
 
 /**
- * Collects observations across data files. Each file is read through a `FileReader` whose rows
- * count only once `end()` is called, so that a file can be read again (in another encoding).
+ * The rows of one data file, from its records: handed on in batches as they are read; returns the
+ * file's problems and the targets it has rows of, once every record is read.
  */
-export class ObservationCollector {
-  private readonly problems: Problem[] = [];
-  /** Every file begun, by index (a file read again in another encoding is there twice). */
-  private readonly files: string[] = [];
-  private readonly rows = new RowStore(this.files);
-  /** The rows of the files read to their end; the rows after them are of a file being read. */
-  private committed = 0;
-  /**
-   * The targets with rows, in the order files name them: file by file, each file's targets in
-   * the order their ids first appear in it. Rows of one date that disagree are listed in this
-   * order up to each file's cap, so it decides which ones are listed.
-   */
-  private readonly appearance: number[] = [];
-  private readonly appeared: Uint8Array;
-  private readonly known: KnownTargets;
-
-  constructor(targets: ReadonlyMap<string, Target>) {
-    const list = [...targets.values()];
-    this.known = { list, ids: new IdTable(list.map((target) => target.id)) };
-    this.appeared = new Uint8Array(list.length);
-  }
-
-  beginFile(file: string): FileReader {
-    // The rows of a file not read to its end (to be read again in another encoding) are dropped.
-    this.rows.truncate(this.committed);
-    const fileIndex = this.files.push(file) - 1;
-    return new FileReader(file, fileIndex, this.known, this.rows, (problems, targets) => {
-      this.committed = this.rows.length;
-      this.problems.push(...problems);
-      for (const index of targets) {
-        if (this.appeared[index] === 1) continue;
-        this.appeared[index] = 1;
-        this.appearance.push(index);
-      }
-    });
-  }
-
-  /** Each target's rows by date, after checking that rows of one date agree. */
-  finish(): CollectedData {
-    const { rows } = this;
-    rows.truncate(this.committed);
-    const { order, starts } = groupByTarget(rows, this.known.list.length);
-    const observations = new Map<string, Series>();
-    // Disagreeing rows are listed up to the cap of each file too, then counted.
-    const conflicts = new Map<string, { count: number; firstLeftOut: number | null }>();
-    for (const index of this.appearance) {
-      const target = this.known.list[index] as Target;
-      const done = target.kind === "milestone";
-      const show = (row: number) => String(done ? rows.value(row) === 1 : rows.value(row));
-      const group = order.subarray(starts[index], starts[index + 1]);
-      sortByDay(group, rows);
-      // One row per date, kept in place at the start of the group.
-      let kept = 0;
-      for (const row of group) {
-        const previous = kept > 0 ? (group[kept - 1] as number) : -1;
-        if (previous === -1 || rows.day(previous) !== rows.day(row)) group[kept++] = row;
-        else if (rows.value(previous) !== rows.value(row)) {
-          const file = rows.file(row);
-          const conflict = conflicts.get(file) ?? { count: 0, firstLeftOut: null };
-          conflicts.set(file, conflict);
-          if (++conflict.count > MAX_PROBLEMS_PER_FILE) {
-            conflict.firstLeftOut ??= row;
-            continue;
-          }
-          this.problems.push(
-            error(
-              file,
-              rows.line(row),
-              1,
-              `${target.id} on ${formatDay(rows.day(row))} is ${show(row)} here but ${show(previous)} at ${rows.file(previous)}:${rows.line(previous)}`,
-            ),
-          );
-        }
-      }
-      observations.set(target.id, new Series(rows, group.subarray(0, kept), done));
+export function* readRows(
+  file: string,
+  records: Iterator<CsvItem, number>,
+  targets: TargetIndex,
+): Generator<RowBatch, FileRows> {
+  const reader = new FileReader(file, targets);
+  const { rows } = reader;
+  for (let next = records.next(); ; next = records.next()) {
+    if (next.done === true) {
+      if (rows.length > 0) yield rows;
+      return reader.end(next.value);
     }
-    for (const [file, { count, firstLeftOut }] of conflicts) {
-      if (firstLeftOut === null) continue;
-      const more = count - MAX_PROBLEMS_PER_FILE;
-      this.problems.push(
-        error(
-          file,
-          rows.line(firstLeftOut),
-          1,
-          `${more} more rows in this file disagree with earlier rows`,
-        ),
-      );
-    }
-    return { observations, problems: this.problems };
-  }
-}
-
-/**
- * The rows grouped by target by a counting sort, in read order within each group: `order` holds
- * row numbers, target i's from starts[i] to starts[i + 1].
- */
-function groupByTarget(rows: RowStore, targetCount: number) {
-  const starts = new Int32Array(targetCount + 1);
-  for (let row = 0; row < rows.length; row++) {
-    const slot = rows.target(row) + 1;
-    starts[slot] = (starts[slot] as number) + 1;
-  }
-  for (let index = 1; index <= targetCount; index++)
-    starts[index] = (starts[index] as number) + (starts[index - 1] as number);
-  const order = new Int32Array(rows.length);
-  const next = starts.slice(0, targetCount);
-  for (let row = 0; row < rows.length; row++) {
-    const target = rows.target(row);
-    order[next[target] as number] = row;
-    next[target] = (next[target] as number) + 1;
-  }
-  return { order, starts };
-}
-
-/** Sort row numbers by day, stably (rows of one date stay in read order); usually sorted already. */
-function sortByDay(group: Int32Array, rows: RowStore): void {
-  for (let at = 1; at < group.length; at++) {
-    if (rows.day(group[at] as number) < rows.day(group[at - 1] as number)) {
-      // Array.prototype.sort is stable; a typed array's sort need not be.
-      group.set(Array.from(group).sort((a, b) => rows.day(a) - rows.day(b)));
-      return;
+    const item = next.value;
+    if (item.kind === "lines") {
+      const { text, firstLine } = item;
+      for (let index = 0; index < item.count; index++)
+        reader.plainRecord(text, item.start(index), item.end(index), firstLine + index);
+    } else if (item.kind === "record") reader.record(item.fields, item.line);
+    else reader.syntaxError(item.line, item.message);
+    if (rows.length >= BATCH_ROWS) {
+      yield rows;
+      rows.clear();
     }
   }
 }
@@ -279,20 +152,14 @@ function hashOf(text: string, start: number, end: number): number {
   return hash >>> 0;
 }
 
-/** The targets a file's rows are read against. */
-interface KnownTargets {
-  list: readonly Target[];
-  ids: IdTable;
-}
-
-/** One record of a CSV file: its fields and the line it starts on. */
-export interface CsvRecord {
+/** One record of a data file: its fields and the line it starts on. */
+interface RecordFields {
   fields: readonly string[];
   line: number;
 }
 
-/** Reads the records of one data file. */
-export class FileReader {
+/** Reads the records of one data file into rows and problems. */
+class FileReader {
   private columns: Record<Column, number> | null = null;
   /** The header is unusable: the rest of the file is not read. */
   private skipRest = false;
@@ -303,18 +170,19 @@ export class FileReader {
   private readonly warnings: Problem[] = [];
   private errorCount = 0;
   private warningCount = 0;
-  /** Unknown ids: first line and number of rows, reported once per id. */
-  private readonly unknownIds = new Map<string, { line: number; rows: number }>();
-
   /**
-   * @param rows where the file's rows go; they count once `commit` is called at the file's end
+   * Unknown ids: first line and number of rows, reported once per id, for the first ids of the
+   * file up to the cap; the rows of any other are counted in `otherUnknown`. A file of millions
+   * of distinct ids would otherwise fill memory (and a Map past its maximum size).
    */
+  private readonly unknownIds = new Map<string, { line: number; rows: number }>();
+  private readonly otherUnknown = { line: 0, rows: 0 };
+  /** The rows read and not yet handed on. */
+  readonly rows = new RowBatch();
+
   constructor(
     readonly file: string,
-    private readonly fileIndex: number,
-    private readonly known: KnownTargets,
-    private readonly rows: RowStore,
-    private readonly commit: (problems: Problem[], targets: readonly number[]) => void,
+    private readonly known: TargetIndex,
   ) {
     this.targetState = new Uint8Array(known.list.length);
   }
@@ -378,7 +246,7 @@ export class FileReader {
       this.addError({ fields, line }, columns.value, value);
       return;
     }
-    this.rows.push(index, this.fileIndex, date.day, +value, line);
+    this.rows.push(index, date.day, +value, line);
     this.targetState[index] = 2;
   }
 
@@ -440,7 +308,7 @@ export class FileReader {
       bounds[2 * columns.value + 1] as number,
     );
     if (value === undefined) return false;
-    this.rows.push(index, this.fileIndex, date.day, value, line);
+    this.rows.push(index, date.day, value, line);
     this.targetState[index] = 2;
     return true;
   }
@@ -453,8 +321,10 @@ export class FileReader {
     const index = this.known.ids.find(id);
     if (index === -1) {
       const unknown = this.unknownIds.get(id);
-      if (unknown === undefined) this.unknownIds.set(id, { line, rows: 1 });
-      else unknown.rows++;
+      if (unknown !== undefined) unknown.rows++;
+      else if (this.unknownIds.size < MAX_PROBLEMS_PER_FILE)
+        this.unknownIds.set(id, { line, rows: 1 });
+      else if (this.otherUnknown.rows++ === 0) this.otherUnknown.line = line;
     } else this.named(index);
     return index;
   }
@@ -470,8 +340,8 @@ export class FileReader {
     this.addError({ fields: [], line }, null, message);
   }
 
-  /** The file is read: its rows and problems count from now on. */
-  end(lastLine: number): void {
+  /** The file is read: its problems, and the targets it has rows of. */
+  end(lastLine: number): FileRows {
     if (this.columns === null && !this.skipRest) {
       this.errors.push(
         error(
@@ -494,6 +364,11 @@ export class FileReader {
       );
     }
     const problems = [...this.errors, ...this.warnings];
+    if (this.otherUnknown.rows > 0) {
+      // Always said, past the cap too: the one line that stands for every other unknown id.
+      const place = { file: this.file, line: this.otherUnknown.line, column: 1 };
+      problems.push(warning(place, "data.more-unknown-ids", { rows: this.otherUnknown.rows }));
+    }
     if (this.errorCount > this.errors.length) {
       problems.push(
         error(
@@ -514,13 +389,14 @@ export class FileReader {
         ),
       );
     }
-    this.commit(
+    return {
+      file: this.file,
       problems,
-      this.targetsNamed.filter((index) => this.targetState[index] === 2),
-    );
+      targets: this.targetsNamed.filter((index) => this.targetState[index] === 2),
+    };
   }
 
-  private readHeader(record: CsvRecord): void {
+  private readHeader(record: RecordFields): void {
     const columns: Partial<Record<Column, number>> = {};
     let ambiguous = false;
     record.fields.forEach((field, index) => {
@@ -554,14 +430,14 @@ export class FileReader {
     else this.columns = columns as Record<Column, number>;
   }
 
-  private addError(record: CsvRecord, fieldIndex: number | null, message: string): void {
+  private addError(record: RecordFields, fieldIndex: number | null, message: string): void {
     this.errorCount++;
     if (this.errors.length < MAX_PROBLEMS_PER_FILE) {
       this.errors.push(error(this.file, record.line, columnOf(record, fieldIndex), message));
     }
   }
 
-  private addWarning(record: CsvRecord, fieldIndex: number | null, message: string): void {
+  private addWarning(record: RecordFields, fieldIndex: number | null, message: string): void {
     this.warningCount++;
     if (this.warnings.length < MAX_PROBLEMS_PER_FILE) {
       this.warnings.push(warning(this.file, record.line, columnOf(record, fieldIndex), message));
@@ -579,7 +455,7 @@ function isBlank(fields: readonly string[]): boolean {
  * The 1-based column where field `index` starts, counted from the fields' lengths: exact for
  * unquoted fields, which is what nearly every row has.
  */
-function columnOf(record: CsvRecord, index: number | null): number {
+function columnOf(record: RecordFields, index: number | null): number {
   if (index === null) return 1;
   let column = 1;
   for (let i = 0; i < index && i < record.fields.length; i++)

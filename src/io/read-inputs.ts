@@ -1,15 +1,15 @@
 /**
- * Reading the input files: target files as text, data files decoded chunk by chunk into the
- * data reader.
+ * Reading the input files: target files as text, data files through the stages of the data
+ * pipeline.
  * Synchronous calls: a command-line run has nothing to do while it waits, and node:fs/promises
  * and streams would load some sixty of Node's own modules at every start.
  */
-import { isAscii, isUtf8 as isValidUtf8 } from "node:buffer";
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import type { Target } from "../core/model.js";
-import { error, InputError, type Problem, sortProblems, UsageError } from "../core/problems.js";
-import { parseCsv } from "../inputs/csv.js";
-import { type CollectedData, ObservationCollector } from "../inputs/data.js";
+import { error, type Problem, sortProblems, UsageError } from "../core/problems.js";
+import { csvRecords } from "../inputs/csv.js";
+import { readRows, TargetIndex } from "../inputs/data.js";
+import { type CollectedData, collectObservations } from "../inputs/observations.js";
 import {
   type LoadedTargets,
   readPlainDocument,
@@ -17,6 +17,16 @@ import {
   targetsOf,
   type Yaml,
 } from "../inputs/targets.js";
+import {
+  createDecoder,
+  decideEncoding,
+  decodeChunks,
+  type Encoding,
+  type Iconv,
+  lineOfInvalidUtf8,
+  needsIconv,
+  type TextDecoding,
+} from "./decode-text.js";
 import { errorCode, findFiles } from "./find-files.js";
 
 /** The files a folder is searched for: target files, and data files. */
@@ -28,7 +38,9 @@ export async function readTargets(paths: readonly string[]): Promise<LoadedTarge
   const { files, emptyFolders } = await findFiles(paths, TARGET_EXTENSIONS);
   // No target file is no target: "0 targets" must never pass a check.
   const empty = emptyFolders.map((folder) =>
-    error(folder, 1, 1, "no target file (.yaml, .yml) in this folder"),
+    error({ file: folder, line: 1, column: 1 }, "path.no-target-files", {
+      extensions: TARGET_EXTENSIONS,
+    }),
   );
   const texts = files.map(readText);
   // A file that cannot be read is a problem like any other: the others are still checked.
@@ -111,8 +123,9 @@ export interface ReadDataOptions {
 }
 
 /**
- * Stream the data files into observations. A file that is not valid UTF-8 is read again as
- * GB18030 (what Excel on a Chinese Windows saves), unless an encoding is forced.
+ * The observations of the data files, through the stages of the data pipeline, file by file and
+ * each streamed: bytes → text (the encoding decided first, decode-text.ts) → records (csv.ts) →
+ * rows (data.ts) → observations (observations.ts).
  */
 export async function readData(
   paths: readonly string[],
@@ -120,52 +133,134 @@ export async function readData(
   options: ReadDataOptions = {},
 ): Promise<CollectedData> {
   const { files, emptyFolders } = await findFiles(paths, DATA_EXTENSIONS);
-  const collector = new ObservationCollector(new Map(targets.map((target) => [target.id, target])));
   // A folder of no data file is no data: every target would be grey, silently.
   const problems: Problem[] = emptyFolders
     .filter((folder) => !options.mayHoldNoData?.includes(folder))
-    .map((folder) => error(folder, 1, 1, "no data file (.csv) in this folder"));
-  for (const file of files) {
-    const encoding = options.encoding ?? "utf-8";
-    try {
-      await readCsvFile(file, encoding, collector);
-    } catch (cause) {
-      if (cause instanceof InvalidUtf8Error && options.encoding === undefined) {
-        await readCsvFile(file, "gb18030", collector);
-      } else if (cause instanceof InvalidUtf8Error) {
-        const line = lineOfInvalidUtf8(file);
-        problems.push(error(file, line, 1, "the file is not valid UTF-8 (try --encoding gb18030)"));
-      } else if (cause instanceof InputError) {
-        problems.push(...cause.problems);
-      } else if (isFileSystemError(cause)) {
-        problems.push(error(file, 1, 1, `cannot read the file: ${cause.code}`));
-      } else throw cause;
+    .map((folder) =>
+      error({ file: folder, line: 1, column: 1 }, "path.no-data-files", {
+        extensions: DATA_EXTENSIONS,
+      }),
+    );
+  const { encoding } = options;
+  // Loaded before any file is read, so that every stage after it is synchronous.
+  const iconv = needsIconv(encoding) ? await loadIconv(encoding) : null;
+  const index = new TargetIndex(targets);
+  function* rowsOfFiles() {
+    for (const file of files) {
+      const text = openText(file, encoding, iconv, problems);
+      if (text !== null) yield readRows(file, csvRecords(text), index);
     }
   }
-  const data = collector.finish();
+  const data = collectObservations(rowsOfFiles(), index);
   return { observations: data.observations, problems: [...problems, ...data.problems] };
 }
 
-class InvalidUtf8Error extends Error {
-  constructor() {
-    super("invalid UTF-8");
-  }
+/** iconv-lite, which knows more encodings than the platform: for a forced one only it knows. */
+async function loadIconv(encoding: string | undefined): Promise<Iconv> {
+  const iconv = (await import("iconv-lite")).default;
+  if (encoding !== undefined && !iconv.encodingExists(encoding))
+    throw new UsageError("option.encoding-unknown", { encoding });
+  return iconv;
 }
 
 /**
- * The first line that is not valid UTF-8. The decoder says only that a chunk failed; lines are
- * checked one by one here, on this error path only (a line break is never inside a character).
+ * A data file's text, chunk by chunk, in the encoding decided by a first pass over its bytes; or
+ * null, with the problem added to `problems`, when it cannot be read. The file stays open until
+ * its text is read to the end.
  */
-function lineOfInvalidUtf8(file: string): number {
-  const bytes = readFileSync(file);
-  let line = 1;
-  for (let start = 0; start < bytes.length; line++) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end === -1) end = bytes.length;
-    if (!isValidUtf8(bytes.subarray(start, end))) return line;
-    start = end + 1;
+function openText(
+  file: string,
+  forced: string | undefined,
+  iconv: Iconv | null,
+  problems: Problem[],
+): Iterable<string> | null {
+  let bytes: FileBytes;
+  let encoding: Encoding;
+  try {
+    bytes = openBytes(file);
+    try {
+      encoding = decideEncoding(() => bytes.chunks(), forced);
+      if (encoding.kind === "not-utf-8") {
+        const line = lineOfInvalidUtf8(bytes.chunks());
+        problems.push(error(file, line, 1, "the file is not valid UTF-8 (try --encoding gb18030)"));
+        bytes.close();
+        return null;
+      }
+    } catch (cause) {
+      bytes.close();
+      throw cause;
+    }
+  } catch (cause) {
+    if (!isFileSystemError(cause)) throw cause;
+    problems.push(error(file, 1, 1, `cannot read the file: ${cause.code}`));
+    return null;
   }
-  return 1;
+  return decodeFile(bytes, createDecoder(encoding, iconv), file, problems);
+}
+
+/** The text of the file's bytes; the file is closed at the end, or at a failure to read it. */
+function* decodeFile(
+  bytes: FileBytes,
+  decoder: TextDecoding,
+  file: string,
+  problems: Problem[],
+): Generator<string> {
+  try {
+    yield* decodeChunks(bytes.chunks(), decoder);
+  } catch (cause) {
+    // The first pass read the file: a failure now is one of the disk, said like any other.
+    if (!isFileSystemError(cause)) throw cause;
+    problems.push(error(file, 1, 1, `cannot read the file: ${cause.code}`));
+  } finally {
+    bytes.close();
+  }
+}
+
+/** An open file whose bytes can be read from the start as often as needed. */
+interface FileBytes {
+  chunks(): Iterable<Buffer>;
+  close(): void;
+}
+
+/**
+ * The file opened for reading it twice. A regular file is read again from its start by the same
+ * descriptor (so a file replaced between the two passes is still the one checked); anything else
+ * (a pipe, `<(…)`) can be read once only, and is held in memory.
+ */
+function openBytes(file: string): FileBytes {
+  const descriptor = openSync(file, "r");
+  let isFile: boolean;
+  try {
+    isFile = fstatSync(descriptor).isFile();
+  } catch (cause) {
+    closeSync(descriptor);
+    throw cause;
+  }
+  const close = () => closeSync(descriptor);
+  if (isFile) return { chunks: () => readChunksAt(descriptor), close };
+  const held: Buffer[] = [];
+  try {
+    // Copied as they come: the chunks share one buffer.
+    for (const chunk of readChunksAt(descriptor, false)) held.push(Buffer.from(chunk));
+  } catch (cause) {
+    close();
+    throw cause;
+  }
+  return { chunks: () => held, close };
+}
+
+/**
+ * The bytes of an open file, chunk by chunk: from its start when `fromStart`, else from where
+ * the descriptor stands. The chunks share one buffer: each is valid until the next is read.
+ */
+function* readChunksAt(descriptor: number, fromStart = true): Generator<Buffer> {
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  for (let position = 0; ; ) {
+    const size = readSync(descriptor, buffer, 0, CHUNK_BYTES, fromStart ? position : null);
+    if (size === 0) return;
+    position += size;
+    yield buffer.subarray(0, size);
+  }
 }
 
 function isFileSystemError(cause: unknown): cause is NodeJS.ErrnoException {
@@ -174,109 +269,4 @@ function isFileSystemError(cause: unknown): cause is NodeJS.ErrnoException {
     typeof (cause as NodeJS.ErrnoException).code === "string" &&
     "syscall" in cause
   );
-}
-
-interface Decoder {
-  write(bytes: Buffer): string;
-  end(): string;
-}
-
-/**
- * A byte decoder: UTF-8 by Node's own validation and decoding, other WHATWG encodings (GB18030)
- * by the platform's TextDecoder (native with Node's ICU), else iconv-lite, loaded only for the
- * files that need it.
- */
-async function createDecoder(encoding: string): Promise<Decoder> {
-  if (isUtf8(encoding)) return utf8Decoder();
-  let decoder: InstanceType<typeof TextDecoder> | undefined;
-  try {
-    // The BOM is dropped by decodeFile, the same way for every encoding.
-    decoder = new TextDecoder(encoding, { ignoreBOM: true });
-  } catch {
-    // Not a label the platform knows (or a Node.js built without ICU): iconv-lite knows more.
-  }
-  if (decoder !== undefined) {
-    const native = decoder;
-    return { write: (bytes) => native.decode(bytes, { stream: true }), end: () => native.decode() };
-  }
-  const iconv = (await import("iconv-lite")).default;
-  if (!iconv.encodingExists(encoding)) throw new UsageError(`unknown encoding "${encoding}"`);
-  const fallback = iconv.getDecoder(encoding, { stripBOM: false });
-  // A copy: the chunks share a buffer, and iconv-lite may keep the end of one for the next.
-  return { write: (bytes) => fallback.write(Buffer.from(bytes)), end: () => fallback.end() ?? "" };
-}
-
-/**
- * Strict UTF-8, chunk by chunk: a character cut by the end of a chunk waits for the next one;
- * bytes that are not UTF-8 throw InvalidUtf8Error. (Faster than a fatal TextDecoder, and ASCII,
- * nearly every chunk of a large file, is taken as it is.)
- */
-function utf8Decoder(): Decoder {
-  let carried: Buffer | null = null;
-  return {
-    write(chunk) {
-      const bytes: Buffer = carried === null ? chunk : Buffer.concat([carried, chunk]);
-      const cut = completeLength(bytes);
-      const whole = bytes.subarray(0, cut);
-      carried = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : null;
-      if (isAscii(whole)) return whole.toString("latin1");
-      if (!isValidUtf8(whole)) throw new InvalidUtf8Error();
-      return whole.toString("utf8");
-    },
-    end() {
-      // A character cut off by the end of the file.
-      if (carried !== null) throw new InvalidUtf8Error();
-      return "";
-    },
-  };
-}
-
-/**
- * The length of `bytes` without a UTF-8 character that starts within its last three bytes and
- * needs more bytes than are left. Anything else, valid or not, is judged by the validation.
- */
-function completeLength(bytes: Buffer): number {
-  for (let at = bytes.length - 1; at >= 0 && at >= bytes.length - 3; at--) {
-    const byte = bytes[at] as number;
-    if (byte < 0x80) return bytes.length;
-    if (byte < 0xc0) continue; // a continuation byte: look further back for the lead byte
-    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
-    return bytes.length - at < needed ? at : bytes.length;
-  }
-  return bytes.length;
-}
-
-function isUtf8(encoding: string): boolean {
-  return encoding.toLowerCase().replace(/[^a-z0-9]/g, "") === "utf8";
-}
-
-/** The file's text, chunk by chunk; throws InvalidUtf8Error where strict UTF-8 decoding fails. */
-async function* decodeFile(file: string, encoding: string): AsyncGenerator<string> {
-  const decoder = await createDecoder(encoding);
-  let start = true;
-  for (const chunk of readChunks(file)) {
-    let text = decoder.write(chunk);
-    // A byte order mark opens the text in any encoding (GB18030 has one too): not part of it.
-    if (start && text !== "") {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      start = false;
-    }
-    if (text !== "") yield text;
-  }
-  const rest = decoder.end();
-  if (rest !== "") yield rest;
-}
-
-async function readCsvFile(
-  file: string,
-  encoding: string,
-  collector: ObservationCollector,
-): Promise<void> {
-  const reader = collector.beginFile(file);
-  const lastLine = await parseCsv(decodeFile(file, encoding), {
-    record: (fields, recordLine) => reader.record(fields, recordLine),
-    plainRecord: (text, start, end, recordLine) => reader.plainRecord(text, start, end, recordLine),
-    syntaxError: (syntaxError) => reader.syntaxError(syntaxError.line, syntaxError.message),
-  });
-  reader.end(lastLine);
 }

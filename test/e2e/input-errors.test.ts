@@ -2,11 +2,12 @@
  * Issue 7, every input error complete: a run lists every problem of every file, each at its
  * place — up to 50 errors and 50 warnings a file, then a count of the rest — and no report.
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runKpi } from "../run-kpi.js";
+import { BIN, REPO, runKpi } from "../run-kpi.js";
 
 const TARGETS = ["-t", "test/fixtures/basic/targets"];
 const scratch = mkdtempSync(join(tmpdir(), "kpi-errors-"));
@@ -96,13 +97,48 @@ describe("caps: 50 listed per file, the rest counted", () => {
 
   it("warnings too, and the report is still made", () => {
     const rows = Array.from({ length: 60 }, (_, i) => `nobody-${i},2022-01-31,1`);
-    const path = file("w.csv", `target,date,value\n${rows.join("\n")}\n`);
+    const empty = Array.from({ length: 60 }, () => "invest.projects-100m,2022-01-31,");
+    const path = file("w.csv", `target,date,value\n${[...empty, ...rows].join("\n")}\n`);
     const { code, stdout, stderr } = runKpi(["check", path, ...TARGETS, "--fail-on", "none"]);
     expect(code).toBe(0);
     expect(stdout).toContain("5 targets");
     const lines = stderr.trimEnd().split("\n");
+    // 60 empty values and the first 50 unknown ids are warnings: 50 listed, 60 counted; the rows
+    // of the other 10 ids (lines 112 to 121) are counted apart.
+    expect(lines).toHaveLength(52);
+    expect(lines[50]).toBe(
+      `${path}:112:1: warning: 10 more rows in this file have ids that no target has: they are ignored`,
+    );
+    expect(lines[51]).toBe(`${path}:121:1: warning: 60 more warnings in this file`);
+  });
+
+  it("200,000 distinct unknown ids: 50 listed, the rows of the others counted in one line", () => {
+    // Each distinct id was kept until the end of the file: 17 million of them ended the run in
+    // "Map maximum size exceeded". Now the first 50 are kept, and the rest only counted.
+    const rows = Array.from({ length: 200_000 }, (_, i) => `nobody-${i},2022-01-31,1`);
+    const path = file("many.csv", `target,date,value\n${rows.join("\n")}\n`);
+    const basic = ["check", ...TARGETS, "-d", "test/fixtures/basic/data"];
+    const without = runKpi(basic);
+    const run = runKpi([...basic, path]);
+    // A warning: the exit code and the report are those of the run without the file.
+    expect({ code: run.code, stdout: run.stdout }).toEqual({
+      code: without.code,
+      stdout: without.stdout,
+    });
+    const lines = run.stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(51);
-    expect(lines[50]).toBe(`${path}:61:1: warning: 10 more warnings in this file`);
+    expect(lines[0]).toBe(
+      `${path}:2:1: warning: no target has the id "nobody-0": its rows are ignored`,
+    );
+    expect(lines[49]).toMatch(/:51:1: warning: no target has the id "nobody-49"/);
+    // 200,000 − 50 = 199,950 rows, the first of them (nobody-50) on line 52.
+    expect(lines[50]).toBe(
+      `${path}:52:1: warning: 199950 more rows in this file have ids that no target has: they are ignored`,
+    );
+    const zh = runKpi([...basic, path], { env: { KPI_LANG: "zh" } });
+    expect(zh.stderr).toContain(
+      `${path}:52:1: 警告：本文件另有 199950 行的编号没有对应的指标：这些行已忽略\n`,
+    );
   });
 
   // Found by this test: rows that disagree with an earlier row of the same target and date were
@@ -280,5 +316,36 @@ describe("a folder with nothing to read is an error, never 0 targets or no rows 
     const neither = runKpi(["validate", folder]);
     expect(neither.code).toBe(2);
     expect(neither.stderr).toContain(`${folder}:1:1: no data file (.csv) in this folder\n`);
+  });
+});
+
+describe("a data file that is a pipe", () => {
+  // The encoding is decided by a pass over the bytes before they are parsed; a pipe can be read
+  // only once, so it is held, never read twice (which would find it empty).
+  it("is read whole, every row of it, however many chunks it takes", () => {
+    // 6,000 rows of distinct days: 246 KB, four chunks of 64 KiB.
+    const rows = Array.from({ length: 6000 }, (_, i) => {
+      const day = new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
+      return `invest.projects-100m,${day},${i}`;
+    });
+    const path = file("piped.csv", `target,date,value\n${rows.join("\n")}\n`);
+    // bash's process substitution: the data file kpi is given is a pipe (/dev/fd/63).
+    const run = spawnSync(
+      "bash",
+      [
+        "-c",
+        'exec "$0" "$1" validate -t test/fixtures/basic/targets -d <(cat "$2")',
+        process.execPath,
+        BIN,
+        path,
+      ],
+      { cwd: REPO, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", LANG: "C" } },
+    );
+    expect(run.error).toBeUndefined();
+    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 0,
+      stdout: "5 targets, 6000 data rows: no errors, no warnings\n",
+      stderr: "",
+    });
   });
 });

@@ -2,14 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Target } from "../../src/core/model.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
-import { parseCsv } from "../../src/inputs/csv.js";
-import {
-  ObservationCollector,
-  parseNumber,
-  parseValue,
-  plainDecimal,
-} from "../../src/inputs/data.js";
-import { formatDay, targetsFrom } from "../helpers.js";
+import { parseNumber, parseValue, plainDecimal } from "../../src/inputs/data.js";
+import { formatDay, readCsvTexts, targetsFrom } from "../helpers.js";
 
 const targets = targetsFrom(`
 year: 2022
@@ -20,21 +14,14 @@ targets:
 `);
 
 /** Read CSV files (name → text, each text given in chunks) the way the CLI does. */
-async function read(files: Record<string, string | string[]>) {
-  const collector = new ObservationCollector(new Map(targets.map((target) => [target.id, target])));
-  for (const [file, text] of Object.entries(files)) {
-    const reader = collector.beginFile(file);
-    async function* chunks() {
-      yield* Array.isArray(text) ? text : [text];
-    }
-    const lastLine = await parseCsv(chunks(), {
-      record: (fields, line) => reader.record(fields, line),
-      plainRecord: (text, start, end, line) => reader.plainRecord(text, start, end, line),
-      syntaxError: (error) => reader.syntaxError(error.line, error.message),
-    });
-    reader.end(lastLine);
-  }
-  const data = collector.finish();
+function read(files: Record<string, string | string[]>) {
+  const data = readCsvTexts(
+    Object.entries(files).map(([file, text]) => ({
+      file,
+      chunks: Array.isArray(text) ? text : [text],
+    })),
+    targets,
+  );
   const values = Object.fromEntries(
     [...data.observations].map(([id, rows]) => [
       id,
@@ -45,10 +32,10 @@ async function read(files: Record<string, string | string[]>) {
 }
 
 describe("SPEC 3: data files", () => {
-  it("read the header by name, in any case and order, with Chinese aliases", async () => {
-    const english = await read({ "a.csv": " Value ,TARGET,Date,Note\n36,invest,2022-03-31,x\n" });
-    const chinese = await read({ "b.csv": "指标,日期,数值,备注\ninvest,2022-03-31,36,示例\n" });
-    const aliases = await read({ "c.csv": "id,period,值\ninvest,2022-03,36\n" });
+  it("read the header by name, in any case and order, with Chinese aliases", () => {
+    const english = read({ "a.csv": " Value ,TARGET,Date,Note\n36,invest,2022-03-31,x\n" });
+    const chinese = read({ "b.csv": "指标,日期,数值,备注\ninvest,2022-03-31,36,示例\n" });
+    const aliases = read({ "c.csv": "id,period,值\ninvest,2022-03,36\n" });
     for (const result of [english, chinese, aliases]) {
       expect(result).toEqual({
         values: { invest: [["2022-03-31", 36, expect.stringMatching(/:2$/)]] },
@@ -57,8 +44,8 @@ describe("SPEC 3: data files", () => {
     }
   });
 
-  it("ignore other columns, a BOM, CRLF, blank lines and Excel's empty rows", async () => {
-    const result = await read({
+  it("ignore other columns, a BOM, CRLF, blank lines and Excel's empty rows", () => {
+    const result = read({
       "a.csv":
         "\uFEFFdept,target,date,value\r\n发改局,invest,2022-01-31,10\r\n\r\n,,,\r\n发改局,invest,2022-02-28,20\r\n",
     });
@@ -73,11 +60,11 @@ describe("SPEC 3: data files", () => {
     });
   });
 
-  it("count lines across quoted line breaks and chunk boundaries", async () => {
+  it("count lines across quoted line breaks and chunk boundaries", () => {
     const text =
       'target,date,value,note\ninvest,2022-01-31,10,"two\nlines"\ninvest,2022-02-28,"1,200",\n';
     const chunks = [text.slice(0, 37), text.slice(37, 50), text.slice(50)];
-    expect((await read({ "a.csv": chunks })).values).toEqual({
+    expect(read({ "a.csv": chunks }).values).toEqual({
       invest: [
         ["2022-01-31", 10, "a.csv:2"],
         ["2022-02-28", 1200, "a.csv:4"],
@@ -85,8 +72,8 @@ describe("SPEC 3: data files", () => {
     });
   });
 
-  it("read every date form, %, thousands separators and done words", async () => {
-    const result = await read({
+  it("read every date form, %, thousands separators and done words", () => {
+    const result = read({
       "a.csv": [
         "target,date,value",
         "invest,2022/1/31,12",
@@ -117,8 +104,8 @@ describe("SPEC 3: data files", () => {
     });
   });
 
-  it("skip an empty value with a warning, and warn once per unknown id", async () => {
-    const result = await read({
+  it("skip an empty value with a warning, and warn once per unknown id", () => {
+    const result = read({
       "a.csv": "target,date,value\ninvest,2022-01-31,\nnope,2022-01-31,1\nnope,2022-02-28,2\n",
     });
     expect(result.values).toEqual({});
@@ -128,13 +115,31 @@ describe("SPEC 3: data files", () => {
     ]);
   });
 
-  it("accept identical rows for one target and date, refuse different ones naming both places", async () => {
-    const same = await read({
+  it("list the first 50 unknown ids of a file, and count the rows of every other in one line", () => {
+    // u0…u59 on lines 2…61, then u0 (line 62) and u55 (line 63) again. Listed: u0…u49, u0 with
+    // 2 rows. Counted: u50…u59 (10 rows) and u55 again (1) = 11 rows, the first on line 52.
+    const ids = [...Array.from({ length: 60 }, (_, i) => `u${i}`), "u0", "u55"];
+    const rows = ids.map((id) => `${id},2022-01-31,1`);
+    const { problems } = read({ "a.csv": `target,date,value\n${rows.join("\n")}\n` });
+    expect(problems).toHaveLength(51);
+    expect(problems[0]).toBe(
+      'a.csv:2:1: warning: no target has the id "u0" (2 rows): its rows are ignored',
+    );
+    expect(problems[49]).toBe(
+      'a.csv:51:1: warning: no target has the id "u49": its rows are ignored',
+    );
+    expect(problems[50]).toBe(
+      "a.csv:52:1: warning: 11 more rows in this file have ids that no target has: they are ignored",
+    );
+  });
+
+  it("accept identical rows for one target and date, refuse different ones naming both places", () => {
+    const same = read({
       "a.csv": "target,date,value\ninvest,2022-01-31,5\n",
       "b.csv": "target,date,value\ninvest,2022-01-31,5.0\n",
     });
     expect(same).toEqual({ values: { invest: [["2022-01-31", 5, "a.csv:2"]] }, problems: [] });
-    const different = await read({
+    const different = read({
       "a.csv": "target,date,value\ninvest,2022-01-31,5\n",
       "b.csv": "target,date,value\ninvest,2022-01,6\n",
     });
@@ -202,13 +207,13 @@ describe("SPEC 3: data files", () => {
       ['a.csv:2:1: a quoted field is not closed: a field that starts with " must end with "'],
     ],
     ["no header at all", "\n\n", ["a.csv:2:1: the file has no header row (target,date,value)"]],
-  ])("refuse %s with its place", async (_, text, expected) => {
-    expect((await read({ "a.csv": text })).problems).toEqual(expected);
+  ])("refuse %s with its place", (_, text, expected) => {
+    expect(read({ "a.csv": text }).problems).toEqual(expected);
   });
 
-  it("list every bad row up to a cap, then count the rest", async () => {
+  it("list every bad row up to a cap, then count the rest", () => {
     const text = `target,date,value\n${Array.from({ length: 60 }, () => "invest,2022-01-31,x").join("\n")}\n`;
-    const { problems } = await read({ "a.csv": text });
+    const { problems } = read({ "a.csv": text });
     expect(problems).toHaveLength(51);
     expect(problems[50]).toBe("a.csv:61:1: 10 more errors in this file");
   });
@@ -319,13 +324,13 @@ describe("the fast number path agrees with the general one", () => {
 });
 
 describe("found in review", () => {
-  it("lists disagreeing rows past the cap in the order the file names their targets", async () => {
+  it("lists disagreeing rows past the cap in the order the file names their targets", () => {
     // invest is named first (by a row without a value), so its disagreeing rows are the ones
     // listed, as the earlier reader did, although rate's come first in the file.
     const days = Array.from({ length: 60 }, (_, day) => formatDay(day + 18993));
     const pairs = (id: string) => days.flatMap((day) => [`${id},${day},1`, `${id},${day},2`]);
     const text = ["target,date,value", "invest,2022-01-31,", ...pairs("rate"), ...pairs("invest")];
-    const result = await read({ "a.csv": `${text.join("\n")}\n` });
+    const result = read({ "a.csv": `${text.join("\n")}\n` });
     const listed = result.problems.filter((problem) => problem.includes(" here but "));
     expect(listed).toHaveLength(50);
     expect(listed.every((problem) => problem.includes(": invest on "))).toBe(true);
@@ -334,15 +339,15 @@ describe("found in review", () => {
     );
   });
 
-  it("ignores a row of an unknown id whole, even with a bad date", async () => {
-    const result = await read({ "a.csv": "target,date,value\nnobody,someday,x\n" });
+  it("ignores a row of an unknown id whole, even with a bad date", () => {
+    const result = read({ "a.csv": "target,date,value\nnobody,someday,x\n" });
     expect(result.problems).toEqual([
       'a.csv:2:1: warning: no target has the id "nobody": its rows are ignored',
     ]);
   });
 
-  it("accepts both note and 备注 (notes are not read)", async () => {
-    const result = await read({
+  it("accepts both note and 备注 (notes are not read)", () => {
+    const result = read({
       "a.csv": "target,date,value,note,备注\ninvest,2022-01-31,5,a,b\n",
     });
     expect(result).toEqual({ values: { invest: [["2022-01-31", 5, "a.csv:2"]] }, problems: [] });

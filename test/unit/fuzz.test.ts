@@ -15,8 +15,6 @@ import { evaluate, type ObservationsById } from "../../src/core/evaluate.js";
 import { MAX_MAGNITUDE, type Target } from "../../src/core/model.js";
 import type { Problem } from "../../src/core/problems.js";
 import { expectedValue } from "../../src/core/schedule.js";
-import { parseCsv } from "../../src/inputs/csv.js";
-import { ObservationCollector } from "../../src/inputs/data.js";
 import { loadTargets, parseTargetFile } from "../../src/inputs/targets.js";
 import { readData } from "../../src/io/read-inputs.js";
 import { renderJson } from "../../src/render/results-json.js";
@@ -34,7 +32,7 @@ import {
   oracleRead,
   quoteField,
 } from "../fuzz-support.js";
-import { messageOf, targetsFrom } from "../helpers.js";
+import { messageOf, readCsvTexts, targetsFrom } from "../helpers.js";
 
 const targets = targetsFrom(DATA_TARGETS_YAML);
 const targetsById = new Map(targets.map((target) => [target.id, target]));
@@ -53,40 +51,16 @@ function isUtf8(bytes: Uint8Array): boolean {
 }
 
 /**
- * Read files (name → chunks) with the collector, as src/io/read-inputs.ts does; then again with every record
- * through the general path (`record`), which must read them exactly alike.
+ * Read files (name → chunks) through the stages of the data pipeline, as src/io/read-inputs.ts
+ * does; then again with every record given as its fields (the general reading), which must read
+ * them exactly alike.
  */
-async function readChunks(files: readonly { file: string; chunks: string[] }[]) {
-  const fast = await readChunksBy(files, true);
-  const general = await readChunksBy(files, false);
+function readChunks(files: readonly { file: string; chunks: string[] }[]) {
+  const fast = readCsvTexts(files, targets);
+  const general = readCsvTexts(files, targets, false);
   expect(triples(fast.observations)).toEqual(triples(general.observations));
   expect(fast.problems).toEqual(general.problems);
   return fast;
-}
-
-async function readChunksBy(
-  files: readonly { file: string; chunks: string[] }[],
-  plainRecords: boolean,
-) {
-  const collector = new ObservationCollector(targetsById);
-  for (const { file, chunks } of files) {
-    const reader = collector.beginFile(file);
-    async function* stream() {
-      yield* chunks;
-    }
-    const lastLine = await parseCsv(stream(), {
-      record: (fields, line) => reader.record(fields, line),
-      ...(plainRecords
-        ? {
-            plainRecord: (text: string, start: number, end: number, line: number) =>
-              reader.plainRecord(text, start, end, line),
-          }
-        : {}),
-      syntaxError: (error) => reader.syntaxError(error.line, error.message),
-    });
-    reader.end(lastLine);
-  }
-  return collector.finish();
 }
 
 function triples(observations: ObservationsById) {
@@ -207,7 +181,7 @@ describe("fuzz: the CSV reader against an independent oracle", () => {
               text: text.replace(/^\uFEFF/, ""),
             }));
             const oracle = oracleRead(files, targetsById);
-            const actual = await readChunks(
+            const actual = readChunks(
               files.map(({ file, text }) => ({ file, chunks: chunksOf(text, cuts) })),
             );
             expectAgreement(
@@ -240,7 +214,7 @@ describe("fuzz: the CSV reader against an independent oracle", () => {
             const decoded = decodeAsSpec(bytes);
             const files = [{ file: "m.csv", text: decoded }];
             const oracle = oracleRead(files, targetsById);
-            const actual = await readChunks([{ file: "m.csv", chunks: chunksOf(decoded, cuts) }]);
+            const actual = readChunks([{ file: "m.csv", chunks: chunksOf(decoded, cuts) }]);
             expectAgreement(actual, oracle, ["m.csv"]);
             if (!actual.problems.some((problem) => problem.severity === "error"))
               expectReportValues(actual.observations, oracle, asOf);

@@ -1,6 +1,7 @@
 /**
  * Reading data files in chunks: a UTF-8 character cut by the end of a chunk is read whole, bytes
- * that are not UTF-8 are found wherever they fall, and the rows read are the ones the text holds.
+ * that are not UTF-8 are found wherever they fall, the encoding is decided from the whole file
+ * before any row is read, and the rows read are the ones the text holds.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/i18n/problem-text.js";
 import { readData } from "../../src/io/read-inputs.js";
-import { targetsFrom } from "../helpers.js";
+import { formatDay, targetsFrom } from "../helpers.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "kpi-io-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -67,5 +68,28 @@ describe("reading UTF-8 in chunks", () => {
         `f.csv:${line}:1: the file is not valid UTF-8 (try --encoding gb18030)`,
       ]);
     }
+  });
+});
+
+describe("the encoding, decided before any row is read", () => {
+  it("reads a file whole as GB18030 when its only GB18030 bytes come after the first chunks", async () => {
+    const [invest, hall] = targetsFrom(`
+year: 2022
+targets:
+  - { id: invest, title: 固投, target: 130 }
+  - { id: hall, kind: milestone, title: 篮球馆, deadline: 2022-03-31 }
+`);
+    // 5,000 ASCII rows (over 100 KB), then a milestone done in GB18030's 完成: read as UTF-8,
+    // it would be no done word.
+    const { default: iconv } = await import("iconv-lite");
+    const rows = Array.from({ length: 5000 }, (_, i) => `invest,${formatDay(14000 + i)},1`);
+    const text = `target,date,value\n${rows.join("\n")}\nhall,2022-03-31,完成\n`;
+    const file = join(scratch, `gb${fileNumber++}.csv`);
+    writeFileSync(file, iconv.encode(text, "gb18030"));
+    expect(text.length).toBeGreaterThan(CHUNK);
+    const data = await readData([file], [invest, hall] as never);
+    expect(data.problems).toEqual([]);
+    expect(data.observations.get("invest")).toHaveLength(5000);
+    expect(data.observations.get("hall")?.value(0)).toBe(true);
   });
 });

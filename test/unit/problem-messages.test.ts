@@ -82,6 +82,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "data.row-too-wide": { fields: 4, header: 3 },
   "data.target-empty": {},
   "data.unknown-id": { id: "invest.projects-10m", rows: 2, suggestion: "invest.projects-100m" },
+  "data.more-unknown-ids": { rows: 199_950 },
   "data.date-not-calendar": { value: "2022-02-30" },
   "data.date-invalid": { value: "31/03/2022" },
   "data.value-missing": { id: "invest", date: "2022-03-31" },

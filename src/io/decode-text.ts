@@ -1,0 +1,194 @@
+/**
+ * Bytes → text: the first stage of the data pipeline. A data file's encoding is decided from its
+ * bytes before any of it is parsed (SPEC section 3: UTF-8, else GB18030, unless one is forced),
+ * by a first pass over the bytes; a second pass decodes them chunk by chunk for the CSV reader.
+ * Both passes stream: a file is never held in memory, let alone twice.
+ */
+import { isAscii, isUtf8 } from "node:buffer";
+import { MAX_RECORD_LENGTH } from "../inputs/csv.js";
+
+/** The bytes of a file, chunk by chunk, from its start; each chunk is valid until the next is read. */
+export type ByteChunks = () => Iterable<Buffer>;
+
+/** How a file's bytes are to be read: the outcome of the first pass. */
+export type Encoding =
+  /** Valid UTF-8; `ascii` when every byte is below 0x80. */
+  | { kind: "utf-8"; ascii: boolean }
+  /** Any other encoding, by name: decoded as such, whatever the bytes. */
+  | { kind: "other"; name: string }
+  /** UTF-8 was forced, and the bytes are not UTF-8. */
+  | { kind: "not-utf-8" };
+
+/**
+ * The encoding of a file's bytes: the forced one, else UTF-8 when the bytes are valid UTF-8, else
+ * GB18030 (what Excel on a Chinese Windows saves). Forced UTF-8 is checked all the same.
+ */
+export function decideEncoding(bytes: ByteChunks, forced: string | undefined): Encoding {
+  if (forced !== undefined && !isUtf8Name(forced)) return { kind: "other", name: forced };
+  const scan = scanUtf8(bytes());
+  if (scan.valid) return { kind: "utf-8", ascii: scan.ascii };
+  return forced === undefined ? { kind: "other", name: "gb18030" } : { kind: "not-utf-8" };
+}
+
+/**
+ * Past this many bytes without a line break, the CSV reader has stopped at a record longer than
+ * MAX_RECORD_LENGTH (no character takes more than four bytes; the few more are for a character
+ * cut by a chunk) and reads nothing after it: the first pass reads no further either, so that a
+ * huge file of one line (a 4 GiB file of NUL bytes) is refused as quickly as before.
+ */
+const MAX_BYTES_WITHOUT_LINE_BREAK = 4 * MAX_RECORD_LENGTH + 16;
+
+/**
+ * Strict UTF-8, chunk by chunk: a character cut by the end of a chunk is completed by the next
+ * one; ASCII, nearly every chunk of a large file, is checked by the fastest test there is.
+ */
+function scanUtf8(chunks: Iterable<Buffer>): { valid: boolean; ascii: boolean } {
+  let ascii = true;
+  let carried: Buffer | null = null;
+  let sinceLineBreak = 0;
+  for (const chunk of chunks) {
+    const lastBreak = chunk.lastIndexOf(0x0a);
+    sinceLineBreak =
+      lastBreak === -1 ? sinceLineBreak + chunk.length : chunk.length - lastBreak - 1;
+    if (carried === null && isAscii(chunk)) {
+      if (sinceLineBreak > MAX_BYTES_WITHOUT_LINE_BREAK) break;
+      continue;
+    }
+    ascii = false;
+    const bytes: Buffer = carried === null ? chunk : Buffer.concat([carried, chunk]);
+    const cut = completeLength(bytes);
+    if (!isUtf8(bytes.subarray(0, cut))) return { valid: false, ascii };
+    carried = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : null;
+    if (sinceLineBreak > MAX_BYTES_WITHOUT_LINE_BREAK) return { valid: true, ascii };
+  }
+  // A character cut off by the end of the file.
+  return { valid: carried === null, ascii };
+}
+
+/**
+ * The line of the first bytes that are not UTF-8: checked line by line, on this error path only
+ * (a line break is never inside a character), without holding more than a line's bytes.
+ */
+export function lineOfInvalidUtf8(chunks: Iterable<Buffer>): number {
+  let line = 1;
+  let carried: Buffer | null = null;
+  for (const chunk of chunks) {
+    for (let start = 0; ; ) {
+      const end = chunk.indexOf(0x0a, start);
+      const piece = chunk.subarray(start, end === -1 ? chunk.length : end);
+      const bytes: Buffer = carried === null ? piece : Buffer.concat([carried, piece]);
+      carried = null;
+      if (end === -1) {
+        // The line goes on in the next chunk: its last character may be cut.
+        const cut = completeLength(bytes);
+        if (!isUtf8(bytes.subarray(0, cut))) return line;
+        if (cut < bytes.length) carried = Buffer.from(bytes.subarray(cut));
+        break;
+      }
+      if (!isUtf8(bytes)) return line;
+      line++;
+      start = end + 1;
+    }
+  }
+  return line;
+}
+
+/** Text chunk by chunk, without a byte order mark at its start. */
+export interface TextDecoding {
+  write(bytes: Buffer): string;
+  end(): string;
+}
+
+/** iconv-lite, for an encoding the platform's TextDecoder does not know. */
+export type Iconv = typeof import("iconv-lite");
+
+/**
+ * A decoder for a file of the encoding decided: UTF-8 by Node's own decoding (ASCII taken as it
+ * is), other WHATWG encodings (GB18030) by the platform's TextDecoder, native with Node's ICU,
+ * else by iconv-lite, which the caller loads when `needsIconv` says so.
+ */
+export function createDecoder(encoding: Encoding, iconv: Iconv | null): TextDecoding {
+  if (encoding.kind === "utf-8") return utf8Decoder(encoding.ascii);
+  if (encoding.kind === "not-utf-8") throw new Error("bytes that are not UTF-8 are not decoded");
+  const native = nativeDecoder(encoding.name);
+  if (native !== null)
+    return { write: (bytes) => native.decode(bytes, { stream: true }), end: () => native.decode() };
+  if (iconv === null) throw new Error(`no decoder for ${encoding.name}`);
+  const fallback = iconv.getDecoder(encoding.name, { stripBOM: false });
+  // A copy: the chunks share a buffer, and iconv-lite may keep the end of one for the next.
+  return { write: (bytes) => fallback.write(Buffer.from(bytes)), end: () => fallback.end() ?? "" };
+}
+
+/**
+ * Whether decoding `forced` (or, when no encoding is forced, the GB18030 of files that are not
+ * UTF-8) needs iconv-lite: an encoding that the platform's TextDecoder does not know.
+ */
+export function needsIconv(forced: string | undefined): boolean {
+  const name = forced ?? "gb18030";
+  return !isUtf8Name(name) && nativeDecoder(name) === null;
+}
+
+/** The platform's decoder of an encoding, or null when it does not know the label. */
+function nativeDecoder(name: string): InstanceType<typeof TextDecoder> | null {
+  try {
+    // The BOM is dropped by decodeChunks, the same way for every encoding.
+    return new TextDecoder(name, { ignoreBOM: true });
+  } catch {
+    // Not a label the platform knows (or a Node.js built without ICU): iconv-lite knows more.
+    return null;
+  }
+}
+
+/** UTF-8 already checked by the first pass: decoded as it is, a character cut by a chunk carried. */
+function utf8Decoder(ascii: boolean): TextDecoding {
+  let carried: Buffer | null = null;
+  return {
+    write(chunk) {
+      // All ASCII: one byte a character, taken as it is.
+      if (ascii) return chunk.toString("latin1");
+      const bytes: Buffer = carried === null ? chunk : Buffer.concat([carried, chunk]);
+      const cut = completeLength(bytes);
+      const whole = bytes.subarray(0, cut);
+      carried = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : null;
+      return whole.toString(isAscii(whole) ? "latin1" : "utf8");
+    },
+    end: () => (carried === null ? "" : carried.toString("utf8")),
+  };
+}
+
+/** The text of byte chunks by a decoder, chunk by chunk, without a byte order mark at its start. */
+export function* decodeChunks(chunks: Iterable<Buffer>, decoder: TextDecoding): Generator<string> {
+  let start = true;
+  for (const chunk of chunks) {
+    let text = decoder.write(chunk);
+    // A byte order mark opens the text in any encoding (GB18030 has one too): not part of it.
+    if (start && text !== "") {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      start = false;
+    }
+    if (text !== "") yield text;
+  }
+  let rest = decoder.end();
+  if (start && rest.charCodeAt(0) === 0xfeff) rest = rest.slice(1);
+  if (rest !== "") yield rest;
+}
+
+/**
+ * The length of `bytes` without a UTF-8 character that starts within its last three bytes and
+ * needs more bytes than are left. Anything else, valid or not, is judged by the validation.
+ */
+function completeLength(bytes: Buffer): number {
+  for (let at = bytes.length - 1; at >= 0 && at >= bytes.length - 3; at--) {
+    const byte = bytes[at] as number;
+    if (byte < 0x80) return bytes.length;
+    if (byte < 0xc0) continue; // a continuation byte: look further back for the lead byte
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+    return bytes.length - at < needed ? at : bytes.length;
+  }
+  return bytes.length;
+}
+
+/** "utf-8", "UTF8", "utf_8"…: the names of UTF-8. */
+export function isUtf8Name(encoding: string): boolean {
+  return encoding.toLowerCase().replace(/[^a-z0-9]/g, "") === "utf8";
+}
