@@ -4,8 +4,10 @@
  */
 import { type Day, monthIndex } from "./dates.js";
 import type {
+  Check,
   LevelTarget,
   MilestoneTarget,
+  NoDataCheck,
   ProgressTarget,
   Reason,
   Report,
@@ -14,8 +16,9 @@ import type {
   Summary,
   Target,
   Tolerance,
+  ViolatedBound,
 } from "./model.js";
-import { expectedValue, nextMilestone } from "./schedule.js";
+import { expectedValue, nextMilestone, progressDirection } from "./schedule.js";
 import { Series } from "./series.js";
 
 export interface EvaluateOptions {
@@ -69,6 +72,23 @@ export function evaluateTarget(target: Target, rows: Series, asOf: Day): Result 
   }
 }
 
+/** The light each rule gives when it decides (SPEC 2.1–2.3); the rule's name is the reason. */
+export const RULE_STATUS: Readonly<Record<Reason, Status>> = {
+  "no-data": "grey",
+  achieved: "green",
+  missed: "red",
+  "on-track": "green",
+  behind: "yellow",
+  "off-track": "red",
+  within: "green",
+  near: "yellow",
+  outside: "red",
+  done: "green",
+  overdue: "red",
+  "due-soon": "yellow",
+  pending: "green",
+};
+
 /** Values closer than this are equal (SPEC 2.1): so that 30% of 130 is 39. */
 function epsilon(scale: number): number {
   return 1e-9 * Math.max(1, Math.abs(scale));
@@ -76,11 +96,44 @@ function epsilon(scale: number): number {
 
 /**
  * A tolerance as an amount in the target's unit: a percentage is taken of the reference (the span
- * of a progress target, the violated bound of a level target). Exported so that explanations show
- * the very number the status was decided with.
+ * of a progress target, the violated bound of a level target).
  */
 export function toleranceAmount(tolerance: Tolerance, reference: number): number {
   return "amount" in tolerance ? tolerance.amount : (tolerance.percent / 100) * Math.abs(reference);
+}
+
+/**
+ * The bound a level target's actual is on the wrong side of (beyond the bound's epsilon), with
+ * how far and the tolerance there; null when the actual is within the bounds (SPEC 2.2).
+ */
+export function violatedBound(target: LevelTarget, actual: number): ViolatedBound | null {
+  let side: "min" | "max";
+  let bound: number;
+  if (target.min !== null && actual < target.min - epsilon(target.min)) {
+    side = "min";
+    bound = target.min;
+  } else if (target.max !== null && actual > target.max + epsilon(target.max)) {
+    side = "max";
+    bound = target.max;
+  } else return null;
+  return {
+    side,
+    bound,
+    distance: Math.abs(actual - bound),
+    tolerance: toleranceAmount(target.tolerance, bound),
+    tolerancePercent: "percent" in target.tolerance ? target.tolerance.percent : null,
+    epsilon: epsilon(bound),
+  };
+}
+
+/** The check of one rule in a trace, if that rule was checked. */
+export function findCheck<Rule extends Reason>(
+  trace: readonly Check[],
+  rule: Rule,
+): Extract<Check, { rule: Rule }> | undefined {
+  for (const check of trace)
+    if (check.rule === rule) return check as Extract<Check, { rule: Rule }>;
+  return undefined;
 }
 
 /** The latest row at or before `asOf`, or undefined. Rows of one date hold one value (checked on input). */
@@ -94,14 +147,14 @@ function isStale(observedOn: Day, asOf: Day): boolean {
 }
 
 /**
- * A result with every field; the rules fill in theirs with Object.assign (a spread would give each
- * result a shape of its own in V8, and make every later read of its fields slow).
+ * A grey result with every field; the rules fill in theirs with Object.assign (a spread would
+ * give each result a shape of its own in V8, and make every later read of its fields slow).
  */
-function emptyResult(target: Target, status: Status, reason: Reason): Result {
+function emptyResult(target: Target, trace: Check[]): Result {
   return {
     target,
-    status,
-    reason,
+    status: "grey",
+    reason: "no-data",
     stale: false,
     actual: null,
     observedOn: null,
@@ -110,87 +163,145 @@ function emptyResult(target: Target, status: Status, reason: Reason): Result {
     expectedProgress: null,
     nextMilestone: null,
     star: null,
+    trace,
   };
 }
 
+/** The result decided by the last check of its trace: that rule's light and reason. */
+function decide(result: Result, trace: readonly Check[]): Result {
+  const rule = (trace[trace.length - 1] as Check).rule;
+  result.status = RULE_STATUS[rule];
+  result.reason = rule;
+  return result;
+}
+
+/** The rule 1 check: the actual and where it comes from, or none. */
+function noDataCheck(
+  actual: number | boolean | null,
+  observedOn: Day | null,
+  summedRows: number | null,
+): NoDataCheck {
+  return { rule: "no-data", held: actual === null, actual, observedOn, summedRows };
+}
+
 /** The actual A: the latest row, or with `aggregate: sum` the sum of the rows after t0. */
-function progressActual(target: ProgressTarget, rows: Series, asOf: Day) {
+function progressActual(target: ProgressTarget, rows: Series, asOf: Day): NoDataCheck {
   if (target.aggregate === "last") {
     const row = latestRow(rows, asOf);
-    return row === undefined ? undefined : { value: row.value as number, observedOn: row.day };
+    return row === undefined
+      ? noDataCheck(null, null, null)
+      : noDataCheck(row.value as number, row.day, null);
   }
   const t0 = target.start - 1;
   let sum = 0;
-  let observedOn: Day | undefined;
+  let summed = 0;
+  let observedOn: Day | null = null;
   // Rows are in date order: the last one counted is the latest.
   for (let index = 0; index < rows.length && rows.day(index) <= asOf; index++) {
     if (rows.day(index) > t0) {
       sum += rows.value(index) as number;
+      summed++;
       observedOn = rows.day(index);
     }
   }
-  return observedOn === undefined ? undefined : { value: sum, observedOn };
+  return observedOn === null ? noDataCheck(null, null, null) : noDataCheck(sum, observedOn, summed);
 }
 
+/** SPEC 2.1, rules 1–6 in order; each check is recorded before the next is tried. */
 function evaluateProgress(target: ProgressTarget, rows: Series, asOf: Day): Result {
   const span = target.target - target.baseline;
-  const direction = Math.sign(span);
   const expected = expectedValue(target, asOf);
-  const share = (value: number) => (value - target.baseline) / span;
-  const base: Result = Object.assign(emptyResult(target, "grey", "no-data"), {
+  const noData = progressActual(target, rows, asOf);
+  const trace: Check[] = [noData];
+  const result = Object.assign(emptyResult(target, trace), {
     expected,
-    expectedProgress: share(expected),
+    expectedProgress: (expected - target.baseline) / span,
     nextMilestone: nextMilestone(target, asOf),
   });
-  const actual = progressActual(target, rows, asOf);
-  if (actual === undefined) return base;
+  if (noData.held) return result;
 
-  const A = actual.value;
-  const eps = epsilon(span);
-  const lag = direction * (expected - A);
-  const [status, reason]: [Status, Reason] =
-    direction * (A - target.target) >= -eps
-      ? ["green", "achieved"]
-      : asOf >= target.deadline
-        ? ["red", "missed"]
-        : lag <= eps
-          ? ["green", "on-track"]
-          : lag <= toleranceAmount(target.tolerance, span) + eps
-            ? ["yellow", "behind"]
-            : ["red", "off-track"];
-  return Object.assign(base, {
-    status,
-    reason,
-    stale: isStale(actual.observedOn, asOf),
+  const A = noData.actual as number;
+  Object.assign(result, {
+    stale: isStale(noData.observedOn as Day, asOf),
     actual: A,
-    observedOn: actual.observedOn,
-    progress: share(A),
+    observedOn: noData.observedOn,
+    progress: (A - target.baseline) / span,
   });
+  const direction = progressDirection(target);
+  const eps = epsilon(span);
+  const shortfall = direction * (target.target - A);
+  const achieved = shortfall <= eps;
+  trace.push({
+    rule: "achieved",
+    held: achieved,
+    actual: A,
+    target: target.target,
+    shortfall,
+    epsilon: eps,
+  });
+  if (achieved) return decide(result, trace);
+
+  const missed = asOf >= target.deadline;
+  trace.push({ rule: "missed", held: missed, asOf, deadline: target.deadline });
+  if (missed) return decide(result, trace);
+
+  const lag = direction * (expected - A);
+  const onTrack = lag <= eps;
+  trace.push({ rule: "on-track", held: onTrack, actual: A, expected, lag, epsilon: eps });
+  if (onTrack) return decide(result, trace);
+
+  const tolerance = toleranceAmount(target.tolerance, span);
+  const tolerancePercent = "percent" in target.tolerance ? target.tolerance.percent : null;
+  const behind = lag <= tolerance + eps;
+  trace.push({
+    rule: "behind",
+    held: behind,
+    lag,
+    tolerance,
+    tolerancePercent,
+    span: Math.abs(span),
+    epsilon: eps,
+  });
+  if (!behind)
+    trace.push({
+      rule: "off-track",
+      held: true,
+      lag,
+      tolerance,
+      tolerancePercent,
+      span: Math.abs(span),
+    });
+  return decide(result, trace);
 }
 
+/** SPEC 2.2: no-data, within, near, outside. */
 function evaluateLevel(target: LevelTarget, rows: Series, asOf: Day): Result {
   const row = latestRow(rows, asOf);
-  if (row === undefined) return emptyResult(target, "grey", "no-data");
+  const trace: Check[] = [
+    row === undefined ? noDataCheck(null, null, null) : noDataCheck(row.value, row.day, null),
+  ];
+  const result = emptyResult(target, trace);
+  if (row === undefined) return result;
   const A = row.value as number;
-  // The bound that A is on the wrong side of, if any; the tolerance is a share of its size.
-  const violated =
-    target.min !== null && A < target.min - epsilon(target.min)
-      ? target.min
-      : target.max !== null && A > target.max + epsilon(target.max)
-        ? target.max
-        : null;
-  const [status, reason]: [Status, Reason] =
-    violated === null
-      ? ["green", "within"]
-      : Math.abs(A - violated) <= toleranceAmount(target.tolerance, violated) + epsilon(violated)
-        ? ["yellow", "near"]
-        : ["red", "outside"];
-  return Object.assign(emptyResult(target, status, reason), {
+  Object.assign(result, {
     stale: isStale(row.day, asOf),
     actual: A,
     observedOn: row.day,
     star: target.stretch === null ? null : reachesStretch(target, target.stretch, A),
   });
+  const violated = violatedBound(target, A);
+  trace.push({
+    rule: "within",
+    held: violated === null,
+    actual: A,
+    min: target.min,
+    max: target.max,
+  });
+  if (violated === null) return decide(result, trace);
+  const near = violated.distance <= violated.tolerance + violated.epsilon;
+  trace.push({ rule: "near", held: near, actual: A, violated });
+  if (!near) trace.push({ rule: "outside", held: true, actual: A, violated });
+  return decide(result, trace);
 }
 
 /** A stretch is a lower value for targets with a `max`, and a higher one for `min`-only targets. */
@@ -200,20 +311,24 @@ function reachesStretch(target: LevelTarget, stretch: number, actual: number): b
     : actual >= stretch - epsilon(stretch);
 }
 
+/** SPEC 2.3: no-data, done, overdue, due-soon, pending. */
 function evaluateMilestone(target: MilestoneTarget, rows: Series, asOf: Day): Result {
   const row = latestRow(rows, asOf);
-  if (row === undefined) return emptyResult(target, "grey", "no-data");
+  const trace: Check[] = [
+    row === undefined ? noDataCheck(null, null, null) : noDataCheck(row.value, row.day, null),
+  ];
+  const result = emptyResult(target, trace);
+  if (row === undefined) return result;
   const done = row.value === true;
-  const [status, reason]: [Status, Reason] = done
-    ? ["green", "done"]
-    : asOf >= target.deadline
-      ? ["red", "overdue"]
-      : target.deadline - asOf <= target.warnDays
-        ? ["yellow", "due-soon"]
-        : ["green", "pending"];
-  return Object.assign(emptyResult(target, status, reason), {
-    stale: isStale(row.day, asOf),
-    actual: done,
-    observedOn: row.day,
-  });
+  Object.assign(result, { stale: isStale(row.day, asOf), actual: done, observedOn: row.day });
+  trace.push({ rule: "done", held: done });
+  if (done) return decide(result, trace);
+  const overdue = asOf >= target.deadline;
+  trace.push({ rule: "overdue", held: overdue, asOf, deadline: target.deadline });
+  if (overdue) return decide(result, trace);
+  const daysLeft = target.deadline - asOf;
+  const dueSoon = daysLeft <= target.warnDays;
+  trace.push({ rule: "due-soon", held: dueSoon, daysLeft, warnDays: target.warnDays });
+  if (!dueSoon) trace.push({ rule: "pending", held: true, daysLeft, warnDays: target.warnDays });
+  return decide(result, trace);
 }

@@ -1,32 +1,14 @@
 /**
  * `kpi explain`: one target's story as data — its rows up to the as-of date with the expected value
- * at each, the rule that decided its status with the numbers compared, and an optional run-rate
- * projection. Pure: the status comes from `evaluateTarget`, never from a second copy of the rules.
+ * and the status at each, its result with the trace of the rules checked, and an optional run-rate
+ * projection. Pure: the status and the numbers behind it come from `evaluateTarget`'s trace, never
+ * from a second copy of the rules.
  */
 import type { Day } from "./dates.js";
 import { evaluateTarget, toleranceAmount } from "./evaluate.js";
-import type {
-  Kind,
-  LevelTarget,
-  Observation,
-  ProgressTarget,
-  Reason,
-  Result,
-  SchedulePoint,
-  Target,
-} from "./model.js";
+import type { Observation, ProgressTarget, Result, SchedulePoint, Target } from "./model.js";
 import { expectedValue, schedulePoints } from "./schedule.js";
 import type { Series } from "./series.js";
-
-/**
- * The rules of SPEC 2.1–2.3 in the order they are tried; the first that holds decides. The
- * decision itself is `evaluateTarget`'s: this order only says which rules came before it.
- */
-export const RULE_ORDER: Record<Kind, readonly Reason[]> = {
-  progress: ["no-data", "achieved", "missed", "on-track", "behind", "off-track"],
-  level: ["no-data", "within", "near", "outside"],
-  milestone: ["no-data", "done", "overdue", "due-soon", "pending"],
-};
 
 /** One data row as `explain` lists it. */
 export interface ExplainedRow {
@@ -37,50 +19,6 @@ export interface ExplainedRow {
   runningSum: number | null;
   /** What the target's status was on the row's date (the evaluator, run on that date). */
   statusThen: Pick<Result, "status" | "reason">;
-}
-
-/** The numbers the deciding rule compared, from the same result and tolerance as the status. */
-export type RuleNumbers =
-  | {
-      kind: "progress";
-      actual: number | null;
-      expected: number;
-      target: number;
-      deadline: Day;
-      /** How far the actual is behind E(T), in the target's direction; ≤ 0 is at or ahead. */
-      lag: number | null;
-      /** The tolerance as an amount, and the span it is a share of when it was given in %. */
-      tolerance: number;
-      tolerancePercent: number | null;
-      span: number;
-      /** With `aggregate: sum`: how many rows the actual adds up. */
-      summedRows: number | null;
-    }
-  | {
-      kind: "level";
-      actual: number | null;
-      min: number | null;
-      max: number | null;
-      /** The bound the actual is on the wrong side of, and by how much. */
-      violated: number | null;
-      distance: number | null;
-      tolerance: number | null;
-      tolerancePercent: number | null;
-    }
-  | {
-      kind: "milestone";
-      actual: boolean | null;
-      deadline: Day;
-      /** Days from the as-of date to the deadline (negative once it has passed). */
-      daysLeft: number;
-      warnDays: number;
-    };
-
-export interface RuleExplanation {
-  /** The rules tried, in order, up to and including the one that decided. */
-  tried: readonly Reason[];
-  decided: Reason;
-  numbers: RuleNumbers;
 }
 
 /** A straight line through the baseline at t0 and the latest actual, carried forward. */
@@ -108,7 +46,8 @@ export interface Explanation {
   laterRows: number;
   /** Every point E runs through (progress targets), t0 first; null for other kinds. */
   schedule: SchedulePoint[] | null;
-  rule: RuleExplanation;
+  /** A progress target's tolerance as an amount in its unit; null for other kinds. */
+  toleranceAmount: number | null;
   forecast: ForecastOutcome | null;
 }
 
@@ -124,18 +63,14 @@ export function explainTarget(target: Target, rows: Series, options: ExplainOpti
   const result = evaluateTarget(target, rows, asOf);
   const sorted = rows.observations();
   const counted = sorted.filter((row) => row.day <= asOf);
-  let runningSum = 0;
+  const sums = target.kind === "progress" && target.aggregate === "sum";
   const explained = counted.map((observation): ExplainedRow => {
     const then = evaluateTarget(target, rows, observation.day);
-    let sum: number | null = null;
-    if (target.kind === "progress" && target.aggregate === "sum") {
-      if (observation.day > target.start - 1) runningSum += observation.value as number;
-      sum = runningSum;
-    }
     return {
       observation,
-      expected: target.kind === "progress" ? expectedValue(target, observation.day) : null,
-      runningSum: sum,
+      expected: then.expected,
+      // The actual then is the sum so far; rows before t0 add nothing to it.
+      runningSum: sums ? ((then.actual as number | null) ?? 0) : null,
       statusThen: { status: then.status, reason: then.reason },
     };
   });
@@ -145,86 +80,11 @@ export function explainTarget(target: Target, rows: Series, options: ExplainOpti
     rows: explained,
     laterRows: sorted.length - counted.length,
     schedule: target.kind === "progress" ? schedulePoints(target) : null,
-    rule: explainResult(result, asOf, counted),
+    toleranceAmount:
+      target.kind === "progress"
+        ? toleranceAmount(target.tolerance, target.target - target.baseline)
+        : null,
     forecast: options.forecast ? forecastResult(result, asOf) : null,
-  };
-}
-
-/**
- * Which rule decided a result, with the numbers it compared: the rule is the result's own reason,
- * the rules before it in SPEC order are the ones that did not hold.
- */
-export function explainResult(
-  result: Result,
-  asOf: Day,
-  countedRows: readonly Observation[] = [],
-): RuleExplanation {
-  const order = RULE_ORDER[result.target.kind];
-  const tried = order.slice(0, order.indexOf(result.reason) + 1);
-  return { tried, decided: result.reason, numbers: ruleNumbers(result, asOf, countedRows) };
-}
-
-function ruleNumbers(result: Result, asOf: Day, countedRows: readonly Observation[]): RuleNumbers {
-  const { target } = result;
-  switch (target.kind) {
-    case "progress": {
-      const span = target.target - target.baseline;
-      const actual = typeof result.actual === "number" ? result.actual : null;
-      const expected = result.expected ?? expectedValue(target, asOf);
-      return {
-        kind: "progress",
-        actual,
-        expected,
-        target: target.target,
-        deadline: target.deadline,
-        lag: actual === null ? null : Math.sign(span) * (expected - actual),
-        tolerance: toleranceAmount(target.tolerance, span),
-        tolerancePercent: "percent" in target.tolerance ? target.tolerance.percent : null,
-        span: Math.abs(span),
-        summedRows:
-          target.aggregate === "sum"
-            ? countedRows.filter((row) => row.day > target.start - 1).length
-            : null,
-      };
-    }
-    case "level":
-      return levelNumbers(
-        target,
-        typeof result.actual === "number" ? result.actual : null,
-        result.reason,
-      );
-    case "milestone":
-      return {
-        kind: "milestone",
-        actual: typeof result.actual === "boolean" ? result.actual : null,
-        deadline: target.deadline,
-        daysLeft: target.deadline - asOf,
-        warnDays: target.warnDays,
-      };
-  }
-}
-
-function levelNumbers(target: LevelTarget, actual: number | null, reason: Reason): RuleNumbers {
-  // Whether the actual is outside is the result's reason; only which bound it passed is found here.
-  const violated =
-    actual === null || reason === "within" || reason === "no-data"
-      ? null
-      : target.min !== null && actual < target.min
-        ? target.min
-        : target.max;
-  const percent = "percent" in target.tolerance ? target.tolerance.percent : null;
-  return {
-    kind: "level",
-    actual,
-    min: target.min,
-    max: target.max,
-    violated,
-    distance: violated === null || actual === null ? null : Math.abs(actual - violated),
-    tolerance:
-      violated === null && percent !== null
-        ? null
-        : toleranceAmount(target.tolerance, violated ?? 0),
-    tolerancePercent: percent,
   };
 }
 

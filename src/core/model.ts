@@ -93,6 +93,153 @@ export interface Observation {
   line: number;
 }
 
+/**
+ * One status rule as the evaluator checked it (SPEC 2.1–2.3): which rule (the reason it gives when
+ * it decides), the numbers it compared, and whether it held. A result's trace lists the rules in
+ * the order they are tried, up to and including the one that decided: the last check is the only
+ * one that held. Explanations and reports read these numbers; they never compute a rule again.
+ */
+export type Check = ProgressCheck | LevelCheck | MilestoneCheck;
+
+/** Rule 1 of every kind: there is an actual. Holds when there is none. */
+export interface NoDataCheck {
+  rule: "no-data";
+  held: boolean;
+  actual: number | boolean | null;
+  /** The date of the latest row counted in the actual. */
+  observedOn: Day | null;
+  /** With `aggregate: sum`: how many rows the actual adds up; null otherwise. */
+  summedRows: number | null;
+}
+
+/** Whether a deadline has come: asOf ≥ deadline (progress `missed`, milestone `overdue`). */
+export interface DeadlineCheck<Rule extends "missed" | "overdue"> {
+  rule: Rule;
+  held: boolean;
+  asOf: Day;
+  deadline: Day;
+}
+
+export type ProgressCheck =
+  | NoDataCheck
+  | AchievedCheck
+  | DeadlineCheck<"missed">
+  | OnTrackCheck
+  | BehindCheck
+  | OffTrackCheck;
+
+/** d·(A − target) ≥ 0, within epsilon: held when shortfall = d·(target − A) ≤ epsilon. */
+export interface AchievedCheck {
+  rule: "achieved";
+  held: boolean;
+  actual: number;
+  target: number;
+  shortfall: number;
+  epsilon: number;
+}
+
+/** L = d·(E(T) − A) ≤ 0, within epsilon. */
+export interface OnTrackCheck {
+  rule: "on-track";
+  held: boolean;
+  actual: number;
+  expected: number;
+  lag: number;
+  epsilon: number;
+}
+
+/** L ≤ tolerance, within epsilon. */
+export interface BehindCheck {
+  rule: "behind";
+  held: boolean;
+  lag: number;
+  /** The tolerance as an amount, and its percent of the span when it was given in %. */
+  tolerance: number;
+  tolerancePercent: number | null;
+  /** |target − baseline|. */
+  span: number;
+  epsilon: number;
+}
+
+/** Otherwise: L is more than the tolerance. */
+export interface OffTrackCheck {
+  rule: "off-track";
+  held: true;
+  lag: number;
+  tolerance: number;
+  tolerancePercent: number | null;
+  span: number;
+}
+
+/** The bound a level target's actual is on the wrong side of, with the tolerance allowed there. */
+export interface ViolatedBound {
+  side: "min" | "max";
+  bound: number;
+  /** |A − bound|: how far outside. */
+  distance: number;
+  /** The tolerance as an amount (a percentage is of |bound|), and its percent when given in %. */
+  tolerance: number;
+  tolerancePercent: number | null;
+  /** Values closer than this to the bound are equal to it. */
+  epsilon: number;
+}
+
+export type LevelCheck = NoDataCheck | WithinCheck | NearCheck | OutsideCheck;
+
+/** min ≤ A ≤ max, within epsilon of each bound. */
+export interface WithinCheck {
+  rule: "within";
+  held: boolean;
+  actual: number;
+  min: number | null;
+  max: number | null;
+}
+
+/** Outside by no more than the tolerance: distance ≤ tolerance, within epsilon. */
+export interface NearCheck {
+  rule: "near";
+  held: boolean;
+  actual: number;
+  violated: ViolatedBound;
+}
+
+/** Otherwise: outside by more than the tolerance. */
+export interface OutsideCheck {
+  rule: "outside";
+  held: true;
+  actual: number;
+  violated: ViolatedBound;
+}
+
+export type MilestoneCheck =
+  | NoDataCheck
+  | DoneCheck
+  | DeadlineCheck<"overdue">
+  | DueSoonCheck
+  | PendingCheck;
+
+/** The latest row says done. */
+export interface DoneCheck {
+  rule: "done";
+  held: boolean;
+}
+
+/** Not done and the deadline at most warn_days after T: daysLeft = deadline − T ≤ warnDays. */
+export interface DueSoonCheck {
+  rule: "due-soon";
+  held: boolean;
+  daysLeft: number;
+  warnDays: number;
+}
+
+/** Otherwise: more than warn_days left. */
+export interface PendingCheck {
+  rule: "pending";
+  held: true;
+  daysLeft: number;
+  warnDays: number;
+}
+
 /** The evaluation of one target at the as-of date. */
 export interface Result {
   target: Target;
@@ -112,6 +259,8 @@ export interface Result {
   nextMilestone: SchedulePoint | null;
   /** A level target's stretch value is reached. */
   star: boolean | null;
+  /** The rules checked, in order; the last one decided `status` and `reason`. */
+  trace: readonly Check[];
 }
 
 export interface Summary {

@@ -9,11 +9,13 @@ import {
   type EvaluateOptions,
   evaluate,
   evaluateTarget,
+  findCheck,
   type ObservationsById,
   summarize,
 } from "./evaluate.js";
 import type { Result, SchedulePoint, Status, Summary, Target } from "./model.js";
 import { compareText } from "./problems.js";
+import { progressDirection } from "./schedule.js";
 import { Series } from "./series.js";
 
 /** Milestones due within this many days after the as-of date are listed as due soon. */
@@ -303,23 +305,13 @@ function attentionItem(result: Result, rows: Series, asOf: Day): AttentionItem {
   };
   if (target.kind === "milestone") return { ...empty, daysLeft: target.deadline - asOf };
   const history = monthlyHistory(target, rows, asOf);
+  const behindBy = behindByOf(result);
+  if (target.kind === "level") return { ...empty, behindBy, history };
   const actual = typeof result.actual === "number" ? result.actual : null;
-  if (target.kind === "level") {
-    if (actual === null) return { ...empty, history };
-    const behindBy =
-      target.min !== null && actual < target.min
-        ? target.min - actual
-        : target.max !== null && actual > target.max
-          ? actual - target.max
-          : 0;
-    return { ...empty, behindBy, history };
-  }
-  const direction = Math.sign(target.target - target.baseline);
-  const expected = result.expected ?? target.target;
-  const behindBy = actual === null ? null : direction * (expected - actual);
   const next = result.nextMilestone;
   if (next === null || actual === null) return { ...empty, behindBy, history };
   const monthsLeft = monthEndsBetween(asOf, next.by);
+  const direction = progressDirection(target);
   // Never a pace in the wrong direction: a target ahead of its next point needs nothing more.
   const needed = direction * Math.max(0, direction * (next.value - actual));
   return {
@@ -330,6 +322,30 @@ function attentionItem(result: Result, rows: Series, asOf: Day): AttentionItem {
     monthlyPaceNeeded: needed / monthsLeft,
     history,
   };
+}
+
+/**
+ * How far behind a result is, as the rule that decided it measured it: the lag of a progress
+ * target (at or after the deadline, where E(T) is the target, the shortfall that rule 2 found), the
+ * distance outside the violated bound of a level target (0 within the bounds); null otherwise.
+ */
+function behindByOf(result: Result): number | null {
+  const deciding = result.trace[result.trace.length - 1];
+  switch (deciding?.rule) {
+    case "on-track":
+    case "behind":
+    case "off-track":
+      return deciding.lag;
+    case "missed":
+      return findCheck(result.trace, "achieved")?.shortfall ?? null;
+    case "near":
+    case "outside":
+      return deciding.violated.distance;
+    case "within":
+      return 0;
+    default:
+      return null;
+  }
 }
 
 /** The month-ends after `from` up to and including `to`, at least 1 (a point due within a month). */
@@ -383,7 +399,7 @@ function dueSoon(results: readonly Result[], asOf: Day): DueItem[] {
       const next: SchedulePoint | null = result.nextMilestone;
       if (next === null || !within(next.by)) continue;
       // A target already at or past the point's value has nothing due.
-      const direction = Math.sign(target.target - target.baseline);
+      const direction = progressDirection(target);
       if (typeof result.actual === "number" && direction * (result.actual - next.value) >= 0)
         continue;
       items.push({ result, by: next.by, daysLeft: next.by - asOf, value: next.value });

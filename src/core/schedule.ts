@@ -30,6 +30,14 @@ export function presetMilestones(preset: Preset, start: Day, deadline: Day): Mil
     .filter((milestone) => milestone.by > start && milestone.by < deadline);
 }
 
+/**
+ * The direction d of a progress target (SPEC 2.1): +1 when it increases, −1 when the target is
+ * below the baseline (lower is better). Target and baseline never coincide (checked on input).
+ */
+export function progressDirection(target: { baseline: number; target: number }): 1 | -1 {
+  return target.target > target.baseline ? 1 : -1;
+}
+
 /** The value a milestone stands for, given the baseline and target. */
 export function milestoneValue(milestone: MilestoneSpec, baseline: number, target: number): number {
   return "value" in milestone

@@ -28,7 +28,12 @@ import {
   type ProblemParams,
   sortProblems,
 } from "../core/problems.js";
-import { type MilestoneSpec, milestoneValue, presetMilestones } from "../core/schedule.js";
+import {
+  type MilestoneSpec,
+  milestoneValue,
+  presetMilestones,
+  progressDirection,
+} from "../core/schedule.js";
 import { closestMatch } from "../core/suggest.js";
 import { offsetIn, type PlainYaml, readPlainYaml } from "./plain-yaml.js";
 import {
@@ -964,7 +969,7 @@ function checkMilestones(
   period: { start: Day; deadline: Day; baseline: number; target: number },
 ): SchedulePoint[] | null {
   const problemsBefore = context.located.problems.length;
-  const direction = Math.sign(period.target - period.baseline);
+  const direction = progressDirection(period);
   const points: SchedulePoint[] = [];
   let previous: SchedulePoint = { by: period.start - 1, value: period.baseline };
   for (const { spec, index } of specs) {

@@ -4,8 +4,8 @@
  * Pure: an Explanation in, text out; no colour, so it reads the same in a log.
  */
 import { civilFromDay, type Day, dayFromCivil, formatDay } from "../core/dates.js";
-import type { Explanation, ForecastOutcome, RuleNumbers } from "../core/explain-model.js";
-import type { Reason, SchedulePoint } from "../core/model.js";
+import type { Explanation, ForecastOutcome } from "../core/explain-model.js";
+import type { Check, SchedulePoint } from "../core/model.js";
 import { expectedValue } from "../core/schedule.js";
 import type { Labels } from "../i18n/labels.js";
 import { formatNumber, formatPercent, formatValue, STATUS_SYMBOL } from "./format.js";
@@ -63,21 +63,20 @@ export function renderExplanation(
   return `${sections.join("\n\n")}\n`;
 }
 
-/** Each rule tried, in order, with the numbers behind its yes or no, then the outcome. */
+/** Each rule checked, in order, with the numbers behind its yes or no, then the outcome. */
 function renderWhy(
   explanation: Explanation,
   labels: Labels,
   value: (amount: number) => string,
 ): string {
   const words = labels.explain;
-  const { result, asOf, rule } = explanation;
+  const { result, asOf } = explanation;
   const lines = [`${words.why}${words.paren(words.rulesIntro)}${words.colon.trimEnd()}`];
-  rule.tried.forEach((reason, index) => {
-    const holds = reason === rule.decided;
-    const fact = ruleFact(reason, holds, rule.numbers, asOf, result.observedOn, labels, value);
-    const answer = holds ? words.yes : words.no;
+  result.trace.forEach((check, index) => {
+    const fact = checkFact(check, asOf, labels, value);
+    const answer = check.held ? words.yes : words.no;
     lines.push(
-      `  ${index + 1}. ${words.rule[reason]} — ${answer}${fact === "" ? "" : `${words.colon}${fact}`}`,
+      `  ${index + 1}. ${words.rule[check.rule]} — ${answer}${fact === "" ? "" : `${words.colon}${fact}`}`,
     );
   });
   lines.push(
@@ -89,99 +88,82 @@ function renderWhy(
   return lines.join("\n");
 }
 
-/** The numbers a rule compared, in words; the yes or no comes from the evaluator's reason. */
-function ruleFact(
-  reason: Reason,
-  holds: boolean,
-  numbers: RuleNumbers,
+/**
+ * The numbers a check compared, in words. An "otherwise" rule holds because the comparison before
+ * it failed, so it states that comparison as failed.
+ */
+function checkFact(
+  check: Check,
   asOf: Day,
-  observedOn: Day | null,
   labels: Labels,
   value: (amount: number) => string,
 ): string {
   const words = labels.explain;
-  if (reason === "no-data") {
-    if (holds || numbers.actual === null || observedOn === null)
-      return words.noActual(formatDay(asOf));
-    const shown =
-      typeof numbers.actual === "boolean"
-        ? numbers.actual
-          ? labels.yes
-          : labels.no
-        : value(numbers.actual);
-    if (numbers.kind === "progress" && numbers.summedRows !== null)
-      return words.summed(shown, numbers.summedRows, formatDay(observedOn));
-    return words.actual(shown, formatDay(observedOn));
-  }
-  switch (numbers.kind) {
-    case "progress": {
-      const actual = numbers.actual ?? 0;
-      const lag = numbers.lag ?? 0;
-      const share =
-        numbers.tolerancePercent === null
-          ? null
-          : words.spanShare(`${formatNumber(numbers.tolerancePercent)}%`, value(numbers.span));
-      switch (reason) {
-        case "achieved":
-          return words.reached(value(actual), value(numbers.target), holds);
-        case "missed":
-          return words.deadline(formatDay(asOf), formatDay(numbers.deadline), holds);
-        case "on-track": {
-          // A lag within rounding of zero is shown as "the expected value", not "0 behind".
-          const shown = formatNumber(Math.abs(lag)) === "0" ? 0 : lag;
-          return words.onSchedule(
-            value(actual),
-            value(numbers.expected),
-            shown > 0 ? value(shown) : null,
-            shown < 0 ? value(-shown) : null,
-          );
-        }
-        case "behind":
-        case "off-track":
-          return words.withinTolerance(
-            value(lag),
-            value(numbers.tolerance),
-            share,
-            reason === "behind" ? holds : false,
-          );
-        default:
-          return "";
-      }
+  switch (check.rule) {
+    case "no-data": {
+      if (check.actual === null || check.observedOn === null)
+        return words.noActual(formatDay(asOf));
+      const shown =
+        typeof check.actual === "boolean"
+          ? check.actual
+            ? labels.yes
+            : labels.no
+          : value(check.actual);
+      return check.summedRows === null
+        ? words.actual(shown, formatDay(check.observedOn))
+        : words.summed(shown, check.summedRows, formatDay(check.observedOn));
     }
-    case "level": {
-      const actual = numbers.actual ?? 0;
-      const bounds = labels.within(numbers.min, numbers.max);
-      if (reason === "within") return words.withinBounds(value(actual), bounds, holds);
-      if (numbers.violated === null || numbers.distance === null) return "";
-      const tolerance = numbers.tolerance === null ? "" : value(numbers.tolerance);
-      const share =
-        numbers.tolerancePercent === null
-          ? tolerance
-          : `${tolerance} (${words.boundShare(`${formatNumber(numbers.tolerancePercent)}%`, value(numbers.violated))})`;
-      return words.nearBound(
-        value(actual),
-        value(numbers.violated),
-        value(numbers.distance),
-        share,
-        reason === "near" ? holds : false,
+    case "achieved":
+      return words.reached(value(check.actual), value(check.target), check.held);
+    case "missed":
+    case "overdue":
+      return words.deadline(formatDay(check.asOf), formatDay(check.deadline), check.held);
+    case "on-track": {
+      // Within epsilon of E the actual is the expected value, and so is a lag that rounds to 0;
+      // a lag past epsilon is "behind" even when it rounds to 0.
+      const equal = check.held && (check.lag > 0 || formatNumber(Math.abs(check.lag)) === "0");
+      return words.onSchedule(
+        value(check.actual),
+        value(check.expected),
+        check.held ? null : value(check.lag),
+        check.held && !equal ? value(-check.lag) : null,
       );
     }
-    case "milestone":
-      switch (reason) {
-        case "done":
-          return words.done(holds);
-        case "overdue":
-          return words.deadline(formatDay(asOf), formatDay(numbers.deadline), holds);
-        case "due-soon":
-        case "pending":
-          return words.dueSoon(
-            numbers.daysLeft,
-            numbers.warnDays,
-            reason === "due-soon" ? holds : false,
-          );
-        default:
-          return "";
-      }
+    case "behind":
+    case "off-track":
+      return words.withinTolerance(
+        value(check.lag),
+        value(check.tolerance),
+        check.tolerancePercent === null
+          ? null
+          : words.spanShare(`${formatNumber(check.tolerancePercent)}%`, value(check.span)),
+        check.rule === "behind" && check.held,
+      );
+    case "within":
+      return words.withinBounds(
+        value(check.actual),
+        labels.within(check.min, check.max),
+        check.held,
+      );
+    case "near":
+    case "outside": {
+      const { violated } = check;
+      const tolerance = value(violated.tolerance);
+      return words.nearBound(
+        value(check.actual),
+        value(violated.bound),
+        value(violated.distance),
+        violated.tolerancePercent === null
+          ? tolerance
+          : `${tolerance} (${words.boundShare(`${formatNumber(violated.tolerancePercent)}%`, value(violated.bound))})`,
+        check.rule === "near" && check.held,
+      );
+    }
+    case "done":
+      return words.done(check.held);
+    case "due-soon":
+    case "pending":
+      return words.dueSoon(check.daysLeft, check.warnDays, check.rule === "due-soon" && check.held);
   }
 }
 
@@ -212,8 +194,7 @@ function renderSchedule(
     "percent" in target.tolerance
       ? words.spanShare(`${formatNumber(target.tolerance.percent)}%`, value(Math.abs(span)))
       : null;
-  const tolerance =
-    explanation.rule.numbers.kind === "progress" ? explanation.rule.numbers.tolerance : 0;
+  const tolerance = explanation.toleranceAmount ?? 0;
   const header = [
     words.interpolation[target.interpolation],
     words.aggregate[target.aggregate],

@@ -1,14 +1,21 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateTarget } from "../../src/core/evaluate.js";
-import { explainTarget, forecastResult, RULE_ORDER } from "../../src/core/explain-model.js";
-import type { Target } from "../../src/core/model.js";
+import { explainTarget, forecastResult } from "../../src/core/explain-model.js";
+import type { Check, Target } from "../../src/core/model.js";
 import { Series } from "../../src/core/series.js";
 import { labelsFor } from "../../src/i18n/language.js";
 import { renderExplanation } from "../../src/render/explain-text.js";
 import { renderChart } from "../../src/render/terminal-chart.js";
 import { displayWidth } from "../../src/render/terminal-table.js";
+import { FUZZ_TIMEOUT, fuzz } from "../fuzz-support.js";
 import { day, rows, targetFrom } from "../helpers.js";
+import {
+  arbitraryRuleCase as arbitraryCase,
+  type OracleCheck,
+  SPEC_STATUS,
+  specTrace,
+} from "../rules-oracle.js";
 
 const projects = targetFrom(
   "year: 2022\ntargets: [{ id: invest, title: 固投亿元以上项目, unit: 个, target: 130 }]",
@@ -32,11 +39,15 @@ describe("explain: the rule that decided, with the numbers it compared", () => {
       { asOf: day("2022-03-31") },
     );
     expect(explanation.result).toMatchObject({ status: "yellow", reason: "behind" });
-    expect(explanation.rule.tried).toEqual(["no-data", "achieved", "missed", "on-track", "behind"]);
-    expect(explanation.rule.numbers).toMatchObject({
-      kind: "progress",
-      actual: 36,
-      expected: 39,
+    expect(explanation.result.trace.map((check) => check.rule)).toEqual([
+      "no-data",
+      "achieved",
+      "missed",
+      "on-track",
+      "behind",
+    ]);
+    expect(explanation.result.trace.at(-1)).toMatchObject({
+      rule: "behind",
       lag: 3,
       tolerance: 13,
       tolerancePercent: 10,
@@ -72,7 +83,11 @@ describe("explain: the rule that decided, with the numbers it compared", () => {
     const explanation = explainTarget(holdouts, rows(["2022-04-30", 1]), {
       asOf: day("2022-04-30"),
     });
-    expect(explanation.rule.tried).toEqual(["no-data", "achieved", "missed"]);
+    expect(explanation.result.trace.map((check) => check.rule)).toEqual([
+      "no-data",
+      "achieved",
+      "missed",
+    ]);
     const text = renderExplanation(explanation, { labels: en });
     expect(text).toContain(
       "2. the actual reaches the target → green — no: 1 户 has not reached 0 户",
@@ -84,7 +99,10 @@ describe("explain: the rule that decided, with the numbers it compared", () => {
 
   it("a level target outside by more than its tolerance: the bound, the distance, the tolerance", () => {
     const explanation = explainTarget(rank, rows(["2022-03-31", 4]), { asOf: day("2022-03-31") });
-    expect(explanation.rule.numbers).toMatchObject({ violated: 2, distance: 2, tolerance: 1 });
+    expect(explanation.result.trace.at(-1)).toMatchObject({
+      rule: "outside",
+      violated: { bound: 2, distance: 2, tolerance: 1 },
+    });
     const text = renderExplanation(explanation, { labels: en });
     expect(text).toContain("4. otherwise → red — yes: 4 is 2 past the bound 2, > the tolerance 1");
   });
@@ -101,45 +119,81 @@ describe("explain: the rule that decided, with the numbers it compared", () => {
 
   it("no data: rule 1 decides", () => {
     const explanation = explainTarget(projects, rows(), { asOf: day("2022-03-31") });
-    expect(explanation.rule.tried).toEqual(["no-data"]);
+    expect(explanation.result.trace.map((check) => check.rule)).toEqual(["no-data"]);
     expect(renderExplanation(explanation, { labels: en })).toContain(
       "1. no actual → grey — yes: no row at or before 2022-03-31",
     );
   });
 
-  it("always names the evaluator's own reason as the deciding rule, for any data", () => {
-    const targets: Target[] = [projects, holdouts, rank, hall];
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...targets),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: -10, max: 150 })), {
-          maxLength: 6,
-        }),
-        fc.integer({ min: 0, max: 400 }),
-        (target, pairs, asOfOffset) => {
-          const start = day("2022-01-01");
-          const unique = new Map(pairs.map(([offset, value]) => [offset, value]));
-          const observations = [...unique].map(([offset, value], index) => ({
-            day: start + offset,
-            value: target.kind === "milestone" ? value > 100 : value,
-            file: "data.csv",
-            line: index + 2,
-          }));
-          const asOf = start + asOfOffset;
+  it(
+    "checks the rules in the SPEC's order: every earlier one really did not hold, the deciding one did, with the SPEC's numbers",
+    async () => {
+      await fuzz(
+        "explain: the trace against the SPEC's rules",
+        fc.property(arbitraryCase, ({ target, observations, asOf }) => {
           const series = Series.of(observations);
-          const explanation = explainTarget(target, series, { asOf, forecast: true });
           const result = evaluateTarget(target, series, asOf);
+          const spec = specTrace(target, observations, asOf);
+          // The same rules in the same order, each holding or not as the SPEC says: the ones
+          // before the last did not hold, the last did.
+          expect(result.trace.map((check) => [check.rule, check.held])).toEqual(
+            spec.map((check) => [check.rule, check.held]),
+          );
+          const deciding = spec.at(-1) as OracleCheck;
+          expect([result.status, result.reason]).toEqual([
+            SPEC_STATUS[deciding.rule],
+            deciding.rule,
+          ]);
+          // Each check compared the numbers the SPEC compares.
+          const wrongNumbers = result.trace.flatMap((check, index) =>
+            numbersDiffer(checkNumbers(check), (spec[index] as OracleCheck).numbers).map(
+              (key) => `${check.rule}.${key}`,
+            ),
+          );
+          expect(wrongNumbers).toEqual([]);
+          // explain states exactly that trace: one numbered line per check, its yes or no.
+          const explanation = explainTarget(target, series, { asOf, forecast: true });
           expect(explanation.result).toEqual(result);
-          expect(explanation.rule.decided).toBe(result.reason);
-          expect(explanation.rule.tried.at(-1)).toBe(result.reason);
-          expect(RULE_ORDER[target.kind]).toContain(result.reason);
-          // Rendering never throws and has no colour.
-          expect(renderExplanation(explanation, { labels: en })).not.toContain("\u001b[");
-        },
-      ),
-    );
-  });
+          const text = renderExplanation(explanation, { labels: en });
+          const answers = [...text.matchAll(/^ {2}\d+\. .*? — (yes|no)\b/gm)].map((m) => m[1]);
+          expect(answers).toEqual(result.trace.map((check) => (check.held ? "yes" : "no")));
+          expect(text).not.toContain("\u001b[");
+        }),
+        300,
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
 });
+
+/** A trace check's numbers, flat and named as the oracle names them; done / not done as 1 / 0. */
+function checkNumbers(check: Check): Record<string, number | string | null> {
+  const { rule: _rule, held: _held, ...rest } = check;
+  const flat: Record<string, unknown> =
+    "violated" in rest ? { ...rest, ...rest.violated, violated: undefined } : rest;
+  delete flat.violated;
+  return Object.fromEntries(
+    Object.entries(flat).map(([key, value]) => [
+      key,
+      typeof value === "boolean" ? Number(value) : (value as number | string | null),
+    ]),
+  );
+}
+
+/** The keys whose values differ: numbers beyond 1e-9 of their size (sums and E may round apart). */
+function numbersDiffer(
+  actual: Record<string, number | string | null>,
+  expected: Record<string, number | string | null>,
+): string[] {
+  const keys = new Set([...Object.keys(actual), ...Object.keys(expected)]);
+  return [...keys].filter((key) => {
+    const a = actual[key];
+    const b = expected[key];
+    if (typeof a === "number" && typeof b === "number")
+      return !(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+    return a !== b;
+  });
+}
 
 describe("forecast: a run-rate projection, never a status", () => {
   it("carries the average rate since t0 to the next milestone and the deadline", () => {

@@ -1,0 +1,372 @@
+/**
+ * The status rules of SPEC 2.1–2.3 and the actual of SPEC 4, written again from the SPEC's words
+ * for the property tests, apart from src/core/evaluate.ts so that it cannot share its mistakes: for
+ * a target, its rows and a date, every rule in the SPEC's order up to the first that holds, with
+ * the numbers the SPEC compares.
+ */
+import fc from "fast-check";
+import type { Day } from "../src/core/dates.js";
+import type {
+  LevelTarget,
+  MilestoneTarget,
+  Observation,
+  ProgressTarget,
+  Reason,
+  Status,
+  Target,
+} from "../src/core/model.js";
+import { day, targetFrom } from "./helpers.js";
+
+/** A rule as the SPEC states it: whether it holds, and the numbers it compares. */
+export interface OracleCheck {
+  rule: Reason;
+  held: boolean;
+  numbers: Record<string, number | string | null>;
+}
+
+/** The light of each rule, from the SPEC's list of rules. */
+export const SPEC_STATUS: Record<Reason, Status> = {
+  "no-data": "grey",
+  achieved: "green",
+  missed: "red",
+  "on-track": "green",
+  behind: "yellow",
+  "off-track": "red",
+  within: "green",
+  near: "yellow",
+  outside: "red",
+  done: "green",
+  overdue: "red",
+  "due-soon": "yellow",
+  pending: "green",
+};
+
+/** "Values that differ by less than 1e-9 × max(1, scale) are equal." */
+export function specEpsilon(scale: number): number {
+  return 1e-9 * Math.max(1, Math.abs(scale));
+}
+
+/**
+ * E(t): through (t0, baseline), each milestone in date order and (deadline, target), linear in
+ * whole days between neighbours (or with `step` the latest point at or before t); the baseline up
+ * to t0, the target from the deadline on.
+ */
+export function specExpected(target: ProgressTarget, t: Day): number {
+  const points = [
+    { by: target.start - 1, value: target.baseline },
+    ...target.milestones,
+    { by: target.deadline, value: target.target },
+  ];
+  if (t <= target.start - 1) return target.baseline;
+  if (t >= target.deadline) return target.target;
+  let i = 0;
+  while ((points[i + 1] as { by: Day }).by <= t) i++;
+  const a = points[i] as { by: Day; value: number };
+  const b = points[i + 1] as { by: Day; value: number };
+  if (target.interpolation === "step") return a.value;
+  return a.value + ((b.value - a.value) * (t - a.by)) / (b.by - a.by);
+}
+
+/**
+ * The actual A at T (SPEC 4): the value of the latest row dated at or before T; with `aggregate:
+ * sum`, the sum of the rows dated after t0 and at or before T (none: no actual).
+ */
+export function specActual(
+  target: Target,
+  rows: readonly Observation[],
+  asOf: Day,
+): { value: number | boolean; observedOn: Day; summed: number | null } | null {
+  const counted = rows.filter((row) => row.day <= asOf).sort((a, b) => a.day - b.day);
+  if (target.kind === "progress" && target.aggregate === "sum") {
+    const summed = counted.filter((row) => row.day > target.start - 1);
+    if (summed.length === 0) return null;
+    let sum = 0;
+    for (const row of summed) sum += row.value as number;
+    return { value: sum, observedOn: (summed.at(-1) as Observation).day, summed: summed.length };
+  }
+  const latest = counted.at(-1);
+  return latest === undefined
+    ? null
+    : { value: latest.value, observedOn: latest.day, summed: null };
+}
+
+/** Every rule in the SPEC's order up to and including the first that holds. */
+export function specTrace(target: Target, rows: readonly Observation[], asOf: Day): OracleCheck[] {
+  const actual = specActual(target, rows, asOf);
+  const checks: OracleCheck[] = [
+    {
+      rule: "no-data",
+      held: actual === null,
+      numbers: {
+        actual: actual === null ? null : Number(actual.value),
+        observedOn: actual?.observedOn ?? null,
+        summedRows: actual?.summed ?? null,
+      },
+    },
+  ];
+  if (actual === null) return checks;
+  const rules =
+    target.kind === "progress"
+      ? progressRules(target, actual.value as number, asOf)
+      : target.kind === "level"
+        ? levelRules(target, actual.value as number)
+        : milestoneRules(target, actual.value === true, asOf);
+  for (const check of rules) {
+    checks.push(check);
+    if (check.held) break;
+  }
+  return checks;
+}
+
+/** SPEC 2.1 rules 2–6, with d = ±1, L = d·(E(T) − A) and equality within 1e-9 × max(1, span). */
+function progressRules(target: ProgressTarget, A: number, T: Day): OracleCheck[] {
+  const d = target.target < target.baseline ? -1 : 1;
+  const span = Math.abs(target.target - target.baseline);
+  const eps = specEpsilon(span);
+  const E = specExpected(target, T);
+  const L = d * (E - A);
+  const percent = "percent" in target.tolerance ? target.tolerance.percent : null;
+  const tolerance =
+    percent === null ? (target.tolerance as { amount: number }).amount : (percent / 100) * span;
+  const gap = { lag: L, tolerance, tolerancePercent: percent, span };
+  return [
+    {
+      rule: "achieved",
+      // d·(A − target) ≥ 0, a difference under eps being none.
+      held: d * (A - target.target) >= -eps,
+      numbers: {
+        actual: A,
+        target: target.target,
+        shortfall: -d * (A - target.target),
+        epsilon: eps,
+      },
+    },
+    { rule: "missed", held: T >= target.deadline, numbers: { asOf: T, deadline: target.deadline } },
+    { rule: "on-track", held: L <= eps, numbers: { actual: A, expected: E, lag: L, epsilon: eps } },
+    { rule: "behind", held: L <= tolerance + eps, numbers: { ...gap, epsilon: eps } },
+    { rule: "off-track", held: true, numbers: gap },
+  ];
+}
+
+/**
+ * SPEC 2.2: within `min ≤ A ≤ max`; else outside the violated bound by no more than the tolerance
+ * (a percentage is of the bound's absolute value); equality within 1e-9 × max(1, |bound|).
+ */
+function levelRules(target: LevelTarget, A: number): OracleCheck[] {
+  const below = target.min !== null && A < target.min - specEpsilon(target.min);
+  const above = target.max !== null && A > target.max + specEpsilon(target.max);
+  const within: OracleCheck = {
+    rule: "within",
+    held: !below && !above,
+    numbers: { actual: A, min: target.min, max: target.max },
+  };
+  if (within.held) return [within];
+  const bound = below ? (target.min as number) : (target.max as number);
+  const percent = "percent" in target.tolerance ? target.tolerance.percent : null;
+  const tolerance =
+    percent === null
+      ? (target.tolerance as { amount: number }).amount
+      : (percent / 100) * Math.abs(bound);
+  const distance = below ? bound - A : A - bound;
+  const violated = {
+    actual: A,
+    side: below ? "min" : "max",
+    bound,
+    distance,
+    tolerance,
+    tolerancePercent: percent,
+  };
+  return [
+    within,
+    {
+      rule: "near",
+      held: distance <= tolerance + specEpsilon(bound),
+      numbers: { ...violated, epsilon: specEpsilon(bound) },
+    },
+    { rule: "outside", held: true, numbers: { ...violated, epsilon: specEpsilon(bound) } },
+  ];
+}
+
+/** SPEC 2.3: done; not done and T ≥ deadline; deadline at most warn_days after T; otherwise. */
+function milestoneRules(target: MilestoneTarget, done: boolean, T: Day): OracleCheck[] {
+  const daysLeft = target.deadline - T;
+  return [
+    { rule: "done", held: done, numbers: {} },
+    {
+      rule: "overdue",
+      held: T >= target.deadline,
+      numbers: { asOf: T, deadline: target.deadline },
+    },
+    {
+      rule: "due-soon",
+      held: daysLeft <= target.warnDays,
+      numbers: { daysLeft, warnDays: target.warnDays },
+    },
+    { rule: "pending", held: true, numbers: { daysLeft, warnDays: target.warnDays } },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Random cases: a target of any kind, rows around it and an as-of date, often put right on the
+// edge of a rule (an actual at the target, at E(T), at the tolerance, at a bound; T on a deadline).
+
+/** A target, its rows (one per date) and an as-of date. */
+export interface RuleCase {
+  target: Target;
+  observations: Observation[];
+  asOf: Day;
+}
+
+const FIRST_DAY = day("2021-12-01");
+
+const progressYaml = fc
+  .record({
+    baseline: fc.integer({ min: -500, max: 500 }),
+    // Large spans make ε (1e-9 of the span) larger than the two decimals numbers are shown with.
+    distance: fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.constantFrom(0.5, 1.3, 2.5e9)),
+    down: fc.boolean(),
+    start: fc.constantFrom("2022-01-01", "2022-04-01"),
+    deadline: fc.constantFrom("2022-12-31", "2022-09-30", "2022-06-30"),
+    schedule: fc.constantFrom(
+      "q30-h60-q85",
+      "h50-q85",
+      "linear",
+      '[{ by: 2022-05-31, progress: "40%" }]',
+    ),
+    interpolation: fc.constantFrom("linear", "step"),
+    tolerance: fc.constantFrom('"10%"', '"2.5%"', "0", "3", "0.5"),
+    aggregate: fc.constantFrom("last", "sum"),
+  })
+  .map(
+    (p) =>
+      `targets: [{ id: p, title: P, baseline: ${p.baseline}, target: ${p.baseline + (p.down ? -1 : 1) * p.distance}, start: ${p.start}, deadline: ${p.deadline}, schedule: ${p.schedule}, interpolation: ${p.interpolation}, tolerance: ${p.tolerance}, aggregate: ${p.aggregate} }]`,
+  );
+
+const levelYaml = fc
+  .record({
+    min: fc.option(fc.oneof(fc.integer({ min: -100, max: 100 }), fc.constantFrom(3.7, 0.25))),
+    width: fc.option(fc.integer({ min: 0, max: 50 })),
+    tolerance: fc.constantFrom(null, "0", "2", "0.3", '"10%"'),
+  })
+  .filter((l) => l.min !== null || l.width !== null)
+  .map((l) => {
+    const bounds =
+      l.width === null
+        ? `min: ${l.min}`
+        : l.min === null
+          ? `max: ${l.width}`
+          : `min: ${l.min}, max: ${l.min + l.width}`;
+    const tolerance = l.tolerance === null ? "" : `, tolerance: ${l.tolerance}`;
+    return `targets: [{ id: l, kind: level, title: L, ${bounds}${tolerance} }]`;
+  });
+
+const milestoneYaml = fc
+  .record({
+    deadline: fc.constantFrom("2022-03-31", "2022-06-15", "2022-12-31"),
+    warnDays: fc.integer({ min: 0, max: 60 }),
+  })
+  .map(
+    (m) =>
+      `targets: [{ id: m, kind: milestone, title: M, deadline: ${m.deadline}, warn_days: ${m.warnDays} }]`,
+  );
+
+/** The dates a rule turns on, for as-of dates near them. */
+function keyDays(target: Target): Day[] {
+  if (target.kind === "progress") return [target.start - 1, target.deadline];
+  if (target.kind === "milestone") return [target.deadline, target.deadline - target.warnDays];
+  return [day("2022-06-30")];
+}
+
+/** Actual values a rule turns on at T, and the scale of the target's numbers. */
+function edges(target: Target, asOf: Day): { values: number[]; scale: number } {
+  if (target.kind === "progress") {
+    const span = Math.abs(target.target - target.baseline);
+    const d = target.target < target.baseline ? -1 : 1;
+    const E = specExpected(target, asOf);
+    const tolerance =
+      "percent" in target.tolerance
+        ? (target.tolerance.percent / 100) * span
+        : target.tolerance.amount;
+    return { values: [target.target, E, E - d * tolerance], scale: span };
+  }
+  if (target.kind === "level") {
+    const tolerance = (bound: number) =>
+      "percent" in target.tolerance
+        ? (target.tolerance.percent / 100) * Math.abs(bound)
+        : target.tolerance.amount;
+    const values: number[] = [];
+    if (target.min !== null) values.push(target.min, target.min - tolerance(target.min));
+    if (target.max !== null) values.push(target.max, target.max + tolerance(target.max));
+    return { values, scale: Math.max(1, ...values.map(Math.abs)) };
+  }
+  return { values: [], scale: 1 };
+}
+
+/** Row values around a target's numbers. */
+function rowValue(target: Target, seed: number): number | boolean {
+  if (target.kind === "milestone") return seed % 3 === 0;
+  if (target.kind === "level") {
+    const center = target.min ?? (target.max as number);
+    return center + (seed - 20) / 4;
+  }
+  const share = (seed - 6) / 20;
+  const amount = share * (target.target - target.baseline);
+  return target.aggregate === "sum" ? amount / 4 : target.baseline + amount;
+}
+
+export const arbitraryRuleCase: fc.Arbitrary<RuleCase> = fc
+  .oneof(progressYaml, levelYaml, milestoneYaml)
+  .map((yaml) => targetFrom(yaml))
+  .chain((target) =>
+    fc.record({
+      target: fc.constant(target),
+      rows: fc.uniqueArray(
+        fc.tuple(fc.integer({ min: 0, max: 430 }), fc.integer({ min: 0, max: 40 })),
+        { maxLength: 8, selector: ([offset]) => offset },
+      ),
+      asOf: fc.oneof(
+        fc.integer({ min: FIRST_DAY, max: FIRST_DAY + 430 }),
+        fc
+          .tuple(fc.constantFrom(...keyDays(target)), fc.integer({ min: -2, max: 2 }))
+          .map(([key, offset]) => key + offset),
+      ),
+      // Where to put the actual: at an edge, exactly, a hair (far under ε) or a step (far past ε) off.
+      edge: fc.option(fc.tuple(fc.nat(), fc.constantFrom(0, 1e-12, -1e-12, 1e-6, -1e-6)), {
+        freq: 2,
+      }),
+    }),
+  )
+  .map(({ target, rows, asOf, edge }) => {
+    const observations: Observation[] = rows.map(([offset, seed], index) => ({
+      day: FIRST_DAY + offset,
+      value: rowValue(target, seed),
+      file: "data.csv",
+      line: index + 2,
+    }));
+    const { values, scale } = edges(target, asOf);
+    if (edge !== null && values.length > 0) {
+      const [pick, hair] = edge;
+      const wanted = (values[pick % values.length] as number) + hair * Math.max(1, scale);
+      putActual(target, observations, asOf, wanted);
+    }
+    return { target, observations, asOf };
+  });
+
+/** Change the latest counted row (or add one on the as-of date) so that the actual is `wanted`. */
+function putActual(target: Target, observations: Observation[], asOf: Day, wanted: number): void {
+  const sums = target.kind === "progress" && target.aggregate === "sum";
+  const t0 = target.kind === "progress" ? target.start - 1 : Number.NEGATIVE_INFINITY;
+  const counted = observations
+    .filter((row) => row.day <= asOf && (!sums || row.day > t0))
+    .sort((a, b) => a.day - b.day);
+  let latest = counted.at(-1);
+  if (latest === undefined) {
+    if (sums && asOf <= t0) return;
+    latest = { day: asOf, value: 0, file: "data.csv", line: observations.length + 2 };
+    observations.push(latest);
+    counted.push(latest);
+  }
+  let others = 0;
+  if (sums) for (const row of counted) if (row !== latest) others += row.value as number;
+  latest.value = wanted - others;
+}
