@@ -324,15 +324,16 @@ export const arbitraryRuleCase: fc.Arbitrary<RuleCase> = fc
         fc.tuple(fc.integer({ min: 0, max: 430 }), fc.integer({ min: 0, max: 40 })),
         { maxLength: 8, selector: ([offset]) => offset },
       ),
-      asOf: fc.oneof(
-        fc.integer({ min: FIRST_DAY, max: FIRST_DAY + 430 }),
-        fc
-          .tuple(fc.constantFrom(...keyDays(target)), fc.integer({ min: -2, max: 2 }))
+      // Any day, or more often one a rule turns on, or the day before or after it.
+      asOf: fc.oneof(fc.integer({ min: FIRST_DAY, max: FIRST_DAY + 430 }), {
+        arbitrary: fc
+          .tuple(fc.constantFrom(...keyDays(target)), fc.integer({ min: -1, max: 1 }))
           .map(([key, offset]) => key + offset),
-      ),
-      // Where to put the actual: at an edge, exactly, a hair (far under ε) or a step (far past ε) off.
+        weight: 2,
+      }),
+      // Mostly, the actual put on an edge: exactly, a hair (far under ε) or a step (far past ε) off.
       edge: fc.option(fc.tuple(fc.nat(), fc.constantFrom(0, 1e-12, -1e-12, 1e-6, -1e-6)), {
-        freq: 2,
+        freq: 4,
       }),
     }),
   )

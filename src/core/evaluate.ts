@@ -4,10 +4,20 @@
  */
 import { type Day, monthIndex } from "./dates.js";
 import type {
+  AchievedCheck,
+  BehindCheck,
   Check,
+  DeadlineCheck,
+  DoneCheck,
+  DueSoonCheck,
   LevelTarget,
   MilestoneTarget,
+  NearCheck,
   NoDataCheck,
+  OffTrackCheck,
+  OnTrackCheck,
+  OutsideCheck,
+  PendingCheck,
   ProgressTarget,
   Reason,
   Report,
@@ -17,6 +27,7 @@ import type {
   Target,
   Tolerance,
   ViolatedBound,
+  WithinCheck,
 } from "./model.js";
 import { expectedValue, nextMilestone, progressDirection } from "./schedule.js";
 import { Series } from "./series.js";
@@ -146,11 +157,14 @@ function isStale(observedOn: Day, asOf: Day): boolean {
   return monthIndex(observedOn) < monthIndex(asOf);
 }
 
+/** The trace of a result not yet decided: every result is decided before it is returned. */
+const NOT_CHECKED: readonly Check[] = Object.freeze([]);
+
 /**
- * A grey result with every field; the rules fill in theirs with Object.assign (a spread would
- * give each result a shape of its own in V8, and make every later read of its fields slow).
+ * A grey result with every field, which the rules then set: every result has one shape in V8 (a
+ * spread or added fields would give each a shape of its own, and make every later read slow).
  */
-function emptyResult(target: Target, trace: Check[]): Result {
+function emptyResult(target: Target): Result {
   return {
     target,
     status: "grey",
@@ -163,15 +177,19 @@ function emptyResult(target: Target, trace: Check[]): Result {
     expectedProgress: null,
     nextMilestone: null,
     star: null,
-    trace,
+    trace: NOT_CHECKED,
   };
 }
 
-/** The result decided by the last check of its trace: that rule's light and reason. */
+/**
+ * The result decided by the last check of its trace: that rule's light and reason. Each trace is
+ * an array literal of its final length, so that none is grown.
+ */
 function decide(result: Result, trace: readonly Check[]): Result {
   const rule = (trace[trace.length - 1] as Check).rule;
   result.status = RULE_STATUS[rule];
   result.reason = rule;
+  result.trace = trace;
   return result;
 }
 
@@ -207,101 +225,108 @@ function progressActual(target: ProgressTarget, rows: Series, asOf: Day): NoData
   return observedOn === null ? noDataCheck(null, null, null) : noDataCheck(sum, observedOn, summed);
 }
 
-/** SPEC 2.1, rules 1–6 in order; each check is recorded before the next is tried. */
+/** SPEC 2.1, rules 1–6 in order: each is checked only when those before it did not hold. */
 function evaluateProgress(target: ProgressTarget, rows: Series, asOf: Day): Result {
   const span = target.target - target.baseline;
   const expected = expectedValue(target, asOf);
   const noData = progressActual(target, rows, asOf);
-  const trace: Check[] = [noData];
-  const result = Object.assign(emptyResult(target, trace), {
-    expected,
-    expectedProgress: (expected - target.baseline) / span,
-    nextMilestone: nextMilestone(target, asOf),
-  });
-  if (noData.held) return result;
+  const result = emptyResult(target);
+  result.expected = expected;
+  result.expectedProgress = (expected - target.baseline) / span;
+  result.nextMilestone = nextMilestone(target, asOf);
+  if (noData.held) return decide(result, [noData]);
 
   const A = noData.actual as number;
-  Object.assign(result, {
-    stale: isStale(noData.observedOn as Day, asOf),
-    actual: A,
-    observedOn: noData.observedOn,
-    progress: (A - target.baseline) / span,
-  });
+  result.stale = isStale(noData.observedOn as Day, asOf);
+  result.actual = A;
+  result.observedOn = noData.observedOn;
+  result.progress = (A - target.baseline) / span;
   const direction = progressDirection(target);
   const eps = epsilon(span);
   const shortfall = direction * (target.target - A);
-  const achieved = shortfall <= eps;
-  trace.push({
+  const achieved: AchievedCheck = {
     rule: "achieved",
-    held: achieved,
+    held: shortfall <= eps,
     actual: A,
     target: target.target,
     shortfall,
     epsilon: eps,
-  });
-  if (achieved) return decide(result, trace);
+  };
+  if (achieved.held) return decide(result, [noData, achieved]);
 
-  const missed = asOf >= target.deadline;
-  trace.push({ rule: "missed", held: missed, asOf, deadline: target.deadline });
-  if (missed) return decide(result, trace);
+  const missed: DeadlineCheck<"missed"> = {
+    rule: "missed",
+    held: asOf >= target.deadline,
+    asOf,
+    deadline: target.deadline,
+  };
+  if (missed.held) return decide(result, [noData, achieved, missed]);
 
   const lag = direction * (expected - A);
-  const onTrack = lag <= eps;
-  trace.push({ rule: "on-track", held: onTrack, actual: A, expected, lag, epsilon: eps });
-  if (onTrack) return decide(result, trace);
+  const onTrack: OnTrackCheck = {
+    rule: "on-track",
+    held: lag <= eps,
+    actual: A,
+    expected,
+    lag,
+    epsilon: eps,
+  };
+  if (onTrack.held) return decide(result, [noData, achieved, missed, onTrack]);
 
   const tolerance = toleranceAmount(target.tolerance, span);
   const tolerancePercent = "percent" in target.tolerance ? target.tolerance.percent : null;
-  const behind = lag <= tolerance + eps;
-  trace.push({
+  const behind: BehindCheck = {
     rule: "behind",
-    held: behind,
+    held: lag <= tolerance + eps,
     lag,
     tolerance,
     tolerancePercent,
     span: Math.abs(span),
     epsilon: eps,
-  });
-  if (!behind)
-    trace.push({
-      rule: "off-track",
-      held: true,
-      lag,
-      tolerance,
-      tolerancePercent,
-      span: Math.abs(span),
-    });
-  return decide(result, trace);
+  };
+  if (behind.held) return decide(result, [noData, achieved, missed, onTrack, behind]);
+
+  const offTrack: OffTrackCheck = {
+    rule: "off-track",
+    held: true,
+    lag,
+    tolerance,
+    tolerancePercent,
+    span: Math.abs(span),
+  };
+  return decide(result, [noData, achieved, missed, onTrack, behind, offTrack]);
 }
 
 /** SPEC 2.2: no-data, within, near, outside. */
 function evaluateLevel(target: LevelTarget, rows: Series, asOf: Day): Result {
   const row = latestRow(rows, asOf);
-  const trace: Check[] = [
-    row === undefined ? noDataCheck(null, null, null) : noDataCheck(row.value, row.day, null),
-  ];
-  const result = emptyResult(target, trace);
-  if (row === undefined) return result;
+  const noData =
+    row === undefined ? noDataCheck(null, null, null) : noDataCheck(row.value, row.day, null);
+  const result = emptyResult(target);
+  if (row === undefined) return decide(result, [noData]);
   const A = row.value as number;
-  Object.assign(result, {
-    stale: isStale(row.day, asOf),
-    actual: A,
-    observedOn: row.day,
-    star: target.stretch === null ? null : reachesStretch(target, target.stretch, A),
-  });
+  result.stale = isStale(row.day, asOf);
+  result.actual = A;
+  result.observedOn = row.day;
+  result.star = target.stretch === null ? null : reachesStretch(target, target.stretch, A);
   const violated = violatedBound(target, A);
-  trace.push({
+  const within: WithinCheck = {
     rule: "within",
     held: violated === null,
     actual: A,
     min: target.min,
     max: target.max,
-  });
-  if (violated === null) return decide(result, trace);
-  const near = violated.distance <= violated.tolerance + violated.epsilon;
-  trace.push({ rule: "near", held: near, actual: A, violated });
-  if (!near) trace.push({ rule: "outside", held: true, actual: A, violated });
-  return decide(result, trace);
+  };
+  if (violated === null) return decide(result, [noData, within]);
+  const near: NearCheck = {
+    rule: "near",
+    held: violated.distance <= violated.tolerance + violated.epsilon,
+    actual: A,
+    violated,
+  };
+  if (near.held) return decide(result, [noData, within, near]);
+  const outside: OutsideCheck = { rule: "outside", held: true, actual: A, violated };
+  return decide(result, [noData, within, near, outside]);
 }
 
 /** A stretch is a lower value for targets with a `max`, and a higher one for `min`-only targets. */
@@ -314,21 +339,36 @@ function reachesStretch(target: LevelTarget, stretch: number, actual: number): b
 /** SPEC 2.3: no-data, done, overdue, due-soon, pending. */
 function evaluateMilestone(target: MilestoneTarget, rows: Series, asOf: Day): Result {
   const row = latestRow(rows, asOf);
-  const trace: Check[] = [
-    row === undefined ? noDataCheck(null, null, null) : noDataCheck(row.value, row.day, null),
-  ];
-  const result = emptyResult(target, trace);
-  if (row === undefined) return result;
-  const done = row.value === true;
-  Object.assign(result, { stale: isStale(row.day, asOf), actual: done, observedOn: row.day });
-  trace.push({ rule: "done", held: done });
-  if (done) return decide(result, trace);
-  const overdue = asOf >= target.deadline;
-  trace.push({ rule: "overdue", held: overdue, asOf, deadline: target.deadline });
-  if (overdue) return decide(result, trace);
+  const noData =
+    row === undefined ? noDataCheck(null, null, null) : noDataCheck(row.value, row.day, null);
+  const result = emptyResult(target);
+  if (row === undefined) return decide(result, [noData]);
+  const isDone = row.value === true;
+  result.stale = isStale(row.day, asOf);
+  result.actual = isDone;
+  result.observedOn = row.day;
+  const done: DoneCheck = { rule: "done", held: isDone };
+  if (done.held) return decide(result, [noData, done]);
+  const overdue: DeadlineCheck<"overdue"> = {
+    rule: "overdue",
+    held: asOf >= target.deadline,
+    asOf,
+    deadline: target.deadline,
+  };
+  if (overdue.held) return decide(result, [noData, done, overdue]);
   const daysLeft = target.deadline - asOf;
-  const dueSoon = daysLeft <= target.warnDays;
-  trace.push({ rule: "due-soon", held: dueSoon, daysLeft, warnDays: target.warnDays });
-  if (!dueSoon) trace.push({ rule: "pending", held: true, daysLeft, warnDays: target.warnDays });
-  return decide(result, trace);
+  const dueSoon: DueSoonCheck = {
+    rule: "due-soon",
+    held: daysLeft <= target.warnDays,
+    daysLeft,
+    warnDays: target.warnDays,
+  };
+  if (dueSoon.held) return decide(result, [noData, done, overdue, dueSoon]);
+  const pending: PendingCheck = {
+    rule: "pending",
+    held: true,
+    daysLeft,
+    warnDays: target.warnDays,
+  };
+  return decide(result, [noData, done, overdue, dueSoon, pending]);
 }

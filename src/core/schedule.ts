@@ -60,28 +60,33 @@ export function schedulePoints(target: ProgressTarget): SchedulePoint[] {
 /**
  * The expected value E(t) at the end of day t (SPEC 2.1): linear in whole days between neighbouring
  * points, or with `step` the value of the latest point at or before t; the baseline before t0 and
- * the target after the deadline.
+ * the target after the deadline. It walks the points of `schedulePoints` without building them:
+ * it runs for every target at every date a report or an explanation looks at.
  */
 export function expectedValue(target: ProgressTarget, t: Day): number {
-  const points = schedulePoints(target);
-  const first = points[0] as SchedulePoint;
-  if (t <= first.by) return first.value;
-  for (let i = 1; i < points.length; i++) {
-    const point = points[i] as SchedulePoint;
-    if (t < point.by) {
-      const previous = points[i - 1] as SchedulePoint;
-      if (target.interpolation === "step") return previous.value;
-      return (
-        previous.value +
-        ((point.value - previous.value) * (t - previous.by)) / (point.by - previous.by)
-      );
+  let previousBy = target.start - 1;
+  let previousValue = target.baseline;
+  if (t <= previousBy) return previousValue;
+  const count = target.milestones.length;
+  for (let i = 0; i <= count; i++) {
+    const point = i < count ? (target.milestones[i] as SchedulePoint) : null;
+    const by = point === null ? target.deadline : point.by;
+    const value = point === null ? target.target : point.value;
+    if (t < by) {
+      if (target.interpolation === "step") return previousValue;
+      return previousValue + ((value - previousValue) * (t - previousBy)) / (by - previousBy);
     }
-    if (t === point.by) return point.value;
+    if (t === by) return value;
+    previousBy = by;
+    previousValue = value;
   }
   return target.target;
 }
 
 /** The first point of the schedule after day t (the deadline included), or null once it is past. */
 export function nextMilestone(target: ProgressTarget, t: Day): SchedulePoint | null {
-  return schedulePoints(target).find((point) => point.by > t) ?? null;
+  const t0 = target.start - 1;
+  if (t0 > t) return { by: t0, value: target.baseline };
+  for (const milestone of target.milestones) if (milestone.by > t) return milestone;
+  return target.deadline > t ? { by: target.deadline, value: target.target } : null;
 }

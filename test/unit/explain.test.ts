@@ -117,6 +117,23 @@ describe("explain: the rule that decided, with the numbers it compared", () => {
     expect(text).toContain("Chart: none, a milestone is done or not done");
   });
 
+  it("never answers a rule against its own words: within ε is on schedule, past it is behind", () => {
+    // Span 2.5e9: ε = 2.5, so 1 behind E(03-31) = 750000000 counts as on schedule.
+    const big = targetFrom("year: 2022\ntargets: [{ id: big, title: Big, target: 2500000000 }]");
+    const onTime = explainTarget(big, rows(["2022-03-31", 749999999]), {
+      asOf: day("2022-03-31"),
+    });
+    expect(renderExplanation(onTime, { labels: en })).toContain(
+      "4. at or ahead of the expected value → green — yes: 749999999 is the expected 750000000",
+    );
+    // 39 − 38.999 = 0.001 > ε = 1.3e-7: behind, though it shows as 0 at two decimals.
+    const late = explainTarget(projects, rows(["2022-03-31", 38.999]), { asOf: day("2022-03-31") });
+    expect(late.result.reason).toBe("behind");
+    expect(renderExplanation(late, { labels: en })).toContain(
+      "4. at or ahead of the expected value → green — no: 39 个 is 0 个 behind the expected 39 个",
+    );
+  });
+
   it("no data: rule 1 decides", () => {
     const explanation = explainTarget(projects, rows(), { asOf: day("2022-03-31") });
     expect(explanation.result.trace.map((check) => check.rule)).toEqual(["no-data"]);
@@ -159,7 +176,7 @@ describe("explain: the rule that decided, with the numbers it compared", () => {
           expect(answers).toEqual(result.trace.map((check) => (check.held ? "yes" : "no")));
           expect(text).not.toContain("\u001b[");
         }),
-        300,
+        1000,
       );
     },
     FUZZ_TIMEOUT,

@@ -207,6 +207,12 @@ describe("progress 4. L = d·(E(T) − A) ≤ 0 → green, on-track", () => {
     });
   });
 
+  it("holds a hair behind, under ε: 39 − 38.999999999999 = 1e-12 ≤ 1.3e-7", () => {
+    const check = findCheck(traceOf(projects, 38.999999999999, "2022-03-31"), "on-track");
+    expect(check?.held).toBe(true);
+    expect(check?.lag).toBeCloseTo(1e-12, 14);
+  });
+
   it("does not hold behind: L = 39 − 36 = 3", () => {
     expect(findCheck(traceOf(projects, 36, "2022-03-31"), "on-track")).toMatchObject({
       held: false,
@@ -250,6 +256,12 @@ describe("progress 5. L ≤ tolerance → yellow, behind", () => {
       held: true,
       lag: 13,
     });
+  });
+
+  it("holds a hair past the edge, under ε: 39 − 25.999999999999 = 13 + 1e-12 ≤ 13 + 1.3e-7", () => {
+    const check = findCheck(traceOf(projects, 25.999999999999, "2022-03-31"), "behind");
+    expect(check?.held).toBe(true);
+    expect(check?.lag).toBeGreaterThan(13);
   });
 
   it("a tolerance in the unit has no percent: 39 − 37 = 2 ≤ 2", () => {
