@@ -147,12 +147,6 @@ export function findCheck<Rule extends Reason>(
   return undefined;
 }
 
-/** The latest row at or before `asOf`, or undefined. Rows of one date hold one value (checked on input). */
-function latestRow(rows: Series, asOf: Day): { day: Day; value: number | boolean } | undefined {
-  const index = rows.latestOnOrBefore(asOf);
-  return index === -1 ? undefined : { day: rows.day(index), value: rows.value(index) };
-}
-
 function isStale(observedOn: Day, asOf: Day): boolean {
   return monthIndex(observedOn) < monthIndex(asOf);
 }
@@ -202,13 +196,17 @@ function noDataCheck(
   return { rule: "no-data", held: actual === null, actual, observedOn, summedRows };
 }
 
-/** The actual A: the latest row, or with `aggregate: sum` the sum of the rows after t0. */
-function progressActual(target: ProgressTarget, rows: Series, asOf: Day): NoDataCheck {
-  if (target.aggregate === "last") {
-    const row = latestRow(rows, asOf);
-    return row === undefined
+/**
+ * The actual A at day `asOf` (SPEC 4), as rule 1 checks it: the value of the latest row at or
+ * before `asOf`, or with `aggregate: sum` the sum of the rows after t0; none without such rows.
+ * Rows of one date hold one value (checked on input).
+ */
+export function actualAt(target: Target, rows: Series, asOf: Day): NoDataCheck {
+  if (target.kind !== "progress" || target.aggregate === "last") {
+    const index = rows.latestOnOrBefore(asOf);
+    return index === -1
       ? noDataCheck(null, null, null)
-      : noDataCheck(row.value as number, row.day, null);
+      : noDataCheck(rows.value(index), rows.day(index), null);
   }
   const t0 = target.start - 1;
   let sum = 0;
@@ -229,7 +227,7 @@ function progressActual(target: ProgressTarget, rows: Series, asOf: Day): NoData
 function evaluateProgress(target: ProgressTarget, rows: Series, asOf: Day): Result {
   const span = target.target - target.baseline;
   const expected = expectedValue(target, asOf);
-  const noData = progressActual(target, rows, asOf);
+  const noData = actualAt(target, rows, asOf);
   const result = emptyResult(target);
   result.expected = expected;
   result.expectedProgress = (expected - target.baseline) / span;
@@ -299,15 +297,14 @@ function evaluateProgress(target: ProgressTarget, rows: Series, asOf: Day): Resu
 
 /** SPEC 2.2: no-data, within, near, outside. */
 function evaluateLevel(target: LevelTarget, rows: Series, asOf: Day): Result {
-  const row = latestRow(rows, asOf);
-  const noData =
-    row === undefined ? noDataCheck(null, null, null) : noDataCheck(row.value, row.day, null);
+  const noData = actualAt(target, rows, asOf);
   const result = emptyResult(target);
-  if (row === undefined) return decide(result, [noData]);
-  const A = row.value as number;
-  result.stale = isStale(row.day, asOf);
+  if (noData.held) return decide(result, [noData]);
+  const observedOn = noData.observedOn as Day;
+  const A = noData.actual as number;
+  result.stale = isStale(observedOn, asOf);
   result.actual = A;
-  result.observedOn = row.day;
+  result.observedOn = observedOn;
   result.star = target.stretch === null ? null : reachesStretch(target, target.stretch, A);
   const violated = violatedBound(target, A);
   const within: WithinCheck = {
@@ -338,15 +335,14 @@ function reachesStretch(target: LevelTarget, stretch: number, actual: number): b
 
 /** SPEC 2.3: no-data, done, overdue, due-soon, pending. */
 function evaluateMilestone(target: MilestoneTarget, rows: Series, asOf: Day): Result {
-  const row = latestRow(rows, asOf);
-  const noData =
-    row === undefined ? noDataCheck(null, null, null) : noDataCheck(row.value, row.day, null);
+  const noData = actualAt(target, rows, asOf);
   const result = emptyResult(target);
-  if (row === undefined) return decide(result, [noData]);
-  const isDone = row.value === true;
-  result.stale = isStale(row.day, asOf);
+  if (noData.held) return decide(result, [noData]);
+  const observedOn = noData.observedOn as Day;
+  const isDone = noData.actual === true;
+  result.stale = isStale(observedOn, asOf);
   result.actual = isDone;
-  result.observedOn = row.day;
+  result.observedOn = observedOn;
   const done: DoneCheck = { rule: "done", held: isDone };
   if (done.held) return decide(result, [noData, done]);
   const overdue: DeadlineCheck<"overdue"> = {

@@ -6,16 +6,16 @@
  */
 import { civilFromDay, type Day, dayFromCivil, endOfMonth, monthIndex } from "./dates.js";
 import {
+  actualAt,
   type EvaluateOptions,
   evaluate,
-  evaluateTarget,
   findCheck,
   type ObservationsById,
   summarize,
 } from "./evaluate.js";
 import type { Result, SchedulePoint, Status, Summary, Target } from "./model.js";
 import { compareText } from "./problems.js";
-import { progressDirection } from "./schedule.js";
+import { expectedValue, progressDirection } from "./schedule.js";
 import { Series } from "./series.js";
 
 /** Milestones due within this many days after the as-of date are listed as due soon. */
@@ -373,11 +373,12 @@ function monthlyHistory(target: Target, rows: Series, asOf: Day): MonthPoint[] {
   const points: MonthPoint[] = [];
   for (let index = first; index <= last; index++) {
     const day = index === last ? asOf : endOfMonth(Math.floor(index / 12), (index % 12) + 1);
-    const result = evaluateTarget(target, rows, day);
+    // Only the actual and E: no status, so no evaluation at every month-end.
+    const { actual } = actualAt(target, rows, day);
     points.push({
       day,
-      actual: typeof result.actual === "number" ? result.actual : null,
-      expected: result.expected,
+      actual: typeof actual === "number" ? actual : null,
+      expected: target.kind === "progress" ? expectedValue(target, day) : null,
     });
   }
   return points;
