@@ -194,9 +194,6 @@ export interface ProblemParams {
   /** stdout could not be written (stderr is where this is said). */
   "output.stdout-failed": { reason: WriteReason };
   "output.init-files-exist": { paths: string[] };
-
-  // A message worded in English where it is made: only while code still makes them.
-  "legacy.message": { text: string };
 }
 
 export type ProblemCode = keyof ProblemParams;

@@ -31,39 +31,22 @@ export type CodeAndParams = {
   [C in ProblemCode]: [code: C, params: ProblemParams[C]];
 }[ProblemCode];
 
+/** An error: the run makes no report. The params must be those of the code. */
 export function error<C extends ProblemCode>(
   place: Place | null,
   code: C,
   params: ProblemParams[C],
-): Problem;
-/** @deprecated an English message: give a code and its params. */
-export function error(file: string, line: number, column: number, message: string): Problem;
-export function error(...args: LegacyOrCoded): Problem {
-  return make("error", args);
+): Problem {
+  return { code, severity: "error", place, params } as Problem;
 }
 
+/** A warning: said, and the run goes on. The params must be those of the code. */
 export function warning<C extends ProblemCode>(
   place: Place | null,
   code: C,
   params: ProblemParams[C],
-): Problem;
-/** @deprecated an English message: give a code and its params. */
-export function warning(file: string, line: number, column: number, message: string): Problem;
-export function warning(...args: LegacyOrCoded): Problem {
-  return make("warning", args);
-}
-
-type LegacyOrCoded =
-  | [place: Place | null, code: ProblemCode, params: ProblemParams[ProblemCode]]
-  | [file: string, line: number, column: number, message: string];
-
-function make(severity: Severity, args: LegacyOrCoded): Problem {
-  if (args.length === 4) {
-    const [file, line, column, text] = args;
-    return { code: "legacy.message", severity, place: { file, line, column }, params: { text } };
-  }
-  const [place, code, params] = args;
-  return { code, severity, place, params } as Problem;
+): Problem {
+  return { code, severity: "warning", place, params } as Problem;
 }
 
 /**
@@ -125,9 +108,7 @@ export class UsageError extends Error {
   /** The problem, of no place. */
   readonly problem: Problem;
 
-  constructor(...args: CodeAndParams | [message: string]) {
-    const [code, params] =
-      args.length === 1 ? (["legacy.message", { text: args[0] }] as const) : args;
+  constructor(...[code, params]: CodeAndParams) {
     super(code);
     this.name = "UsageError";
     this.problem = { code, severity: "error", place: null, params } as Problem;

@@ -59,9 +59,3 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   }
   return best ?? (prefixed.length === 1 ? prefixed[0] : undefined);
 }
-
-/** ` (did you mean "target"?)`, or an empty string when nothing is close. */
-export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const match = closestMatch(word, candidates);
-  return match === undefined ? "" : ` (did you mean ${JSON.stringify(match)}?)`;
-}

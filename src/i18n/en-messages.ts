@@ -225,6 +225,4 @@ export const enMessages: Messages = {
   "output.stdout-failed": ({ reason }) => `cannot write to stdout: ${writeReason(reason)}`,
   "output.init-files-exist": ({ paths }) =>
     `${paths.length} of the files init writes exist already; nothing was written (--force overwrites them):${paths.map((path) => `\n  ${path}`).join("")}`,
-
-  "legacy.message": ({ text }) => text,
 };

@@ -10,29 +10,29 @@ import type { Labels } from "./labels.js";
  * they could recolour, move or hide what it shows.
  */
 export function formatProblem(problem: Problem, labels: Labels = en): string {
-  const shown = escapeControls(problem);
-  const message = (labels.messages[shown.code] as (params: Problem["params"]) => string)(
-    shown.params,
-  );
-  const prefix = shown.severity === "warning" ? labels.warningPrefix : "";
-  return shown.place === null
-    ? `${prefix}${message}`
-    : `${formatPlace(shown.place)}: ${prefix}${message}`;
+  const words = labels.messages[problem.code] as (params: Problem["params"]) => string;
+  const prefix = problem.severity === "warning" ? labels.warningPrefix : "";
+  const place = problem.place === null ? "" : `${formatPlace(problem.place)}: `;
+  // Words of one line are escaped whole, as they are shown (a value quoted as JSON keeps its
+  // `\u0000`); words of several lines have their values escaped one by one, so that their own
+  // line breaks stay.
+  const oneLine = !words(
+    mapTexts(problem.params, (text) => text.replace(CONTROL_CHARACTERS, " ")),
+  ).includes("\n");
+  if (oneLine) return showControls(`${place}${prefix}${words(problem.params)}`);
+  return `${showControls(place)}${prefix}${words(mapTexts(problem.params, showControls))}`;
 }
 
-/** The problem with every text it holds escaped: only values come from the input, never words. */
-function escapeControls(problem: Problem): Problem {
-  return escapeValue(problem) as Problem;
-}
-
-function escapeValue(value: unknown): unknown {
-  if (typeof value === "string") return showControls(value);
-  if (Array.isArray(value)) return value.map(escapeValue);
-  if (value !== null && typeof value === "object")
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, escapeValue(inner)]),
-    );
-  return value;
+/** A value with `change` made to every text it holds. */
+function mapTexts<T>(value: T, change: (text: string) => string): T {
+  const map = (inner: unknown): unknown => {
+    if (typeof inner === "string") return change(inner);
+    if (Array.isArray(inner)) return inner.map(map);
+    if (inner !== null && typeof inner === "object")
+      return Object.fromEntries(Object.entries(inner).map(([key, item]) => [key, map(item)]));
+    return inner;
+  };
+  return map(value) as T;
 }
 
 function showControls(text: string): string {

@@ -3,7 +3,6 @@ import type { Expectation, IndentCharacter, Shown, WriteReason } from "../core/p
 import { formatPlace } from "../core/problems.js";
 import { PRESETS } from "../core/schedule.js";
 import type { Messages } from "./labels.js";
-import { translateLegacy } from "./zh-legacy.js";
 
 /** `（是否应为 "target"？）`, or nothing. */
 function didYouMean(suggestion: string | null): string {
@@ -217,6 +216,4 @@ export const zhMessages: Messages = {
   "output.stdout-failed": ({ reason }) => `无法写入标准输出：${writeReason(reason)}`,
   "output.init-files-exist": ({ paths }) =>
     `init 要写入的文件中已有 ${paths.length} 个存在；未写入任何文件（--force 可覆盖）：${paths.map((path) => `\n  ${path}`).join("")}`,
-
-  "legacy.message": ({ text }) => translateLegacy(text),
 };

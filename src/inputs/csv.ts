@@ -12,6 +12,7 @@
  * million rows), which stays the reference: test/unit/csv.test.ts holds the direct reading to it.
  */
 import Papa from "papaparse";
+import type { ProblemParams } from "../core/problem-codes.js";
 
 /** One record: its fields and the line it starts on. */
 export interface CsvRecord {
@@ -20,11 +21,17 @@ export interface CsvRecord {
   readonly line: number;
 }
 
+/** What a quoting mistake is: a field left open, text after a closing quote, or another. */
+export type CsvProblem =
+  | readonly ["csv.unclosed-quote", ProblemParams["csv.unclosed-quote"]]
+  | readonly ["csv.text-after-quote", ProblemParams["csv.text-after-quote"]]
+  | readonly ["csv.unreadable", ProblemParams["csv.unreadable"]];
+
 /** A quoting mistake, on the line of the record it spoiled. */
 export interface CsvSyntaxError {
   readonly kind: "error";
   readonly line: number;
-  readonly message: string;
+  readonly problem: CsvProblem;
 }
 
 /**
@@ -110,8 +117,8 @@ export function* csvRecords(chunks: Iterable<string>): Generator<CsvItem, number
   return line - 1;
 }
 
-function syntaxError(line: number, message: string): CsvSyntaxError {
-  return { kind: "error", line, message };
+function syntaxError(line: number, problem: CsvProblem): CsvSyntaxError {
+  return { kind: "error", line, problem };
 }
 
 /**
@@ -248,7 +255,7 @@ function* parseQuoted(block: string, line: number): Generator<CsvItem, number> {
     quoteChar: '"',
     skipEmptyLines: false,
   });
-  const errorRows = new Map<number, string>();
+  const errorRows = new Map<number, CsvProblem>();
   for (const error of results.errors) errorRows.set(error.row ?? 0, describe(error.code));
   let next = line;
   for (let index = 0; index < results.data.length; index++) {
@@ -272,15 +279,16 @@ function countLineBreaks(text: string): number {
   return count;
 }
 
-const UNCLOSED_QUOTE = 'a quoted field is not closed: a field that starts with " must end with "';
+const UNCLOSED_QUOTE: CsvProblem = ["csv.unclosed-quote", {}];
 
-function describe(code: string): string {
+/** papaparse's error, by its code. */
+function describe(code: string): CsvProblem {
   switch (code) {
     case "MissingQuotes":
       return UNCLOSED_QUOTE;
     case "InvalidQuotes":
-      return 'a closing quote is followed by something other than a comma or the end of the line (write "" for a quote inside a quoted field)';
+      return ["csv.text-after-quote", {}];
     default:
-      return `the CSV cannot be read (${code})`;
+      return ["csv.unreadable", { reason: code }];
   }
 }

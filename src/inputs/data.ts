@@ -6,9 +6,18 @@
  */
 import { type DateParse, formatDay, parseDate } from "../core/dates.js";
 import { MAX_MAGNITUDE, type Target } from "../core/model.js";
-import { error, MAX_PROBLEMS_PER_FILE, type Problem, warning } from "../core/problems.js";
-import { didYouMean } from "../core/suggest.js";
-import type { CsvItem } from "./csv.js";
+import type { DataColumn } from "../core/problem-codes.js";
+import {
+  type CodeAndParams,
+  error,
+  MAX_PROBLEMS_PER_FILE,
+  type Problem,
+  type ProblemCode,
+  type ProblemParams,
+  warning,
+} from "../core/problems.js";
+import { closestMatch } from "../core/suggest.js";
+import type { CsvItem, CsvProblem } from "./csv.js";
 
 /** The columns kpi reads, and the header names (trimmed, case-insensitive) that mean each. */
 const COLUMN_ALIASES = {
@@ -20,8 +29,8 @@ const COLUMN_ALIASES = {
 type Column = keyof typeof COLUMN_ALIASES;
 const REQUIRED_COLUMNS: readonly Column[] = ["target", "date", "value"];
 
-const DONE_WORDS = new Set(["1", "true", "yes", "done", "y", "是", "完成", "已完成"]);
-const NOT_DONE_WORDS = new Set(["0", "false", "no", "n", "否", "未完成"]);
+const DONE_WORDS = ["1", "true", "yes", "done", "y", "是", "完成", "已完成"];
+const NOT_DONE_WORDS = ["0", "false", "no", "n", "否", "未完成"];
 
 /** The targets a file's rows are read against, with an index of their ids. */
 export class TargetIndex {
@@ -102,7 +111,7 @@ export function* readRows(
       for (let index = 0; index < item.count; index++)
         reader.plainRecord(text, item.start(index), item.end(index), firstLine + index);
     } else if (item.kind === "record") reader.record(item.fields, item.line);
-    else reader.syntaxError(item.line, item.message);
+    else reader.syntaxError(item.line, item.problem);
     if (rows.length >= BATCH_ROWS) {
       yield rows;
       rows.clear();
@@ -201,16 +210,15 @@ class FileReader {
       return;
     }
     if (fields.length > this.headerWidth) {
-      this.addError(
-        { fields, line },
-        this.headerWidth,
-        `the row has ${fields.length} fields but the header has ${this.headerWidth}; a value with a thousands separator must be quoted ("1,200")`,
-      );
+      this.addError({ fields, line }, this.headerWidth, "data.row-too-wide", {
+        fields: fields.length,
+        header: this.headerWidth,
+      });
       return;
     }
     const id = (fields[columns.target] ?? "").trim();
     if (id === "") {
-      this.addError({ fields, line }, columns.target, "the target is empty");
+      this.addError({ fields, line }, columns.target, "data.target-empty", {});
       return;
     }
     // A row of an unknown id is ignored whole (a warning, SPEC 3), whatever its date and value.
@@ -225,25 +233,26 @@ class FileReader {
     }
     const date = this.lastDate;
     if (!date.ok) {
-      const why =
-        date.error === "impossible"
-          ? "is not a calendar date"
-          : "is not a date (2022-03-31, 2022/3/31, 2022年3月31日, 2022-03 or 2022-Q1)";
-      this.addError({ fields, line }, columns.date, `date ${JSON.stringify(dateText)} ${why}`);
+      this.addError(
+        { fields, line },
+        columns.date,
+        date.error === "impossible" ? "data.date-not-calendar" : "data.date-invalid",
+        { value: dateText },
+      );
       return;
     }
     const valueText = (fields[columns.value] ?? "").trim();
     if (valueText === "") {
-      this.addWarning(
-        { fields, line },
-        columns.value,
-        `no value for ${id} on ${formatDay(date.day)}: the row is skipped`,
-      );
+      this.addWarning({ fields, line }, columns.value, "data.value-missing", {
+        id,
+        date: formatDay(date.day),
+      });
       return;
     }
     const value = parseValue(valueText, target);
-    if (typeof value === "string") {
-      this.addError({ fields, line }, columns.value, value);
+    if (typeof value === "object") {
+      const [code, params] = value;
+      this.addError({ fields, line }, columns.value, code, params);
       return;
     }
     this.rows.push(index, date.day, +value, line);
@@ -336,32 +345,25 @@ class FileReader {
   }
 
   /** A record the CSV parser could not read: an error at its line. */
-  syntaxError(line: number, message: string): void {
-    this.addError({ fields: [], line }, null, message);
+  syntaxError(line: number, [code, params]: CsvProblem): void {
+    this.addError({ fields: [], line }, null, code, params);
   }
 
   /** The file is read: its problems, and the targets it has rows of. */
   end(lastLine: number): FileRows {
     if (this.columns === null && !this.skipRest) {
+      const place = { file: this.file, line: Math.max(1, lastLine), column: 1 };
       this.errors.push(
-        error(
-          this.file,
-          Math.max(1, lastLine),
-          1,
-          "the file has no header row (target,date,value)",
-        ),
+        error(place, "data.no-header", { columns: [...REQUIRED_COLUMNS] as DataColumn[] }),
       );
     }
     for (const [id, { line, rows }] of this.unknownIds) {
-      const more = rows > 1 ? ` (${rows} rows)` : "";
       // Only for warnings that are listed: a file of unknown ids costs no edit distances.
       const suggestion =
-        this.warnings.length < MAX_PROBLEMS_PER_FILE ? didYouMean(id, this.known.ids.keys()) : "";
-      this.addWarning(
-        { fields: [], line },
-        null,
-        `no target has the id "${id}"${more}: its rows are ignored${suggestion}`,
-      );
+        this.warnings.length < MAX_PROBLEMS_PER_FILE
+          ? (closestMatch(id, this.known.ids.keys()) ?? null)
+          : null;
+      this.addWarning({ fields: [], line }, null, "data.unknown-id", { id, rows, suggestion });
     }
     const problems = [...this.errors, ...this.warnings];
     if (this.otherUnknown.rows > 0) {
@@ -369,25 +371,14 @@ class FileReader {
       const place = { file: this.file, line: this.otherUnknown.line, column: 1 };
       problems.push(warning(place, "data.more-unknown-ids", { rows: this.otherUnknown.rows }));
     }
-    if (this.errorCount > this.errors.length) {
+    const end = { file: this.file, line: lastLine, column: 1 };
+    if (this.errorCount > this.errors.length)
       problems.push(
-        error(
-          this.file,
-          lastLine,
-          1,
-          `${this.errorCount - this.errors.length} more errors in this file`,
-        ),
+        error(end, "file.more-errors", { count: this.errorCount - this.errors.length }),
       );
-    }
     if (this.warningCount > this.warnings.length) {
-      problems.push(
-        warning(
-          this.file,
-          lastLine,
-          1,
-          `${this.warningCount - this.warnings.length} more warnings in this file`,
-        ),
-      );
+      const count = this.warningCount - this.warnings.length;
+      problems.push(warning(end, "file.more-warnings", { count }));
     }
     return {
       file: this.file,
@@ -410,19 +401,19 @@ class FileReader {
       if (column === undefined) return;
       // Two notes are harmless (notes are not read); two of a column that is read are ambiguous.
       if (columns[column] !== undefined && REQUIRED_COLUMNS.includes(column)) {
-        this.addError(
-          record,
-          index,
-          `two columns mean ${column}: "${record.fields[columns[column]]}" and "${field}"`,
-        );
+        this.addError(record, index, "data.duplicate-column", {
+          column: column as DataColumn,
+          first: record.fields[columns[column]] as string,
+          second: field,
+        });
         ambiguous = true;
       }
       columns[column] = index;
     });
     const missing = REQUIRED_COLUMNS.filter((column) => columns[column] === undefined);
     for (const column of missing) {
-      const names = COLUMN_ALIASES[column].join(", ");
-      this.addError(record, null, `the header has no ${column} column (one of: ${names})`);
+      const names = [...COLUMN_ALIASES[column]];
+      this.addError(record, null, "data.missing-column", { column: column as DataColumn, names });
     }
     this.headerWidth = record.fields.length;
     // Without a clear header no row can be read right: the header is the one thing to fix.
@@ -430,17 +421,29 @@ class FileReader {
     else this.columns = columns as Record<Column, number>;
   }
 
-  private addError(record: RecordFields, fieldIndex: number | null, message: string): void {
+  private addError<C extends ProblemCode>(
+    record: RecordFields,
+    fieldIndex: number | null,
+    code: C,
+    params: ProblemParams[C],
+  ): void {
     this.errorCount++;
     if (this.errors.length < MAX_PROBLEMS_PER_FILE) {
-      this.errors.push(error(this.file, record.line, columnOf(record, fieldIndex), message));
+      const place = { file: this.file, line: record.line, column: columnOf(record, fieldIndex) };
+      this.errors.push(error(place, code, params));
     }
   }
 
-  private addWarning(record: RecordFields, fieldIndex: number | null, message: string): void {
+  private addWarning<C extends ProblemCode>(
+    record: RecordFields,
+    fieldIndex: number | null,
+    code: C,
+    params: ProblemParams[C],
+  ): void {
     this.warningCount++;
     if (this.warnings.length < MAX_PROBLEMS_PER_FILE) {
-      this.warnings.push(warning(this.file, record.line, columnOf(record, fieldIndex), message));
+      const place = { file: this.file, line: record.line, column: columnOf(record, fieldIndex) };
+      this.warnings.push(warning(place, code, params));
     }
   }
 }
@@ -465,27 +468,29 @@ function columnOf(record: RecordFields, index: number | null): number {
 
 /**
  * A data value for a target: done / not done for milestones, else a number (`1,200`, `-3.5`, and
- * `35%` for `%` targets). Returns the error message when it is neither.
+ * `35%` for `%` targets). Returns the problem when it is neither.
  */
-export function parseValue(text: string, target: Target): number | boolean | string {
+export function parseValue(text: string, target: Target): number | boolean | CodeAndParams {
   if (target.kind === "milestone") {
     const word = text.toLowerCase();
-    if (DONE_WORDS.has(word)) return true;
-    if (NOT_DONE_WORDS.has(word)) return false;
-    return `value ${JSON.stringify(text)} is not done / not done (1 true yes done y 是 完成 已完成, or 0 false no n 否 未完成)`;
+    if (DONE_WORDS.includes(word)) return true;
+    if (NOT_DONE_WORDS.includes(word)) return false;
+    return [
+      "data.value-not-done",
+      { value: text, done: [...DONE_WORDS], notDone: [...NOT_DONE_WORDS] },
+    ];
   }
   let number = text;
   if (text.endsWith("%")) {
-    if (target.unit !== "%")
-      return `value ${JSON.stringify(text)} has a % sign but the unit of ${target.id} is not %`;
+    if (target.unit !== "%") return ["data.value-percent-unit", { value: text, id: target.id }];
     number = text.slice(0, -1).trimEnd();
   }
   const value = parseNumber(number);
   // A decimal too long for a double (400 digits) is a number too, only too large.
   if (value === undefined && !NUMBER.test(number))
-    return `value ${JSON.stringify(text)} is not a number`;
+    return ["data.value-not-number", { value: text }];
   if (value === undefined || Math.abs(value) > MAX_MAGNITUDE)
-    return `value ${JSON.stringify(text)} is too large: numbers must lie within ±1e15`;
+    return ["data.value-too-large", { value: text }];
   return value;
 }
 

@@ -62,7 +62,7 @@ function observationsOf(
   for (const index of appearance) {
     const target = list[index] as Target;
     const done = target.kind === "milestone";
-    const show = (row: number) => String(done ? rows.value(row) === 1 : rows.value(row));
+    const rowValue = (row: number) => (done ? rows.value(row) === 1 : rows.value(row));
     const group = order.subarray(starts[index], starts[index + 1]);
     sortByDay(group, rows);
     // One row per date, kept in place at the start of the group.
@@ -79,12 +79,13 @@ function observationsOf(
           continue;
         }
         problems.push(
-          error(
-            file,
-            rows.line(row),
-            1,
-            `${target.id} on ${formatDay(rows.day(row))} is ${show(row)} here but ${show(previous)} at ${rows.file(previous)}:${rows.line(previous)}`,
-          ),
+          error({ file, line: rows.line(row), column: 1 }, "data.conflict", {
+            id: target.id,
+            date: formatDay(rows.day(row)),
+            here: rowValue(row),
+            there: rowValue(previous),
+            first: { file: rows.file(previous), line: rows.line(previous), column: 1 },
+          }),
         );
       }
     }
@@ -93,14 +94,8 @@ function observationsOf(
   for (const [file, { count, firstLeftOut }] of conflicts) {
     if (firstLeftOut === null) continue;
     const more = count - MAX_PROBLEMS_PER_FILE;
-    problems.push(
-      error(
-        file,
-        rows.line(firstLeftOut),
-        1,
-        `${more} more rows in this file disagree with earlier rows`,
-      ),
-    );
+    const place = { file, line: rows.line(firstLeftOut), column: 1 };
+    problems.push(error(place, "data.more-conflicts", { count: more }));
   }
   return { observations, problems };
 }

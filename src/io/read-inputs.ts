@@ -6,7 +6,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import type { Target } from "../core/model.js";
-import { error, type Problem, sortProblems, UsageError } from "../core/problems.js";
+import { error, type Place, type Problem, sortProblems, UsageError } from "../core/problems.js";
 import { csvRecords } from "../inputs/csv.js";
 import { readRows, TargetIndex } from "../inputs/data.js";
 import { type CollectedData, collectObservations } from "../inputs/observations.js";
@@ -86,10 +86,10 @@ function readText(file: string): string | Problem {
       size += chunk.length;
     }
   } catch (cause) {
-    return error(file, 1, 1, `cannot read the file: ${errorCode(cause)}`);
+    return error(startOf(file), "file.unreadable", { code: errorCode(cause) });
   }
   if (size > MAX_TARGET_FILE_BYTES)
-    return error(file, 1, 1, "the file is larger than 1 MiB, the limit for a target file");
+    return error(startOf(file), "file.target-too-large", { maxBytes: MAX_TARGET_FILE_BYTES });
   return Buffer.concat(chunks, size).toString("utf8");
 }
 
@@ -182,7 +182,7 @@ function openText(
       encoding = decideEncoding(() => bytes.chunks(), forced);
       if (encoding.kind === "not-utf-8") {
         const line = lineOfInvalidUtf8(bytes.chunks());
-        problems.push(error(file, line, 1, "the file is not valid UTF-8 (try --encoding gb18030)"));
+        problems.push(error({ file, line, column: 1 }, "data.not-utf8", {}));
         bytes.close();
         return null;
       }
@@ -192,7 +192,7 @@ function openText(
     }
   } catch (cause) {
     if (!isFileSystemError(cause)) throw cause;
-    problems.push(error(file, 1, 1, `cannot read the file: ${cause.code}`));
+    problems.push(error(startOf(file), "file.unreadable", { code: String(cause.code) }));
     return null;
   }
   return decodeFile(bytes, createDecoder(encoding, iconv), file, problems);
@@ -210,7 +210,7 @@ function* decodeFile(
   } catch (cause) {
     // The first pass read the file: a failure now is one of the disk, said like any other.
     if (!isFileSystemError(cause)) throw cause;
-    problems.push(error(file, 1, 1, `cannot read the file: ${cause.code}`));
+    problems.push(error(startOf(file), "file.unreadable", { code: String(cause.code) }));
   } finally {
     bytes.close();
   }
@@ -269,4 +269,9 @@ function isFileSystemError(cause: unknown): cause is NodeJS.ErrnoException {
     typeof (cause as NodeJS.ErrnoException).code === "string" &&
     "syscall" in cause
   );
+}
+
+/** A problem of a whole file is placed at its start. */
+function startOf(file: string): Place {
+  return { file, line: 1, column: 1 };
 }

@@ -305,3 +305,65 @@ describe("file and folder messages that were English in a Chinese run", () => {
     }
   });
 });
+
+/** `kpi validate` of one data file against the basic targets: stderr in both languages. */
+function validateData(name: string, text: string): { en: string; zh: string } {
+  const file = join(scratch, name);
+  writeFileSync(file, text);
+  const said = (lang: string) => {
+    const { code, stderr } = runKpi([
+      "validate",
+      file,
+      "-t",
+      "test/fixtures/basic/targets",
+      "--lang",
+      lang,
+    ]);
+    expect(code).toBe(2);
+    return stderr.replaceAll(`${scratch}/`, "");
+  };
+  return { en: said("en"), zh: said("zh") };
+}
+
+describe("data and file messages that were English in a Chinese run", () => {
+  it("a target file larger than 1 MiB", () => {
+    expect(validateTargets("big.yaml", "# a comment\n".repeat(100_000))).toEqual({
+      en: "big.yaml:1:1: the file is larger than 1 MiB, the limit for a target file",
+      zh: "big.yaml:1:1: 文件大于 1 MiB，超出了指标文件的大小上限",
+    });
+  });
+
+  it("a value too large", () => {
+    const said = validateData(
+      "large.csv",
+      "target,date,value\ninvest.projects-100m,2022-03-31,12345678901234567890\n",
+    );
+    expect(said.en).toMatch(
+      /^large\.csv:2:33: value "12345678901234567890" is too large: numbers must lie within ±1e15\n/,
+    );
+    expect(said.zh).toMatch(
+      /^large\.csv:2:33: 数值 "12345678901234567890" 过大：数值须在 ±1e15 以内\n/,
+    );
+  });
+
+  it("rows of one date that disagree, past the cap, and a milestone's done or not done", () => {
+    // 53 pairs of rows that disagree (hall's, then invest's on 52 dates): the first 50 are listed,
+    // the other 53 - 50 = 3 counted on one line, at the first left out (invest's 50th, line 103).
+    const pairs = Array.from({ length: 52 }, (_, i) => {
+      const day = `2022-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
+      return `invest.projects-100m,${day},1\ninvest.projects-100m,${day},2\n`;
+    });
+    const text = `target,date,value\nhall.acceptance,2022-03-31,1\nhall.acceptance,2022-03-31,0\n${pairs.join("")}`;
+    const said = validateData("disagree.csv", text);
+    expect(said.en).toContain(
+      "disagree.csv:3:1: hall.acceptance on 2022-03-31 is false here but true at disagree.csv:2\n",
+    );
+    expect(said.zh).toContain(
+      "disagree.csv:3:1: hall.acceptance 在 2022-03-31 的数值此处为 未完成，但在 disagree.csv:2 为 已完成\n",
+    );
+    expect(said.en).toContain(
+      "disagree.csv:103:1: 3 more rows in this file disagree with earlier rows\n",
+    );
+    expect(said.zh).toContain("disagree.csv:103:1: 本文件另有 3 行与之前的行数值不一致\n");
+  });
+});

@@ -10,7 +10,7 @@ function collect(records: Generator<CsvItem, number>) {
   for (let next = records.next(); ; next = records.next()) {
     if (next.done === true) return { events, lastLine: next.value };
     const item = next.value;
-    if (item.kind === "error") events.push(["error", item.line, item.message]);
+    if (item.kind === "error") events.push(["error", item.line, item.problem[0]]);
     else if (item.kind === "record") events.push(["record", item.line, item.fields]);
     else
       for (let index = 0; index < item.count; index++)
@@ -105,7 +105,7 @@ describe("CSV records", () => {
     const { events } = parseInChunks('a,b\n1,"2\n3,4\n', [5, 5, 5]);
     expect(events).toEqual([
       ["record", 1, ["a", "b"]],
-      ["error", 2, 'a quoted field is not closed: a field that starts with " must end with "'],
+      ["error", 2, "csv.unclosed-quote"],
     ]);
   });
 
@@ -119,7 +119,7 @@ describe("CSV records", () => {
     );
     expect(events).toEqual([
       ["record", 1, ["target", "date", "value"]],
-      ["error", 2, 'a quoted field is not closed: a field that starts with " must end with "'],
+      ["error", 2, "csv.unclosed-quote"],
     ]);
   });
 });

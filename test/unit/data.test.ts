@@ -249,10 +249,13 @@ describe("values", () => {
   it("takes % only for % targets and done words only for milestones", () => {
     expect(parseValue("35%", rate)).toBe(35);
     expect(parseValue("35 %", rate)).toBe(35);
-    expect(typeof parseValue("35%", invest)).toBe("string");
+    expect(parseValue("35%", invest)).toEqual([
+      "data.value-percent-unit",
+      { value: "35%", id: "invest" },
+    ]);
     expect(parseValue("YES", hall)).toBe(true);
     expect(parseValue("未完成", hall)).toBe(false);
-    expect(typeof parseValue("1.0", hall)).toBe("string");
+    expect(parseValue("1.0", hall)).toMatchObject(["data.value-not-done", { value: "1.0" }]);
   });
 
   it("property: a formatted decimal reads back as the same number", () => {

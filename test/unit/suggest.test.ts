@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closestMatch, didYouMean, editDistance } from "../../src/core/suggest.js";
+import { closestMatch, editDistance } from "../../src/core/suggest.js";
 
 describe("editDistance: insertions, deletions, substitutions and swaps cost 1", () => {
   it.each([
@@ -41,8 +41,7 @@ describe("closestMatch: a likely typo, or nothing", () => {
     expect(closestMatch("ab", ["ad", "ac"])).toBe("ad");
   });
 
-  it("words a suggestion as a message suffix", () => {
-    expect(didYouMean("tagret", keys)).toBe(' (did you mean "target"?)');
-    expect(didYouMean("colour", keys)).toBe("");
+  it("finds no suggestion when nothing is close", () => {
+    expect(closestMatch("colour", keys)).toBeUndefined();
   });
 });
