@@ -145,6 +145,8 @@ export interface ProblemParams {
   "data.duplicate-column": { column: DataColumn; first: string; second: string };
   "data.missing-column": { column: DataColumn; names: string[] };
   "data.row-too-wide": { fields: number; header: number };
+  /** A number, then a field of digits after it: `1,200` or `30,5%` written without quotes. */
+  "data.value-split": { value: string; next: string };
   "data.target-empty": Record<string, never>;
   "data.unknown-id": { id: string; rows: number; suggestion: string | null };
   /** The rows of the unknown ids of a file past the first 50, which are not told apart. */

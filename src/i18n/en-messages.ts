@@ -172,6 +172,8 @@ export const enMessages: Messages = {
     `the header has no ${column} column (one of: ${names.join(", ")})`,
   "data.row-too-wide": ({ fields, header }) =>
     `the row has ${fields} fields but the header has ${header}; a value with a thousands separator must be quoted ("1,200")`,
+  "data.value-split": ({ value, next }) =>
+    `value ${JSON.stringify(value)} is followed by a field of digits, ${JSON.stringify(next)}: a thousands separator or a decimal comma without quotes? Quote the number ("1,200") or write it without the comma`,
   "data.target-empty": () => "the target is empty",
   "data.unknown-id": ({ id, rows, suggestion }) =>
     `no target has the id "${id}"${rows > 1 ? ` (${rows} rows)` : ""}: its rows are ignored${didYouMean(suggestion)}`,

@@ -168,6 +168,8 @@ export const zhMessages: Messages = {
     `表头缺少 ${column} 列（可用列名：${names.join(", ")}）`,
   "data.row-too-wide": ({ fields, header }) =>
     `该行有 ${fields} 个字段，但表头只有 ${header} 个；带千位分隔符的数值须加引号（"1,200"）`,
+  "data.value-split": ({ value, next }) =>
+    `数值 ${JSON.stringify(value)} 后面是一个只有数字的字段 ${JSON.stringify(next)}：是否未加引号的千位分隔符或小数逗号？请给数值加引号（"1,200"）或去掉逗号`,
   "data.target-empty": () => "指标编号为空",
   "data.unknown-id": ({ id, rows, suggestion }) =>
     `没有编号为 "${id}" 的指标${rows > 1 ? `（${rows} 行）` : ""}：这些行已忽略${didYouMean(suggestion)}`,

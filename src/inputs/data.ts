@@ -29,6 +29,9 @@ const COLUMN_ALIASES = {
 type Column = keyof typeof COLUMN_ALIASES;
 const REQUIRED_COLUMNS: readonly Column[] = ["target", "date", "value"];
 
+/** A field of digits only, with an optional decimal part or %: the rest of a split number. */
+const DIGITS_ONLY = /^\d+(?:\.\d+)?%?$/;
+
 const DONE_WORDS = ["1", "true", "yes", "done", "y", "是", "完成", "已完成"];
 const NOT_DONE_WORDS = ["0", "false", "no", "n", "否", "未完成"];
 
@@ -173,6 +176,11 @@ class FileReader {
   /** The header is unusable: the rest of the file is not read. */
   private skipRest = false;
   private headerWidth = 0;
+  /**
+   * The field after the value when it is the note or a column kpi does not read, else -1: where
+   * the rest of an unquoted `1,200` or `30,5%` lands without making the row too wide (SPEC 3).
+   */
+  private afterValue = -1;
   private lastDateText = "";
   private lastDate: DateParse = { ok: false, error: "format" };
   private readonly errors: Problem[] = [];
@@ -255,6 +263,14 @@ class FileReader {
       this.addError({ fields, line }, columns.value, code, params);
       return;
     }
+    const next = this.afterValue === -1 ? "" : (fields[this.afterValue] ?? "").trim();
+    if (typeof value === "number" && DIGITS_ONLY.test(next)) {
+      this.addError({ fields, line }, this.afterValue, "data.value-split", {
+        value: valueText,
+        next,
+      });
+      return;
+    }
     this.rows.push(index, date.day, +value, line);
     this.targetState[index] = 2;
   }
@@ -317,6 +333,11 @@ class FileReader {
       bounds[2 * columns.value + 1] as number,
     );
     if (value === undefined) return false;
+    // A digit after the value may be the rest of an unquoted number: the general path decides.
+    if (this.afterValue !== -1 && this.afterValue < fields) {
+      const code = text.charCodeAt(bounds[2 * this.afterValue] as number);
+      if (code >= 48 && code <= 57) return false;
+    }
     this.rows.push(index, date.day, value, line);
     this.targetState[index] = 2;
     return true;
@@ -418,7 +439,12 @@ class FileReader {
     this.headerWidth = record.fields.length;
     // Without a clear header no row can be read right: the header is the one thing to fix.
     if (missing.length > 0 || ambiguous) this.skipRest = true;
-    else this.columns = columns as Record<Column, number>;
+    else {
+      this.columns = columns as Record<Column, number>;
+      const after = this.columns.value + 1;
+      const read = [this.columns.target, this.columns.date];
+      this.afterValue = after < this.headerWidth && !read.includes(after) ? after : -1;
+    }
   }
 
   private addError<C extends ProblemCode>(

@@ -47,7 +47,7 @@ function scanUtf8(chunks: Iterable<Buffer>): { valid: boolean; ascii: boolean } 
   let carried: Buffer | null = null;
   let sinceLineBreak = 0;
   for (const chunk of chunks) {
-    const lastBreak = chunk.lastIndexOf(0x0a);
+    const lastBreak = Math.max(chunk.lastIndexOf(0x0a), chunk.lastIndexOf(0x0d));
     sinceLineBreak =
       lastBreak === -1 ? sinceLineBreak + chunk.length : chunk.length - lastBreak - 1;
     if (carried === null && isAscii(chunk)) {
@@ -156,9 +156,21 @@ function utf8Decoder(ascii: boolean): TextDecoding {
   };
 }
 
-/** The text of byte chunks by a decoder, chunk by chunk, without a byte order mark at its start. */
+/**
+ * The text of byte chunks by a decoder, chunk by chunk, without a byte order mark at its start,
+ * and with a line break of a carriage return alone (old Mac Excel, SPEC 3) made a line feed, so
+ * that the later stages see LF or CRLF only.
+ */
 export function* decodeChunks(chunks: Iterable<Buffer>, decoder: TextDecoding): Generator<string> {
   let start = true;
+  // A carriage return that ended the last chunk: the next one says whether a line feed follows.
+  let carriedReturn = false;
+  const lineEnds = (text: string, last: boolean): string => {
+    let whole = carriedReturn ? `\r${text}` : text;
+    carriedReturn = !last && whole.endsWith("\r");
+    if (carriedReturn) whole = whole.slice(0, -1);
+    return whole.includes("\r") ? whole.replace(LONE_CARRIAGE_RETURN, "\n") : whole;
+  };
   for (const chunk of chunks) {
     let text = decoder.write(chunk);
     // A byte order mark opens the text in any encoding (GB18030 has one too): not part of it.
@@ -166,12 +178,16 @@ export function* decodeChunks(chunks: Iterable<Buffer>, decoder: TextDecoding): 
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       start = false;
     }
+    text = lineEnds(text, false);
     if (text !== "") yield text;
   }
   let rest = decoder.end();
   if (start && rest.charCodeAt(0) === 0xfeff) rest = rest.slice(1);
+  rest = lineEnds(rest, true);
   if (rest !== "") yield rest;
 }
+
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/g;
 
 /**
  * The length of `bytes` without a UTF-8 character that starts within its last three bytes and

@@ -356,3 +356,50 @@ describe("found in review", () => {
     expect(result).toEqual({ values: { invest: [["2022-01-31", 5, "a.csv:2"]] }, problems: [] });
   });
 });
+
+describe("SPEC 3 (v2): a row that does not fit is an error, never a guess", () => {
+  it("refuses an unquoted thousands separator or decimal comma that lands in the note", () => {
+    // 1,200 unquoted under target,date,value,note: the value field is 1 and the note 200, at
+    // column 6 + 1 + 10 + 1 + 1 + 1 + 1 = 21; "30,5%" splits into 30 and a note 5% at column 20.
+    // A note quoted whole ("1,5") is text someone meant, and is read as a note.
+    const result = read({
+      "a.csv":
+        'target,date,value,note\ninvest,2022-01-31,1,200\nrate,2022-01-31,30,5%\ninvest,2022-02-28,2,"1,5"\n',
+    });
+    expect(result.problems).toEqual([
+      'a.csv:2:21: value "1" is followed by a field of digits, "200": a thousands separator or a decimal comma without quotes? Quote the number ("1,200") or write it without the comma',
+      'a.csv:3:20: value "30" is followed by a field of digits, "5%": a thousands separator or a decimal comma without quotes? Quote the number ("1,200") or write it without the comma',
+    ]);
+    expect(result.values).toEqual({ invest: [["2022-02-28", 2, "a.csv:4"]] });
+  });
+
+  it("refuses it in a column kpi does not read, and reads both paths alike", () => {
+    for (const direct of [true, false]) {
+      const data = readCsvTexts(
+        [{ file: "b.csv", chunks: ["target,date,value,dept\ninvest,2022-01-31,4,560\n"] }],
+        targets,
+        direct,
+      );
+      expect(data.problems.map((problem) => problem.code)).toEqual(["data.value-split"]);
+      expect(data.observations.size).toBe(0);
+    }
+  });
+
+  it("reads a note of words, a value quoted whole, and a value in the last column as before", () => {
+    const result = read({
+      "c.csv":
+        'target,date,value,note\ninvest,2022-01-31,"1,200",200 个\ninvest,2022-02-28,30,示例\n',
+      "d.csv": "target,date,note,value\ninvest,2022-03-31,200,36\n",
+    });
+    expect(result).toEqual({
+      values: {
+        invest: [
+          ["2022-01-31", 1200, "c.csv:2"],
+          ["2022-02-28", 30, "c.csv:3"],
+          ["2022-03-31", 36, "d.csv:2"],
+        ],
+      },
+      problems: [],
+    });
+  });
+});

@@ -93,3 +93,39 @@ targets:
     expect(data.observations.get("hall")?.value(0)).toBe(true);
   });
 });
+
+describe("SPEC 3 (v2): line ends of a carriage return alone, as old Mac Excel saves", () => {
+  it("reads every row of a CR-only file, with its line numbers, in UTF-8 and GB18030", async () => {
+    const text = "target,date,value,note\rinvest,2022-01-31,10,\rinvest,2022-02-28,x,\r";
+    const utf8 = await readBytes(Buffer.from(text, "utf8"));
+    expect(utf8.problems).toEqual(['f.csv:3:19: value "x" is not a number']);
+    const gb18030 = await readBytes(
+      Buffer.from(
+        text.replace("x", "20").replace("note", "备注") + "invest,2022-03-31,30,说明",
+        "utf8",
+      ),
+      "gb18030",
+    );
+    expect(gb18030).toEqual({ rows: 3, problems: [] });
+  });
+
+  it("keeps CRLF as one line end, also when a chunk ends between the CR and the LF", async () => {
+    const header = "target,date,value,note\r\ninvest,2022-01-31,1,";
+    const padding = "x".repeat(CHUNK - header.length - 1);
+    const text = `${header}${padding}\r\ninvest,2022-02-28,2,\r\nnope,2022-02-28,2,\r\n`;
+    const result = await readBytes(Buffer.from(text, "utf8"));
+    // The unknown id is on line 4: the CR and LF cut by the chunk made one line end, not two.
+    expect(result.rows).toBe(2);
+    expect(result.problems).toEqual([
+      'f.csv:4:1: warning: no target has the id "nope": its rows are ignored',
+    ]);
+  });
+
+  it("reads a CR alone at a chunk's end, and at the file's end, as a line end", async () => {
+    const header = "target,date,value\rinvest,2022-01-31,";
+    const first = `${header}1`;
+    const text = `${first}${" ".repeat(CHUNK - first.length - 1)}\rinvest,2022-02-28,2\r`;
+    const result = await readBytes(Buffer.from(text, "utf8"));
+    expect(result).toEqual({ rows: 2, problems: [] });
+  });
+});

@@ -80,6 +80,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "data.duplicate-column": { column: "date", first: "date", second: "日期" },
   "data.missing-column": { column: "date", names: ["date", "period", "日期"] },
   "data.row-too-wide": { fields: 4, header: 3 },
+  "data.value-split": { value: "1", next: "200" },
   "data.target-empty": {},
   "data.unknown-id": { id: "invest.projects-10m", rows: 2, suggestion: "invest.projects-100m" },
   "data.more-unknown-ids": { rows: 199_950 },
