@@ -72,9 +72,14 @@ function scanUtf8(chunks: Iterable<Buffer>): { valid: boolean; ascii: boolean } 
 export function lineOfInvalidUtf8(chunks: Iterable<Buffer>): number {
   let line = 1;
   let carried: Buffer | null = null;
+  // A line ends at LF, CRLF or a CR alone, as decodeChunks reads them.
+  let afterReturn = false;
   for (const chunk of chunks) {
-    for (let start = 0; ; ) {
-      const end = chunk.indexOf(0x0a, start);
+    // The LF of a CRLF cut by the end of the last chunk.
+    let start = afterReturn && chunk[0] === 0x0a ? 1 : 0;
+    afterReturn = false;
+    for (;;) {
+      const end = lineBreakAt(chunk, start);
       const piece = chunk.subarray(start, end === -1 ? chunk.length : end);
       const bytes: Buffer = carried === null ? piece : Buffer.concat([carried, piece]);
       carried = null;
@@ -88,9 +93,20 @@ export function lineOfInvalidUtf8(chunks: Iterable<Buffer>): number {
       if (!isUtf8(bytes)) return line;
       line++;
       start = end + 1;
+      if (chunk[end] === 0x0d) {
+        if (end + 1 === chunk.length) afterReturn = true;
+        else if (chunk[end + 1] === 0x0a) start++;
+      }
     }
   }
   return line;
+}
+
+/** The first LF or CR at or after `start`, or -1. */
+function lineBreakAt(chunk: Buffer, start: number): number {
+  const feed = chunk.indexOf(0x0a, start);
+  const ret = chunk.indexOf(0x0d, start);
+  return feed === -1 ? ret : ret === -1 ? feed : Math.min(feed, ret);
 }
 
 /** Text chunk by chunk, without a byte order mark at its start. */

@@ -129,3 +129,27 @@ describe("SPEC 3 (v2): line ends of a carriage return alone, as old Mac Excel sa
     expect(result).toEqual({ rows: 2, problems: [] });
   });
 });
+
+describe("the line of bytes that are not UTF-8, whatever the line ends", () => {
+  it("is counted by LF, CRLF and CR alone, also across a chunk boundary", async () => {
+    const bad = Buffer.from([0xd5, 0xfd]);
+    for (const end of ["\n", "\r\n", "\r"]) {
+      const lines = ["target,date,value,note", "invest,2022-01-31,1,a", "invest,2022-02-28,2,b"];
+      const text = Buffer.from(lines.join(end) + end + "invest,2022-03-31,3,", "utf8");
+      const result = await readBytes(Buffer.concat([text, bad, Buffer.from(end)]), "utf-8");
+      expect(result.problems, JSON.stringify(end)).toEqual([
+        "f.csv:4:1: the file is not valid UTF-8 (try --encoding gb18030)",
+      ]);
+    }
+    // A CRLF whose CR ends the first chunk: one line end, not two.
+    const first = "target,date,value,note\r\ninvest,2022-01-31,1,";
+    const text = `${first}${"x".repeat(CHUNK - first.length - 1)}\r\ninvest,2022-02-28,2,`;
+    const result = await readBytes(
+      Buffer.concat([Buffer.from(text, "utf8"), bad, Buffer.from("\r\n")]),
+      "utf-8",
+    );
+    expect(result.problems).toEqual([
+      "f.csv:3:1: the file is not valid UTF-8 (try --encoding gb18030)",
+    ]);
+  });
+});
