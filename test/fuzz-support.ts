@@ -638,7 +638,10 @@ export function mutate(bytes: Uint8Array, mutations: readonly Mutation[]): Uint8
   return out;
 }
 
-/** The text of a data file as the SPEC reads its bytes: UTF-8, else GB18030; one BOM dropped. */
+/**
+ * The text of a data file as the SPEC reads its bytes: UTF-8, else GB18030; one BOM dropped; a
+ * carriage return alone is a line end (v2), a line feed to the readers that follow.
+ */
 export function decodeAsSpec(bytes: Uint8Array): string {
   let text: string;
   try {
@@ -646,7 +649,7 @@ export function decodeAsSpec(bytes: Uint8Array): string {
   } catch {
     text = new TextDecoder("gb18030", { ignoreBOM: true }).decode(bytes);
   }
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+  return (text.startsWith("\uFEFF") ? text.slice(1) : text).replace(/\r(?!\n)/g, "\n");
 }
 
 /** Cut a text into at most `parts` chunks at the given positions. */
