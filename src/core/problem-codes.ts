@@ -27,6 +27,15 @@ export type Expectation =
   | "targets"
   | "file"
   | "kind"
+  // The project file's fields (SPEC 7).
+  | "project-file"
+  | "owner-list"
+  | "scores"
+  | "non-negative-number"
+  | "boolean"
+  | "lang"
+  | "as-of"
+  | "timezone"
   /** What zod says with words of its own: no expectation of kpi's. */
   | "valid";
 
@@ -134,6 +143,22 @@ export interface ProblemParams {
     suggestion: string | null;
   };
 
+  // The project file kpi.yaml (SPEC 7). `known`: the keys of the mapping the key is in.
+  "project.unknown-key": { key: string; suggestion: string | null; known: string[] };
+  "project.duplicate-owner": { owner: string; first: Place };
+  "project.missing-above-red": { missing: number; red: number };
+  "project.as-of-not-calendar": { value: string };
+  "project.as-of-invalid": { value: string; suggestion: string | null };
+  "project.timezone-unknown": { value: string; suggestion: string | null };
+  /** The file's bytes are not UTF-8: `encoding` is what they look like (GB18030, UTF-16LE), if known. */
+  "project.not-utf8": { encoding: string | null };
+
+  // Owners (SPEC 2): a name is one body, and with the project file's `owners:`, a listed one.
+  /** A name that joins several (`经信局、商务局`): `names` are the bodies it holds. */
+  "owner.several-names": { name: string; names: string[] };
+  /** An owner not in the project file's `owners:`; `file` is the project file. */
+  "owner.not-listed": { owner: string; suggestion: string | null; file: string };
+
   // Data files: encoding and CSV syntax.
   "data.not-utf8": Record<string, never>;
   "csv.unclosed-quote": Record<string, never>;
@@ -175,6 +200,7 @@ export interface ProblemParams {
   "option.lang-invalid": { value: string };
   "option.fail-on-invalid": { value: string; statuses: Status[] };
   "option.encoding-unknown": { encoding: string };
+  "option.config-not-found": { path: string };
   "option.unknown-target-id": { id: string; suggestion: string | null };
 
   // The command line as commander reads it.

@@ -35,6 +35,14 @@ const EXPECTED: Record<Expectation, string> = {
   targets: "a non-empty list of targets",
   file: "a mapping with year, defaults and targets",
   kind: KINDS.join(", "),
+  "project-file": "a mapping of project settings (office, title, owners…)",
+  "owner-list": "a non-empty list of names",
+  scores: "a mapping of green, yellow, red, missing and late_penalty",
+  "non-negative-number": "a number ≥ 0",
+  boolean: "true or false",
+  lang: "en or zh",
+  "as-of": "a date (2022-03-31, 2022-03, 2022-Q1), latest-data or today",
+  timezone: "an IANA time zone like Asia/Shanghai",
   valid: "a valid value",
 };
 
@@ -158,6 +166,26 @@ export const enMessages: Messages = {
   "schema.invalid": ({ field, expected, got, suggestion }) =>
     `${field ?? "the file"} must be ${EXPECTED[expected]}${got === null ? "" : `, got ${shown(got)}`}${didYouMean(suggestion)}`,
 
+  "project.unknown-key": ({ key, suggestion, known }) =>
+    `unknown key "${key}"${suggestion === null ? ` (the keys are ${known.join(", ")})` : didYouMean(suggestion)}`,
+  "project.duplicate-owner": ({ owner, first }) =>
+    `owner "${owner}" is listed twice, first at ${formatPlace(first)}`,
+  "project.missing-above-red": ({ missing, red }) =>
+    `scores.missing (${missing}) is above scores.red (${red}): a missing report must never score more than a red one`,
+  "project.as-of-not-calendar": ({ value }) =>
+    `as_of ${JSON.stringify(value)} is not a calendar date`,
+  "project.as-of-invalid": ({ value, suggestion }) =>
+    `as_of ${JSON.stringify(value)} is not a date (2022-03-31, 2022-03, 2022-Q1), latest-data or today${didYouMean(suggestion)}`,
+  "project.timezone-unknown": ({ value, suggestion }) =>
+    `timezone ${JSON.stringify(value)} is not an IANA time zone${suggestion === null ? " (like Asia/Shanghai)" : didYouMean(suggestion)}`,
+  "project.not-utf8": ({ encoding }) =>
+    `the file is not UTF-8${encoding === null ? "" : ` but ${encoding}`}: save it as UTF-8`,
+
+  "owner.several-names": ({ name, names }) =>
+    `owner "${name}" names several bodies: write them as a list, [${names.join(", ")}]`,
+  "owner.not-listed": ({ owner, suggestion, file }) =>
+    `owner "${owner}" is not in the owners of ${file}${didYouMean(suggestion)}`,
+
   "data.not-utf8": () => "the file is not valid UTF-8 (try --encoding gb18030)",
   "csv.unclosed-quote": () =>
     'a quoted field is not closed: a field that starts with " must end with "',
@@ -203,6 +231,7 @@ export const enMessages: Messages = {
   "option.fail-on-invalid": ({ value, statuses }) =>
     `--fail-on must be none or a comma list of ${statuses.join(", ")}, got ${JSON.stringify(value)}`,
   "option.encoding-unknown": ({ encoding }) => `unknown encoding "${encoding}"`,
+  "option.config-not-found": ({ path }) => `--config ${path}: no such file`,
   "option.unknown-target-id": ({ id, suggestion }) =>
     `no target has the id ${JSON.stringify(id)}${suggestion === null ? "; kpi list shows them all" : didYouMean(suggestion)}`,
 

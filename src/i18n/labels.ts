@@ -302,6 +302,8 @@ export interface HelpLabels {
     output: string;
     /** `kpi schema -o`: it writes a schema, not a report. */
     outputSchema: string;
+    /** `kpi schema --project`. */
+    project: string;
     lang: string;
     format: string;
     failOn: string;

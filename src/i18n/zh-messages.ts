@@ -35,6 +35,14 @@ const EXPECTED: Record<Expectation, string> = {
   targets: "非空的指标列表",
   file: "包含 year、defaults 和 targets 的映射",
   kind: " progress、level 或 milestone",
+  "project-file": "项目设置的映射（office、title、owners 等）",
+  "owner-list": "非空的名称列表",
+  scores: "包含 green、yellow、red、missing 和 late_penalty 的映射",
+  "non-negative-number": "不小于 0 的数",
+  boolean: " true 或 false",
+  lang: " en 或 zh",
+  "as-of": "日期（2022-03-31、2022-03、2022-Q1）、latest-data 或 today",
+  timezone: " IANA 时区名（如 Asia/Shanghai）",
   valid: "有效的值",
 };
 
@@ -156,6 +164,25 @@ export const zhMessages: Messages = {
   "schema.invalid": ({ field, expected, got, suggestion }) =>
     `${field ?? "文件"} 必须是${EXPECTED[expected]}${got === null ? "" : `，实际为${shown(got)}`}${didYouMean(suggestion)}`,
 
+  "project.unknown-key": ({ key, suggestion, known }) =>
+    `未知的键 "${key}"${suggestion === null ? `（可用的键：${known.join("、")}）` : didYouMean(suggestion)}`,
+  "project.duplicate-owner": ({ owner, first }) =>
+    `责任单位 "${owner}" 重复，首次出现于 ${formatPlace(first)}`,
+  "project.missing-above-red": ({ missing, red }) =>
+    `scores.missing（${missing}）高于 scores.red（${red}）：未报送的得分不能高于红灯`,
+  "project.as-of-not-calendar": ({ value }) => `as_of ${JSON.stringify(value)} 不是有效的日历日期`,
+  "project.as-of-invalid": ({ value, suggestion }) =>
+    `as_of ${JSON.stringify(value)} 无法识别（可用 2022-03-31、2022-03、2022-Q1 等日期，或 latest-data、today）${didYouMean(suggestion)}`,
+  "project.timezone-unknown": ({ value, suggestion }) =>
+    `timezone ${JSON.stringify(value)} 不是 IANA 时区名${suggestion === null ? "（如 Asia/Shanghai）" : didYouMean(suggestion)}`,
+  "project.not-utf8": ({ encoding }) =>
+    `文件不是 UTF-8 编码${encoding === null ? "" : `，而是 ${encoding}`}：请另存为 UTF-8`,
+
+  "owner.several-names": ({ name, names }) =>
+    `责任单位 "${name}" 含有多个单位：请写成列表 [${names.join(", ")}]`,
+  "owner.not-listed": ({ owner, suggestion, file }) =>
+    `责任单位 "${owner}" 不在 ${file} 的 owners 中${didYouMean(suggestion)}`,
+
   "data.not-utf8": () => "文件不是有效的 UTF-8（可尝试 --encoding gb18030）",
   "csv.unclosed-quote": () => '引号字段没有闭合：以 " 开头的字段必须以 " 结尾',
   "csv.text-after-quote": () => '闭合引号后面跟了逗号或行尾以外的内容（引号字段内的引号请写作 ""）',
@@ -195,6 +222,7 @@ export const zhMessages: Messages = {
   "option.fail-on-invalid": ({ value, statuses }) =>
     `--fail-on 必须是 none 或以逗号分隔的状态（${statuses.join(", ")}），实际为 ${JSON.stringify(value)}`,
   "option.encoding-unknown": ({ encoding }) => `未知的编码 "${encoding}"`,
+  "option.config-not-found": ({ path }) => `--config ${path}：文件不存在`,
   "option.unknown-target-id": ({ id, suggestion }) =>
     `没有编号为 ${JSON.stringify(id)} 的指标${suggestion === null ? "；kpi list 可列出全部指标" : didYouMean(suggestion)}`,
 

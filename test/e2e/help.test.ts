@@ -44,8 +44,8 @@ Commands:
                                  them
   list [options]                 list the targets with their schedules resolved
                                  to dated values
-  schema [options]               print the JSON Schema of target files, for
-                                 editors
+  schema [options]               print the JSON Schema of target files (or of
+                                 kpi.yaml), for editors
   init [options] [dir]           create a new data repository: example targets,
                                  a data template, CI and a README
   explain [options] <id>         show one target's rows, schedule, status rule

@@ -4,11 +4,13 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import * as yaml from "yaml";
 import { parse } from "yaml";
-import { renderSchema } from "../../src/cli/schema.js";
+import { renderProjectSchema, renderSchema } from "../../src/cli/schema.js";
 import { initFiles } from "../../src/core/init-files.js";
+import { parseProjectFile } from "../../src/inputs/project-file.js";
+import { projectFileJsonSchema } from "../../src/inputs/project-json-schema.js";
 import { targetFileJsonSchema } from "../../src/inputs/target-json-schema.js";
 import { parseTargetFile } from "../../src/inputs/targets.js";
-import { REPO } from "../run-kpi.js";
+import { REPO, runKpi } from "../run-kpi.js";
 
 const schema = targetFileJsonSchema();
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
@@ -95,5 +97,55 @@ describe("kpi schema: the JSON Schema of target files, generated from the zod sc
   ])("refuses, as the loader does, %s", (_, text) => {
     expect(parseTargetFile({ file: "t.yaml", text }, yaml).problems).not.toEqual([]);
     expect(validate(parse(text))).toBe(false);
+  });
+});
+
+describe("kpi schema --project: the JSON Schema of kpi.yaml, generated from its zod schema", () => {
+  const projectSchema = projectFileJsonSchema();
+  const validateProject = new Ajv2020({ strict: true, allErrors: true }).compile(projectSchema);
+
+  it("is pinned by a snapshot, and is what the command prints", async () => {
+    const text = await renderProjectSchema();
+    await expect(text).toMatchFileSnapshot("./__snapshots__/kpi-project.schema.json");
+    const run = runKpi(["schema", "--project"]);
+    expect(run).toEqual({ code: 0, stdout: text, stderr: "" });
+  });
+
+  it("describes every key in English and in Chinese", () => {
+    const keys = properties(projectSchema);
+    expect(keys.length).toBeGreaterThanOrEqual(15);
+    for (const [path, property] of keys) {
+      expect(String(property.description ?? ""), path).toMatch(/[A-Za-z].* \/ .*[\u4e00-\u9fff]/);
+    }
+  });
+
+  const accepted: [string, string][] = [
+    [
+      "the SPEC's example",
+      "office: XX县人民政府督查室\ntitle: 县政府重点工作月度亮晒\ndue_days: 10\nowners: [项目双进双产专班, 发改局]\nscores: { green: 100, yellow: 60, red: 0, missing: 0, late_penalty: 0 }\nallow_unknown: false\nlang: zh\nas_of: latest-data\ntimezone: Asia/Shanghai\ndefaults: { schedule: linear }\n",
+    ],
+    ["an empty mapping", "{}\n"],
+    ["a date in another form", "as_of: 2022年6月\n"],
+  ];
+
+  it.each(accepted)("accepts what the reader accepts: %s", (_, text) => {
+    expect(parseProjectFile({ file: "kpi.yaml", text }, yaml).problems).toEqual([]);
+    expect(validateProject(parse(text)), JSON.stringify(validateProject.errors)).toBe(true);
+  });
+
+  it.each([
+    ["a misspelt key", "tilte: 月度亮晒\n"],
+    ["a misspelt score", "scores: { gren: 100 }\n"],
+    ["a language of neither", "lang: fr\n"],
+    ["a negative due_days", "due_days: -1\n"],
+    ["due_days of a fraction", "due_days: 2.5\n"],
+    ["an owner twice", "owners: [发改局, 发改局]\n"],
+    ["an empty owners list", "owners: []\n"],
+    ["one owner, not a list", "owners: 发改局\n"],
+    ["allow_unknown as a word", "allow_unknown: yes\n"],
+    ["a negative late_penalty", "scores: { late_penalty: -1 }\n"],
+  ])("refuses, as the reader does, %s", (_, text) => {
+    expect(parseProjectFile({ file: "kpi.yaml", text }, yaml).problems).not.toEqual([]);
+    expect(validateProject(parse(text))).toBe(false);
   });
 });

@@ -72,6 +72,19 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
     got: { text: '"q30"' },
     suggestion: "q30-h60-q85",
   },
+  "project.unknown-key": {
+    key: "offce",
+    suggestion: null,
+    known: ["office", "title", "due_days", "owners"],
+  },
+  "project.duplicate-owner": { owner: "发改局", first: { file: "kpi.yaml", line: 4, column: 5 } },
+  "project.missing-above-red": { missing: 10, red: 0 },
+  "project.as-of-not-calendar": { value: "2022-02-30" },
+  "project.as-of-invalid": { value: "latest", suggestion: "latest-data" },
+  "project.timezone-unknown": { value: "Asia/Shanghia", suggestion: "Asia/Shanghai" },
+  "project.not-utf8": { encoding: "GB18030" },
+  "owner.several-names": { name: "经信局、商务局", names: ["经信局", "商务局"] },
+  "owner.not-listed": { owner: "发改委", suggestion: "发改局", file: "kpi.yaml" },
   "data.not-utf8": {},
   "csv.unclosed-quote": {},
   "csv.text-after-quote": {},
@@ -108,6 +121,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "option.lang-invalid": { value: "fr" },
   "option.fail-on-invalid": { value: "purple", statuses: ["red", "yellow", "grey", "green"] },
   "option.encoding-unknown": { encoding: "klingon" },
+  "option.config-not-found": { path: "office/kpi.yaml" },
   "option.unknown-target-id": { id: "zzz", suggestion: null },
   "usage.unknown-command": { command: "explian", suggestion: "explain" },
   "usage.unknown-option": { option: "--formt", suggestion: "--format" },
@@ -143,6 +157,9 @@ const ALLOWED = new Set([
   ...["id", "year", "defaults", "targets", "kind", "schedule", "by", "progress", "value"],
   ...["min", "max", "stretch", "level", "milestone", "linear", "step", "last", "sum"],
   ...["q30-h60-q85", "h50-q85"],
+  ...["office", "title", "owners", "green", "yellow", "red", "missing", "late_penalty"],
+  ...["scores.missing", "scores.red", "as_of", "latest-data", "true", "false"],
+  ...["timezone", "IANA", "Asia/Shanghai"],
 ]);
 
 /** Every text a problem's params hold: values, which any language shows as they are. */

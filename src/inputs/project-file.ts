@@ -1,0 +1,290 @@
+/**
+ * The project file `kpi.yaml` (SPEC section 7): text → a YAML document whose nodes have their
+ * places (the target files' readers) → the settings, or problems placed at the node they are
+ * about. Pure: the caller reads the file, and loads `yaml` only when the plain reader declines it.
+ */
+import type * as z from "zod/mini";
+import { parseDate } from "../core/dates.js";
+import { MAX_MAGNITUDE } from "../core/model.js";
+import { severalOwners } from "../core/owners.js";
+import type { Expectation, Shown } from "../core/problem-codes.js";
+import type { CodeAndParams, Problem } from "../core/problems.js";
+import {
+  type AsOfSetting,
+  DEFAULT_PROJECT,
+  DEFAULT_SCORES,
+  type ProjectSettings,
+  type Scores,
+} from "../core/project.js";
+import { closestMatch } from "../core/suggest.js";
+import { canonicalTimeZone, suggestTimeZone } from "../core/time-zone.js";
+import {
+  PROJECT_EXPECTATIONS,
+  PROJECT_KEYS,
+  type ProjectFileInput,
+  projectFileSchema,
+  SCORE_KEYS,
+} from "./project-schema.js";
+import { REQUIRED } from "./target-schema.js";
+import { readTargetDocument, type SourceText, type TargetDocument, type Yaml } from "./targets.js";
+import { indentCharacterOf } from "./yaml-problems.js";
+
+/** The name of the project file in the working folder. */
+export const PROJECT_FILE = "kpi.yaml";
+
+export interface LoadedProject {
+  /** The settings; null when the file has an error. */
+  settings: ProjectSettings | null;
+  problems: Problem[];
+}
+
+/** The settings of a project file's text, for a caller that holds `yaml`. */
+export function parseProjectFile(source: SourceText, yaml: Yaml): LoadedProject {
+  return projectSettingsOf(readTargetDocument(source, yaml));
+}
+
+type Path = readonly (string | number)[];
+
+/**
+ * The settings of a project file's document (read as target files are, so that its problems are
+ * placed and worded the same way). A file of nothing but comments is the defaults.
+ */
+export function projectSettingsOf(document: TargetDocument): LoadedProject {
+  const { data } = document;
+  if (data === undefined) {
+    // Every key is optional: a file with none is no error, as it is for a target file.
+    const empty =
+      document.problems.length === 1 && document.problems[0]?.code === "target.empty-file";
+    return empty ? { settings: DEFAULT_PROJECT, problems: [] } : fail(document);
+  }
+  if (data === null) return { settings: DEFAULT_PROJECT, problems: [] };
+  const tooLarge = reportLargeNumbers(document, data);
+  const parsed = projectFileSchema.safeParse(data);
+  if (!parsed.success) {
+    // A number too large is said once, as such, not again as a number of the wrong kind.
+    const issues = parsed.error.issues.filter(
+      (issue) => !tooLarge.has(describePath(pathOf(issue))),
+    );
+    reportIssues(document, issues, data);
+    return fail(document);
+  }
+  if (document.problems.length > 0) return fail(document);
+  const input = parsed.data;
+  const owners = checkOwners(document, input.owners);
+  const asOf = asOfSetting(document, input.as_of);
+  const timezone = timeZone(document, input.timezone);
+  const scores = checkScores(document, input.scores);
+  if (document.problems.length > 0) return fail(document);
+  return {
+    settings: {
+      office: input.office ?? null,
+      title: input.title ?? null,
+      dueDays: input.due_days ?? DEFAULT_PROJECT.dueDays,
+      owners,
+      scores,
+      allowUnknown: input.allow_unknown ?? DEFAULT_PROJECT.allowUnknown,
+      lang: input.lang ?? null,
+      asOf: asOf ?? DEFAULT_PROJECT.asOf,
+      timezone,
+      defaults: input.defaults ?? DEFAULT_PROJECT.defaults,
+    },
+    problems: [],
+  };
+}
+
+function fail(document: TargetDocument): LoadedProject {
+  return { settings: null, problems: document.problems };
+}
+
+/** Each owner is one body, named once. */
+function checkOwners(document: TargetDocument, owners: string[] | undefined): string[] | null {
+  if (owners === undefined) return null;
+  const first = new Map<string, number>();
+  owners.forEach((owner, index) => {
+    const node = document.nodeAt(["owners", index]);
+    const names = severalOwners(owner);
+    if (names !== null) document.report(node, "owner.several-names", { name: owner, names });
+    const earlier = first.get(owner);
+    if (earlier === undefined) first.set(owner, index);
+    else
+      document.report(node, "project.duplicate-owner", {
+        owner,
+        first: document.placeOf(document.nodeAt(["owners", earlier])),
+      });
+  });
+  return owners;
+}
+
+/** `as_of`: any date form `--as-of` takes, `latest-data` or `today`. */
+function asOfSetting(document: TargetDocument, text: string | undefined): AsOfSetting | null {
+  if (text === undefined) return null;
+  const word = text.trim().toLowerCase();
+  if (word === "today") return { kind: "today" };
+  if (word === "latest-data") return { kind: "latest-data" };
+  const parsed = parseDate(text);
+  if (parsed.ok) return { kind: "date", day: parsed.day };
+  const node = document.nodeAt(["as_of"]);
+  if (parsed.error === "impossible")
+    document.report(node, "project.as-of-not-calendar", { value: text });
+  else {
+    const words = ["latest-data", "today"];
+    const dashed = word.replace(/_/g, "-");
+    document.report(node, "project.as-of-invalid", {
+      value: text,
+      suggestion: words.includes(dashed) ? dashed : (closestMatch(dashed, words) ?? null),
+    });
+  }
+  return null;
+}
+
+/** `timezone`: an IANA zone, kept by its canonical name. */
+function timeZone(document: TargetDocument, name: string | undefined): string | null {
+  if (name === undefined) return null;
+  const canonical = canonicalTimeZone(name.trim());
+  if (canonical !== null) return canonical;
+  document.report(document.nodeAt(["timezone"]), "project.timezone-unknown", {
+    value: name,
+    suggestion: suggestTimeZone(name),
+  });
+  return null;
+}
+
+/** The points, each given one over its default; a missing report never scores above a red one. */
+function checkScores(document: TargetDocument, given: ProjectFileInput["scores"]): Scores {
+  if (given === undefined) return DEFAULT_SCORES;
+  const scores: Scores = {
+    green: given.green ?? DEFAULT_SCORES.green,
+    yellow: given.yellow ?? DEFAULT_SCORES.yellow,
+    red: given.red ?? DEFAULT_SCORES.red,
+    missing: given.missing ?? DEFAULT_SCORES.missing,
+    latePenalty: given.late_penalty ?? DEFAULT_SCORES.latePenalty,
+  };
+  if (scores.missing > scores.red) {
+    const key = given.missing === undefined ? "red" : "missing";
+    document.report(document.nodeAt(["scores", key]), "project.missing-above-red", {
+      missing: scores.missing,
+      red: scores.red,
+    });
+  }
+  return scores;
+}
+
+/**
+ * The numbers of scores and due_days must lie within ±MAX_MAGNITUDE, as every number of a target
+ * file must: a score of 1e300 times a weight would overflow an owner's sum. Returns the fields
+ * found too large.
+ */
+function reportLargeNumbers(document: TargetDocument, data: unknown): Set<string | null> {
+  const found = new Set<string | null>();
+  if (data === null || typeof data !== "object") return found;
+  const record = data as Record<string, unknown>;
+  const scores = record.scores;
+  const numbers: [Path, unknown][] = [
+    [["due_days"], record.due_days],
+    ...(scores !== null && typeof scores === "object"
+      ? Object.entries(scores).map(([key, value]): [Path, unknown] => [["scores", key], value])
+      : []),
+  ];
+  for (const [path, value] of numbers) {
+    if (typeof value === "number" && Number.isFinite(value) && Math.abs(value) > MAX_MAGNITUDE) {
+      const field = describePath(path);
+      document.report(document.nodeAt(path), "target.number-too-large", { field, value });
+      found.add(field);
+    }
+  }
+  return found;
+}
+
+function reportIssues(
+  document: TargetDocument,
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+): void {
+  for (const issue of issues) {
+    const path = pathOf(issue);
+    if (issue.code === "unrecognized_keys") {
+      const known = path.length === 0 ? PROJECT_KEYS : SCORE_KEYS;
+      for (const key of issue.keys) {
+        // A line indented with no-break or full-width spaces reads as a key that starts with them.
+        const indent = indentCharacterOf(key);
+        const problem: CodeAndParams =
+          indent === null
+            ? [
+                "project.unknown-key",
+                { key, suggestion: closestMatch(key, known) ?? null, known: [...known] },
+              ]
+            : ["yaml.indent-character", { character: indent }];
+        document.reportProblem(document.keyAt(path, key), problem);
+      }
+      continue;
+    }
+    const value = valueAt(data, path);
+    const node = document.nodeAt(path);
+    const field = describePath(path);
+    if (issue.message === REQUIRED) {
+      document.report(node, "schema.required", { field });
+      continue;
+    }
+    const expected = isExpectation(issue.message) ? issue.message : "valid";
+    // `key：value` where a mapping belongs is one text to YAML: the full-width colon is the fault.
+    if (
+      typeof value === "string" &&
+      value.includes("：") &&
+      (expected === "project-file" || expected === "scores")
+    ) {
+      document.report(node, "yaml.full-width-colon", {});
+      continue;
+    }
+    const scalar = value !== undefined && (value === null || typeof value !== "object");
+    const got =
+      value !== undefined && (scalar || issue.code === "invalid_type") ? show(value) : null;
+    const suggestion =
+      typeof value === "string" ? (closestMatch(value, allowedStrings(issue)) ?? null) : null;
+    document.report(node, "schema.invalid", { field, expected, got, suggestion });
+  }
+}
+
+/** The strings a value could have been (an enum's), for a "did you mean". */
+function allowedStrings(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === "invalid_value")
+    return issue.values.filter((value): value is string => typeof value === "string");
+  return [];
+}
+
+function isExpectation(message: string): message is Expectation {
+  return (PROJECT_EXPECTATIONS as readonly string[]).includes(message);
+}
+
+function pathOf(issue: z.core.$ZodIssue): Path {
+  return issue.path.filter((key): key is string | number => typeof key !== "symbol");
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+/** `scores.missing`, `owners[2]`: a path as a reader of the file names it; null for the file. */
+function describePath(path: Path): string | null {
+  return (
+    path
+      .map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`))
+      .join("") || null
+  );
+}
+
+/** A value as a problem shows it: quoted text or a number, cut short; a list or mapping by its shape. */
+function show(value: unknown): Shown {
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime())
+      ? { shape: "invalid-date" }
+      : { text: value.toISOString() };
+  if (Array.isArray(value)) return { shape: "list" };
+  if (value !== null && typeof value === "object") return { shape: "mapping" };
+  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return { text: text.length > 60 ? `${text.slice(0, 57)}...` : text };
+}

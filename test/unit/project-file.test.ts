@@ -1,0 +1,416 @@
+/**
+ * The project file kpi.yaml (SPEC 7): every key, and every problem at its place, as
+ * `file:line:col: message`, with "did you mean" where a value is a likely typo.
+ */
+import { describe, expect, it } from "vitest";
+import * as yaml from "yaml";
+import { DEFAULT_PROJECT, DEFAULT_SCORES } from "../../src/core/project.js";
+import { labelsFor } from "../../src/i18n/language.js";
+import { formatProblem } from "../../src/i18n/problem-text.js";
+import { parseProjectFile, projectSettingsOf } from "../../src/inputs/project-file.js";
+import { readYamlDocument } from "../../src/inputs/targets.js";
+import { day } from "../helpers.js";
+
+function settingsOf(text: string) {
+  const loaded = parseProjectFile({ file: "kpi.yaml", text }, yaml);
+  if (loaded.settings === null)
+    throw new Error(loaded.problems.map((problem) => formatProblem(problem)).join("\n"));
+  expect(loaded.problems).toEqual([]);
+  return loaded.settings;
+}
+
+/** The problems, as the CLI prints them in English; the same by the plain reader and by `yaml`. */
+function problemsOf(text: string): string[] {
+  const loaded = parseProjectFile({ file: "kpi.yaml", text }, yaml);
+  expect(loaded.settings).toBeNull();
+  const byYaml = projectSettingsOf(readYamlDocument({ file: "kpi.yaml", text }, yaml));
+  expect(byYaml.problems).toEqual(loaded.problems);
+  return loaded.problems.map((problem) => formatProblem(problem));
+}
+
+const SPEC_EXAMPLE = `office: XX县人民政府督查室        # shown on every report and page
+title: 县政府重点工作月度亮晒       # the report's title
+due_days: 10                     # a period's report is due this many days after the period ends
+owners: [项目双进双产专班, 发改局]  # the official order: ties and owner lists follow it
+scores: { green: 100, yellow: 60, red: 0, missing: 0, late_penalty: 0 }
+allow_unknown: false             # true: a row for an unknown id is a warning, not an error
+lang: zh                         # labels: --lang, then KPI_LANG, then this, then LANG, else en
+as_of: latest-data               # (v2) default as-of: a date, latest-data, or today (the default)
+timezone: Asia/Shanghai          # (v2) what "today" means (default: the machine's zone)
+defaults: { schedule: linear }   # (v2.1) any target field, for every target of every file
+`;
+
+describe("the SPEC's example: every key", () => {
+  it("reads each key into the settings", () => {
+    expect(settingsOf(SPEC_EXAMPLE)).toEqual({
+      office: "XX县人民政府督查室",
+      title: "县政府重点工作月度亮晒",
+      dueDays: 10,
+      owners: ["项目双进双产专班", "发改局"],
+      scores: { green: 100, yellow: 60, red: 0, missing: 0, latePenalty: 0 },
+      allowUnknown: false,
+      lang: "zh",
+      asOf: { kind: "latest-data" },
+      timezone: "Asia/Shanghai",
+      defaults: { schedule: "linear" },
+    });
+  });
+
+  it("reads the same in block style, by yaml's full reader (an anchor makes the plain one decline)", () => {
+    const block = `office: &o XX县人民政府督查室
+owners:
+  - 项目双进双产专班
+  - 发改局
+scores:
+  green: 90
+`;
+    expect(settingsOf(block)).toMatchObject({
+      office: "XX县人民政府督查室",
+      owners: ["项目双进双产专班", "发改局"],
+      scores: { ...DEFAULT_SCORES, green: 90 },
+    });
+  });
+});
+
+describe("every key is optional", () => {
+  it.each([
+    ["an empty file", ""],
+    ["comments only", "# 督查室的设置\n# settings of the office\n"],
+    ["an empty document", "---\n"],
+  ])("%s is the defaults", (_, text) => {
+    expect(settingsOf(text)).toEqual(DEFAULT_PROJECT);
+  });
+
+  it("a key left out keeps its default", () => {
+    expect(settingsOf("office: 督查室\n")).toEqual({ ...DEFAULT_PROJECT, office: "督查室" });
+    expect(DEFAULT_PROJECT).toMatchObject({
+      dueDays: 10,
+      owners: null,
+      asOf: { kind: "today" },
+      timezone: null,
+      lang: null,
+    });
+  });
+
+  it("a score left out keeps its default; the others are as given", () => {
+    expect(settingsOf("scores: { yellow: 50, late_penalty: 10 }\n").scores).toEqual({
+      green: 100,
+      yellow: 50,
+      red: 0,
+      missing: 0,
+      latePenalty: 10,
+    });
+  });
+});
+
+describe("unknown keys are errors, at the key, with did you mean", () => {
+  it("a misspelt key of the file", () => {
+    expect(problemsOf('office: 督查室\ntitle: 月度亮晒\ntilte: "x"\n')).toEqual([
+      'kpi.yaml:3:1: unknown key "tilte" (did you mean "title"?)',
+    ]);
+    expect(problemsOf("due-days: 5\n")).toEqual([
+      'kpi.yaml:1:1: unknown key "due-days" (did you mean "due_days"?)',
+    ]);
+    expect(problemsOf("asOf: today\n")).toEqual([
+      'kpi.yaml:1:1: unknown key "asOf" (did you mean "as_of"?)',
+    ]);
+    expect(problemsOf("timeZone: UTC\n")).toEqual([
+      'kpi.yaml:1:1: unknown key "timeZone" (did you mean "timezone"?)',
+    ]);
+  });
+
+  it("a key like none: the keys are listed", () => {
+    expect(problemsOf("year: 2022\n")).toEqual([
+      'kpi.yaml:1:1: unknown key "year" (the keys are office, title, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults)',
+    ]);
+  });
+
+  it("a misspelt score, at its key", () => {
+    expect(problemsOf("scores:\n  green: 100\n  yelow: 60\n")).toEqual([
+      'kpi.yaml:3:3: unknown key "yelow" (did you mean "yellow"?)',
+    ]);
+    expect(problemsOf("scores: { late: 5 }\n")).toEqual([
+      'kpi.yaml:1:11: unknown key "late" (did you mean "late_penalty"?)',
+    ]);
+  });
+
+  it("__proto__ is a key like any other", () => {
+    expect(problemsOf('"__proto__": 1\n')).toEqual([
+      'kpi.yaml:1:1: unknown key "__proto__" (the keys are office, title, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults)',
+    ]);
+  });
+
+  it("every unknown key is listed, each at its line", () => {
+    expect(problemsOf("ofice: a\ntitle: b\nlanguage: zh\n")).toEqual([
+      'kpi.yaml:1:1: unknown key "ofice" (did you mean "office"?)',
+      'kpi.yaml:3:1: unknown key "language" (the keys are office, title, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults)',
+    ]);
+  });
+});
+
+describe("wrong types, at the value", () => {
+  it.each([
+    ["office: [a, b]\n", "kpi.yaml:1:9: office must be a non-empty text, got a list"],
+    ['title: ""\n', 'kpi.yaml:1:8: title must be a non-empty text, got ""'],
+    ["office:\n", "kpi.yaml:1:8: office must be a non-empty text, got null"],
+    ["lang: fr\n", 'kpi.yaml:1:7: lang must be en or zh, got "fr"'],
+    ["lang: ZH\n", 'kpi.yaml:1:7: lang must be en or zh, got "ZH" (did you mean "zh"?)'],
+    ["allow_unknown: yes\n", 'kpi.yaml:1:16: allow_unknown must be true or false, got "yes"'],
+    [
+      "scores: 5\n",
+      "kpi.yaml:1:9: scores must be a mapping of green, yellow, red, missing and late_penalty, got 5",
+    ],
+    ["scores: { green: high }\n", 'kpi.yaml:1:18: scores.green must be a number, got "high"'],
+    [
+      "scores: { late_penalty: -5 }\n",
+      "kpi.yaml:1:25: scores.late_penalty must be a number ≥ 0, got -5",
+    ],
+    ["defaults: [a]\n", "kpi.yaml:1:11: defaults must be a mapping of target fields, got a list"],
+    [
+      "as_of: 2022\n",
+      "kpi.yaml:1:8: as_of must be a date (2022-03-31, 2022-03, 2022-Q1), latest-data or today, got 2022",
+    ],
+    [
+      "timezone: 8\n",
+      "kpi.yaml:1:11: timezone must be an IANA time zone like Asia/Shanghai, got 8",
+    ],
+    [
+      "- office\n",
+      "kpi.yaml:1:1: the file must be a mapping of project settings (office, title, owners…), got a list",
+    ],
+    [
+      "scores: { green: 1e16 }\n",
+      "kpi.yaml:1:18: scores.green 10000000000000000 is too large: numbers must lie within ±1e15",
+    ],
+  ])("%j", (text, message) => {
+    expect(problemsOf(text)).toEqual([message]);
+  });
+});
+
+describe("due_days: a whole number of days ≥ 0", () => {
+  it("takes 0 and any whole number", () => {
+    expect(settingsOf("due_days: 0\n").dueDays).toBe(0);
+    expect(settingsOf("due_days: 15\n").dueDays).toBe(15);
+  });
+
+  it.each([
+    ["-1", "-1"],
+    ["2.5", "2.5"],
+    ["ten", '"ten"'],
+    ['"10"', '"10"'],
+  ])("refuses %s", (value, shown) => {
+    expect(problemsOf(`due_days: ${value}\n`)).toEqual([
+      `kpi.yaml:1:11: due_days must be a whole number of days ≥ 0, got ${shown}`,
+    ]);
+  });
+
+  it("a number too large is said once, as such", () => {
+    expect(problemsOf("due_days: 1e20\n")).toEqual([
+      "kpi.yaml:1:11: due_days 100000000000000000000 is too large: numbers must lie within ±1e15",
+    ]);
+  });
+});
+
+describe("owners: a list of unique names, each one body", () => {
+  it("keeps the order given", () => {
+    expect(settingsOf("owners: [经信局, 发改局, 商务局]\n").owners).toEqual([
+      "经信局",
+      "发改局",
+      "商务局",
+    ]);
+  });
+
+  it("is a list, not one name, and not an empty list", () => {
+    expect(problemsOf("owners: 发改局\n")).toEqual([
+      'kpi.yaml:1:9: owners must be a non-empty list of names, got "发改局"',
+    ]);
+    expect(problemsOf("owners: []\n")).toEqual([
+      "kpi.yaml:1:9: owners must be a non-empty list of names",
+    ]);
+    expect(problemsOf("owners: [发改局, 7]\n")).toEqual([
+      "kpi.yaml:1:15: owners[1] must be a non-empty text, got 7",
+    ]);
+  });
+
+  it.each([
+    "经信局、商务局",
+    "经信局，商务局",
+    "经信局,商务局",
+    "经信局；商务局",
+    "经信局;商务局",
+    "经信局/商务局",
+  ])("a name that joins several (%s) is an error, with the hint to write a list", (name) => {
+    expect(problemsOf(`owners:\n  - 发改局\n  - "${name}"\n`)).toEqual([
+      `kpi.yaml:3:5: owner "${name}" names several bodies: write them as a list, [经信局, 商务局]`,
+    ]);
+  });
+
+  it("a name given twice is an error at the second, naming the first", () => {
+    expect(problemsOf("owners:\n  - 发改局\n  - 经信局\n  - 发改局\n")).toEqual([
+      'kpi.yaml:4:5: owner "发改局" is listed twice, first at kpi.yaml:2:5',
+    ]);
+  });
+
+  it("names are compared trimmed, as they are read", () => {
+    expect(problemsOf('owners: [发改局, " 发改局 "]\n')).toEqual([
+      'kpi.yaml:1:15: owner "发改局" is listed twice, first at kpi.yaml:1:10',
+    ]);
+  });
+});
+
+describe("scores: missing above red is an error", () => {
+  it("at scores.missing when it is given", () => {
+    // missing 10 > red 0 (the default).
+    expect(problemsOf("scores:\n  green: 100\n  missing: 10\n")).toEqual([
+      "kpi.yaml:3:12: scores.missing (10) is above scores.red (0): a missing report must never score more than a red one",
+    ]);
+  });
+
+  it("at scores.red when only red is given, below the default missing of 0", () => {
+    expect(problemsOf("scores: { red: -5 }\n")).toEqual([
+      "kpi.yaml:1:16: scores.missing (0) is above scores.red (-5): a missing report must never score more than a red one",
+    ]);
+  });
+
+  it("missing equal to red, or below it, is fine (not reporting may even cost more than red)", () => {
+    expect(settingsOf("scores: { red: 10, missing: 10 }\n").scores).toMatchObject({
+      red: 10,
+      missing: 10,
+    });
+    expect(settingsOf("scores: { missing: -20 }\n").scores.missing).toBe(-20);
+  });
+});
+
+describe("as_of: any date form --as-of takes, latest-data or today", () => {
+  it.each([
+    ["2022-06-30", "2022-06-30"],
+    ["2022/6/30", "2022-06-30"],
+    ["2022年6月30日", "2022-06-30"],
+    ["2022-06", "2022-06-30"],
+    ["2022年6月", "2022-06-30"],
+    ["2022-Q2", "2022-06-30"],
+    ["2022Q1", "2022-03-31"],
+  ])("%s is %s", (value, date) => {
+    expect(settingsOf(`as_of: ${value}\n`).asOf).toEqual({ kind: "date", day: day(date) });
+  });
+
+  it("a YAML date of a 1.1 file is the date it was written as", () => {
+    expect(settingsOf("%YAML 1.1\n---\nas_of: 2022-06-30\n").asOf).toEqual({
+      kind: "date",
+      day: day("2022-06-30"),
+    });
+  });
+
+  it("latest-data and today, in any case", () => {
+    expect(settingsOf("as_of: latest-data\n").asOf).toEqual({ kind: "latest-data" });
+    expect(settingsOf("as_of: Latest-Data\n").asOf).toEqual({ kind: "latest-data" });
+    expect(settingsOf("as_of: today\n").asOf).toEqual({ kind: "today" });
+    expect(settingsOf("as_of: TODAY\n").asOf).toEqual({ kind: "today" });
+  });
+
+  it("an impossible date is not a calendar date", () => {
+    expect(problemsOf("as_of: 2022-02-30\n")).toEqual([
+      'kpi.yaml:1:8: as_of "2022-02-30" is not a calendar date',
+    ]);
+  });
+
+  it.each([
+    ["latest", "latest-data"],
+    ["latest_data", "latest-data"],
+    ["tody", "today"],
+  ])("%s: did you mean %s", (value, suggestion) => {
+    expect(problemsOf(`as_of: ${value}\n`)).toEqual([
+      `kpi.yaml:1:8: as_of "${value}" is not a date (2022-03-31, 2022-03, 2022-Q1), latest-data or today (did you mean "${suggestion}"?)`,
+    ]);
+  });
+
+  it("anything else is no date", () => {
+    expect(problemsOf("as_of: 31/03/2022\n")).toEqual([
+      'kpi.yaml:1:8: as_of "31/03/2022" is not a date (2022-03-31, 2022-03, 2022-Q1), latest-data or today',
+    ]);
+  });
+});
+
+describe("timezone: an IANA zone", () => {
+  it("is kept by its canonical name", () => {
+    expect(settingsOf("timezone: Asia/Shanghai\n").timezone).toBe("Asia/Shanghai");
+    expect(settingsOf("timezone: asia/shanghai\n").timezone).toBe("Asia/Shanghai");
+    expect(settingsOf("timezone: UTC\n").timezone).toBe("UTC");
+    expect(settingsOf("timezone: Etc/GMT-8\n").timezone).toBe("Etc/GMT-8");
+  });
+
+  it.each([
+    ["Asia/Shanghia", ' (did you mean "Asia/Shanghai"?)'],
+    ["Asia/Beijing", ' (did you mean "Asia/Shanghai"?)'],
+    ["Europe/Londn", ' (did you mean "Europe/London"?)'],
+    // CST is China Standard Time to some and US Central to the platform: refused, not guessed.
+    ["CST", " (like Asia/Shanghai)"],
+    ['"+08:00"', " (like Asia/Shanghai)"],
+    ["Mars/Olympus", " (like Asia/Shanghai)"],
+  ])("refuses %s", (value, hint) => {
+    const shown = value.startsWith('"') ? value : JSON.stringify(value);
+    expect(problemsOf(`timezone: ${value}\n`)).toEqual([
+      `kpi.yaml:1:11: timezone ${shown} is not an IANA time zone${hint}`,
+    ]);
+  });
+});
+
+describe("lang, allow_unknown, defaults, office and title", () => {
+  it("lang is zh or en", () => {
+    expect(settingsOf("lang: zh\n").lang).toBe("zh");
+    expect(settingsOf("lang: en\n").lang).toBe("en");
+  });
+
+  it("allow_unknown is true or false", () => {
+    expect(settingsOf("allow_unknown: true\n").allowUnknown).toBe(true);
+    expect(settingsOf("allow_unknown: false\n").allowUnknown).toBe(false);
+  });
+
+  it("defaults are kept as given, for the target files' reader", () => {
+    expect(settingsOf("defaults:\n  schedule: linear\n  tolerance: 5%\n").defaults).toEqual({
+      schedule: "linear",
+      tolerance: "5%",
+    });
+  });
+
+  it("office and title are trimmed text", () => {
+    expect(settingsOf('office: " 督查室 "\ntitle: 月度亮晒\n')).toMatchObject({
+      office: "督查室",
+      title: "月度亮晒",
+    });
+  });
+});
+
+describe("YAML that cannot be read is said as in target files", () => {
+  it("a full-width colon", () => {
+    expect(problemsOf("office：督查室\n")).toEqual([
+      'kpi.yaml:1:1: invalid YAML: "：" is a full-width colon; after a key, write ":" and a space',
+    ]);
+  });
+
+  it("a duplicate key", () => {
+    expect(problemsOf("office: a\noffice: b\n")).toEqual(['kpi.yaml:2:1: duplicate key "office"']);
+  });
+
+  it("a key indented with a full-width space", () => {
+    expect(problemsOf("scores:\n  green: 100\n\u3000 red: 0\n")[0]).toMatch(
+      /^kpi\.yaml:3:1: invalid YAML: the line is indented with an ideographic space/,
+    );
+  });
+});
+
+describe("problems in the user's language", () => {
+  it("in Chinese", () => {
+    const loaded = parseProjectFile(
+      { file: "kpi.yaml", text: "owners: [发改局]\ntilte: x\nas_of: latest\n" },
+      yaml,
+    );
+    expect(loaded.problems.map((problem) => formatProblem(problem, labelsFor("zh")))).toEqual([
+      'kpi.yaml:2:1: 未知的键 "tilte"（是否应为 "title"？）',
+    ]);
+    const asOf = parseProjectFile({ file: "kpi.yaml", text: "as_of: latest\n" }, yaml);
+    expect(asOf.problems.map((problem) => formatProblem(problem, labelsFor("zh")))).toEqual([
+      'kpi.yaml:1:8: as_of "latest" 无法识别（可用 2022-03-31、2022-03、2022-Q1 等日期，或 latest-data、today）（是否应为 "latest-data"？）',
+    ]);
+  });
+});
