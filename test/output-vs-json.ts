@@ -38,7 +38,10 @@ export interface ResultJson {
   unit: string | null;
   status: Status;
   reason: string;
-  stale?: boolean;
+  late: boolean;
+  missingReport: string | null;
+  dueBy: string | null;
+  judgedAt: string;
   actual: number | boolean | null;
   observedOn: string | null;
   expected: number | null;
@@ -273,11 +276,16 @@ function checkExpected(findings: Findings, cell: string, result: ResultJson) {
   else findings.value("expected", cell, result.expected, result.unit);
 }
 
-/** The note: the reason's words, then ★ and stale as the JSON says. */
+/** The note: the reason's words, then ★ and the late report as the JSON says. */
 function checkNote(findings: Findings, cell: string, result: ResultJson, labels: Labels) {
-  const notes = [labels.reason[result.reason as keyof Labels["reason"]]];
+  const notes =
+    result.reason === "late" ? [] : [labels.reason[result.reason as keyof Labels["reason"]]];
   if (result.star) notes.push(`★ ${labels.star}`);
-  if (result.stale && result.observedOn !== null) notes.push(labels.staleSince(result.observedOn));
+  if (result.late && result.missingReport !== null && result.dueBy !== null) {
+    // The due day as month and day when in the report's year.
+    const sameYear = result.dueBy.slice(0, 4) === result.missingReport.slice(0, 4);
+    notes.push(labels.late(result.missingReport, sameYear ? result.dueBy.slice(5) : result.dueBy));
+  }
   findings.equal("note", cell, notes.join(labels.noteSeparator));
 }
 

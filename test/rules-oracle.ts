@@ -1,5 +1,6 @@
 /**
- * The status rules of SPEC 2.1–2.3 and the actual of SPEC 4, written again from the SPEC's words
+ * The status rules of SPEC 2.1–2.3, the actual of SPEC 4 and the reporting cycle of 4.1, written
+ * again from the SPEC's words
  * for the property tests, apart from src/core/evaluate.ts so that it cannot share its mistakes: for
  * a target, its rows and a date, every rule in the SPEC's order up to the first that holds, with
  * the numbers the SPEC compares.
@@ -28,6 +29,7 @@ export interface OracleCheck {
 export const SPEC_STATUS: Record<Reason, Status> = {
   "no-data": "grey",
   achieved: "green",
+  "achieved-late": "green",
   missed: "red",
   "on-track": "green",
   behind: "yellow",
@@ -36,10 +38,94 @@ export const SPEC_STATUS: Record<Reason, Status> = {
   near: "yellow",
   outside: "red",
   done: "green",
+  "done-late": "green",
   overdue: "red",
   "due-soon": "yellow",
   pending: "green",
+  late: "grey",
 };
+
+/** The reason the deciding check gives: `achieved` or `done` reached after the deadline are late. */
+export function specReason(trace: readonly OracleCheck[]): Reason {
+  const deciding = trace.at(-1) as OracleCheck;
+  if ((deciding.rule === "achieved" || deciding.rule === "done") && deciding.numbers.late === 1)
+    return `${deciding.rule}-late`;
+  return deciding.rule;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SPEC 4.1, by brute force over calendar months (Date.UTC, not src/core/dates.ts)
+
+const MS_PER_DAY = 86_400_000;
+const monthEnd = (year: number, month: number): Day => Date.UTC(year, month, 0) / MS_PER_DAY;
+const civil = (d: Day) => new Date(d * MS_PER_DAY);
+const PERIOD_MONTHS = { monthly: 1, quarterly: 3, "half-yearly": 6, yearly: 12 } as const;
+
+/** Every period end of the frequency from 2019 to 2025, in date order. */
+function periodEnds(frequency: keyof typeof PERIOD_MONTHS): Day[] {
+  const ends: Day[] = [];
+  for (let year = 2019; year <= 2025; year++)
+    for (let month = 1; month <= 12; month++)
+      if (month % PERIOD_MONTHS[frequency] === 0) ends.push(monthEnd(year, month));
+  return ends;
+}
+
+/** "Earlier report dates of each year are dropped": those before first_report's day that year. */
+function beforeFirstReport(d: Day, first: { month: number; day: number } | null): boolean {
+  if (first === null) return false;
+  const date = civil(d);
+  const firstDay = Math.min(
+    first.day,
+    civil(monthEnd(date.getUTCFullYear(), first.month)).getUTCDate(),
+  );
+  const cut = Date.UTC(date.getUTCFullYear(), first.month - 1, firstDay) / MS_PER_DAY;
+  return d < cut;
+}
+
+/** A target's report dates (SPEC 4.1). */
+export function specReportDates(target: Target): Day[] {
+  if (target.kind === "milestone") return [];
+  const ends = periodEnds(target.frequency).filter(
+    (d) => !beforeFirstReport(d, target.firstReport),
+  );
+  if (target.kind === "progress") {
+    const t0 = target.start - 1;
+    return [...ends.filter((d) => d > t0 && d < target.deadline), target.deadline];
+  }
+  const year = target.year;
+  return year === null ? ends : ends.filter((d) => civil(d).getUTCFullYear() === year);
+}
+
+export interface SpecCycle {
+  judgedAt: Day;
+  late: boolean;
+  missingReport: Day | null;
+}
+
+/** r*, r⁻ and J of SPEC 4.1 from the date d of the latest row at or before T (null: none). */
+export function specCycle(target: Target, d: Day | null, T: Day, dueDays: number): SpecCycle {
+  if (target.kind === "milestone") {
+    const late = d === null && T > target.deadline + dueDays;
+    return { judgedAt: T, late, missingReport: late ? target.deadline : null };
+  }
+  const dates = specReportDates(target);
+  const overdue = dates.filter((r) => T > r + dueDays);
+  const rStar = overdue.at(-1);
+  if (rStar === undefined) return { judgedAt: d ?? T, late: false, missingReport: null };
+  // "No R": late; J is the date of the report owed, as for a late row (our reading).
+  if (d === null) return { judgedAt: rStar, late: true, missingReport: rStar };
+  const earlier = dates.filter((r) => r < rStar).at(-1);
+  const rMinus =
+    earlier ??
+    (target.kind === "progress"
+      ? target.start - 1
+      : (periodEnds(target.frequency)
+          .filter((end) => end < rStar)
+          .at(-1) as Day));
+  return d > rMinus
+    ? { judgedAt: d, late: false, missingReport: null }
+    : { judgedAt: rStar, late: true, missingReport: rStar };
+}
 
 /** "Values that differ by less than 1e-9 × max(1, scale) are equal." */
 export function specEpsilon(scale: number): number {
@@ -91,8 +177,19 @@ export function specActual(
 }
 
 /** Every rule in the SPEC's order up to and including the first that holds. */
-export function specTrace(target: Target, rows: readonly Observation[], asOf: Day): OracleCheck[] {
+export function specTrace(
+  target: Target,
+  rows: readonly Observation[],
+  asOf: Day,
+  projectDueDays = 10,
+): OracleCheck[] {
   const actual = specActual(target, rows, asOf);
+  const cycle = specCycle(
+    target,
+    actual?.observedOn ?? null,
+    asOf,
+    target.dueDays ?? projectDueDays,
+  );
   const checks: OracleCheck[] = [
     {
       rule: "no-data",
@@ -107,10 +204,13 @@ export function specTrace(target: Target, rows: readonly Observation[], asOf: Da
   if (actual === null) return checks;
   const rules =
     target.kind === "progress"
-      ? progressRules(target, actual.value as number, asOf)
+      ? progressRules(target, rows, actual.value as number, actual.observedOn, cycle.judgedAt)
       : target.kind === "level"
-        ? levelRules(target, actual.value as number)
-        : milestoneRules(target, actual.value === true, asOf);
+        ? [
+            lateRule(cycle, actual.observedOn, target.dueDays ?? projectDueDays),
+            ...levelRules(target, actual.value as number),
+          ]
+        : milestoneRules(target, rows, actual.value === true, asOf);
   for (const check of rules) {
     checks.push(check);
     if (check.held) break;
@@ -118,8 +218,31 @@ export function specTrace(target: Target, rows: readonly Observation[], asOf: Da
   return checks;
 }
 
-/** SPEC 2.1 rules 2–6, with d = ±1, L = d·(E(T) − A) and equality within 1e-9 × max(1, span). */
-function progressRules(target: ProgressTarget, A: number, T: Day): OracleCheck[] {
+/** A level target late at T is grey, its last value not judged (SPEC 4.1). */
+function lateRule(cycle: SpecCycle, observedOn: Day, dueDays: number): OracleCheck {
+  return {
+    rule: "late",
+    held: cycle.late,
+    numbers: {
+      missingReport: cycle.missingReport,
+      dueBy: cycle.missingReport === null ? null : cycle.missingReport + dueDays,
+      observedOn,
+    },
+  };
+}
+
+/**
+ * SPEC 2.1 rules 2–6 at the judging date J (4.1), with d = ±1, L = d·(E(J) − A) and equality
+ * within 1e-9 × max(1, span); `achieved` is late when no row dated at or before the deadline
+ * reaches the target (with `sum`, the running total at such a row).
+ */
+function progressRules(
+  target: ProgressTarget,
+  rows: readonly Observation[],
+  A: number,
+  observedOn: Day,
+  T: Day,
+): OracleCheck[] {
   const d = target.target < target.baseline ? -1 : 1;
   const span = Math.abs(target.target - target.baseline);
   const eps = specEpsilon(span);
@@ -129,19 +252,34 @@ function progressRules(target: ProgressTarget, A: number, T: Day): OracleCheck[]
   const tolerance =
     percent === null ? (target.tolerance as { amount: number }).amount : (percent / 100) * span;
   const gap = { lag: L, tolerance, tolerancePercent: percent, span };
+  const reaches = (value: number) => d * (value - target.target) >= -eps;
+  const byDeadline = rows.filter((row) => row.day <= target.deadline).sort((a, b) => a.day - b.day);
+  let total = 0;
+  const reachedInTime = byDeadline.some((row) => {
+    if (target.aggregate === "last") return reaches(row.value as number);
+    if (row.day <= target.start - 1) return false;
+    total += row.value as number;
+    return reaches(total);
+  });
+  const achieved = reaches(A);
   return [
     {
       rule: "achieved",
       // d·(A − target) ≥ 0, a difference under eps being none.
-      held: d * (A - target.target) >= -eps,
+      held: achieved,
       numbers: {
         actual: A,
         target: target.target,
         shortfall: -d * (A - target.target),
         epsilon: eps,
+        late: Number(achieved && observedOn > target.deadline && !reachedInTime),
       },
     },
-    { rule: "missed", held: T >= target.deadline, numbers: { asOf: T, deadline: target.deadline } },
+    {
+      rule: "missed",
+      held: T >= target.deadline,
+      numbers: { judgedAt: T, deadline: target.deadline },
+    },
     { rule: "on-track", held: L <= eps, numbers: { actual: A, expected: E, lag: L, epsilon: eps } },
     { rule: "behind", held: L <= tolerance + eps, numbers: { ...gap, epsilon: eps } },
     { rule: "off-track", held: true, numbers: gap },
@@ -187,15 +325,27 @@ function levelRules(target: LevelTarget, A: number): OracleCheck[] {
   ];
 }
 
-/** SPEC 2.3: done; not done and T ≥ deadline; deadline at most warn_days after T; otherwise. */
-function milestoneRules(target: MilestoneTarget, done: boolean, T: Day): OracleCheck[] {
+/**
+ * SPEC 2.3: done (late when the first done row is after the deadline); not done and T ≥ deadline;
+ * deadline at most warn_days after T; otherwise.
+ */
+function milestoneRules(
+  target: MilestoneTarget,
+  rows: readonly Observation[],
+  done: boolean,
+  T: Day,
+): OracleCheck[] {
   const daysLeft = target.deadline - T;
+  const firstDone = rows
+    .filter((row) => row.day <= T && row.value === true)
+    .sort((a, b) => a.day - b.day)[0];
+  const late = done && firstDone !== undefined && firstDone.day > target.deadline;
   return [
-    { rule: "done", held: done, numbers: {} },
+    { rule: "done", held: done, numbers: { late: Number(late) } },
     {
       rule: "overdue",
       held: T >= target.deadline,
-      numbers: { asOf: T, deadline: target.deadline },
+      numbers: { judgedAt: T, deadline: target.deadline },
     },
     {
       rule: "due-soon",
@@ -219,6 +369,21 @@ export interface RuleCase {
 
 const FIRST_DAY = day("2021-12-01");
 
+/** `due_days`, and for the kinds with report dates a frequency and a first report, or none. */
+const dueDays = fc
+  .constantFrom(null, 0, 10, 45)
+  .map((days) => (days === null ? "" : `, due_days: ${days}`));
+const reportCycle = fc
+  .tuple(
+    dueDays,
+    fc.constantFrom(null, "monthly", "quarterly", "half-yearly", "yearly"),
+    fc.constantFrom(null, "02-28", "03-15"),
+  )
+  .map(
+    ([due, frequency, first]) =>
+      `${due}${frequency === null ? "" : `, frequency: ${frequency}`}${first !== null && (frequency ?? "monthly") === "monthly" ? `, first_report: "${first}"` : ""}`,
+  );
+
 const progressYaml = fc
   .record({
     baseline: fc.integer({ min: -500, max: 500 }),
@@ -236,10 +401,11 @@ const progressYaml = fc
     interpolation: fc.constantFrom("linear", "step"),
     tolerance: fc.constantFrom('"10%"', '"2.5%"', "0", "3", "0.5"),
     aggregate: fc.constantFrom("last", "sum"),
+    cycle: reportCycle,
   })
   .map(
     (p) =>
-      `targets: [{ id: p, title: P, baseline: ${p.baseline}, target: ${p.baseline + (p.down ? -1 : 1) * p.distance}, start: ${p.start}, deadline: ${p.deadline}, schedule: ${p.schedule}, interpolation: ${p.interpolation}, tolerance: ${p.tolerance}, aggregate: ${p.aggregate} }]`,
+      `targets: [{ id: p, title: P, baseline: ${p.baseline}, target: ${p.baseline + (p.down ? -1 : 1) * p.distance}, start: ${p.start}, deadline: ${p.deadline}, schedule: ${p.schedule}, interpolation: ${p.interpolation}, tolerance: ${p.tolerance}, aggregate: ${p.aggregate}${p.cycle} }]`,
   );
 
 const levelYaml = fc
@@ -247,6 +413,8 @@ const levelYaml = fc
     min: fc.option(fc.oneof(fc.integer({ min: -100, max: 100 }), fc.constantFrom(3.7, 0.25))),
     width: fc.option(fc.integer({ min: 0, max: 50 })),
     tolerance: fc.constantFrom(null, "0", "2", "0.3", '"10%"'),
+    year: fc.boolean(),
+    cycle: reportCycle,
   })
   .filter((l) => l.min !== null || l.width !== null)
   .map((l) => {
@@ -257,24 +425,27 @@ const levelYaml = fc
           ? `max: ${l.width}`
           : `min: ${l.min}, max: ${l.min + l.width}`;
     const tolerance = l.tolerance === null ? "" : `, tolerance: ${l.tolerance}`;
-    return `targets: [{ id: l, kind: level, title: L, ${bounds}${tolerance} }]`;
+    return `${l.year ? "year: 2022\n" : ""}targets: [{ id: l, kind: level, title: L, ${bounds}${tolerance}${l.cycle} }]`;
   });
 
 const milestoneYaml = fc
   .record({
     deadline: fc.constantFrom("2022-03-31", "2022-06-15", "2022-12-31"),
     warnDays: fc.integer({ min: 0, max: 60 }),
+    due: dueDays,
   })
   .map(
     (m) =>
-      `targets: [{ id: m, kind: milestone, title: M, deadline: ${m.deadline}, warn_days: ${m.warnDays} }]`,
+      `targets: [{ id: m, kind: milestone, title: M, deadline: ${m.deadline}, warn_days: ${m.warnDays}${m.due} }]`,
   );
 
 /** The dates a rule turns on, for as-of dates near them. */
 function keyDays(target: Target): Day[] {
   if (target.kind === "progress") return [target.start - 1, target.deadline];
-  if (target.kind === "milestone") return [target.deadline, target.deadline - target.warnDays];
-  return [day("2022-06-30")];
+  const due = target.dueDays ?? 10;
+  if (target.kind === "milestone")
+    return [target.deadline, target.deadline - target.warnDays, target.deadline + due];
+  return [day("2022-06-30"), day("2022-06-30") + due];
 }
 
 /** Actual values a rule turns on at T, and the scale of the target's numbers. */

@@ -49,6 +49,7 @@ async function check(
       labels,
       color: useColor(context, options.output),
       width: terminalWidth(context, options.output),
+      warnings: inputs.warnings,
     }),
     options.output,
     context,

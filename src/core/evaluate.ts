@@ -2,7 +2,8 @@
  * The status rules of SPEC sections 2 and 4: a pure function of targets, observations and the
  * as-of date. No clock, no files: `today` is decided by the caller.
  */
-import { type Day, monthIndex } from "./dates.js";
+import { type CycleState, cycleState } from "./cycle.js";
+import type { Day } from "./dates.js";
 import type {
   AchievedCheck,
   BehindCheck,
@@ -10,6 +11,7 @@ import type {
   DeadlineCheck,
   DoneCheck,
   DueSoonCheck,
+  LateCheck,
   LevelTarget,
   MilestoneTarget,
   NearCheck,
@@ -35,7 +37,12 @@ import { Series } from "./series.js";
 export interface EvaluateOptions {
   /** The as-of date T: rows dated after it are ignored. */
   asOf: Day;
+  /** Days after a period's end its report is due, for targets without their own (SPEC 4.1). */
+  dueDays?: number;
 }
+
+/** A report is due this many days after its period ends when nothing says otherwise (SPEC 4.1). */
+export const DEFAULT_DUE_DAYS = 10;
 
 /** Each target's rows, as collected from the data files. */
 export type ObservationsById = ReadonlyMap<string, Series>;
@@ -59,8 +66,9 @@ export function evaluate(
   observations: ObservationsById,
   options: EvaluateOptions,
 ): Report {
+  const dueDays = options.dueDays ?? DEFAULT_DUE_DAYS;
   const results = targets.map((target) =>
-    evaluateTarget(target, observations.get(target.id) ?? Series.EMPTY, options.asOf),
+    evaluateTarget(target, observations.get(target.id) ?? Series.EMPTY, options.asOf, dueDays),
   );
   return { asOf: options.asOf, summary: summarize(results), results };
 }
@@ -71,15 +79,26 @@ export function summarize(results: readonly Result[]): Summary {
   return summary;
 }
 
-/** The status of one target at day `asOf` from its rows. */
-export function evaluateTarget(target: Target, rows: Series, asOf: Day): Result {
+/**
+ * The status of one target at day `asOf` from its rows; `dueDays` is the project's, for a target
+ * without its own.
+ */
+export function evaluateTarget(
+  target: Target,
+  rows: Series,
+  asOf: Day,
+  dueDays = DEFAULT_DUE_DAYS,
+): Result {
+  const noData = actualAt(target, rows, asOf);
+  const cycle = cycleState(target, noData.observedOn, asOf, target.dueDays ?? dueDays);
+  const result = emptyResult(target, cycle);
   switch (target.kind) {
     case "progress":
-      return evaluateProgress(target, rows, asOf);
+      return evaluateProgress(target, rows, noData, asOf, result);
     case "level":
-      return evaluateLevel(target, rows, asOf);
+      return evaluateLevel(target, noData, cycle, result);
     case "milestone":
-      return evaluateMilestone(target, rows, asOf);
+      return evaluateMilestone(target, rows, noData, asOf, result);
   }
 }
 
@@ -87,6 +106,7 @@ export function evaluateTarget(target: Target, rows: Series, asOf: Day): Result 
 export const RULE_STATUS: Readonly<Record<Reason, Status>> = {
   "no-data": "grey",
   achieved: "green",
+  "achieved-late": "green",
   missed: "red",
   "on-track": "green",
   behind: "yellow",
@@ -95,9 +115,11 @@ export const RULE_STATUS: Readonly<Record<Reason, Status>> = {
   near: "yellow",
   outside: "red",
   done: "green",
+  "done-late": "green",
   overdue: "red",
   "due-soon": "yellow",
   pending: "green",
+  late: "grey",
 };
 
 /** Values closer than this are equal (SPEC 2.1): so that 30% of 130 is 39. */
@@ -147,10 +169,6 @@ export function findCheck<Rule extends Reason>(
   return undefined;
 }
 
-function isStale(observedOn: Day, asOf: Day): boolean {
-  return monthIndex(observedOn) < monthIndex(asOf);
-}
-
 /** The trace of a result not yet decided: every result is decided before it is returned. */
 const NOT_CHECKED: readonly Check[] = Object.freeze([]);
 
@@ -158,12 +176,15 @@ const NOT_CHECKED: readonly Check[] = Object.freeze([]);
  * A grey result with every field, which the rules then set: every result has one shape in V8 (a
  * spread or added fields would give each a shape of its own, and make every later read slow).
  */
-function emptyResult(target: Target): Result {
+function emptyResult(target: Target, cycle: CycleState): Result {
   return {
     target,
     status: "grey",
     reason: "no-data",
-    stale: false,
+    judgedAt: cycle.judgedAt,
+    late: cycle.late,
+    missingReport: cycle.missingReport,
+    dueBy: cycle.dueBy,
     actual: null,
     observedOn: null,
     expected: null,
@@ -176,13 +197,18 @@ function emptyResult(target: Target): Result {
 }
 
 /**
- * The result decided by the last check of its trace: that rule's light and reason. Each trace is
- * an array literal of its final length, so that none is grown.
+ * The result decided by the last check of its trace: that rule's light and reason (`achieved` and
+ * `done` reached after the deadline are `achieved-late` and `done-late`). Each trace is an array
+ * literal of its final length, so that none is grown.
  */
 function decide(result: Result, trace: readonly Check[]): Result {
-  const rule = (trace[trace.length - 1] as Check).rule;
-  result.status = RULE_STATUS[rule];
-  result.reason = rule;
+  const check = trace[trace.length - 1] as Check;
+  const reason: Reason =
+    (check.rule === "achieved" || check.rule === "done") && check.late
+      ? `${check.rule}-late`
+      : check.rule;
+  result.status = RULE_STATUS[reason];
+  result.reason = reason;
   result.trace = trace;
   return result;
 }
@@ -223,39 +249,50 @@ export function actualAt(target: Target, rows: Series, asOf: Day): NoDataCheck {
   return observedOn === null ? noDataCheck(null, null, null) : noDataCheck(sum, observedOn, summed);
 }
 
-/** SPEC 2.1, rules 1–6 in order: each is checked only when those before it did not hold. */
-function evaluateProgress(target: ProgressTarget, rows: Series, asOf: Day): Result {
+/**
+ * SPEC 2.1, rules 1–6 in order, at the judging date J of 4.1: each rule is checked only when those
+ * before it did not hold.
+ */
+function evaluateProgress(
+  target: ProgressTarget,
+  rows: Series,
+  noData: NoDataCheck,
+  asOf: Day,
+  result: Result,
+): Result {
   const span = target.target - target.baseline;
-  const expected = expectedValue(target, asOf);
-  const noData = actualAt(target, rows, asOf);
-  const result = emptyResult(target);
+  const judgedAt = result.judgedAt;
+  const expected = expectedValue(target, judgedAt);
   result.expected = expected;
   result.expectedProgress = (expected - target.baseline) / span;
+  // The next point of the schedule is the one after T, whatever date the result is judged at.
   result.nextMilestone = nextMilestone(target, asOf);
   if (noData.held) return decide(result, [noData]);
 
   const A = noData.actual as number;
-  result.stale = isStale(noData.observedOn as Day, asOf);
+  const observedOn = noData.observedOn as Day;
   result.actual = A;
-  result.observedOn = noData.observedOn;
+  result.observedOn = observedOn;
   result.progress = (A - target.baseline) / span;
   const direction = progressDirection(target);
   const eps = epsilon(span);
   const shortfall = direction * (target.target - A);
+  const reached = shortfall <= eps;
   const achieved: AchievedCheck = {
     rule: "achieved",
-    held: shortfall <= eps,
+    held: reached,
     actual: A,
     target: target.target,
     shortfall,
     epsilon: eps,
+    late: reached && observedOn > target.deadline && !reachedByDeadline(target, rows, eps),
   };
   if (achieved.held) return decide(result, [noData, achieved]);
 
   const missed: DeadlineCheck<"missed"> = {
     rule: "missed",
-    held: asOf >= target.deadline,
-    asOf,
+    held: judgedAt >= target.deadline,
+    judgedAt,
     deadline: target.deadline,
   };
   if (missed.held) return decide(result, [noData, achieved, missed]);
@@ -295,17 +332,49 @@ function evaluateProgress(target: ProgressTarget, rows: Series, asOf: Day): Resu
   return decide(result, [noData, achieved, missed, onTrack, behind, offTrack]);
 }
 
-/** SPEC 2.2: no-data, within, near, outside. */
-function evaluateLevel(target: LevelTarget, rows: Series, asOf: Day): Result {
-  const noData = actualAt(target, rows, asOf);
-  const result = emptyResult(target);
+/**
+ * Whether a row dated at or before the deadline reaches the target (with `aggregate: sum`, the
+ * running total at such a row): else an achieved target was reached late (SPEC 2.1).
+ */
+function reachedByDeadline(target: ProgressTarget, rows: Series, eps: number): boolean {
+  const direction = progressDirection(target);
+  const t0 = target.start - 1;
+  let total = 0;
+  for (let index = 0; index < rows.length && rows.day(index) <= target.deadline; index++) {
+    const value = rows.value(index) as number;
+    if (target.aggregate === "sum") {
+      if (rows.day(index) <= t0) continue;
+      total += value;
+    } else total = value;
+    if (direction * (target.target - total) <= eps) return true;
+  }
+  return false;
+}
+
+/**
+ * SPEC 2.2 with 4.1: no-data, late (grey, the last value shown but not judged), within, near,
+ * outside.
+ */
+function evaluateLevel(
+  target: LevelTarget,
+  noData: NoDataCheck,
+  cycle: CycleState,
+  result: Result,
+): Result {
   if (noData.held) return decide(result, [noData]);
   const observedOn = noData.observedOn as Day;
   const A = noData.actual as number;
-  result.stale = isStale(observedOn, asOf);
   result.actual = A;
   result.observedOn = observedOn;
   result.star = target.stretch === null ? null : reachesStretch(target, target.stretch, A);
+  const late: LateCheck = {
+    rule: "late",
+    held: cycle.late,
+    missingReport: cycle.missingReport,
+    dueBy: cycle.dueBy,
+    observedOn,
+  };
+  if (late.held) return decide(result, [noData, late]);
   const violated = violatedBound(target, A);
   const within: WithinCheck = {
     rule: "within",
@@ -314,16 +383,16 @@ function evaluateLevel(target: LevelTarget, rows: Series, asOf: Day): Result {
     min: target.min,
     max: target.max,
   };
-  if (violated === null) return decide(result, [noData, within]);
+  if (violated === null) return decide(result, [noData, late, within]);
   const near: NearCheck = {
     rule: "near",
     held: violated.distance <= violated.tolerance + violated.epsilon,
     actual: A,
     violated,
   };
-  if (near.held) return decide(result, [noData, within, near]);
+  if (near.held) return decide(result, [noData, late, within, near]);
   const outside: OutsideCheck = { rule: "outside", held: true, actual: A, violated };
-  return decide(result, [noData, within, near, outside]);
+  return decide(result, [noData, late, within, near, outside]);
 }
 
 /** A stretch is a lower value for targets with a `max`, and a higher one for `min`-only targets. */
@@ -333,22 +402,29 @@ function reachesStretch(target: LevelTarget, stretch: number, actual: number): b
     : actual >= stretch - epsilon(stretch);
 }
 
-/** SPEC 2.3: no-data, done, overdue, due-soon, pending. */
-function evaluateMilestone(target: MilestoneTarget, rows: Series, asOf: Day): Result {
-  const noData = actualAt(target, rows, asOf);
-  const result = emptyResult(target);
+/** SPEC 2.3 at T: no-data, done (late when first done after the deadline), overdue, due-soon, pending. */
+function evaluateMilestone(
+  target: MilestoneTarget,
+  rows: Series,
+  noData: NoDataCheck,
+  asOf: Day,
+  result: Result,
+): Result {
   if (noData.held) return decide(result, [noData]);
   const observedOn = noData.observedOn as Day;
   const isDone = noData.actual === true;
-  result.stale = isStale(observedOn, asOf);
   result.actual = isDone;
   result.observedOn = observedOn;
-  const done: DoneCheck = { rule: "done", held: isDone };
+  const done: DoneCheck = {
+    rule: "done",
+    held: isDone,
+    late: isDone && firstDone(rows, asOf) > target.deadline,
+  };
   if (done.held) return decide(result, [noData, done]);
   const overdue: DeadlineCheck<"overdue"> = {
     rule: "overdue",
     held: asOf >= target.deadline,
-    asOf,
+    judgedAt: asOf,
     deadline: target.deadline,
   };
   if (overdue.held) return decide(result, [noData, done, overdue]);
@@ -367,4 +443,11 @@ function evaluateMilestone(target: MilestoneTarget, rows: Series, asOf: Day): Re
     warnDays: target.warnDays,
   };
   return decide(result, [noData, done, overdue, dueSoon, pending]);
+}
+
+/** The date of the first row that says done, at or before `asOf` (one exists). */
+function firstDone(rows: Series, asOf: Day): Day {
+  for (let index = 0; index < rows.length && rows.day(index) <= asOf; index++)
+    if (rows.value(index) === true) return rows.day(index);
+  return asOf;
 }

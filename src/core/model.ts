@@ -17,6 +17,7 @@ export type Kind = (typeof KINDS)[number];
 export type Reason =
   | "no-data"
   | "achieved"
+  | "achieved-late"
   | "missed"
   | "on-track"
   | "behind"
@@ -25,9 +26,21 @@ export type Reason =
   | "near"
   | "outside"
   | "done"
+  | "done-late"
   | "overdue"
   | "due-soon"
-  | "pending";
+  | "pending"
+  | "late";
+
+/** How often a target's row is due (SPEC 4.1). */
+export const FREQUENCIES = ["monthly", "quarterly", "half-yearly", "yearly"] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+/** A day of the year without the year: `first_report: 02-28`. */
+export interface MonthDay {
+  month: number;
+  day: number;
+}
 
 /** A place in an input file; line and column are 1-based. */
 export interface Place {
@@ -54,9 +67,20 @@ interface TargetBase {
   source: string | null;
   /** Where the target's entry starts in its file. */
   place: Place;
+  /** Its weight in the owners' score, > 0 (SPEC 6). */
+  weight: number;
+  /** Days after a period's end its report is due; null: the project's (SPEC 4.1). */
+  dueDays: number | null;
 }
 
-export interface ProgressTarget extends TargetBase {
+/** The fields of a target that has report dates (SPEC 4.1). */
+interface Reported {
+  frequency: Frequency;
+  /** A monthly target's first report date of each year; earlier month-ends are no report dates. */
+  firstReport: MonthDay | null;
+}
+
+export interface ProgressTarget extends TargetBase, Reported {
   kind: "progress";
   target: number;
   baseline: number;
@@ -69,8 +93,10 @@ export interface ProgressTarget extends TargetBase {
   aggregate: "last" | "sum";
 }
 
-export interface LevelTarget extends TargetBase {
+export interface LevelTarget extends TargetBase, Reported {
   kind: "level";
+  /** The file's year: the report dates are its periods' ends; null: every period end. */
+  year: number | null;
   min: number | null;
   max: number | null;
   tolerance: Tolerance;
@@ -112,11 +138,14 @@ export interface NoDataCheck {
   summedRows: number | null;
 }
 
-/** Whether a deadline has come: asOf ≥ deadline (progress `missed`, milestone `overdue`). */
+/**
+ * Whether a deadline has come at the judging date: J ≥ deadline (progress `missed`, milestone
+ * `overdue`; a milestone is judged at T).
+ */
 export interface DeadlineCheck<Rule extends "missed" | "overdue"> {
   rule: Rule;
   held: boolean;
-  asOf: Day;
+  judgedAt: Day;
   deadline: Day;
 }
 
@@ -136,6 +165,8 @@ export interface AchievedCheck {
   target: number;
   shortfall: number;
   epsilon: number;
+  /** No row dated at or before the deadline reaches the target: it was reached later. */
+  late: boolean;
 }
 
 /** L = d·(E(T) − A) ≤ 0, within epsilon. */
@@ -184,7 +215,21 @@ export interface ViolatedBound {
   epsilon: number;
 }
 
-export type LevelCheck = NoDataCheck | WithinCheck | NearCheck | OutsideCheck;
+export type LevelCheck = NoDataCheck | LateCheck | WithinCheck | NearCheck | OutsideCheck;
+
+/**
+ * A level target's report is overdue and its latest row is older than that report's period
+ * (SPEC 4.1): the last value is shown but not judged.
+ */
+export interface LateCheck {
+  rule: "late";
+  held: boolean;
+  /** The report date owed (r*) and the last day it was due; null when not late. */
+  missingReport: Day | null;
+  dueBy: Day | null;
+  /** The date of the latest row. */
+  observedOn: Day;
+}
 
 /** min ≤ A ≤ max, within epsilon of each bound. */
 export interface WithinCheck {
@@ -218,10 +263,11 @@ export type MilestoneCheck =
   | DueSoonCheck
   | PendingCheck;
 
-/** The latest row says done. */
+/** The latest row says done; `late` when the first done row is dated after the deadline. */
 export interface DoneCheck {
   rule: "done";
   held: boolean;
+  late: boolean;
 }
 
 /** Not done and the deadline at most warn_days after T: daysLeft = deadline − T ≤ warnDays. */
@@ -245,12 +291,17 @@ export interface Result {
   target: Target;
   status: Status;
   reason: Reason;
-  /** The latest counted row is from an earlier calendar month than the as-of date. */
-  stale: boolean;
+  /** The judging date J ≤ T (SPEC 4.1): the latest row's date, or the date of the report owed. */
+  judgedAt: Day;
+  /** A report is due and none came (SPEC 4.1). */
+  late: boolean;
+  /** When late: the report date owed (r*), and the last day it was due; else null. */
+  missingReport: Day | null;
+  dueBy: Day | null;
   actual: number | boolean | null;
   /** The date of the latest row counted in `actual`. */
   observedOn: Day | null;
-  /** E(T), for progress targets. */
+  /** E(J), for progress targets. */
   expected: number | null;
   /** Share of the way from baseline to target, for progress targets. */
   progress: number | null;

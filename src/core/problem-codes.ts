@@ -3,7 +3,7 @@
  * sentences: each language words every code (src/i18n/en-messages.ts, zh-messages.ts), and the
  * compiler refuses a code that one of them leaves out.
  */
-import type { Kind, Status } from "./model.js";
+import type { Kind } from "./model.js";
 import type { Place } from "./problems.js";
 
 /** What a field of a target file must be, in the schema's "must be …" problems. */
@@ -22,6 +22,9 @@ export type Expectation =
   | "interpolation"
   | "aggregate"
   | "whole-days"
+  | "frequency"
+  | "weight"
+  | "month-day"
   | "year"
   | "target-fields"
   | "targets"
@@ -131,6 +134,9 @@ export interface ProblemParams {
     target: number;
   };
   "target.level-needs-bound": Record<string, never>;
+  /** `first_report` on a target that is not reported monthly. */
+  "target.first-report-not-monthly": { frequency: string };
+  "target.first-report-not-calendar": { value: string };
   "target.max-below-min": { max: number; min: number };
   "target.stretch-not-better": { stretch: number; bound: "max" | "min"; value: number };
 
@@ -198,7 +204,7 @@ export interface ProblemParams {
   "option.as-of-not-calendar": { value: string };
   "option.as-of-invalid": { value: string };
   "option.lang-invalid": { value: string };
-  "option.fail-on-invalid": { value: string; statuses: Status[] };
+  "option.fail-on-invalid": { value: string; statuses: string[] };
   "option.encoding-unknown": { encoding: string };
   "option.config-not-found": { path: string };
   "option.unknown-target-id": { id: string; suggestion: string | null };

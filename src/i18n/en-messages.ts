@@ -30,6 +30,9 @@ const EXPECTED: Record<Expectation, string> = {
   interpolation: "linear or step",
   aggregate: "last or sum",
   "whole-days": "a whole number of days ≥ 0",
+  frequency: "monthly, quarterly, half-yearly or yearly",
+  weight: "a number > 0",
+  "month-day": 'a month and day "MM-DD", like "02-28"',
   year: "a year like 2022",
   "target-fields": "a mapping of target fields",
   targets: "a non-empty list of targets",
@@ -158,6 +161,10 @@ export const enMessages: Messages = {
   "target.milestone-not-between": ({ index, value, previous, target }) =>
     `${milestoneName(index)} value ${value} must lie between the previous value ${previous} and the target ${target}`,
   "target.level-needs-bound": () => "a level target needs min, max or both",
+  "target.first-report-not-monthly": ({ frequency }) =>
+    `first_report is for a target reported monthly; this one is ${frequency}`,
+  "target.first-report-not-calendar": ({ value }) =>
+    `first_report ${JSON.stringify(value)} is not a day of the year (MM-DD)`,
   "target.max-below-min": ({ max, min }) => `max ${max} is below min ${min}`,
   "target.stretch-not-better": ({ stretch, bound, value }) =>
     `stretch ${stretch} must be a better value than the bound: at or ${bound === "max" ? "below" : "above"} ${bound} ${value}`,

@@ -64,6 +64,7 @@ const enExplain: ExplainLabels = {
     overdue: "not done and the deadline has come → red",
     "due-soon": "not done and the deadline is at most warn_days away → yellow",
     pending: "otherwise → green",
+    late: "the report is overdue and the latest row is older than its period → grey",
   },
   decided: (status, reason) => `→ ${status}, ${reason}`,
   noActual: (asOf) => `no row at or before ${asOf}`,
@@ -92,8 +93,14 @@ const enExplain: ExplainLabels = {
   done: (holds) => (holds ? "done" : "not done"),
   dueSoon: (daysLeft, warnDays, holds) =>
     `${daysLeft} day${daysLeft === 1 ? "" : "s"} to the deadline ${holds ? "≤" : ">"} warn_days ${warnDays}`,
-  stale: (observedOn, asOf) =>
-    `stale: the latest row (${observedOn}) is from an earlier month than ${asOf}; it still counts`,
+  reportDue: (missingReport, dueBy, observedOn) =>
+    missingReport === null
+      ? `the latest row (${observedOn}) is on time`
+      : `the ${missingReport} report was due by ${dueBy}; the latest row is from ${observedOn}`,
+  judgedAt: (judgedAt, late) =>
+    late
+      ? `judged at ${judgedAt}, the date of the report it owes`
+      : `judged at ${judgedAt}, the date of its latest row`,
   schedule: "Schedule",
   point: {
     baseline: "baseline (end of the day before start)",
@@ -191,7 +198,8 @@ const enHelp: HelpLabels = {
     project: "the schema of the project file kpi.yaml instead of target files",
     lang: "language of labels: en or zh (default: KPI_LANG, then LANG, else en)",
     format: "output format",
-    failOn: "comma list of statuses that make the exit code 1, or none",
+    failOn:
+      "comma list of statuses (and late: a report due and missing) that make the exit code 1, or none",
     charts:
       "markdown: add a Mermaid chart per red or yellow target (the HTML page always has charts)",
     by: "owner: add the owners' ranking",
@@ -220,6 +228,7 @@ export const en: Labels = {
   reason: {
     "no-data": "no data",
     achieved: "achieved",
+    "achieved-late": "achieved late",
     missed: "missed",
     "on-track": "on track",
     behind: "behind",
@@ -228,9 +237,11 @@ export const en: Labels = {
     near: "near the bound",
     outside: "outside bounds",
     done: "done",
+    "done-late": "done late",
     overdue: "overdue",
     "due-soon": "due soon",
     pending: "pending",
+    late: "late",
   },
   columns: {
     status: "Status",
@@ -243,8 +254,7 @@ export const en: Labels = {
     progress: "Progress",
     note: "Note",
   },
-  stale: "stale",
-  staleSince: (date) => `stale (${date})`,
+  late: (missingReport, dueBy) => `late: the ${missingReport} report was due by ${dueBy}`,
   noteSeparator: ", ",
   star: "stretch met",
   leftOut: (width, columns) => `Left out to fit ${width} columns: ${columns}`,

@@ -1,5 +1,5 @@
 /** The types of every human label kpi prints; each language fills them in (en.ts, zh.ts). JSON keys and values never go through here. */
-import type { Kind, Reason, Status } from "../core/model.js";
+import type { Check, Kind, Reason, Status } from "../core/model.js";
 import type { ProblemCode, ProblemParams } from "../core/problem-codes.js";
 import type { ChangeKind } from "../core/report-model.js";
 
@@ -26,10 +26,12 @@ export interface Labels {
     progress: string;
     note: string;
   };
-  stale: string;
-  /** `stale (2022-02-28)`: the date of the latest row. */
-  staleSince: (date: string) => string;
-  /** Between the reason and its qualifiers in a note: `off track, stale (2022-02-28)`. */
+  /**
+   * A late result (SPEC 4.1), `late: the 2022-05-31 report was due by 06-10`: the report date
+   * owed and the last day it was due (its month and day when in the same year).
+   */
+  late: (missingReport: string, dueBy: string) => string;
+  /** Between the reason and its qualifiers in a note: `off track, late: …`. */
   noteSeparator: string;
   star: string;
   /** Under a table a narrow terminal could not show whole: `Left out to fit 80 columns: ID, Owner`. */
@@ -202,7 +204,7 @@ export interface ExplainLabels {
   yes: string;
   no: string;
   /** Each rule of SPEC 2.1–2.3 as a condition and its result. */
-  rule: Record<Reason, string>;
+  rule: Record<Check["rule"], string>;
   decided: (status: string, reason: string) => string;
   noActual: (asOf: string) => string;
   actual: (value: string, date: string) => string;
@@ -235,7 +237,10 @@ export interface ExplainLabels {
   ) => string;
   done: (holds: boolean) => string;
   dueSoon: (daysLeft: number, warnDays: number, holds: boolean) => string;
-  stale: (observedOn: string, asOf: string) => string;
+  /** The late rule of a level target: the report owed, or that the latest row is on time. */
+  reportDue: (missingReport: string | null, dueBy: string | null, observedOn: string) => string;
+  /** The judging date of SPEC 4.1 when it is not the as-of date. */
+  judgedAt: (judgedAt: string, late: boolean) => string;
   schedule: string;
   point: { baseline: string; milestone: string; deadline: string; next: string };
   /** The schedule table's column of shares of the way from baseline to target. */

@@ -23,6 +23,12 @@ export function formatProblem(problem: Problem, labels: Labels = en): string {
   return `${showControls(place)}${prefix}${words(mapTexts(problem.params, showControls))}`;
 }
 
+/** A problem's words alone, without its place or a warning's prefix (the JSON's `message`). */
+export function problemWords(problem: Problem, labels: Labels = en): string {
+  const words = labels.messages[problem.code] as (params: Problem["params"]) => string;
+  return words(problem.params);
+}
+
 /** A value with `change` made to every text it holds. */
 function mapTexts<T>(value: T, change: (text: string) => string): T {
   const map = (inner: unknown): unknown => {

@@ -30,6 +30,9 @@ const EXPECTED: Record<Expectation, string> = {
   interpolation: " linear 或 step",
   aggregate: " last 或 sum",
   "whole-days": "不小于 0 的整数天数",
+  frequency: " monthly、quarterly、half-yearly 或 yearly",
+  weight: "大于 0 的数",
+  "month-day": '月日 "MM-DD"（如 "02-28"）',
   year: "年份（如 2022）",
   "target-fields": "指标字段的映射",
   targets: "非空的指标列表",
@@ -156,6 +159,10 @@ export const zhMessages: Messages = {
   "target.milestone-not-between": ({ index, value, previous, target }) =>
     `${milestoneName(index)}的数值 ${value} 须介于前一节点值 ${previous} 与目标值 ${target} 之间`,
   "target.level-needs-bound": () => "区间类指标须有 min、max 或两者",
+  "target.first-report-not-monthly": ({ frequency }) =>
+    `first_report 仅用于每月报送的指标，本指标为 ${frequency}`,
+  "target.first-report-not-calendar": ({ value }) =>
+    `first_report ${JSON.stringify(value)} 不是一年中的日期（MM-DD）`,
   "target.max-below-min": ({ max, min }) => `max ${max} 小于 min ${min}`,
   "target.stretch-not-better": ({ stretch, bound, value }) =>
     `stretch ${stretch} 须优于边界：${bound === "max" ? "不大于" : "不小于"} ${bound} ${value}`,

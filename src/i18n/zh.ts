@@ -61,6 +61,7 @@ const zhExplain: ExplainLabels = {
     overdue: "未完成且已到期限 → 红灯",
     "due-soon": "未完成且距期限不超过 warn_days 天 → 黄灯",
     pending: "其他 → 绿灯",
+    late: "已过报送期限且最近一行早于该期 → 无数据",
   },
   decided: (status, reason) => `→ ${status}，${reason}`,
   noActual: (asOf) => `${asOf} 及以前没有数据`,
@@ -86,8 +87,12 @@ const zhExplain: ExplainLabels = {
   done: (holds) => (holds ? "已完成" : "未完成"),
   dueSoon: (daysLeft, warnDays, holds) =>
     `距期限 ${daysLeft} 天 ${holds ? "≤" : ">"} warn_days ${warnDays}`,
-  stale: (observedOn, asOf) =>
-    `数据未更新：最近一行（${observedOn}）早于 ${asOf} 所在月份，仍按其计算`,
+  reportDue: (missingReport, dueBy, observedOn) =>
+    missingReport === null
+      ? `最近一行（${observedOn}）按时报送`
+      : `应报 ${missingReport} 数据，截止 ${dueBy}；最近一行为 ${observedOn}`,
+  judgedAt: (judgedAt, late) =>
+    late ? `按应报的 ${judgedAt} 期判定` : `按最近一行的日期 ${judgedAt} 判定`,
   schedule: "序时进度",
   point: {
     baseline: "基数（开始日前一天结束时）",
@@ -176,7 +181,7 @@ const zhHelp: HelpLabels = {
     project: "输出项目文件 kpi.yaml 的 Schema，而不是指标文件的",
     lang: "标签语言：en 或 zh（默认依次取 KPI_LANG、LANG，否则为 en）",
     format: "输出格式",
-    failOn: "使退出码为 1 的状态，以逗号分隔；或 none",
+    failOn: "使退出码为 1 的状态（late 表示应报未报），以逗号分隔；或 none",
     charts: "markdown：为每项红灯或黄灯指标加一张 Mermaid 走势图（HTML 页面总有走势图）",
     by: "owner：加上责任单位排名",
     strict: "警告（未知编号、空值）也使退出码为 2",
@@ -203,6 +208,7 @@ export const zh: Labels = {
   reason: {
     "no-data": "无数据",
     achieved: "已完成",
+    "achieved-late": "超期完成",
     missed: "未完成",
     "on-track": "按序时推进",
     behind: "滞后",
@@ -211,9 +217,11 @@ export const zh: Labels = {
     near: "接近边界",
     outside: "超出区间",
     done: "已完成",
+    "done-late": "超期完成",
     overdue: "逾期",
     "due-soon": "临近期限",
     pending: "推进中",
+    late: "未按时报送",
   },
   columns: {
     status: "状态",
@@ -226,8 +234,7 @@ export const zh: Labels = {
     progress: "完成率",
     note: "说明",
   },
-  stale: "数据未更新",
-  staleSince: (date) => `数据未更新（${date}）`,
+  late: (missingReport, dueBy) => `未按时报送：应报 ${missingReport} 数据，截止 ${dueBy}`,
   noteSeparator: "，",
   star: "达到争先值",
   leftOut: (width, columns) => `为适应 ${width} 列宽度，未显示：${columns}`,

@@ -6,6 +6,7 @@
 // zod/mini: the same schemas and messages as classic zod in a twentieth of the code, which the
 // CLI parses at every start.
 import * as z from "zod/mini";
+import { FREQUENCIES } from "../core/model.js";
 import type { Expectation } from "../core/problem-codes.js";
 import { PRESETS } from "../core/schedule.js";
 
@@ -34,6 +35,9 @@ export const EXPECTATIONS = [
   "interpolation",
   "aggregate",
   "whole-days",
+  "frequency",
+  "weight",
+  "month-day",
   "year",
   "target-fields",
   "targets",
@@ -55,6 +59,8 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** `"30%"`: a number followed by a percent sign. */
 export const PERCENT_PATTERN = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** `first_report: 02-28`: a month and a day. */
+export const MONTH_DAY_PATTERN = /^(\d{2})-(\d{2})$/;
 
 /** `English / 中文`: every field of the JSON Schema is described in both languages. */
 export function describe(english: string, chinese: string) {
@@ -145,6 +151,57 @@ export const common = {
   source: text
     .check(z.meta(describe("the sentence the target comes from", "指标出处（原文）")))
     .apply(z.optional),
+  weight: z
+    .number(expect("weight"))
+    .check(z.gt(0, expect("weight")))
+    .check(
+      z.meta(
+        describe(
+          "its weight in the owners' score, > 0; default 1",
+          "在单位得分中的权重（大于 0），默认 1",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  due_days: z
+    .int(expect("whole-days"))
+    .check(z.gte(0, expect("whole-days")))
+    .check(
+      z.meta(
+        describe(
+          "days after a period's end that its report is due; default the project file's, else 10",
+          "每期结束后多少天内报送，默认取项目文件的设置，否则 10",
+        ),
+      ),
+    )
+    .apply(z.optional),
+};
+
+/** The fields of the kinds that have report dates (SPEC 4.1). */
+const reported = {
+  frequency: z
+    .enum(FREQUENCIES, expect("frequency"))
+    .check(
+      z.meta(
+        describe(
+          "how often a row is due: monthly (the default), quarterly, half-yearly or yearly",
+          "报送频次：monthly 每月（默认）、quarterly 每季、half-yearly 每半年、yearly 每年",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  first_report: z
+    .string(expect("month-day"))
+    .check(z.regex(MONTH_DAY_PATTERN, expect("month-day")))
+    .check(
+      z.meta(
+        describe(
+          'a monthly target\'s first report of each year, "MM-DD" ("02-28" where January and February are reported together)',
+          '每年首次报送的期末日 "MM-DD"（1—2 月合并报送时为 "02-28"），仅用于每月报送',
+        ),
+      ),
+    )
+    .apply(z.optional),
 };
 
 export const KIND_DESCRIPTION = describe(
@@ -154,6 +211,7 @@ export const KIND_DESCRIPTION = describe(
 
 export const progressTargetSchema = z.strictObject({
   ...common,
+  ...reported,
   kind: z.literal("progress").check(z.meta(KIND_DESCRIPTION)).apply(z.optional),
   target: finite.check(
     z.meta(describe("the value to reach by the deadline", "截止日期前要达到的目标值")),
@@ -231,6 +289,7 @@ export const progressTargetSchema = z.strictObject({
 
 export const levelTargetSchema = z.strictObject({
   ...common,
+  ...reported,
   kind: z.literal("level").check(z.meta(KIND_DESCRIPTION)),
   min: finite
     .check(z.meta(describe("the lowest value that is green", "下限（含）")))

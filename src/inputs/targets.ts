@@ -8,11 +8,20 @@
 import type * as YamlLibrary from "yaml";
 import type { Document, LineCounter, Node } from "yaml";
 import type * as z from "zod/mini";
-import { civilFromDay, type Day, dayFromCivil, formatDay, parseIsoDate } from "../core/dates.js";
 import {
+  civilFromDay,
+  type Day,
+  dayFromCivil,
+  daysInMonth,
+  formatDay,
+  parseIsoDate,
+} from "../core/dates.js";
+import {
+  type Frequency,
   KINDS,
   type Kind,
   MAX_MAGNITUDE,
+  type MonthDay,
   type Place,
   type SchedulePoint,
   type Target,
@@ -40,6 +49,7 @@ import {
   EXPECTATIONS,
   type LevelTargetInput,
   type MilestoneTargetInput,
+  MONTH_DAY_PATTERN,
   PERCENT_PATTERN,
   type ProgressTargetInput,
   REQUIRED,
@@ -828,6 +838,8 @@ function common(
     section?: string | undefined;
     unit?: string | undefined;
     source?: string | undefined;
+    weight?: number | undefined;
+    due_days?: number | undefined;
   },
 ) {
   return {
@@ -839,7 +851,36 @@ function common(
     unit: input.unit ?? null,
     source: input.source ?? null,
     place: context.place,
+    weight: input.weight ?? 1,
+    dueDays: input.due_days ?? null,
   };
+}
+
+/**
+ * The report calendar of a target with report dates (SPEC 4.1): its frequency, and the first
+ * report of each year, which only a monthly target may set; undefined after a problem.
+ */
+function reported(
+  context: BuildContext,
+  input: { frequency?: Frequency | undefined; first_report?: string | undefined },
+): { frequency: Frequency; firstReport: MonthDay | null } | undefined {
+  const frequency = input.frequency ?? "monthly";
+  if (input.first_report === undefined) return { frequency, firstReport: null };
+  if (frequency !== "monthly") {
+    context.located.report(context.at(["first_report"]), "target.first-report-not-monthly", {
+      frequency,
+    });
+    return undefined;
+  }
+  const [, month, day] = (MONTH_DAY_PATTERN.exec(input.first_report) ?? []).map(Number);
+  // Any day of a leap year: 02-29 is the month's last day in other years.
+  if (!(month && day && month <= 12 && day <= daysInMonth(2000, month))) {
+    context.located.report(context.at(["first_report"]), "target.first-report-not-calendar", {
+      value: input.first_report,
+    });
+    return undefined;
+  }
+  return { frequency, firstReport: { month, day } };
 }
 
 /** A date field's day: its own value, else Dec 31 or Jan 1 of the file's year; null after a problem. */
@@ -910,8 +951,9 @@ function buildProgress(context: BuildContext, input: ProgressTargetInput): Targe
     baseline,
     target: input.target,
   });
-  if (milestones === null) return null;
-  return Object.assign(common(context, input), {
+  const calendar = reported(context, input);
+  if (milestones === null || calendar === undefined) return null;
+  return Object.assign(common(context, input), calendar, {
     kind: "progress" as const,
     target: input.target,
     baseline,
@@ -1025,8 +1067,11 @@ function buildLevel(context: BuildContext, input: LevelTargetInput): Target | nu
     });
     return null;
   }
-  return Object.assign(common(context, input), {
+  const calendar = reported(context, input);
+  if (calendar === undefined) return null;
+  return Object.assign(common(context, input), calendar, {
     kind: "level" as const,
+    year: context.year ?? null,
     min,
     max,
     tolerance: tolerance(input.tolerance, { amount: 0 }),

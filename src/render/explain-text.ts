@@ -8,7 +8,7 @@ import type { Explanation, ForecastOutcome } from "../core/explain-model.js";
 import type { Check, SchedulePoint } from "../core/model.js";
 import { expectedValue } from "../core/schedule.js";
 import type { Labels } from "../i18n/labels.js";
-import { formatNumber, formatPercent, formatValue, STATUS_SYMBOL } from "./format.js";
+import { formatNumber, formatPercent, formatValue, lateNote, STATUS_SYMBOL } from "./format.js";
 import { type ChartCurve, type ChartPoints, renderChart } from "./terminal-chart.js";
 import { displayWidth, sanitizeForTerminal } from "./terminal-table.js";
 
@@ -50,8 +50,10 @@ export function renderExplanation(
 
   const status = `${STATUS_SYMBOL[result.status]} ${labels.status[result.status]}${words.comma}${labels.reason[result.reason]}`;
   const statusLines = [`${words.statusAsOf(formatDay(asOf))}${words.colon}${status}`];
-  if (result.stale && result.observedOn !== null)
-    statusLines.push(`  ${words.stale(formatDay(result.observedOn), formatDay(asOf))}`);
+  const late = lateNote(result, labels);
+  if (late !== null) statusLines.push(`  ${late}`);
+  if (result.judgedAt !== asOf && result.observedOn !== null)
+    statusLines.push(`  ${words.judgedAt(formatDay(result.judgedAt), result.late)}`);
   sections.push(statusLines.join("\n"));
 
   sections.push(renderWhy(explanation, labels, value));
@@ -115,9 +117,15 @@ function checkFact(
     }
     case "achieved":
       return words.reached(value(check.actual), value(check.target), check.held);
+    case "late":
+      return words.reportDue(
+        check.missingReport === null ? null : formatDay(check.missingReport),
+        check.dueBy === null ? null : formatDay(check.dueBy),
+        formatDay(check.observedOn),
+      );
     case "missed":
     case "overdue":
-      return words.deadline(formatDay(check.asOf), formatDay(check.deadline), check.held);
+      return words.deadline(formatDay(check.judgedAt), formatDay(check.deadline), check.held);
     case "on-track": {
       // Within epsilon of E the actual is the expected value, and so is a lag that rounds to 0;
       // a lag past epsilon is "behind" even when it rounds to 0.

@@ -24,6 +24,8 @@ export interface TableFit {
     readonly min: number;
     /** Wrapped only once every step is taken (a name is better read whole). @default false */
     readonly lastResort?: boolean;
+    /** The lines a wrapped cell may take (or as many as its row has). @default 2 */
+    readonly lines?: number;
   }[];
 }
 
@@ -34,7 +36,7 @@ export interface FittedTable {
   dropped: number[];
 }
 
-/** A wrapped cell may take this many lines, or as many as its row has without wrapping. */
+/** A wrapped cell may take this many lines by default, or as many as its row has without wrapping. */
 const MAX_WRAPPED_LINES = 2;
 
 /** The width of a drawn table whose columns hold this much text: a border and two spaces each. */
@@ -76,10 +78,12 @@ export function fitTerminalTable(
         .flatMap((line) => (displayWidth(line) <= limit ? [line] : wrapText(line, limit))),
     );
   // Whether every cell of the column, wrapped to `limit`, keeps within its row's allowance.
-  const short = (column: number, limit: number) =>
-    wrapped(column, limit).every(
-      (lines, row) => lines.length <= Math.max(MAX_WRAPPED_LINES, heights[row] ?? 1),
+  const short = (column: number, limit: number) => {
+    const allowed = fit.wrap.find((candidate) => candidate.column === column)?.lines;
+    return wrapped(column, limit).every(
+      (lines, row) => lines.length <= Math.max(allowed ?? MAX_WRAPPED_LINES, heights[row] ?? 1),
     );
+  };
 
   const kept = new Set(head.map((_, column) => column));
   let stepsLeft = fit.steps.length;

@@ -45,11 +45,22 @@ export function formatTarget(result: Result, labels: Labels): string {
 
 /** The reason in words, with the flags that qualify it. */
 export function formatNote(result: Result, labels: Labels): string {
-  const notes = [labels.reason[result.reason]];
+  const notes = result.reason === "late" ? [] : [labels.reason[result.reason]];
   if (result.star) notes.push(`★ ${labels.star}`);
-  if (result.stale && result.observedOn !== null)
-    notes.push(labels.staleSince(formatDay(result.observedOn)));
+  const late = lateNote(result, labels);
+  if (late !== null) notes.push(late);
   return notes.join(labels.noteSeparator);
+}
+
+/**
+ * `late: the 2022-05-31 report was due by 06-10` for a late result, else null; a level target
+ * that is late says only this (its reason is `late`).
+ */
+export function lateNote(result: Result, labels: Labels): string | null {
+  if (!result.late || result.missingReport === null || result.dueBy === null) return null;
+  const owed = formatDay(result.missingReport);
+  const due = formatDay(result.dueBy);
+  return labels.late(owed, due.slice(0, 4) === owed.slice(0, 4) ? due.slice(5) : due);
 }
 
 /** Symbols that tell the statuses apart without colour. */

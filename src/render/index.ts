@@ -6,6 +6,7 @@
 
 import type { ListEntry } from "../core/list-model.js";
 import type { Report } from "../core/model.js";
+import type { Problem } from "../core/problems.js";
 import type { ReportModel } from "../core/report-model.js";
 import type { Labels } from "../i18n/labels.js";
 
@@ -15,6 +16,8 @@ export interface RenderOptions {
   color: boolean;
   /** The terminal's width, for the terminal table; none: the whole table. */
   width?: number | undefined;
+  /** The run's warnings: the JSON lists those of each target's rows with its result. */
+  warnings?: readonly Problem[];
 }
 
 export interface ReportRenderOptions {

@@ -1,6 +1,8 @@
 /** `--format json`: the stable interface of SPEC section 5. Never translated. */
 import { formatDay } from "../core/dates.js";
 import type { Report, Result } from "../core/model.js";
+import type { Problem } from "../core/problems.js";
+import { problemWords } from "../i18n/problem-text.js";
 
 /**
  * A value as a JSON number: 15 significant digits, which is every digit a data file can hold
@@ -22,7 +24,32 @@ export function jsonShare(share: number): number {
 const orNull = <T, R>(value: T | null, convert: (value: T) => R): R | null =>
   value === null ? null : convert(value);
 
-function resultToJson(result: Result) {
+/** A warning of a target's rows as the JSON gives it (SPEC 5): its place and English words. */
+interface RowWarning {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** The warnings of the rows of known targets, by target id (a problem names its row's target). */
+function warningsById(problems: readonly Problem[]): Map<string, RowWarning[]> {
+  const byId = new Map<string, RowWarning[]>();
+  for (const problem of problems) {
+    const id = (problem.params as { id?: unknown }).id;
+    if (problem.severity !== "warning" || typeof id !== "string" || problem.place === null)
+      continue;
+    const list = byId.get(id) ?? [];
+    list.push({
+      file: problem.place.file,
+      line: problem.place.line,
+      message: problemWords(problem),
+    });
+    byId.set(id, list);
+  }
+  return byId;
+}
+
+function resultToJson(result: Result, warnings: readonly RowWarning[]) {
   const { target } = result;
   const progress = target.kind === "progress" ? target : null;
   const level = target.kind === "level" ? target : null;
@@ -35,7 +62,14 @@ function resultToJson(result: Result) {
     unit: target.unit,
     status: result.status,
     reason: result.reason,
-    stale: result.stale,
+    late: result.late,
+    missingReport: orNull(result.missingReport, formatDay),
+    dueBy: orNull(result.dueBy, formatDay),
+    judgedAt: formatDay(result.judgedAt),
+    frequency: target.kind === "milestone" ? null : target.frequency,
+    weight: target.weight,
+    file: target.place.file,
+    line: target.place.line,
     actual: typeof result.actual === "number" ? jsonValue(result.actual) : result.actual,
     observedOn: result.observedOn === null ? null : formatDay(result.observedOn),
     expected: orNull(result.expected, jsonValue),
@@ -52,15 +86,22 @@ function resultToJson(result: Result) {
     max: level?.max ?? null,
     stretch: level?.stretch ?? null,
     star: result.star,
+    warnings,
   };
 }
 
-export function renderJson(report: Report): string {
+export function renderJson(
+  report: Report,
+  options: { warnings?: readonly Problem[] | undefined } = {},
+): string {
+  const warnings = warningsById(options.warnings ?? []);
   const json = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     asOf: formatDay(report.asOf),
     summary: report.summary,
-    results: report.results.map(resultToJson),
+    results: report.results.map((result) =>
+      resultToJson(result, warnings.get(result.target.id) ?? []),
+    ),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -58,7 +58,7 @@ describe("kpi check on a valid repository", () => {
     const { code, stdout } = runKpi(["check", ...BASIC, "--format", "json"]);
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     expect(json.asOf).toBe("2022-03-31");
     expect(json.summary).toEqual({ total: 5, green: 3, yellow: 1, red: 1, grey: 0 });
     expect(json.results.map((result: { id: string }) => result.id)).toEqual([
@@ -77,7 +77,14 @@ describe("kpi check on a valid repository", () => {
       unit: "个",
       status: "yellow",
       reason: "behind",
-      stale: false,
+      late: false,
+      missingReport: null,
+      dueBy: null,
+      judgedAt: "2022-03-31",
+      frequency: "monthly",
+      weight: 1,
+      file: "test/fixtures/basic/targets/targets.yaml",
+      line: 3,
       actual: 36,
       observedOn: "2022-03-31",
       expected: 39,
@@ -91,6 +98,7 @@ describe("kpi check on a valid repository", () => {
       max: null,
       stretch: null,
       star: null,
+      warnings: [],
     });
     expect(json.results[2]).toMatchObject({
       kind: "level",
@@ -108,11 +116,13 @@ describe("kpi check on a valid repository", () => {
       reason: "done",
       deadline: "2022-03-31",
     });
+    // 18% on 03-31 against E(03-31) = 30: L = 12 > 10% of 85 = 8.5.
     expect(json.results[4]).toMatchObject({
       status: "red",
       reason: "off-track",
-      stale: true,
-      observedOn: "2022-02-28",
+      late: false,
+      judgedAt: "2022-03-31",
+      observedOn: "2022-03-31",
       expected: 30,
     });
   });

@@ -15,6 +15,17 @@ const asOfDates = ["2022-05-15", "2022-08-20"] as const;
 const ratioFields = new Set(["progress", "expectedProgress"]);
 const ratioDigits = 4;
 const valueDigits = 6;
+/** The fields SPEC v2 adds to every result (sections 4.1 and 5; `dueBy` is an addition of ours). */
+const v2Fields = [
+  "judgedAt",
+  "late",
+  "missingReport",
+  "dueBy",
+  "frequency",
+  "weight",
+  "file",
+  "line",
+] as const;
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 type JsonObject = { [key: string]: JsonValue };
@@ -124,6 +135,14 @@ describe.each(asOfDates)("kpi check --as-of %s --format json (hand-computed)", (
     expect(report?.schemaVersion).toBe(expected.schemaVersion);
     expect(report?.asOf).toBe(expected.asOf);
     expect(report?.summary).toEqual(expected.summary);
+  });
+
+  it("gives every result the v2 fields of the reporting cycle and no v1 `stale` (SPEC 4.1, 5)", () => {
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      for (const field of v2Fields) expect(result, `${result.id}`).toHaveProperty(field);
+      expect(result, `${result.id}`).not.toHaveProperty("stale");
+    }
   });
 
   it("lists the results in target-file order (files sorted by path)", () => {

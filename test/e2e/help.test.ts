@@ -75,8 +75,9 @@ Options:
                             then LANG, else en)
   -f, --format <format>     output format (choices: "table", "markdown", "json",
                             "junit", "github", default: "table")
-  --fail-on <statuses>      comma list of statuses that make the exit code 1, or
-                            none (default: "red")
+  --fail-on <statuses>      comma list of statuses (and late: a report due and
+                            missing) that make the exit code 1, or none
+                            (default: "red")
   -h, --help                display help for command
 `);
   });

@@ -310,7 +310,7 @@ describe("a folder with nothing to read is an error, never 0 targets or no rows 
     });
     expect(
       runKpi(["validate", "test/fixtures/basic/data", "-t", "test/fixtures/basic/targets"]),
-    ).toEqual({ code: 0, stdout: "5 targets, 9 data rows: no errors, no warnings\n", stderr: "" });
+    ).toEqual({ code: 0, stdout: "5 targets, 10 data rows: no errors, no warnings\n", stderr: "" });
     const folder = folderWithoutInputs();
     // Neither: the default targets are read, and the folder is the data folder it is not.
     const neither = runKpi(["validate", folder]);

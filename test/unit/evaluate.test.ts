@@ -25,7 +25,8 @@ describe("SPEC 2.1 status rules of a progress target, in order", () => {
 
   it("2. d·(A − target) ≥ 0 → green, achieved (even before any milestone, even after the deadline)", () => {
     expect(statusOf(projects, 130, "2022-01-31")).toEqual(["green", "achieved"]);
-    expect(statusOf(projects, 131, "2023-02-01")).toEqual(["green", "achieved"]);
+    // v2: the only row reaching 130 is dated after the 2022-12-31 deadline: reached late.
+    expect(statusOf(projects, 131, "2023-02-01")).toEqual(["green", "achieved-late"]);
     expect(statusOf(holdouts, 0, "2022-03-31")).toEqual(["green", "achieved"]);
     expect(statusOf(holdouts, -1, "2022-02-01")).toEqual(["green", "achieved"]);
   });
@@ -91,13 +92,15 @@ describe("SPEC 4: the actual, rows after T, staleness, aggregate", () => {
     expect(result.observedOn).toBe(day("2022-02-28"));
   });
 
-  it("is stale when the latest row is from an earlier calendar month than T, and judged against E(T)", () => {
-    const observations = rows(["2022-02-28", 25]);
-    const stale = evaluateTarget(projects, observations, day("2022-03-31"));
-    expect(stale.stale).toBe(true);
-    expect(stale.expected).toBe(39);
-    expect([stale.status, stale.reason]).toEqual(["red", "off-track"]);
-    expect(evaluateTarget(projects, rows(["2022-03-01", 25]), day("2022-03-31")).stale).toBe(false);
+  it("judges an on-time row at its own date (SPEC 4.1): no stale, no E(T) for a February row", () => {
+    // T = 03-31: the February report (02-28) is due by 03-10 and overdue; March's is not due yet.
+    // r* = 02-28, r⁻ = 01-31, d = 02-28 > r⁻: on time, J = 02-28, E(02-28) = 39 × 59/90 = 25.57.
+    const result = evaluateTarget(projects, rows(["2022-02-28", 25]), day("2022-03-31"));
+    expect(result.late).toBe(false);
+    expect(result.judgedAt).toBe(day("2022-02-28"));
+    expect(result.expected).toBeCloseTo((39 * 59) / 90, 9);
+    // L = 25.57 − 25 = 0.57 ≤ tolerance 13: yellow.
+    expect([result.status, result.reason]).toEqual(["yellow", "behind"]);
   });
 
   it("aggregate: sum adds the rows after t0 and up to T", () => {
@@ -202,9 +205,9 @@ describe("SPEC 2.3 milestone targets", () => {
   );
   const at = (done: boolean | null, asOf: string) => statusOf(hall, done, asOf);
 
-  it("done → green, done (even late)", () => {
+  it("done → green, done; done-late when the first done row is after the deadline (v2)", () => {
     expect(at(true, "2022-03-01")).toEqual(["green", "done"]);
-    expect(at(true, "2022-05-01")).toEqual(["green", "done"]);
+    expect(at(true, "2022-05-01")).toEqual(["green", "done-late"]);
   });
   it("not done and T ≥ deadline → red, overdue", () => {
     expect(at(false, "2022-03-31")).toEqual(["red", "overdue"]);

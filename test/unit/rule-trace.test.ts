@@ -46,7 +46,8 @@ function traceOf(
   const result = evaluateTarget(target, observations, day(asOf));
   // The deciding check is the last one, the only one that held, and it is the result's reason.
   expect(result.trace.filter((check) => check.held)).toEqual([result.trace.at(-1)]);
-  expect(result.trace.at(-1)?.rule).toBe(result.reason);
+  // `achieved` and `done` reached after the deadline are their `-late` reasons.
+  expect(result.reason.replace(/-late$/, "")).toBe(result.trace.at(-1)?.rule);
   return result.trace;
 }
 
@@ -115,6 +116,7 @@ describe("progress 2. d·(A − target) ≥ 0 → green, achieved", () => {
       target: 130,
       shortfall: 0,
       epsilon: 1e-9 * 130,
+      late: false,
     });
   });
 
@@ -161,7 +163,7 @@ describe("progress 3. T ≥ deadline → red, missed", () => {
     expect(trace[2]).toEqual({
       rule: "missed",
       held: true,
-      asOf: day("2022-12-31"),
+      judgedAt: day("2022-12-31"),
       deadline: day("2022-12-31"),
     });
   });
@@ -170,7 +172,7 @@ describe("progress 3. T ≥ deadline → red, missed", () => {
     expect(findCheck(traceOf(projects, 36, "2022-03-31"), "missed")).toEqual({
       rule: "missed",
       held: false,
-      asOf: day("2022-03-31"),
+      judgedAt: day("2022-03-31"),
       deadline: day("2022-12-31"),
     });
   });
@@ -346,9 +348,10 @@ describe("level 2. min ≤ A ≤ max → green, within", () => {
       const trace = traceOf(share, actual, "2022-06-30");
       expect(rulesOf(trace)).toEqual([
         ["no-data", false],
+        ["late", false],
         ["within", true],
       ]);
-      expect(trace[1]).toEqual({ rule: "within", held: true, actual, min: 35, max: 45 });
+      expect(trace[2]).toEqual({ rule: "within", held: true, actual, min: 35, max: 45 });
     }
   });
 
@@ -373,10 +376,11 @@ describe("level 3. outside by no more than the tolerance → yellow, near", () =
     const trace = traceOf(share, 33, "2022-06-30");
     expect(rulesOf(trace)).toEqual([
       ["no-data", false],
+      ["late", false],
       ["within", false],
       ["near", true],
     ]);
-    expect(trace[2]).toEqual({
+    expect(trace[3]).toEqual({
       rule: "near",
       held: true,
       actual: 33,
@@ -413,6 +417,7 @@ describe("level 4. otherwise → red, outside", () => {
     const trace = traceOf(share, 32.9, "2022-06-30");
     expect(rulesOf(trace)).toEqual([
       ["no-data", false],
+      ["late", false],
       ["within", false],
       ["near", false],
       ["outside", true],
@@ -448,14 +453,20 @@ describe("milestone 1. no actual → grey, no-data", () => {
 });
 
 describe("milestone 2. done → green, done", () => {
-  it("holds when the latest row says done, even after the deadline", () => {
-    for (const asOf of ["2022-03-01", "2022-05-01"])
-      expect(traceOf(hall, true, asOf).slice(1)).toEqual([{ rule: "done", held: true }]);
+  it("holds when the latest row says done, even after the deadline (v2: then late)", () => {
+    expect(traceOf(hall, true, "2022-03-01").slice(1)).toEqual([
+      { rule: "done", held: true, late: false },
+    ]);
+    // The only done row is dated 05-01, after the 03-31 deadline.
+    expect(traceOf(hall, true, "2022-05-01").slice(1)).toEqual([
+      { rule: "done", held: true, late: true },
+    ]);
   });
   it("does not hold when it says not done", () => {
     expect(findCheck(traceOf(hall, false, "2022-03-01"), "done")).toEqual({
       rule: "done",
       held: false,
+      late: false,
     });
   });
 });
@@ -471,7 +482,7 @@ describe("milestone 3. not done and T ≥ deadline → red, overdue", () => {
     expect(trace[2]).toEqual({
       rule: "overdue",
       held: true,
-      asOf: day("2022-03-31"),
+      judgedAt: day("2022-03-31"),
       deadline: day("2022-03-31"),
     });
   });
