@@ -1,11 +1,12 @@
-// The long fuzz run: the property tests of test/fuzz.test.ts (the readers against independent
-// oracles) and test/plain-yaml.test.ts (the plain YAML reader against yaml) with many more runs,
-// and the kill tests of test/output-file.test.ts with more kills. It stops on its own: each property
-// runs until its number of runs or its time limit, whichever comes first.
+// The long fuzz run: every test file that runs properties through test/fuzz-support.ts (the readers
+// against independent oracles, the plain YAML reader against yaml, the status rules and the
+// reporting cycle against the SPEC's oracle) with many more runs, and the kill tests of
+// test/e2e/output-file.test.ts with more kills. It stops on its own: each property runs until its
+// number of runs or its time limit, whichever comes first.
 // Usage: npm run fuzz -- [--runs 20000] [--seconds 60] [--seed N]
 // A failure prints fast-check's counterexample and seed; `--seed N` runs that sequence again.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -30,15 +31,16 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const seed = options.seed ?? String(Math.floor(Math.random() * 2 ** 31));
 console.log(`fuzz: up to ${options.runs} runs or ${options.seconds} s per property, seed ${seed}`);
+// Found, not listed: a file that moves or a new property file is never left out.
+const files = ["test/unit", "test/e2e"].flatMap((folder) =>
+  readdirSync(join(repo, folder))
+    .filter((name) => name.endsWith(".test.ts"))
+    .map((name) => `${folder}/${name}`)
+    .filter((file) => readFileSync(join(repo, file), "utf8").includes("fuzz-support.js")),
+);
 const result = spawnSync(
   process.execPath,
-  [
-    join(repo, "node_modules", "vitest", "vitest.mjs"),
-    "run",
-    "test/fuzz.test.ts",
-    "test/plain-yaml.test.ts",
-    "test/output-file.test.ts",
-  ],
+  [join(repo, "node_modules", "vitest", "vitest.mjs"), "run", ...files],
   {
     cwd: repo,
     stdio: "inherit",
