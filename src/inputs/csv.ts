@@ -44,8 +44,8 @@ export class QuoteFreeLines {
   text = "";
   firstLine = 1;
   count = 0;
-  /** Each record's start and end in `text`. */
-  private bounds = new Int32Array(1 << 12);
+  /** Each record's start and end in `text`: grown as a run needs (a small file's are few). */
+  private bounds = new Int32Array(1 << 9);
 
   start(index: number): number {
     return this.bounds[2 * index] as number;
@@ -88,16 +88,36 @@ export const MAX_RECORD_LENGTH = 1 << 20;
 /**
  * The records of a text given in chunks, in order; returns the number of the last line read (at
  * a record longer than MAX_RECORD_LENGTH, that record's line: nothing after it is read).
+ *
+ * Each chunk's whole records are read where they stand in it: only a record cut by the end of a
+ * chunk is put together from the two. A chunk is a flat string as it was decoded, and a slice of a
+ * joined one would make every character of every row slower to read (a fifth of reading a row).
  */
 export function* csvRecords(chunks: Iterable<string>): Generator<CsvItem, number> {
   const lines = new QuoteFreeLines();
   let line = 1;
   let pending = "";
   for (const chunk of chunks) {
-    const text = pending + chunk;
-    const cut = lastRecordEnd(text);
+    let from = 0;
+    if (pending !== "") {
+      // The record cut by the end of the last chunk ends at the first record end of this one.
+      const head = firstRecordEnd(chunk, countQuotes(pending) % 2 === 1);
+      if (head === -1) {
+        pending += chunk;
+        if (pending.length > MAX_RECORD_LENGTH) {
+          yield syntaxError(line, UNCLOSED_QUOTE);
+          return line;
+        }
+        continue;
+      }
+      const joined = pending + chunk.slice(0, head);
+      line = yield* rangeRecords(joined, 0, withoutReturn(joined, 0, joined.length), line, lines);
+      pending = "";
+      from = head + 1;
+    }
+    const cut = lastRecordEnd(chunk, from);
     if (cut === -1) {
-      pending = text;
+      pending = from === 0 ? chunk : chunk.slice(from);
       if (pending.length > MAX_RECORD_LENGTH) {
         yield syntaxError(line, UNCLOSED_QUOTE);
         return line;
@@ -106,15 +126,36 @@ export function* csvRecords(chunks: Iterable<string>): Generator<CsvItem, number
     }
     // Without the block's last line break, "\r\n" included: a quote then "\r" at the very end
     // of a block would look like text after a closing quote.
-    line = yield* blockRecords(
-      text.slice(0, cut > 0 && text.charCodeAt(cut - 1) === 13 ? cut - 1 : cut),
-      line,
-      lines,
-    );
-    pending = text.slice(cut + 1);
+    line = yield* rangeRecords(chunk, from, withoutReturn(chunk, from, cut), line, lines);
+    pending = chunk.slice(cut + 1);
   }
-  if (pending !== "") line = yield* blockRecords(pending, line, lines);
+  if (pending !== "") line = yield* rangeRecords(pending, 0, pending.length, line, lines);
   return line - 1;
+}
+
+/** `end`, or one less when a carriage return (of a CRLF) ends `text` from `from` to `end`. */
+function withoutReturn(text: string, from: number, end: number): number {
+  return end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}
+
+function countQuotes(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) count++;
+  return count;
+}
+
+/**
+ * The index of the first line break outside quotes, or -1, in a text that starts inside a quoted
+ * field when `quoted`, else at a record boundary.
+ */
+function firstRecordEnd(text: string, quoted: boolean): number {
+  let inQuotes = quoted;
+  let quote = text.indexOf('"');
+  for (let feed = text.indexOf("\n"); feed !== -1; feed = text.indexOf("\n", feed + 1)) {
+    for (; quote !== -1 && quote < feed; quote = text.indexOf('"', quote + 1)) inQuotes = !inQuotes;
+    if (!inQuotes) return feed;
+  }
+  return -1;
 }
 
 function syntaxError(line: number, problem: CsvProblem): CsvSyntaxError {
@@ -122,17 +163,20 @@ function syntaxError(line: number, problem: CsvProblem): CsvSyntaxError {
 }
 
 /**
- * The index of the last line break outside quotes, or -1. The text starts at a record boundary,
- * so a line break is outside quotes when an even number of quotes precede it.
+ * The index of the last line break outside quotes at or after `from`, or -1. The text starts at a
+ * record boundary at `from`, so a line break is outside quotes when an even number of quotes
+ * precede it from there.
  */
-function lastRecordEnd(text: string): number {
+function lastRecordEnd(text: string, from: number): number {
   let cut = text.lastIndexOf("\n");
-  if (cut === -1 || text.indexOf('"') === -1) return cut;
+  if (cut < from) return -1;
+  const first = text.indexOf('"', from);
+  if (first === -1) return cut;
   let quotes = 0;
-  for (let at = text.indexOf('"'); at !== -1 && at < cut; at = text.indexOf('"', at + 1)) quotes++;
+  for (let at = first; at !== -1 && at < cut; at = text.indexOf('"', at + 1)) quotes++;
   while (quotes % 2 === 1) {
     const previous = text.lastIndexOf("\n", cut - 1);
-    if (previous === -1) return -1;
+    if (previous < from) return -1;
     for (
       let at = text.indexOf('"', previous);
       at !== -1 && at < cut;
@@ -155,38 +199,44 @@ export function* blockRecords(
   lines = new QuoteFreeLines(),
   general = false,
 ): Generator<CsvItem, number> {
-  return general ? yield* parseQuoted(block, line) : yield* splitLines(block, line, lines);
+  return general
+    ? yield* parseQuoted(block, line)
+    : yield* rangeRecords(block, 0, block.length, line, lines);
 }
 
 /**
- * Lines split on "\n" (a CRLF's "\r" taken off) and fields on ",", quoted fields as
- * `wholeQuotedFields` reads them; from the first line it cannot read, papaparse.
+ * The records of `text` from `from` to `to`, a block of whole records without its final line
+ * break, that starts on line `line`: lines split on "\n" (a CRLF's "\r" taken off) and fields on
+ * ",", quoted fields as `wholeQuotedFields` reads them; from the first line it cannot read,
+ * papaparse. Returns the line after the block.
  */
-function* splitLines(
-  block: string,
+function* rangeRecords(
+  text: string,
+  from: number,
+  to: number,
   line: number,
   lines: QuoteFreeLines,
 ): Generator<CsvItem, number> {
-  let start = 0;
+  let start = from;
   let next = line;
-  for (let quote = block.indexOf('"'); quote !== -1; quote = block.indexOf('"', start)) {
-    const quoteLine = block.lastIndexOf("\n", quote) + 1;
+  for (let quote = text.indexOf('"', start); quote !== -1 && quote < to; ) {
+    const quoteLine = Math.max(start, text.lastIndexOf("\n", quote) + 1);
     if (quoteLine > start) {
-      next = quoteFreeLines(block, start, quoteLine - 1, next, lines);
+      next = quoteFreeLines(text, start, quoteLine - 1, next, lines);
       yield lines;
     }
-    let end = block.indexOf("\n", quoteLine);
-    if (end === -1) end = block.length;
-    const lineEnd = end > quoteLine && block.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    let end = text.indexOf("\n", quoteLine);
+    if (end === -1 || end > to) end = to;
+    const lineEnd = withoutReturn(text, quoteLine, end);
     // papaparse reads a "\r" after a closing quote at the very end of the text as an error.
-    const fields =
-      lineEnd < end && end === block.length ? null : wholeQuotedFields(block, quoteLine, lineEnd);
-    if (fields === null) return yield* parseQuoted(block.slice(quoteLine), next);
+    const fields = lineEnd < end && end === to ? null : wholeQuotedFields(text, quoteLine, lineEnd);
+    if (fields === null) return yield* parseQuoted(text.slice(quoteLine, to), next);
     yield { kind: "record", fields, line: next++ };
     start = end + 1;
-    if (start > block.length) return next;
+    if (start > to) return next;
+    quote = text.indexOf('"', start);
   }
-  next = quoteFreeLines(block, start, block.length, next, lines);
+  next = quoteFreeLines(text, start, to, next, lines);
   yield lines;
   return next;
 }

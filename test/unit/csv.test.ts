@@ -93,6 +93,16 @@ describe("CSV records", () => {
     );
   });
 
+  it("reads a record cut by the end of a chunk, at every place of the cut, as in one chunk", () => {
+    // Quote-free lines, CRLFs, a quoted field over two lines, "" inside quotes and a "1,200".
+    const text = 'a,b\r\n1,2\r\n"x\r\ny",3\n4,"say ""hi"""\n"1,200",5\n6,7\n';
+    const whole = parseInChunks(text, [text.length]);
+    expect(whole.events.length).toBe(6);
+    for (let cut = 1; cut < text.length; cut++)
+      for (const second of [1, 3, text.length])
+        expect(parseInChunks(text, [cut, second])).toEqual(whole);
+  });
+
   it("reads a last line without a line break", () => {
     const { events } = parseInChunks("a,b\n1,2", [3, 100]);
     expect(events).toEqual([
