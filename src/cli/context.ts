@@ -14,8 +14,13 @@ export interface CliContext {
   env: Readonly<Record<string, string | undefined>>;
   stdout: OutputStream;
   stderr: OutputStream;
-  /** The calendar date of "today" where the user is. */
-  today: () => Day;
+  /**
+   * The calendar date of "today" in an IANA time zone (the project file's `timezone`); null: in
+   * the machine's zone, where the user is.
+   */
+  today: (timeZone: string | null) => Day;
+  /** The folder whose kpi.yaml a run reads when no `--config` is given: "." for the process's own. */
+  workingFolder: string;
 }
 
 /** A command of kpi: its arguments and options, and what it does, resolving to its exit code. */

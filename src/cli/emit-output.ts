@@ -11,6 +11,8 @@ import type { CliContext, OutputStream } from "./context.js";
 export interface InputPaths {
   targets: readonly string[];
   data: readonly string[];
+  /** The project file, if the run reads one. */
+  project?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function checkOutputFile(
     throw new UsageError("output.write-failed", { path, reason: folder, nothingWritten: false });
   if (info === undefined || !info.isFile()) return;
   const files = [
+    ...(inputs.project === undefined ? [] : [inputs.project]),
     ...(await findFiles(inputs.targets, TARGET_EXTENSIONS)).files,
     ...(await findFiles(inputs.data, DATA_EXTENSIONS)).files,
   ];

@@ -13,7 +13,7 @@ import type { HelpLabels } from "../i18n/labels.js";
 import { writeFilesAtomic } from "../io/write-atomic.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { renderSchema } from "./schema.js";
-import { addLangOption, resolveLabels } from "./shared-options.js";
+import { addLangOption, projectLanguage, resolveLabels } from "./shared-options.js";
 
 interface InitOptions {
   force?: boolean;
@@ -31,9 +31,9 @@ export const initCommand: KpiCommand = {
 };
 
 async function init(dir: string, options: InitOptions, context: CliContext): Promise<number> {
-  const labels = resolveLabels(options.lang, context);
+  const labels = resolveLabels(options.lang, context, await projectLanguage(undefined, context));
   const files = initFiles({
-    year: civilFromDay(context.today()).year,
+    year: civilFromDay(context.today(null)).year,
     version: packageJson.version,
     schema: await renderSchema(),
   });

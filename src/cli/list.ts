@@ -2,10 +2,11 @@
 import type { Command } from "commander";
 import { listTargets } from "../core/list-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
+import { projectFilePath } from "../io/read-project.js";
 import { type FormatOf, loadRenderer } from "../render/index.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { checkOutputFile, emit, terminalWidth } from "./emit-output.js";
-import { loadTargetInputs } from "./load-inputs.js";
+import { loadProject, loadTargetInputs } from "./load-inputs.js";
 import {
   addFormatOption,
   addLangOption,
@@ -16,6 +17,7 @@ import {
 
 interface ListOptions {
   targets: string[];
+  config?: string;
   format: FormatOf<"list">;
   output?: string;
   lang?: string;
@@ -33,9 +35,15 @@ export const listCommand: KpiCommand = {
 };
 
 async function list(context: CliContext, options: ListOptions): Promise<number> {
-  const labels = resolveLabels(options.lang, context);
-  await checkOutputFile(options.output, { targets: options.targets, data: [] });
-  const targets = await loadTargetInputs(options.targets);
+  resolveLabels(options.lang, context);
+  await checkOutputFile(options.output, {
+    targets: options.targets,
+    data: [],
+    project: projectFilePath(options.config, context.workingFolder),
+  });
+  const project = await loadProject(options.config, context);
+  const labels = resolveLabels(options.lang, context, project.settings.lang);
+  const targets = await loadTargetInputs(options.targets, project);
   const render = await loadRenderer("list", options.format);
   await emit(
     render(listTargets(targets), { labels, width: terminalWidth(context, options.output) }),

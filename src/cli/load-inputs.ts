@@ -1,13 +1,15 @@
 /**
- * Reading and checking the inputs of a run: the targets, then the data (a value's meaning depends
- * on its target, so the data are read once the targets are valid).
+ * Reading and checking the inputs of a run: the project file, the targets, then the data (a
+ * value's meaning depends on its target, so the data are read once the targets are valid).
  */
 import type { Day } from "../core/dates.js";
-import { defaultAsOf, type ObservationsById } from "../core/evaluate.js";
+import type { ObservationsById } from "../core/evaluate.js";
 import type { Target } from "../core/model.js";
 import { InputError, type Problem } from "../core/problems.js";
+import { asOfDate, DEFAULT_PROJECT, type ProjectSettings } from "../core/project.js";
 import type { Labels } from "../i18n/labels.js";
 import { readData, readTargets } from "../io/read-inputs.js";
+import { projectFilePath, readProjectFile } from "../io/read-project.js";
 import type { CliContext } from "./context.js";
 import { checkOutputFile } from "./emit-output.js";
 import { isError, printProblems } from "./print-problems.js";
@@ -20,14 +22,36 @@ export interface Inputs {
   warnings: Problem[];
 }
 
+/** A run's project file: where it is (null: there is none) and its settings. */
+export interface Project {
+  file: string | null;
+  settings: ProjectSettings;
+}
+
+/** The project file of a run (`--config`, else kpi.yaml if any); throws an InputError on a problem. */
+export async function loadProject(
+  config: string | undefined,
+  context: CliContext,
+): Promise<Project> {
+  const project = await readProjectFile(config, context.workingFolder);
+  if (project.problems.some(isError) || project.settings === null)
+    throw new InputError(project.problems);
+  return { file: project.file, settings: project.settings };
+}
+
 /**
  * Read and check the targets, then the data. Throws an InputError listing every problem.
  */
 export async function loadInputs(
   options: InputOptions,
-  dataArguments: readonly string[] = [],
+  dataArguments: readonly string[],
+  project: Project,
 ): Promise<Inputs> {
-  const collected = await collectInputs({ ...options, data: dataPaths(options, dataArguments) });
+  const collected = await collectInputs({
+    ...options,
+    data: dataPaths(options, dataArguments),
+    project,
+  });
   if (collected.problems.some(isError)) throw new InputError(collected.problems);
   return {
     targets: collected.targets,
@@ -61,9 +85,11 @@ export async function collectInputs(
     data: readonly string[];
     /** Data folders that may hold no data file (folders kpi validate searches for both kinds). */
     mayHoldNoData?: readonly string[];
+    /** The project file, never read as a target file; its settings null when it has an error. */
+    project: { file: string | null; settings: ProjectSettings | null };
   },
 ): Promise<CollectedInputs> {
-  const targets = await readTargets(options.targets);
+  const targets = await readTargets(options.targets, options.project.file);
   const observations: ObservationsById = new Map();
   if (targets.problems.some(isError) || options.data.length === 0) {
     return { targets: targets.targets, observations, problems: targets.problems, dataRead: false };
@@ -81,36 +107,54 @@ export async function collectInputs(
 }
 
 /** Read the target files only; throws an InputError listing every problem. */
-export async function loadTargetInputs(paths: readonly string[]): Promise<Target[]> {
-  const targets = await readTargets(paths);
+export async function loadTargetInputs(
+  paths: readonly string[],
+  project: Project,
+): Promise<Target[]> {
+  const targets = await readTargets(paths, project.file);
   if (targets.problems.some(isError)) throw new InputError(targets.problems);
   return targets.targets;
 }
 
-/** What a reporting command works from: its labels, the checked inputs and the as-of date. */
+/** What a reporting command works from: its labels, the checked inputs, the project's settings and the as-of date. */
 export interface ReportRun {
   labels: Labels;
   inputs: Inputs;
+  project: ProjectSettings;
   asOf: Day;
 }
 
 /**
  * The common start of `check`, `report`, `rank` and `explain`: the options first (a typo in one,
  * or a `-o` that names a folder or an input, is reported before any file is read), then the
- * inputs, their warnings to stderr, and the as-of date.
+ * project file, the inputs, their warnings to stderr, and the as-of date: `--as-of`, else the
+ * project's `as_of`, else today in the project's time zone.
  */
 export async function startReportRun(
   options: InputOptions & { lang?: string; asOf?: string; output?: string },
   dataArguments: readonly string[],
   context: CliContext,
 ): Promise<ReportRun> {
-  const labels = resolveLabels(options.lang, context);
-  const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf, context);
+  resolveLabels(options.lang, context);
+  const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
   await checkOutputFile(options.output, {
     targets: options.targets,
     data: dataPaths(options, dataArguments),
+    project: projectFilePath(options.config, context.workingFolder),
   });
-  const inputs = await loadInputs(options, dataArguments);
+  const project = await loadProject(options.config, context);
+  const { settings } = project;
+  const labels = resolveLabels(options.lang, context, settings.lang);
+  const inputs = await loadInputs(options, dataArguments, project);
   printProblems(inputs.warnings, context, labels);
-  return { labels, inputs, asOf: asOf ?? defaultAsOf(inputs.observations, context.today()) };
+  const today = () => context.today(settings.timezone);
+  return {
+    labels,
+    inputs,
+    project: settings,
+    asOf: asOfDate(asOf ?? settings.asOf, inputs.observations, today),
+  };
 }
+
+/** The settings of a run without a project file. */
+export const NO_PROJECT: Project = { file: null, settings: DEFAULT_PROJECT };

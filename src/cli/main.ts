@@ -6,7 +6,7 @@ import { UsageError } from "../core/problems.js";
 import { formatProblem } from "../i18n/problem-text.js";
 import { writeReason } from "../io/write-atomic.js";
 import { confirmedOutput } from "./process-output.js";
-import { localToday, run } from "./program.js";
+import { clockToday, run } from "./program.js";
 import { labelsFromArguments } from "./shared-options.js";
 
 const argv = process.argv.slice(2);
@@ -14,13 +14,14 @@ const context = {
   env: process.env,
   stdout: confirmedOutput(1, () => process.stdout),
   stderr: confirmedOutput(2, () => process.stderr),
-  today: localToday,
+  today: clockToday,
+  workingFolder: ".",
 };
 
 run(argv, context).then(async (code) => {
   const stdoutFailure = await context.stdout.finished();
   if (stdoutFailure !== null) {
-    const labels = labelsFromArguments(argv, context);
+    const labels = await labelsFromArguments(argv, context);
     const { problem } = new UsageError("output.stdout-failed", {
       reason: writeReason(stdoutFailure),
     });

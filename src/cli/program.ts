@@ -1,12 +1,14 @@
 /**
  * The command line: the commander program, and the one place where failures become exit codes.
- * Everything it needs from the process (arguments, environment, streams, today) is passed in.
+ * Everything it needs from the process (arguments, environment, streams, today, the working
+ * folder) is passed in.
  */
 import { Command, CommanderError, Help, type HelpConfiguration } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { type Day, dayFromCivil } from "../core/dates.js";
 import { type CodeAndParams, InputError, UsageError } from "../core/problems.js";
 import { closestMatch } from "../core/suggest.js";
+import { dayInTimeZone } from "../core/time-zone.js";
 import type { HelpLabels, Labels } from "../i18n/labels.js";
 import { formatProblem } from "../i18n/problem-text.js";
 import { displayWidth } from "../render/terminal-table.js";
@@ -38,8 +40,12 @@ const COMMANDS: readonly KpiCommand[] = [
   explainCommand,
 ];
 
-/** Today's date on the machine's calendar: the one place that reads the clock. */
-export function localToday(): Day {
+/**
+ * Today's date in a time zone, or on the machine's calendar (null): the one place that reads the
+ * clock.
+ */
+export function clockToday(timeZone: string | null): Day {
+  if (timeZone !== null) return dayInTimeZone(Date.now(), timeZone);
   const now = new Date();
   return dayFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
@@ -48,7 +54,7 @@ export function localToday(): Day {
 export async function run(argv: readonly string[], context: CliContext): Promise<number> {
   // The help is built in the user's language, so the language is known before the program is;
   // errors are worded in it too.
-  const labels = labelsFromArguments(argv, context);
+  const labels = await labelsFromArguments(argv, context);
   let exitCode = 0;
   const program = buildProgram(labels.help, context, (command, args) =>
     command.run(context, ...(args as never[])).then((code) => {

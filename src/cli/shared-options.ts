@@ -3,32 +3,48 @@
  * the parsing of their values (`--as-of`, `--lang`).
  */
 import { type Command, Option } from "commander";
-import { type Day, parseDate } from "../core/dates.js";
+import { parseDate } from "../core/dates.js";
 import { UsageError } from "../core/problems.js";
-import type { HelpLabels, Labels } from "../i18n/labels.js";
+import type { AsOfSetting } from "../core/project.js";
+import type { HelpLabels, Labels, Language } from "../i18n/labels.js";
 import { labelsFor, resolveLanguage } from "../i18n/language.js";
+import { readProjectFile } from "../io/read-project.js";
 import { type FormatOf, formatForFile, formatsOf, type OutputModel } from "../render/index.js";
 import type { CliContext } from "./context.js";
 
-/** The input paths as commander parses `-t`, `-d` and `--encoding`. */
+/** The input paths as commander parses `-t`, `-d`, `--encoding` and `--config`. */
 export interface InputOptions {
   targets: string[];
   data?: string[];
   encoding?: string;
+  /** The project file; without it, kpi.yaml in the working folder if there is one. */
+  config?: string;
 }
 
-/** `-t`, for the commands that read only target files. */
+/** `-t` and `--config`, for the commands that read only target files. */
 export function addTargetsOption(command: Command, help: HelpLabels): Command {
+  return addConfigOption(addTargetPaths(command, help), help);
+}
+
+function addTargetPaths(command: Command, help: HelpLabels): Command {
   return command.addOption(
     new Option("-t, --targets <paths...>", help.options.targets).default(["targets"]),
   );
 }
 
-/** `-t`, `-d` and `--encoding`, the same for every command that reads inputs. */
+/** `--config`: the project file (SPEC 7), for every command that reads inputs. */
+function addConfigOption(command: Command, help: HelpLabels): Command {
+  return command.addOption(new Option("--config <file>", help.options.config));
+}
+
+/** `-t`, `-d`, `--encoding` and `--config`, the same for every command that reads inputs. */
 export function addInputOptions(command: Command, help: HelpLabels): Command {
-  return addTargetsOption(command, help)
-    .addOption(new Option("-d, --data <paths...>", help.options.data))
-    .addOption(new Option("--encoding <name>", help.options.encoding));
+  return addConfigOption(
+    addTargetPaths(command, help)
+      .addOption(new Option("-d, --data <paths...>", help.options.data))
+      .addOption(new Option("--encoding <name>", help.options.encoding)),
+    help,
+  );
 }
 
 /** `--as-of`: the evaluation date. */
@@ -86,38 +102,75 @@ export function addFailOnOption(command: Command, help: HelpLabels, defaultValue
   );
 }
 
-/** Checked before any file is read, so that a typo in the option is the first thing reported. */
-export function parseAsOf(text: string, context: CliContext): Day {
-  if (text.trim().toLowerCase() === "today") return context.today();
+/**
+ * `--as-of`: a date, or today (in the project file's time zone, known once it is read). Checked
+ * before any file is read, so that a typo in the option is the first thing reported.
+ */
+export function parseAsOf(text: string): AsOfSetting {
+  if (text.trim().toLowerCase() === "today") return { kind: "today" };
   const parsed = parseDate(text);
-  if (parsed.ok) return parsed.day;
+  if (parsed.ok) return { kind: "date", day: parsed.day };
   throw new UsageError(
     parsed.error === "impossible" ? "option.as-of-not-calendar" : "option.as-of-invalid",
     { value: text },
   );
 }
 
-/** The labels of `--lang`, `KPI_LANG` or `LANG`; a `--lang` that is neither en nor zh is refused. */
-export function resolveLabels(option: string | undefined, context: CliContext): Labels {
-  const language = resolveLanguage(option, context.env);
+/**
+ * The labels of `--lang`, `KPI_LANG`, the project file's `lang` or `LANG`; a `--lang` that is
+ * neither en nor zh is refused.
+ */
+export function resolveLabels(
+  option: string | undefined,
+  context: CliContext,
+  project: Language | null = null,
+): Labels {
+  const language = resolveLanguage(option, context.env, project);
   if (language === null) throw new UsageError("option.lang-invalid", { value: String(option) });
   return labelsFor(language);
 }
 
 /**
  * The labels of a run before its arguments are parsed (the help is built in the user's language):
- * the last `--lang X` or `--lang=X` before a `--`, else the environment. A `--lang` that is neither
- * en nor zh leaves the choice to the environment; the command then refuses it.
+ * the last `--lang X` or `--lang=X` before a `--`, else `KPI_LANG`, the project file's `lang`
+ * (of the last `--config`, else the working folder's kpi.yaml) or `LANG`. A `--lang` that is
+ * neither en nor zh leaves the choice to the rest; the command then refuses it. A project file that
+ * cannot be read leaves it too: the command says what is wrong with it.
  */
-export function labelsFromArguments(argv: readonly string[], context: CliContext): Labels {
-  let option: string | undefined;
+export async function labelsFromArguments(
+  argv: readonly string[],
+  context: CliContext,
+): Promise<Labels> {
+  const lang = lastOption(argv, "--lang");
+  const project = await projectLanguage(lastOption(argv, "--config"), context);
+  return labelsFor(
+    resolveLanguage(lang, context.env, project) ??
+      resolveLanguage(undefined, context.env, project) ??
+      "en",
+  );
+}
+
+/** The project file's `lang`, or null when it has none or cannot be read. */
+export async function projectLanguage(
+  config: string | undefined,
+  context: CliContext,
+): Promise<Language | null> {
+  if (context.env.KPI_LANG) return null;
+  try {
+    return (await readProjectFile(config, context.workingFolder)).settings?.lang ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The value of the last `--name X` or `--name=X` before a `--`. */
+function lastOption(argv: readonly string[], name: string): string | undefined {
+  let value: string | undefined;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] as string;
     if (argument === "--") break;
-    if (argument === "--lang") option = argv[++index];
-    else if (argument.startsWith("--lang=")) option = argument.slice("--lang=".length);
+    if (argument === name) value = argv[++index];
+    else if (argument.startsWith(`${name}=`)) value = argument.slice(name.length + 1);
   }
-  return labelsFor(
-    resolveLanguage(option, context.env) ?? resolveLanguage(undefined, context.env) ?? "en",
-  );
+  return value;
 }

@@ -8,8 +8,8 @@ import { type Command, Option } from "commander";
 import { sortProblems } from "../core/problems.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { formatProblem } from "../i18n/problem-text.js";
-import { findFiles } from "../io/find-files.js";
-import { TARGET_EXTENSIONS } from "../io/read-inputs.js";
+import { findTargetFiles } from "../io/read-inputs.js";
+import { readProjectFile } from "../io/read-project.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { collectInputs } from "./load-inputs.js";
 import { isError } from "./print-problems.js";
@@ -36,11 +36,15 @@ export const validateCommand: KpiCommand = {
     validate(paths, options, command.getOptionValueSource("targets") !== "default", context),
 };
 
-/** Which files to check: the named paths sorted into targets and data, else -t and -d. */
+/**
+ * Which files to check: the named paths sorted into targets and data, else -t and -d. The project
+ * file, named or found in a folder, is checked as the project file, never as a target file.
+ */
 async function choosePaths(
   paths: readonly string[],
   options: ValidateOptions,
   targetsGiven: boolean,
+  projectFile: string | null,
 ): Promise<{ targets: string[]; data: string[]; mayHoldNoData: string[] }> {
   const data = options.data ?? [];
   if (paths.length === 0)
@@ -52,10 +56,12 @@ async function choosePaths(
       // A folder is searched for data files, and for target files when it holds any; one that
       // holds target files may hold no data file, and one that holds neither is said to.
       named.data.push(path);
-      if ((await findFiles([path], TARGET_EXTENSIONS)).files.length > 0) {
+      if ((await findTargetFiles([path], projectFile)).files.length > 0) {
         named.targets.push(path);
         named.mayHoldNoData.push(path);
       }
+    } else if (projectFile !== null && isSameFile(path, projectFile)) {
+      // Checked already, as the project file.
     } else if (/\.ya?ml$/i.test(path)) named.targets.push(path);
     // Anything else, a missing path included, is data: the reader says what is wrong with it.
     else named.data.push(path);
@@ -76,15 +82,19 @@ async function validate(
   targetsGiven: boolean,
   context: CliContext,
 ): Promise<number> {
-  const labels = resolveLabels(options.lang, context);
-  const chosen = await choosePaths(paths, options, targetsGiven);
+  resolveLabels(options.lang, context);
+  // The project file's problems are listed with the others, and do not keep the rest unchecked.
+  const project = await readProjectFile(options.config, context.workingFolder);
+  const labels = resolveLabels(options.lang, context, project.settings?.lang ?? null);
+  const chosen = await choosePaths(paths, options, targetsGiven, project.file);
   const collected = await collectInputs({
     targets: chosen.targets,
     data: chosen.data,
     mayHoldNoData: chosen.mayHoldNoData,
+    project,
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
   });
-  const problems = sortProblems(collected.problems);
+  const problems = sortProblems([...project.problems, ...collected.problems]);
   for (const problem of problems) context.stderr.write(`${formatProblem(problem, labels)}\n`);
 
   const errors = problems.filter(isError).length;
@@ -95,12 +105,26 @@ async function validate(
     context.stderr.write(`kpi: ${labels.validate.dataSkipped}\n`);
   const failed = errors > 0 || (options.strict === true && warnings > 0);
   if (!failed) {
-    context.stdout.write(`${labels.validate.summary(collected.targets.length, rows, warnings)}\n`);
+    context.stdout.write(
+      `${labels.validate.summary(project.file, collected.targets.length, rows, warnings)}\n`,
+    );
     return 0;
   }
   const strictNote = errors === 0 ? ` (${labels.validate.strict})` : "";
   context.stderr.write(`kpi: ${labels.validate.counts(errors, warnings)}${strictNote}\n`);
   return 2;
+}
+
+/** Two paths of one file, however each is spelled. */
+function isSameFile(a: string, b: string): boolean {
+  const first = statSync(a, { throwIfNoEntry: false });
+  const second = statSync(b, { throwIfNoEntry: false });
+  return (
+    first !== undefined &&
+    second !== undefined &&
+    first.dev === second.dev &&
+    first.ino === second.ino
+  );
 }
 
 /** A path that cannot be looked at (no permission) is no folder: reading it says what is wrong. */

@@ -28,11 +28,38 @@ export const SCHEMA_COMMENT = `# yaml-language-server: $schema=../${SCHEMA_FILE}
 export function initFiles(options: InitOptions): NewFile[] {
   return [
     { path: "README.md", content: readme(options.year) },
+    { path: "kpi.yaml", content: projectFile() },
     { path: SCHEMA_FILE, content: options.schema },
     { path: "targets/example.yaml", content: exampleTargets(options.year) },
     { path: "data/example.csv", content: exampleData(options.year) },
     { path: ".github/workflows/kpi.yml", content: workflow(options.version) },
   ];
+}
+
+/** The project file, with the office's fields to fill in; its owners are the examples'. */
+function projectFile(): string {
+  return `# 项目文件：属于督查室而非单个指标的设置。每一项都可省略；\`npx kpi validate\` 会检查本文件。
+# The project file: what belongs to the office rather than to a target. Every key may be left
+# out; \`npx kpi validate\` checks this file, \`npx kpi schema --project\` prints its JSON Schema.
+office: XX县人民政府督查室 # 单位名称，显示在每份报告上 / the office, shown on every report
+title: 重点工作月度亮晒 # 报告标题 / the report's title
+due_days: 10 # 每期数据在期末后几天内报送 / a period's figures are due this many days after it ends
+
+# 责任单位的正式顺序：名次并列时按此排列；每个指标的责任单位都须在其中。
+# The owners in the official order: tied owners are listed in it, and every owner of a target
+# must be one of them.
+owners: [发改局, 统计局, 专班]
+
+# 评估日期：按数据中的最新日期（示例数据是 1 月的）；删去此行，则按今天评估（默认）。
+# The as-of date: the latest data date (the example rows are January's); without this line,
+# today (the default).
+as_of: latest-data
+
+# timezone: Asia/Shanghai # “今天”所在时区 / the zone of "today" (default: the machine's)
+# lang: zh # 标签语言 / the labels' language (after --lang and KPI_LANG)
+# scores: { green: 100, yellow: 60, red: 0, missing: 0, late_penalty: 0 } # 评分 / points
+# allow_unknown: false # 为 true 时未知编号的数据行只作警告 / unknown ids only a warning
+`;
 }
 
 function exampleTargets(year: number): string {
@@ -158,6 +185,8 @@ green (on schedule), yellow (slightly behind), red (off track or missed) or grey
 
 ## Files
 
+- \`kpi.yaml\`: the office's settings (its name, the report's title, the owners in their official
+  order, the as-of date); every key is commented.
 - \`targets/example.yaml\`: one commented example of each kind of target; replace them with yours.
 - \`data/example.csv\`: a template with example rows; delete them when real data arrive.
 - \`${SCHEMA_FILE}\`: the JSON Schema of target files. The first line of each target file

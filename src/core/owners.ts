@@ -6,8 +6,11 @@ import type { Target } from "./model.js";
 import { error, type Place, type Problem } from "./problems.js";
 import { closestMatch } from "./suggest.js";
 
-/** What joins several bodies in one name: `经信局、商务局`, `经信局/商务局`. */
-const SEPARATORS = /[、，,；;/]/;
+/**
+ * What joins several bodies in one name: `、` `，` `,` `；` `;` `/` (`经信局、商务局`), written as
+ * escapes so that the bundle stays ASCII (scripts/build.js).
+ */
+const SEPARATORS = /[\u3001\uff0c,\uff1b;/]/;
 
 /**
  * The bodies a name joins (`经信局、商务局` → 经信局, 商务局), or null when it names one: a ranking

@@ -3,6 +3,7 @@
  * the settings as the core uses them, with the defaults that hold when the file, or a key, is absent.
  */
 import type { Day } from "./dates.js";
+import { defaultAsOf, type ObservationsById } from "./evaluate.js";
 
 /** The points of a result by its status (SPEC 6); `missing` scores a late grey result. */
 export interface Scores {
@@ -61,3 +62,23 @@ export const DEFAULT_PROJECT: Readonly<ProjectSettings> = {
   timezone: null,
   defaults: {},
 };
+
+/**
+ * The as-of date of a setting (SPEC 4): a date as it is, `latest-data` the latest date of any row
+ * of a known target (today when there is none, as in v1), `today` today. `today` is asked only
+ * when needed.
+ */
+export function asOfDate(
+  setting: AsOfSetting,
+  observations: ObservationsById,
+  today: () => Day,
+): Day {
+  switch (setting.kind) {
+    case "date":
+      return setting.day;
+    case "latest-data":
+      return defaultAsOf(observations, today());
+    case "today":
+      return today();
+  }
+}

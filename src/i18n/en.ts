@@ -10,8 +10,8 @@ import type {
 } from "./labels.js";
 
 const enValidate: ValidateLabels = {
-  summary: (targets, rows, warnings) =>
-    `${targets} target${targets === 1 ? "" : "s"}, ${rows} data row${rows === 1 ? "" : "s"}: ${enValidate.counts(0, warnings)}`,
+  summary: (project, targets, rows, warnings) =>
+    `${project === null ? "" : `${project}, `}${targets} target${targets === 1 ? "" : "s"}, ${rows} data row${rows === 1 ? "" : "s"}: ${enValidate.counts(0, warnings)}`,
   counts: (errors, warnings) =>
     `${errors === 0 ? "no errors" : `${errors} error${errors === 1 ? "" : "s"}`}, ${
       warnings === 0 ? "no warnings" : `${warnings} warning${warnings === 1 ? "" : "s"}`
@@ -192,11 +192,12 @@ const enHelp: HelpLabels = {
     targets: "target files or folders",
     data: "data files or folders (default: data)",
     encoding: "read data files in this encoding (default: UTF-8, else GB18030)",
-    asOf: "evaluation date: a date, a month, a quarter or 'today' (default: the latest data date)",
+    asOf: "evaluation date: a date, a month, a quarter or 'today' (default: kpi.yaml's as_of, else today)",
     output: "write the output to a file (atomically) instead of stdout",
     outputSchema: "write the schema to a file (atomically) instead of stdout",
     project: "the schema of the project file kpi.yaml instead of target files",
-    lang: "language of labels: en or zh (default: KPI_LANG, then LANG, else en)",
+    lang: "language of labels: en or zh (default: KPI_LANG, then kpi.yaml's lang, then LANG, else en)",
+    config: "the project file (default: kpi.yaml, if there is one)",
     format: "output format",
     failOn:
       "comma list of statuses (and late: a report due and missing) that make the exit code 1, or none",

@@ -163,7 +163,8 @@ export interface RankLabels {
 /** The words of `kpi validate`, `kpi list`, `kpi explain` and `kpi init`. */
 export interface ValidateLabels {
   /** The closing line of a run that passes: `16 targets, 96 data rows: no errors, 2 warnings`. */
-  summary: (targets: number, rows: number, warnings: number) => string;
+  /** What was checked and found: `project` is the project file, null when there is none. */
+  summary: (project: string | null, targets: number, rows: number, warnings: number) => string;
   /** The closing line of a run that fails: `2 errors, 1 warning`. */
   counts: (errors: number, warnings: number) => string;
   /** Said when a target error kept the data files from being read. */
@@ -310,6 +311,8 @@ export interface HelpLabels {
     /** `kpi schema --project`. */
     project: string;
     lang: string;
+    /** `--config`: the project file. */
+    config: string;
     format: string;
     failOn: string;
     charts: string;

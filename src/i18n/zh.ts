@@ -10,8 +10,8 @@ import type {
 import { zhMessages } from "./zh-messages.js";
 
 const zhValidate: ValidateLabels = {
-  summary: (targets, rows, warnings) =>
-    `${targets} 项指标、${rows} 行数据：${zhValidate.counts(0, warnings)}`,
+  summary: (project, targets, rows, warnings) =>
+    `${project === null ? "" : `${project}、`}${targets} 项指标、${rows} 行数据：${zhValidate.counts(0, warnings)}`,
   counts: (errors, warnings) =>
     `${errors === 0 ? "没有错误" : `${errors} 个错误`}，${warnings === 0 ? "没有警告" : `${warnings} 条警告`}`,
   dataSkipped: "未读取数据文件：数值的含义取决于指标，请先修正指标文件",
@@ -175,11 +175,12 @@ const zhHelp: HelpLabels = {
     targets: "指标文件或文件夹",
     data: "数据文件或文件夹（默认：data）",
     encoding: "按此编码读取数据文件（默认：UTF-8，不是 UTF-8 时按 GB18030）",
-    asOf: "统计日：日期、月份、季度或 today（默认：数据中的最新日期）",
+    asOf: "统计日：日期、月份、季度或 today（默认：kpi.yaml 的 as_of，否则为今天）",
     output: "将输出写入文件（原子写入），而不是标准输出",
     outputSchema: "将 Schema 写入文件（原子写入），而不是标准输出",
     project: "输出项目文件 kpi.yaml 的 Schema，而不是指标文件的",
-    lang: "标签语言：en 或 zh（默认依次取 KPI_LANG、LANG，否则为 en）",
+    lang: "标签语言：en 或 zh（默认依次取 KPI_LANG、kpi.yaml 的 lang、LANG，否则为 en）",
+    config: "项目文件（默认：kpi.yaml，如有）",
     format: "输出格式",
     failOn: "使退出码为 1 的状态（late 表示应报未报），以逗号分隔；或 none",
     charts: "markdown：为每项红灯或黄灯指标加一张 Mermaid 走势图（HTML 页面总有走势图）",

@@ -224,3 +224,32 @@ function completeLength(bytes: Buffer): number {
 export function isUtf8Name(encoding: string): boolean {
   return encoding.toLowerCase().replace(/[^a-z0-9]/g, "") === "utf8";
 }
+
+/**
+ * What bytes that are not UTF-8 most likely are, to name it in a problem: UTF-16 or UTF-32 by
+ * their byte order mark (or, for UTF-16 without one, by the zero bytes of its ASCII characters),
+ * else GB18030 when they decode as such; null when they are none of these.
+ */
+export function nameEncoding(bytes: Uint8Array): string | null {
+  const [a, b, c, d] = bytes;
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return "UTF-32LE";
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return "UTF-32BE";
+  if (a === 0xff && b === 0xfe) return "UTF-16LE";
+  if (a === 0xfe && b === 0xff) return "UTF-16BE";
+  // Text of ASCII characters in UTF-16 has a zero byte in every other place.
+  const pairs = Math.min(bytes.length >> 1, 256);
+  let zeroFirst = 0;
+  let zeroSecond = 0;
+  for (let pair = 0; pair < pairs; pair++) {
+    if (bytes[2 * pair] === 0) zeroFirst++;
+    if (bytes[2 * pair + 1] === 0) zeroSecond++;
+  }
+  if (pairs > 0 && zeroSecond > pairs / 2 && zeroFirst === 0) return "UTF-16LE";
+  if (pairs > 0 && zeroFirst > pairs / 2 && zeroSecond === 0) return "UTF-16BE";
+  try {
+    new TextDecoder("gb18030", { fatal: true }).decode(bytes);
+    return "GB18030";
+  } catch {
+    return null;
+  }
+}

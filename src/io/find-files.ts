@@ -10,6 +10,11 @@ export interface FoundFiles {
   emptyFolders: string[];
 }
 
+export interface FindFilesOptions {
+  /** Files found in a folder that are left out (a file named is always taken). */
+  skip?: (path: string) => boolean;
+}
+
 /**
  * Every file under the given paths: a file named is taken whatever its extension, a folder is
  * searched recursively for the extensions.
@@ -17,6 +22,7 @@ export interface FoundFiles {
 export async function findFiles(
   paths: readonly string[],
   extensions: readonly string[],
+  options: FindFilesOptions = {},
 ): Promise<FoundFiles> {
   const found = new Set<string>();
   const missing: string[] = [];
@@ -35,7 +41,7 @@ export async function findFiles(
     }
     // Normalised as walk() joins, so that one file named two ways (./a.csv, a.csv) is read once.
     if (info.isDirectory()) {
-      const files = walk(path, extensions);
+      const files = walk(path, extensions, options.skip);
       if (files.length === 0) emptyFolders.push(path);
       for (const file of files) found.add(file);
     } else found.add(normalize(path));
@@ -45,7 +51,11 @@ export async function findFiles(
   return { files: [...found].sort(compareText), emptyFolders };
 }
 
-function walk(folder: string, extensions: readonly string[]): string[] {
+function walk(
+  folder: string,
+  extensions: readonly string[],
+  skip: ((path: string) => boolean) | undefined,
+): string[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
@@ -56,10 +66,11 @@ function walk(folder: string, extensions: readonly string[]): string[] {
   const files: string[] = [];
   for (const entry of entries) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...walk(path, extensions));
+    if (entry.isDirectory()) files.push(...walk(path, extensions, skip));
     else if (
       extensions.some((extension) => entry.name.toLowerCase().endsWith(extension)) &&
-      (entry.isFile() || (entry.isSymbolicLink() && isFileBehindLink(path)))
+      (entry.isFile() || (entry.isSymbolicLink() && isFileBehindLink(path))) &&
+      skip?.(path) !== true
     )
       files.push(path);
   }

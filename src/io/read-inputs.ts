@@ -4,12 +4,14 @@
  * Synchronous calls: a command-line run has nothing to do while it waits, and node:fs/promises
  * and streams would load some sixty of Node's own modules at every start.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { basename } from "node:path";
 import type { Target } from "../core/model.js";
 import { error, type Place, type Problem, sortProblems, UsageError } from "../core/problems.js";
 import { csvRecords } from "../inputs/csv.js";
 import { readRows, TargetIndex } from "../inputs/data.js";
 import { type CollectedData, collectObservations } from "../inputs/observations.js";
+import { PROJECT_FILE } from "../inputs/project-file.js";
 import {
   type LoadedTargets,
   readPlainDocument,
@@ -27,15 +29,45 @@ import {
   needsIconv,
   type TextDecoding,
 } from "./decode-text.js";
-import { errorCode, findFiles } from "./find-files.js";
+import { errorCode, type FoundFiles, findFiles } from "./find-files.js";
 
 /** The files a folder is searched for: target files, and data files. */
 export const TARGET_EXTENSIONS = [".yaml", ".yml"];
 export const DATA_EXTENSIONS = [".csv"];
 
-/** Read and validate the target files under the given paths. */
-export async function readTargets(paths: readonly string[]): Promise<LoadedTargets> {
-  const { files, emptyFolders } = await findFiles(paths, TARGET_EXTENSIONS);
+/**
+ * The target files under the given paths: never a project file (SPEC 7), neither the one the run
+ * reads (`projectFile`, wherever it is) nor a kpi.yaml found in a folder. A kpi.yaml named as a
+ * target file is read as one.
+ */
+export async function findTargetFiles(
+  paths: readonly string[],
+  projectFile: string | null = null,
+): Promise<FoundFiles> {
+  const project =
+    projectFile === null ? undefined : statSync(projectFile, { throwIfNoEntry: false });
+  const name = projectFile === null ? null : basename(projectFile);
+  // The same file, however it is reached: only a file of its name is looked at.
+  const isProject = (file: string) => {
+    if (project === undefined || basename(file) !== name) return false;
+    const info = statSync(file, { throwIfNoEntry: false });
+    return info !== undefined && info.dev === project.dev && info.ino === project.ino;
+  };
+  const found = await findFiles(paths, TARGET_EXTENSIONS, {
+    skip: (file) => basename(file) === PROJECT_FILE || isProject(file),
+  });
+  return { ...found, files: found.files.filter((file) => !isProject(file)) };
+}
+
+/**
+ * Read and validate the target files under the given paths, leaving out the project file
+ * (`findTargetFiles`).
+ */
+export async function readTargets(
+  paths: readonly string[],
+  projectFile: string | null = null,
+): Promise<LoadedTargets> {
+  const { files, emptyFolders } = await findTargetFiles(paths, projectFile);
   // No target file is no target: "0 targets" must never pass a check.
   const empty = emptyFolders.map((folder) =>
     error({ file: folder, line: 1, column: 1 }, "path.no-target-files", {

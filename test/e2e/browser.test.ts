@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO, runKpi } from "../run-kpi.js";
+import { REPO, runExample } from "../run-kpi.js";
 
 /** The browser globals that functions run in the page use (the tsconfig has no DOM library). */
 declare const document: {
@@ -47,14 +47,14 @@ interface JsonResult {
 
 /** The example's results as `kpi check` sees them: what the page must show. */
 function exampleResults(): JsonResult[] {
-  return JSON.parse(runKpi(["check", "-f", "json"]).stdout).results;
+  return JSON.parse(runExample(["check", "-f", "json"]).stdout).results;
 }
 
 /** Write the example's page with the built CLI, as a user would. */
 function writePage(language: "en" | "zh"): string {
   mkdirSync(OUTPUT, { recursive: true });
   const file = join(OUTPUT, `status.${language}.html`);
-  const run = runKpi(["report", "--format", "html", "--lang", language, "-o", file]);
+  const run = runExample(["report", "--format", "html", "--lang", language, "-o", file]);
   expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
   return file;
 }

@@ -3,9 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/program.js";
-import { runKpi } from "../run-kpi.js";
+import { NO_PROJECT_FOLDER, runKpi } from "../run-kpi.js";
 
-const BASIC = ["-t", "test/fixtures/basic/targets", "-d", "test/fixtures/basic/data"];
+const BASIC = [
+  "-t",
+  "test/fixtures/basic/targets",
+  "-d",
+  "test/fixtures/basic/data",
+  "--config",
+  "test/fixtures/basic/kpi.yaml",
+];
 const ESC = "\u001b[";
 const NO_STACK = /^\s+at |node:internal|\.ts:\d+/m;
 
@@ -162,6 +169,8 @@ describe("kpi check on a valid repository", () => {
         "test/fixtures/basic/targets",
         "-d",
         "test/fixtures/gb18030/data",
+        "--as-of",
+        "2022-03-31",
         "-f",
         "json",
       ]).stdout,
@@ -221,6 +230,7 @@ describe("exit codes and --fail-on", () => {
       },
       stderr: { write: (text: string) => (stderr += text) },
       today: () => 0,
+      workingFolder: NO_PROJECT_FOLDER,
     });
     expect(code).toBe(3);
     expect(stderr).toBe(

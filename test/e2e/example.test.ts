@@ -3,7 +3,7 @@
  * change in the rules that moves any of them is noticed.
  */
 import { describe, expect, it } from "vitest";
-import { runKpi } from "../run-kpi.js";
+import { runExample } from "../run-kpi.js";
 
 interface JsonResult {
   id: string;
@@ -17,7 +17,7 @@ interface JsonResult {
 }
 
 function check(...args: string[]) {
-  const run = runKpi(["check", "-f", "json", ...args]);
+  const run = runExample(["check", "-f", "json", ...args]);
   expect(run.stderr).toBe("");
   const json = JSON.parse(run.stdout) as { asOf: string; summary: object; results: JsonResult[] };
   const byId = Object.fromEntries(json.results.map((result) => [result.id, result]));

@@ -9,9 +9,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/program.js";
 import { STATUSES, type Status } from "../../src/core/model.js";
-import { REPO, runKpi } from "../run-kpi.js";
+import { NO_PROJECT_FOLDER, REPO, runKpi } from "../run-kpi.js";
 
-const BASIC = ["-t", "test/fixtures/basic/targets", "-d", "test/fixtures/basic/data"];
+const BASIC = [
+  "-t",
+  "test/fixtures/basic/targets",
+  "-d",
+  "test/fixtures/basic/data",
+  "--config",
+  "test/fixtures/basic/kpi.yaml",
+];
 const NO_STACK = /^\s+at |node:internal|\.ts:\d+/m;
 
 async function kpi(args: readonly string[], stdoutWrite?: (text: string) => void) {
@@ -22,6 +29,7 @@ async function kpi(args: readonly string[], stdoutWrite?: (text: string) => void
     stdout: { write: stdoutWrite ?? ((text: string) => (stdout += text)) },
     stderr: { write: (text: string) => (stderr += text) },
     today: () => 19_000,
+    workingFolder: NO_PROJECT_FOLDER,
   });
   return { code, stdout, stderr };
 }

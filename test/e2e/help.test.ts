@@ -67,12 +67,14 @@ Options:
   -d, --data <paths...>     data files or folders (default: data)
   --encoding <name>         read data files in this encoding (default: UTF-8,
                             else GB18030)
+  --config <file>           the project file (default: kpi.yaml, if there is
+                            one)
   --as-of <date>            evaluation date: a date, a month, a quarter or
-                            'today' (default: the latest data date)
+                            'today' (default: kpi.yaml's as_of, else today)
   -o, --output <file>       write the output to a file (atomically) instead of
                             stdout
   --lang <lang>             language of labels: en or zh (default: KPI_LANG,
-                            then LANG, else en)
+                            then kpi.yaml's lang, then LANG, else en)
   -f, --format <format>     output format (choices: "table", "markdown", "json",
                             "junit", "github", default: "table")
   --fail-on <statuses>      comma list of statuses (and late: a report due and

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN, REPO, runKpi } from "../run-kpi.js";
+import { BIN, FIXTURES_CWD, REPO, runExample, runKpi } from "../run-kpi.js";
 
 const TARGETS = ["-t", "test/fixtures/basic/targets"];
 const scratch = mkdtempSync(join(tmpdir(), "kpi-errors-"));
@@ -262,7 +262,14 @@ describe("a folder with nothing to read is an error, never 0 targets or no rows 
     writeFileSync(join(folder, "README.md"), "# notes\n");
     return folder;
   }
-  const BASIC = ["-t", "test/fixtures/basic/targets", "-d", "test/fixtures/basic/data"];
+  const BASIC = [
+    "-t",
+    "test/fixtures/basic/targets",
+    "-d",
+    "test/fixtures/basic/data",
+    "--config",
+    "test/fixtures/basic/kpi.yaml",
+  ];
 
   it.each(["table", "json", "markdown", "junit", "github"])(
     "a target folder without a target file, with --format %s: exit 2, the folder named",
@@ -313,7 +320,7 @@ describe("a folder with nothing to read is an error, never 0 targets or no rows 
     ).toEqual({ code: 0, stdout: "5 targets, 10 data rows: no errors, no warnings\n", stderr: "" });
     const folder = folderWithoutInputs();
     // Neither: the default targets are read, and the folder is the data folder it is not.
-    const neither = runKpi(["validate", folder]);
+    const neither = runExample(["validate", folder]);
     expect(neither.code).toBe(2);
     expect(neither.stderr).toContain(`${folder}:1:1: no data file (.csv) in this folder\n`);
   });
@@ -339,7 +346,7 @@ describe("a data file that is a pipe", () => {
         BIN,
         path,
       ],
-      { cwd: REPO, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", LANG: "C" } },
+      { cwd: FIXTURES_CWD, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", LANG: "C" } },
     );
     expect(run.error).toBeUndefined();
     expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({

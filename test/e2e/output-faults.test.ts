@@ -20,9 +20,16 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN, REPO, runKpi } from "../run-kpi.js";
+import { BIN, REPO, runExample, runKpi } from "../run-kpi.js";
 
-const BASIC = ["-t", "test/fixtures/basic/targets", "-d", "test/fixtures/basic/data"];
+const BASIC = [
+  "-t",
+  "test/fixtures/basic/targets",
+  "-d",
+  "test/fixtures/basic/data",
+  "--config",
+  "test/fixtures/basic/kpi.yaml",
+];
 const NO_STACK = /^\s+at |node:internal|\.ts:\d+|internal error/m;
 const ENV = { ...process.env, NO_COLOR: "1", KPI_LANG: undefined, LANG: "C" };
 
@@ -76,7 +83,7 @@ describe("stdout that cannot be written: a message on stderr, exit 2", () => {
   // A file size limit (ulimit -f) stops writes the way a full disk does: a short write, then an
   // error.
   it("a file that stops growing part way: exit 2, and what was written is the start of the report", () => {
-    const whole = runKpi(["check", "--as-of", "2022-06-30", "--fail-on", "none"]);
+    const whole = runExample(["check", "--as-of", "2022-06-30", "--fail-on", "none"]);
     expect(whole.code).toBe(0);
     expect(Buffer.byteLength(whole.stdout)).toBeGreaterThan(4096);
     const out = join(freshFolder(), "status.txt");
@@ -125,7 +132,7 @@ describe("stdout that cannot be written: a message on stderr, exit 2", () => {
         env: ENV,
       },
     );
-    expect(result.stdout).toBe(runKpi(["list", "-f", "json"]).stdout);
+    expect(result.stdout).toBe(runExample(["list", "-f", "json"]).stdout);
     expect(result.stderr).toBe("");
   });
 });

@@ -27,7 +27,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FUZZ_TIMEOUT, LONG } from "../fuzz-support.js";
 import { BIN, runKpi } from "../run-kpi.js";
 
-const BASIC = ["-t", "test/fixtures/basic/targets", "-d", "test/fixtures/basic/data"];
+const BASIC = [
+  "-t",
+  "test/fixtures/basic/targets",
+  "-d",
+  "test/fixtures/basic/data",
+  "--config",
+  "test/fixtures/basic/kpi.yaml",
+];
 const NO_STACK = /^\s+at |node:internal|\.ts:\d+|internal error/m;
 const TEMPORARY = /^\.status\.json\.[0-9a-z]+\.tmp$/;
 

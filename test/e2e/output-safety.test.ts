@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/program.js";
 import { escapeMarkdownCell } from "../../src/render/results-markdown.js";
 import { sanitizeForTerminal } from "../../src/render/terminal-table.js";
-import { runKpi } from "../run-kpi.js";
+import { NO_PROJECT_FOLDER, runKpi } from "../run-kpi.js";
 
 /** Text an office worker (or an attacker) could put in a title, an owner, a section or a unit. */
 const HOSTILE = {
@@ -72,6 +72,7 @@ async function kpi(args: string[]) {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     today: () => 19_000,
+    workingFolder: NO_PROJECT_FOLDER,
   });
   return { code, stdout, stderr };
 }
@@ -213,6 +214,7 @@ describe("terminal table: controls stripped", () => {
       stdout: { write: (text: string) => (stdout += text), isTTY: true },
       stderr: { write: () => true },
       today: () => 19_000,
+      workingFolder: NO_PROJECT_FOLDER,
     });
     const sequences = stdout.match(ANY_ESCAPE) ?? [];
     expect(sequences.length).toBeGreaterThan(0);

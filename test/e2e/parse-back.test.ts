@@ -21,27 +21,38 @@ import {
   rankTableMismatches,
   reportMismatches,
 } from "../output-vs-json.js";
-import { runKpi } from "../run-kpi.js";
+import { REPO, runKpi } from "../run-kpi.js";
 
 interface Case {
   name: string;
   targets: string;
   data: string;
-  /** Unset: the latest data date, as a user's plain `kpi check` does. */
+  /** Unset: the project file's as_of (latest-data in these), as a user's plain `kpi check` does. */
   asOf?: string;
+  /** The fixture's project file. */
+  config?: string;
+  /** Where kpi runs: the bundled example in the repository, with its kpi.yaml. */
+  cwd?: string;
 }
 
-const EXAMPLE = { targets: "targets", data: "data" };
+const EXAMPLE = { targets: "targets", data: "data", cwd: REPO };
+const BASIC_CONFIG = "test/fixtures/basic/kpi.yaml";
 const CASES: Case[] = [
   { name: "the example", ...EXAMPLE },
   { name: "the example as of 2022-01-31", ...EXAMPLE, asOf: "2022-01-31" },
   { name: "the example as of 2022-05-15", ...EXAMPLE, asOf: "2022-05-15" },
   { name: "the example as of 2022-12-31", ...EXAMPLE, asOf: "2022-12-31" },
-  { name: "basic", targets: "test/fixtures/basic/targets", data: "test/fixtures/basic/data" },
+  {
+    name: "basic",
+    targets: "test/fixtures/basic/targets",
+    data: "test/fixtures/basic/data",
+    config: BASIC_CONFIG,
+  },
   {
     name: "basic with GB18030 data",
     targets: "test/fixtures/basic/targets",
     data: "test/fixtures/gb18030/data",
+    config: BASIC_CONFIG,
   },
   {
     name: "report",
@@ -67,11 +78,14 @@ const outputs = new Map<string, string>();
  * The output of a run that evaluated (exit 0 or 1: a red target is not a failed run). The same
  * arguments give the same output, so each run is made once and its output kept.
  */
-function output(args: readonly string[]): string {
-  const key = JSON.stringify(args);
+function output(args: readonly string[], test: Case): string {
+  const key = JSON.stringify([args, test.cwd]);
   const kept = outputs.get(key);
   if (kept !== undefined) return kept;
-  const run = runKpi(args, { env: NO_SUMMARY });
+  const run = runKpi(args, {
+    env: NO_SUMMARY,
+    ...(test.cwd === undefined ? {} : { cwd: test.cwd }),
+  });
   if (run.code !== 0 && run.code !== 1)
     throw new Error(`kpi ${args.join(" ")} exited ${run.code}:\n${run.stderr}`);
   outputs.set(key, run.stdout);
@@ -79,36 +93,43 @@ function output(args: readonly string[]): string {
 }
 
 function inputs(test: Case, asOf = test.asOf): string[] {
-  return ["-t", test.targets, "-d", test.data, ...(asOf === undefined ? [] : ["--as-of", asOf])];
+  return [
+    "-t",
+    test.targets,
+    "-d",
+    test.data,
+    ...(asOf === undefined ? [] : ["--as-of", asOf]),
+    ...(test.config === undefined ? [] : ["--config", test.config]),
+  ];
 }
 
 function checkJson(test: Case, asOf = test.asOf): CheckJson {
-  return JSON.parse(output(["check", ...inputs(test, asOf), "-f", "json"]));
+  return JSON.parse(output(["check", ...inputs(test, asOf), "-f", "json"], test));
 }
 
 function rankJson(test: Case): RankJson {
-  return JSON.parse(output(["rank", ...inputs(test), "-f", "json"]));
+  return JSON.parse(output(["rank", ...inputs(test), "-f", "json"], test));
 }
 
 function listJson(test: Case): ListJson {
-  return JSON.parse(output(["list", "-t", test.targets, "-f", "json"]));
+  return JSON.parse(output(["list", "-t", test.targets, "-f", "json"], test));
 }
 
 describe.each(CASES)("$name: each output says what --format json says", (test) => {
   it.each(LANGUAGES)("check --format table (%s)", (language) => {
     const json = checkJson(test);
-    const table = output(["check", ...inputs(test), "--lang", language]);
+    const table = output(["check", ...inputs(test), "--lang", language], test);
     expect(checkTableMismatches(table, json, language)).toEqual([]);
   });
 
   it.each(LANGUAGES)("check --format markdown (%s)", (language) => {
     const json = checkJson(test);
-    const markdown = output(["check", ...inputs(test), "-f", "markdown", "--lang", language]);
+    const markdown = output(["check", ...inputs(test), "-f", "markdown", "--lang", language], test);
     expect(checkMarkdownMismatches(markdown, json, language)).toEqual([]);
   });
 
   it.each(LANGUAGES)("check --format junit (%s)", (language) => {
-    const xml = output(["check", ...inputs(test), "-f", "junit", "--lang", language]);
+    const xml = output(["check", ...inputs(test), "-f", "junit", "--lang", language], test);
     expect(checkJunitMismatches(xml, checkJson(test), listJson(test), language)).toEqual([]);
   });
 
@@ -119,37 +140,34 @@ describe.each(CASES)("$name: each output says what --format json says", (test) =
       previous: checkJson(test, previousMonthEnd(json.asOf)),
       rank: rankJson(test),
     };
-    const report = output(["report", ...inputs(test), "--lang", language]);
+    const report = output(["report", ...inputs(test), "--lang", language], test);
     expect(reportMismatches(report, { ...compared, byOwner: false }, language)).toEqual([]);
-    const byOwner = output([
-      "report",
-      ...inputs(test),
-      "--by",
-      "owner",
-      "--charts",
-      "--lang",
-      language,
-    ]);
+    const byOwner = output(
+      ["report", ...inputs(test), "--by", "owner", "--charts", "--lang", language],
+      test,
+    );
     expect(reportMismatches(byOwner, { ...compared, byOwner: true }, language)).toEqual([]);
   });
 
   it.each(LANGUAGES)("rank, as a table and as markdown (%s)", (language) => {
     const rank = rankJson(test);
-    const table = output(["rank", ...inputs(test), "--lang", language]);
+    const table = output(["rank", ...inputs(test), "--lang", language], test);
     expect(rankTableMismatches(table, rank, language)).toEqual([]);
-    const markdown = output(["rank", ...inputs(test), "-f", "markdown", "--lang", language]);
+    const markdown = output(["rank", ...inputs(test), "-f", "markdown", "--lang", language], test);
     expect(rankMarkdownMismatches(markdown, rank, language)).toEqual([]);
   });
 });
 
-const TARGET_SETS = [...new Set(CASES.map((test) => test.targets))];
+/** One case of each set of targets. */
+const TARGET_SETS = [...new Map(CASES.map((test) => [test.targets, test])).values()];
 
-describe.each(TARGET_SETS)("kpi list -t %s says what its --format json says", (targets) => {
+describe.each(TARGET_SETS)("kpi list -t $targets says what its --format json says", (test) => {
+  const { targets } = test;
   it.each(LANGUAGES)("as a table and as markdown (%s)", (language) => {
-    const list: ListJson = JSON.parse(output(["list", "-t", targets, "-f", "json"]));
-    const table = output(["list", "-t", targets, "--lang", language]);
+    const list: ListJson = JSON.parse(output(["list", "-t", targets, "-f", "json"], test));
+    const table = output(["list", "-t", targets, "--lang", language], test);
     expect(listTableMismatches(table, list, language)).toEqual([]);
-    const markdown = output(["list", "-t", targets, "-f", "markdown", "--lang", language]);
+    const markdown = output(["list", "-t", targets, "-f", "markdown", "--lang", language], test);
     expect(listMarkdownMismatches(markdown, list, language)).toEqual([]);
   });
 });
@@ -185,7 +203,7 @@ describe("each comparison fails when one cell of a real output is changed", () =
   const compared = { json, previous: checkJson(report, previousMonthEnd(json.asOf)), rank };
 
   it("check --format table: a cell, the order, a dropped row, the summary, the alignment", () => {
-    const table = output(["check", ...inputs(report)]);
+    const table = output(["check", ...inputs(report)], report);
     expect(checkTableMismatches(table, json, "en")).toEqual([]);
     const mismatches = (text: string) => checkTableMismatches(text, json, "en").join("\n");
     // a.newline's actual is 20 (its expected 24.66).
@@ -204,7 +222,7 @@ describe("each comparison fails when one cell of a real output is changed", () =
   });
 
   it("check --format table in Chinese: a CJK cell", () => {
-    const table = output(["check", ...inputs(report), "--lang", "zh"]);
+    const table = output(["check", ...inputs(report), "--lang", "zh"], report);
     expect(checkTableMismatches(table, json, "zh")).toEqual([]);
     // a.milestone is not done: 未完成, the same width as 已完成.
     expect(
@@ -213,7 +231,7 @@ describe("each comparison fails when one cell of a real output is changed", () =
   });
 
   it("check --format markdown: a number, an unescaped pipe, a dropped row, the counts", () => {
-    const markdown = output(["check", ...inputs(report), "-f", "markdown"]);
+    const markdown = output(["check", ...inputs(report), "-f", "markdown"], report);
     expect(checkMarkdownMismatches(markdown, json, "en")).toEqual([]);
     const mismatches = (text: string) => checkMarkdownMismatches(text, json, "en").join("\n");
     // E of a.newline is 24.657…: 24.67 is more than a rounding away.
@@ -228,7 +246,7 @@ describe("each comparison fails when one cell of a real output is changed", () =
   });
 
   it("check --format junit: a red target that passes, a dropped testcase", () => {
-    const xml = output(["check", ...inputs(report), "-f", "junit"]);
+    const xml = output(["check", ...inputs(report), "-f", "junit"], report);
     expect(checkJunitMismatches(xml, json, list, "en")).toEqual([]);
     const mismatches = (text: string) => checkJunitMismatches(text, json, list, "en").join("\n");
     const passing = xml.replace(/>\n {6}<failure[\s\S]*?<\/failure>\n {4}<\/testcase>/, "/>");
@@ -238,7 +256,7 @@ describe("each comparison fails when one cell of a real output is changed", () =
   });
 
   it("report: behind by, the attention rows and their order, a section, an owner, due soon, changes", () => {
-    const markdown = output(["report", ...inputs(report)]);
+    const markdown = output(["report", ...inputs(report)], report);
     const inputsOf = { ...compared, byOwner: false };
     expect(reportMismatches(markdown, inputsOf, "en")).toEqual([]);
     const mismatches = (text: string) => reportMismatches(text, inputsOf, "en").join("\n");
@@ -269,7 +287,7 @@ describe("each comparison fails when one cell of a real output is changed", () =
   });
 
   it("report --by owner: the ranking table", () => {
-    const markdown = output(["report", ...inputs(report), "--by", "owner"]);
+    const markdown = output(["report", ...inputs(report), "--by", "owner"], report);
     const inputsOf = { ...compared, byOwner: true };
     expect(reportMismatches(markdown, inputsOf, "en")).toEqual([]);
     expect(
@@ -282,12 +300,12 @@ describe("each comparison fails when one cell of a real output is changed", () =
   });
 
   it("rank: a score in the table, a place in the markdown", () => {
-    const table = output(["rank", ...inputs(report)]);
+    const table = output(["rank", ...inputs(report)], report);
     expect(rankTableMismatches(table, rank, "en")).toEqual([]);
     expect(
       rankTableMismatches(change(table, "│ 80    │", "│ 81    │"), rank, "en").join("\n"),
     ).toMatch(/Alpha: score shows "81"/);
-    const markdown = output(["rank", ...inputs(report), "-f", "markdown"]);
+    const markdown = output(["rank", ...inputs(report), "-f", "markdown"], report);
     expect(rankMarkdownMismatches(markdown, rank, "en")).toEqual([]);
     expect(
       rankMarkdownMismatches(change(markdown, "| 4 | Gamma |", "| 3 | Gamma |"), rank, "en").join(
@@ -297,13 +315,13 @@ describe("each comparison fails when one cell of a real output is changed", () =
   });
 
   it("list: a schedule value in the table and in the markdown", () => {
-    const table = output(["list", "-t", report.targets]);
+    const table = output(["list", "-t", report.targets], report);
     expect(listTableMismatches(table, list, "en")).toEqual([]);
     // a.pipe: 120 km from 0, its 2022-06-30 point is 60% of the way: 72 km.
     expect(
       listTableMismatches(change(table, "72 km  (60%)", "73 km  (60%)"), list, "en").join("\n"),
     ).toMatch(/a\.pipe: schedule value shows "73 km"/);
-    const markdown = output(["list", "-t", report.targets, "-f", "markdown"]);
+    const markdown = output(["list", "-t", report.targets, "-f", "markdown"], report);
     expect(listMarkdownMismatches(markdown, list, "en")).toEqual([]);
     expect(
       listMarkdownMismatches(change(markdown, "72 km  (60%)", "72 km  (50%)"), list, "en").join(

@@ -2,7 +2,8 @@
  * Every example in README.md is run: each `$ npx kpi …` line of a console block with its output
  * (stdout, then stderr; a line `…` stands for any lines), each `npx kpi …` line of a sh block, the
  * workflow's kpi steps, and the YAML and CSV examples through `kpi validate`. The commands run in a
- * copy of the example and the fixtures, so that `-o` and `init` change nothing here.
+ * copy of the example (with its kpi.yaml) and the fixtures, so that `-o` and `init` change nothing
+ * here.
  * `KPI_README_UPDATE=1 npx vitest run test/e2e/readme.test.ts` writes the outputs into the README
  * (read the diff before committing it).
  */
@@ -20,7 +21,7 @@ const blocks = marked.lexer(text).filter((token): token is Tokens.Code => token.
 const update = process.env.KPI_README_UPDATE === "1";
 
 const work = mkdtempSync(join(tmpdir(), "kpi-readme-"));
-for (const path of ["targets", "data", "test/fixtures"]) {
+for (const path of ["kpi.yaml", "targets", "data", "test/fixtures"]) {
   cpSync(join(REPO, path), join(work, path), { recursive: true });
 }
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -120,6 +121,21 @@ describe("README files are valid", () => {
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/^4 targets, 4 data rows: no errors, no warnings\n$/);
     expect(run.code).toBe(0);
+  });
+
+  it("the project file example passes kpi validate beside them", () => {
+    const project = yamlBlocks.find((block) => block.text.includes("office:"));
+    const folder = mkdtempSync(join(work, "project-"));
+    writeFileSync(join(folder, "kpi.yaml"), project?.text ?? "");
+    writeFileSync(join(folder, "targets.yaml"), targets?.text ?? "");
+    writeFileSync(join(folder, "data.csv"), csv?.text ?? "");
+    // Its lang is zh: the summary is in Chinese.
+    const run = runKpi(["validate", "targets.yaml", "data.csv"], { cwd: folder });
+    expect(run).toEqual({
+      code: 0,
+      stdout: "kpi.yaml、4 项指标、4 行数据：没有错误，没有警告\n",
+      stderr: "",
+    });
   });
 
   it("the workflow's kpi steps run", () => {

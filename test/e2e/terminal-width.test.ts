@@ -10,14 +10,14 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadInputs } from "../../src/cli/load-inputs.js";
+import { loadInputs, NO_PROJECT } from "../../src/cli/load-inputs.js";
 import { run } from "../../src/cli/program.js";
 import { parseDate } from "../../src/core/dates.js";
 import { evaluate } from "../../src/core/evaluate.js";
 import type { Report } from "../../src/core/model.js";
 import { labelsFor } from "../../src/i18n/language.js";
 import { displayWidth } from "../../src/render/terminal-table.js";
-import { BIN, REPO, runKpi } from "../run-kpi.js";
+import { BIN, NO_PROJECT_FOLDER, REPO, runExample, runKpi } from "../run-kpi.js";
 
 const DATES = ["2022-06-30", "2022-03-31"] as const;
 const LANGUAGES = ["en", "zh"] as const;
@@ -49,6 +49,7 @@ async function runOn(
       if (!parsed.ok) throw new Error("bad date");
       return parsed.day;
     },
+    workingFolder: NO_PROJECT_FOLDER,
   });
   return { code, stdout, stderr };
 }
@@ -87,7 +88,11 @@ function tableRows(text: string): string[][] {
 const bare = (text: string) => text.replace(/\s/g, "");
 
 async function exampleReport(asOf: string): Promise<Report> {
-  const inputs = await loadInputs({ targets: [join(REPO, "targets")], data: [join(REPO, "data")] });
+  const inputs = await loadInputs(
+    { targets: [join(REPO, "targets")], data: [join(REPO, "data")] },
+    [],
+    NO_PROJECT,
+  );
   const parsed = parseDate(asOf);
   if (!parsed.ok) throw new Error(asOf);
   return evaluate(inputs.targets, inputs.observations, { asOf: parsed.day });
@@ -214,7 +219,7 @@ describe("a pipe, a file or a wide terminal gets the whole table, as before", ()
       });
       expect(wide.stdout).toBe(piped.stdout);
       // COLUMNS narrows a terminal only: the built CLI on a pipe ignores it.
-      const spawned = runKpi([...args], { env: { COLUMNS: "60" } });
+      const spawned = runExample([...args], { env: { COLUMNS: "60" } });
       expect(spawned.stdout).toBe(piped.stdout);
     },
   );
@@ -265,7 +270,7 @@ describe("on a real terminal (a pty made by script(1))", () => {
 
   it("kpi check on a 250-column terminal is the whole table", () => {
     expect(onTerminal("check --as-of 2022-06-30", "250")).toBe(
-      runKpi(["check", "--as-of", "2022-06-30"]).stdout,
+      runExample(["check", "--as-of", "2022-06-30"]).stdout,
     );
   });
 });

@@ -18,7 +18,14 @@ import { SCHEMA_COMMENT } from "../../src/core/init-files.js";
 import { runKpi } from "../run-kpi.js";
 
 const NO_STACK = /^\s+at |node:internal|\.ts:\d+/m;
-const BASIC = ["-t", "test/fixtures/basic/targets", "-d", "test/fixtures/basic/data"];
+const BASIC = [
+  "-t",
+  "test/fixtures/basic/targets",
+  "-d",
+  "test/fixtures/basic/data",
+  "--config",
+  "test/fixtures/basic/kpi.yaml",
+];
 const VALIDATE = "test/fixtures/validate";
 
 function temporaryFolder(): string {
@@ -224,6 +231,7 @@ describe("kpi init", () => {
     "README.md",
     "data/example.csv",
     "kpi.schema.json",
+    "kpi.yaml",
     "targets/example.yaml",
   ];
 
@@ -236,6 +244,7 @@ describe("kpi init", () => {
       [
         "Created a kpi repository in office:",
         "  office/README.md",
+        "  office/kpi.yaml",
         "  office/kpi.schema.json",
         "  office/targets/example.yaml",
         "  office/data/example.csv",
@@ -255,7 +264,7 @@ describe("kpi init", () => {
     const validate = runKpi(["validate"], { cwd: dir });
     expect(validate).toEqual({
       code: 0,
-      stdout: "3 targets, 3 data rows: no errors, no warnings\n",
+      stdout: "kpi.yaml, 3 targets, 3 data rows: no errors, no warnings\n",
       stderr: "",
     });
     const check = runKpi(["check", "--format", "json"], { cwd: dir });

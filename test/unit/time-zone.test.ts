@@ -3,8 +3,9 @@
  * pure function of the instant and the zone.
  */
 import { describe, expect, it } from "vitest";
+import { asOfDate } from "../../src/core/project.js";
 import { canonicalTimeZone, dayInTimeZone, suggestTimeZone } from "../../src/core/time-zone.js";
-import { day } from "../helpers.js";
+import { day, rows } from "../helpers.js";
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -61,5 +62,28 @@ describe("canonicalTimeZone: an IANA zone by its canonical name, or null", () =>
     expect(suggestTimeZone("beijing")).toBe("Asia/Shanghai");
     expect(suggestTimeZone("Asia/Shanghia")).toBe("Asia/Shanghai");
     expect(suggestTimeZone("Mars/Olympus")).toBeNull();
+  });
+});
+
+describe("asOfDate: the as-of date of a setting (SPEC 4)", () => {
+  const observations = new Map([
+    ["a", rows(["2022-03-31", 1], ["2022-05-31", 2])],
+    ["b", rows(["2022-04-30", 1])],
+  ]);
+  const today = () => day("2022-07-05");
+
+  it("a date is that date", () => {
+    expect(asOfDate({ kind: "date", day: day("2022-06-30") }, observations, today)).toBe(
+      day("2022-06-30"),
+    );
+  });
+
+  it("latest-data is the latest row of any target (v1), today when there is none", () => {
+    expect(asOfDate({ kind: "latest-data" }, observations, today)).toBe(day("2022-05-31"));
+    expect(asOfDate({ kind: "latest-data" }, new Map(), today)).toBe(day("2022-07-05"));
+  });
+
+  it("today is today, whatever the data", () => {
+    expect(asOfDate({ kind: "today" }, observations, today)).toBe(day("2022-07-05"));
   });
 });
