@@ -175,23 +175,72 @@ function lastDayOfMonth(year: number, month: number): number | undefined {
 
 /** A date of the data (SPEC section 3), surrounding spaces ignored, or undefined. */
 export function oracleDate(text: string): number | undefined {
-  const trimmed = text.trim();
-  const full =
-    /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed) ??
-    /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(trimmed) ??
-    /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(trimmed);
-  if (full) return oracleDay(Number(full[1]), Number(full[2]), Number(full[3]));
-  const month = /^(\d{4})[-/](\d{1,2})$/.exec(trimmed) ?? /^(\d{4})年(\d{1,2})月$/.exec(trimmed);
-  if (month) {
-    if (Number(month[1]) < 1) return undefined;
-    return lastDayOfMonth(Number(month[1]), Number(month[2]));
+  return oracleDateOf(text)?.day;
+}
+
+/** The Chinese numerals of the quarters, 一 to 四. */
+const QUARTER_NUMERALS = ["一", "二", "三", "四"];
+
+/**
+ * A date of the data (SPEC section 3, v2 forms included) after NFKC, and for a month range
+ * (`2022年4-6月`) its first month: a range from January is a total to date, a later one a period's
+ * own amount.
+ */
+export function oracleDateOf(text: string): { day: number; firstMonth?: number } | undefined {
+  let rest = text.normalize("NFKC").trim();
+  // A time of day after a space or "T" is allowed only at midnight, and only after a day.
+  const clock = /^(.*?)(?:\s+|T)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,9}))?)?$/.exec(
+    rest,
+  );
+  let timed = false;
+  if (clock) {
+    const [, before, hours, minutes, seconds = "0", fraction = "0"] = clock;
+    const zero = (part: string) => /^0+$/.test(part);
+    if (!(zero(hours as string) && zero(minutes as string) && zero(seconds) && zero(fraction)))
+      return undefined;
+    rest = before as string;
+    timed = true;
   }
-  const quarter = /^(\d{4})-?[Qq]([1-4])$/.exec(trimmed);
+  const day = oracleFullDate(rest);
+  if (day !== undefined || timed) return day === undefined ? undefined : { day };
+  const month = /^(\d{4})[-/](\d{1,2})$/.exec(rest) ?? /^(\d{4})年(\d{1,2})月$/.exec(rest);
+  if (month) return endOf(Number(month[1]), Number(month[2]));
+  const quarter =
+    /^(\d{4})-?[Qq]([1-4])$/.exec(rest) ?? /^(\d{4})年第?([1-4一二三四])季度$/.exec(rest);
   if (quarter) {
-    if (Number(quarter[1]) < 1) return undefined;
-    return lastDayOfMonth(Number(quarter[1]), Number(quarter[2]) * 3);
+    const written = quarter[2] as string;
+    const number = /[1-4]/.test(written) ? Number(written) : QUARTER_NUMERALS.indexOf(written) + 1;
+    return endOf(Number(quarter[1]), number * 3);
+  }
+  const half = /^(\d{4})年([上下])半年$/.exec(rest);
+  if (half) return endOf(Number(half[1]), half[2] === "上" ? 6 : 12);
+  const range = /^(\d{4})年(\d{1,2})月?\s*([-‐‑‒–—―~至到])\s*(\d{1,2})月$/.exec(rest);
+  if (range) {
+    const first = Number(range[2]);
+    const last = Number(range[4]);
+    if (first < 1 || first >= last) return undefined;
+    const end = endOf(Number(range[1]), last);
+    return end === undefined ? undefined : { day: end.day, firstMonth: first };
   }
   return undefined;
+}
+
+/** A form that names one day: `2022-03-31` (and 2022/3/31, 2022.3.31), `2022年3月31日`, `20220331`. */
+function oracleFullDate(text: string): number | undefined {
+  const parts =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(text) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  // One separator throughout: 2022-03/31 is no date.
+  if (!parts || (new Set(text.replace(/\d/g, "")).size > 1 && !text.includes("年")))
+    return undefined;
+  return oracleDay(Number(parts[1]), Number(parts[2]), Number(parts[3]));
+}
+
+function endOf(year: number, month: number): { day: number } | undefined {
+  if (year < 1) return undefined;
+  const day = lastDayOfMonth(year, month);
+  return day === undefined ? undefined : { day };
 }
 
 /**
@@ -229,7 +278,8 @@ const NOT_DONE = ["0", "false", "no", "n", "否", "未完成"];
 
 /** A value for a target: a number, a `%` number for `%` targets, or done / not done. */
 export function oracleValue(text: string, target: Target): number | boolean | undefined {
-  const trimmed = text.trim();
+  // Full-width digits, signs and commas are their ASCII forms (SPEC 3, v2).
+  const trimmed = text.trim().normalize("NFKC").trim();
   if (target.kind === "milestone") {
     const word = trimmed.toLowerCase();
     if (DONE.includes(word)) return true;
@@ -326,11 +376,20 @@ export function oracleRead(
         unknown.add(id);
         continue;
       }
-      const day = oracleDate(fields[columns.date as number] ?? "");
-      if (day === undefined) {
+      const date = oracleDateOf(fields[columns.date as number] ?? "");
+      if (date === undefined) {
         errors.push(place);
         continue;
       }
+      // A month range from January is a total to date, a later one a period's own amount.
+      if (date.firstMonth !== undefined) {
+        const needs = date.firstMonth === 1 ? "last" : "sum";
+        if (target.kind !== "progress" || target.aggregate !== needs) {
+          errors.push(place);
+          continue;
+        }
+      }
+      const { day } = date;
       const valueText = (fields[columns.value as number] ?? "").trim();
       if (valueText === "") {
         warnings.push(place);
@@ -375,8 +434,9 @@ targets:
   - { id: holdouts, title: 拔钉清零, baseline: 98, target: 0, deadline: 2022-03-31 }
   - { id: rank, kind: level, title: 排名, max: 2, stretch: 1 }
   - { id: hall, kind: milestone, title: 篮球馆, deadline: 2022-03-31 }
+  - { id: sales, title: 社零额, target: 1200, unit: 万元, aggregate: sum }
 `;
-export const DATA_IDS = ["invest", "rate", "holdouts", "rank", "hall"] as const;
+export const DATA_IDS = ["invest", "rate", "holdouts", "rank", "hall", "sales"] as const;
 
 /** Text a department might type in a free-text column: quotes, commas, line breaks, escapes. */
 export const hostileText = fc.oneof(
@@ -402,22 +462,45 @@ export const hostileText = fc.oneof(
 
 const digits = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n));
 
+/** Digits, signs, commas and % as their full-width forms (SPEC 3, v2: read as ASCII). */
+export function fullWidth(text: string): string {
+  return text.replace(/[0-9%+,.-]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
+}
+
+const pad = (number: number) => String(number).padStart(2, "0");
+
 /** Date texts in every form of SPEC section 3, valid or not, hostile ones included. */
 export const dateText = fc.oneof(
   fc
     .tuple(fc.integer({ min: 2021, max: 2023 }), fc.integer({ min: 1, max: 12 }), digits(1, 31))
     .chain(([year, month, day]) =>
       fc.constantFrom(
-        `${year}-${String(month).padStart(2, "0")}-${day.padStart(2, "0")}`,
+        `${year}-${pad(month)}-${day.padStart(2, "0")}`,
         `${year}/${month}/${day}`,
         `${year}年${month}月${day}日`,
         `${year}-${month}-${day}`,
-        `${year}-${String(month).padStart(2, "0")}`,
-        `${year}/${String(month).padStart(2, "0")}`,
+        `${year}-${pad(month)}`,
+        `${year}/${pad(month)}`,
         `${year}年${month}月`,
         `${year}-Q${((month - 1) >> 2) + 1}`,
         `${year}Q${((month - 1) >> 2) + 1}`,
-        ` ${year}-${String(month).padStart(2, "0")}-${day.padStart(2, "0")} `,
+        ` ${year}-${pad(month)}-${day.padStart(2, "0")} `,
+        // v2
+        `${year}.${month}.${day}`,
+        `${year}${pad(month)}${day.padStart(2, "0")}`,
+        `${year}/${month}/${day} 0:00`,
+        `${year}-${pad(month)}-${day.padStart(2, "0")} 00:00:00`,
+        `${year}-${pad(month)}-${day.padStart(2, "0")}T00:00:00.000`,
+        `${year}-${pad(month)}-${day.padStart(2, "0")} 08:30`,
+        `${year}年${QUARTER_NUMERALS[(month - 1) % 4]}季度`,
+        `${year}年第${((month - 1) % 4) + 1}季度`,
+        `${year}年${month % 2 === 0 ? "上" : "下"}半年`,
+        `${year}年1-${month}月`,
+        `${year}年${month}至12月`,
+        `${year}年${month}—${Math.min(12, month + 2)}月`,
+        fullWidth(`${year}-${pad(month)}-${day.padStart(2, "0")}`),
+        `${String(year).slice(2)}-${month}-${day}`,
+        `${month}/${day}/${year}`,
       ),
     ),
   fc.constantFrom(
@@ -435,6 +518,10 @@ export const dateText = fc.oneof(
     "2022-03-31T00:00",
     "31/03/2022",
     "２０２２-03-31",
+    "44651",
+    "2022年3-1月",
+    "2022年五季度",
+    "2022-03-31T00:00:00Z",
     "",
   ),
 );
@@ -471,10 +558,18 @@ export const valueText = fc.oneof(
     "12 %",
     " 36 ",
     "",
+    // v2: full-width forms are read; units and words are refused.
+    "１２０",
+    "３０％",
+    "1，200",
+    "－５",
+    "约30",
+    "30个",
+    "12.5万",
   ),
 );
 
-/** A date in a form of SPEC section 3 that names a real day. */
+/** A date in a form of SPEC section 3 that names a real day (a range only where it is read). */
 const validDate = fc
   .tuple(
     fc.integer({ min: 2021, max: 2023 }),
@@ -483,13 +578,27 @@ const validDate = fc
   )
   .chain(([year, month, day]) =>
     fc.constantFrom(
-      `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+      `${year}-${pad(month)}-${pad(day)}`,
       `${year}/${month}/${day}`,
       `${year}年${month}月${day}日`,
-      `${year}-${String(month).padStart(2, "0")}`,
+      `${year}-${pad(month)}`,
       `${year}-Q${((month - 1) >> 2) + 1}`,
+      `${year}.${month}.${day}`,
+      `${year}${pad(month)}${pad(day)}`,
+      `${year}-${pad(month)}-${pad(day)} 00:00`,
+      `${year}年第${((month - 1) % 4) + 1}季度`,
+      fullWidth(`${year}-${pad(month)}-${pad(day)}`),
     ),
   );
+
+/** A month range a target reads: from January for aggregate: last, a later one for sum. */
+function validRangeFor(id: (typeof DATA_IDS)[number]): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.integer({ min: 2021, max: 2023 }), fc.integer({ min: 2, max: 12 }))
+    .map(([year, last]) =>
+      id === "sales" ? `${year}年${last - 1}-${last}月` : `${year}年1-${last}月`,
+    );
+}
 
 const plainNumber = fc.oneof(
   fc.integer({ min: -5000, max: 5000 }).map(String),
@@ -502,12 +611,16 @@ const plainNumber = fc.oneof(
 /** A value that its target takes: a number, a % number for the % target, a word for milestones. */
 function validValueFor(id: (typeof DATA_IDS)[number]): fc.Arbitrary<string> {
   if (id === "hall") return fc.constantFrom(...DONE, ...NOT_DONE, "YES", " 是 ", "Done");
+  const numbers = fc.oneof(
+    { weight: 4, arbitrary: plainNumber },
+    { weight: 1, arbitrary: plainNumber.map(fullWidth) },
+  );
   if (id === "rate")
     return fc.oneof(
-      plainNumber,
-      plainNumber.map((value) => `${value}%`),
+      numbers,
+      numbers.map((value) => `${value}%`),
     );
-  return plainNumber;
+  return numbers;
 }
 
 /** A row as fields: target, date, value, note (before quoting); mostly valid, some hostile. */
@@ -516,7 +629,19 @@ export const rowFields = fc.oneof(
     weight: 3,
     arbitrary: fc
       .constantFrom(...DATA_IDS)
-      .chain((id) => fc.tuple(fc.constant(id), validDate, validValueFor(id), hostileText)),
+      .chain((id) =>
+        fc.tuple(
+          fc.constant(id),
+          id === "invest" || id === "sales"
+            ? fc.oneof(
+                { weight: 4, arbitrary: validDate },
+                { weight: 1, arbitrary: validRangeFor(id) },
+              )
+            : validDate,
+          validValueFor(id),
+          hostileText,
+        ),
+      ),
   },
   {
     weight: 1,

@@ -184,11 +184,35 @@ export interface ProblemParams {
   "data.more-unknown-ids": { rows: number };
   "data.date-not-calendar": { value: string };
   "data.date-invalid": { value: string };
+  /** (v2) A date with a time of day other than midnight; `date` is the day alone. */
+  "data.date-time-of-day": { value: string; date: string };
+  /** (v2) `22-3-31`: `date` is the day it reads as with the year in full, if it is one. */
+  "data.date-two-digit-year": { value: string; date: string | null };
+  /** (v2) `3/31/2022`: `date` is the day when a number past 12 tells day from month. */
+  "data.date-year-last": { value: string; date: string | null };
+  /** (v2) `44651` in a CSV: `date` is the day it is as Excel's serial number, if a likely one. */
+  "data.date-bare-number": { value: string; date: string | null };
+  /**
+   * (v2) A month range (`2022年4-6月`) for a target that does not read one: a range from January
+   * is a total to date (aggregate: last), a later one a period's own amount (aggregate: sum).
+   * `date` is the range's last day; `aggregate` is null for a target that has none.
+   */
+  "data.date-range-aggregate": {
+    value: string;
+    id: string;
+    first: number;
+    last: number;
+    date: string;
+    kind: Kind;
+    aggregate: "last" | "sum" | null;
+  };
   "data.value-missing": { id: string; date: string };
   /** `done` and `notDone`: the words a milestone's value may be. */
   "data.value-not-done": { value: string; done: string[]; notDone: string[] };
   "data.value-percent-unit": { value: string; id: string };
   "data.value-not-number": { value: string };
+  /** (v2) A number with a unit or a word (`30个`, `约30`, `12.5万`): `write` is what to write. */
+  "data.value-with-word": { value: string; write: string };
   "data.value-too-large": { value: string };
   /** Two rows of one target and date with different values; `first` is the earlier row. */
   "data.conflict": {

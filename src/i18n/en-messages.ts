@@ -217,12 +217,32 @@ export const enMessages: Messages = {
   "data.date-not-calendar": ({ value }) => `date ${JSON.stringify(value)} is not a calendar date`,
   "data.date-invalid": ({ value }) =>
     `date ${JSON.stringify(value)} is not a date (2022-03-31, 2022/3/31, 2022年3月31日, 2022-03 or 2022-Q1)`,
+  "data.date-time-of-day": ({ value, date }) =>
+    `date ${JSON.stringify(value)} has a time of day: write the date alone, ${date}`,
+  "data.date-two-digit-year": ({ value, date }) =>
+    `date ${JSON.stringify(value)} has a two-digit year: write the year in full${date === null ? "" : `, ${date}`}`,
+  "data.date-year-last": ({ value, date }) =>
+    date === null
+      ? `date ${JSON.stringify(value)} puts the year last, and its day and month could be read either way: write the year first, YYYY-MM-DD`
+      : `date ${JSON.stringify(value)} puts the year last: write the year first, ${date}`,
+  "data.date-bare-number": ({ value, date }) =>
+    date === null
+      ? `date ${JSON.stringify(value)} is a bare number, not a date: write the date, YYYY-MM-DD`
+      : `date ${JSON.stringify(value)} is a bare number, not a date (as a spreadsheet's day number it is ${date}): write the date, ${date}`,
+  "data.date-range-aggregate": ({ value, id, first, last, date, kind, aggregate }) =>
+    kind !== "progress"
+      ? `date ${JSON.stringify(value)} covers months ${first} to ${last}, and ${id} is a ${kind} target, which takes a date, not a range: write the date alone, ${date}`
+      : first === 1
+        ? `date ${JSON.stringify(value)} covers months 1 to ${last}, a total to date, which only a target with aggregate: last takes; ${id} adds up its rows (aggregate: ${aggregate}): write the date alone, ${date}, with that period's own amount`
+        : `date ${JSON.stringify(value)} covers months ${first} to ${last}, a period's own amount, which only a target with aggregate: sum takes; ${id} takes totals to date (aggregate: ${aggregate}): write the date alone, ${date}, with the total to date`,
   "data.value-missing": ({ id, date }) => `no value for ${id} on ${date}: the row is skipped`,
   "data.value-not-done": ({ value, done, notDone }) =>
     `value ${JSON.stringify(value)} is not done / not done (${done.join(" ")}, or ${notDone.join(" ")})`,
   "data.value-percent-unit": ({ value, id }) =>
     `value ${JSON.stringify(value)} has a % sign but the unit of ${id} is not %`,
   "data.value-not-number": ({ value }) => `value ${JSON.stringify(value)} is not a number`,
+  "data.value-with-word": ({ value, write }) =>
+    `value ${JSON.stringify(value)} is not a number: write ${write}`,
   "data.value-too-large": ({ value }) =>
     `value ${JSON.stringify(value)} is too large: numbers must lie within ±1e15`,
   "data.conflict": ({ id, date, here, there, first }) =>

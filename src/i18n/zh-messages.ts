@@ -211,12 +211,32 @@ export const zhMessages: Messages = {
   "data.date-not-calendar": ({ value }) => `日期 ${JSON.stringify(value)} 不是有效的日历日期`,
   "data.date-invalid": ({ value }) =>
     `日期 ${JSON.stringify(value)} 无法识别（可用格式：2022-03-31、2022/3/31、2022年3月31日、2022-03 或 2022-Q1）`,
+  "data.date-time-of-day": ({ value, date }) =>
+    `日期 ${JSON.stringify(value)} 带有时刻：请只写日期，${date}`,
+  "data.date-two-digit-year": ({ value, date }) =>
+    `日期 ${JSON.stringify(value)} 的年份只有两位：请写完整的四位年份${date === null ? "" : `，${date}`}`,
+  "data.date-year-last": ({ value, date }) =>
+    date === null
+      ? `日期 ${JSON.stringify(value)} 把年份写在最后，月和日分不清：请把年份写在前面，YYYY-MM-DD`
+      : `日期 ${JSON.stringify(value)} 把年份写在最后：请把年份写在前面，${date}`,
+  "data.date-bare-number": ({ value, date }) =>
+    date === null
+      ? `日期 ${JSON.stringify(value)} 只是一个数字，不是日期：请写成日期，YYYY-MM-DD`
+      : `日期 ${JSON.stringify(value)} 只是一个数字，不是日期（作为电子表格的日期序号是 ${date}）：请写成日期，${date}`,
+  "data.date-range-aggregate": ({ value, id, first, last, date, kind, aggregate }) =>
+    kind !== "progress"
+      ? `日期 ${JSON.stringify(value)} 是 ${first} 至 ${last} 月的区间，而 ${id} 是 ${kind} 指标，只接受日期，不接受区间：请只写日期，${date}`
+      : first === 1
+        ? `日期 ${JSON.stringify(value)} 是 1 至 ${last} 月的累计数，只有 aggregate: last 的指标接受累计数；${id} 是逐行相加的（aggregate: ${aggregate}）：请只写日期 ${date}，并填该期的当期数`
+        : `日期 ${JSON.stringify(value)} 是 ${first} 至 ${last} 月的当期数，只有 aggregate: sum 的指标接受当期数；${id} 填的是累计数（aggregate: ${aggregate}）：请只写日期 ${date}，并填截至该日的累计数`,
   "data.value-missing": ({ id, date }) => `${id} 在 ${date} 没有数值：该行已跳过`,
   "data.value-not-done": ({ value, done, notDone }) =>
     `数值 ${JSON.stringify(value)} 不是“完成/未完成”（完成：${done.join(" ")}；未完成：${notDone.join(" ")}）`,
   "data.value-percent-unit": ({ value, id }) =>
     `数值 ${JSON.stringify(value)} 带有 % 号，但 ${id} 的单位不是 %`,
   "data.value-not-number": ({ value }) => `数值 ${JSON.stringify(value)} 不是数字`,
+  "data.value-with-word": ({ value, write }) =>
+    `数值 ${JSON.stringify(value)} 不是数字：请写 ${write}`,
   "data.value-too-large": ({ value }) => `数值 ${JSON.stringify(value)} 过大：数值须在 ±1e15 以内`,
   "data.conflict": ({ id, date, here, there, first }) =>
     `${id} 在 ${date} 的数值此处为 ${rowValue(here)}，但在 ${formatPlace(first, "line")} 为 ${rowValue(there)}`,

@@ -4,7 +4,7 @@
  * against the target) or as a problem at its place; nothing is kept of a row but its target, day,
  * value and line. The rows of all files become observations in observations.ts.
  */
-import { type DateParse, formatDay, parseDate } from "../core/dates.js";
+import { type DateParse, formatDay, type MonthRange, parseDate } from "../core/dates.js";
 import { MAX_MAGNITUDE, type Target } from "../core/model.js";
 import type { DataColumn } from "../core/problem-codes.js";
 import {
@@ -249,12 +249,20 @@ class FileReader {
     }
     const date = this.lastDate;
     if (!date.ok) {
-      this.addError(
-        { fields, line },
-        columns.date,
-        date.error === "impossible" ? "data.date-not-calendar" : "data.date-invalid",
-        { value: dateText },
-      );
+      const [code, params] = dateProblem(dateText, date);
+      this.addError({ fields, line }, columns.date, code, params);
+      return;
+    }
+    if (date.months !== undefined && !takesMonthRange(target, date.months)) {
+      this.addError({ fields, line }, columns.date, "data.date-range-aggregate", {
+        value: dateText.trim(),
+        id: target.id,
+        first: date.months.first,
+        last: date.months.last,
+        date: formatDay(date.day),
+        kind: target.kind,
+        aggregate: target.kind === "progress" ? target.aggregate : null,
+      });
       return;
     }
     const valueText = (fields[columns.value] ?? "").trim();
@@ -334,7 +342,7 @@ class FileReader {
       this.lastDate = parseDate(this.lastDateText);
     }
     const date = this.lastDate;
-    if (!date.ok) return false;
+    if (!date.ok || date.months !== undefined) return false;
     const value = plainDecimal(
       text,
       bounds[2 * columns.value] as number,
@@ -488,6 +496,43 @@ function isBlank(fields: readonly string[]): boolean {
   return true;
 }
 
+/** Full-width digits, signs and commas as ASCII (SPEC 3, v2): NFKC, for text that is not ASCII. */
+export function normalized(text: string): string {
+  return NOT_ASCII.test(text) ? text.normalize("NFKC").trim() : text;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: any character past ASCII
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+/** The problem of a date cell that is not read, with what to write instead where the SPEC says. */
+function dateProblem(text: string, date: DateParse & { ok: false }): CodeAndParams {
+  const value = text.trim();
+  const suggested = date.suggestion === undefined ? null : formatDay(date.suggestion);
+  switch (date.error) {
+    case "impossible":
+      return ["data.date-not-calendar", { value }];
+    case "format":
+      return ["data.date-invalid", { value }];
+    case "time-of-day":
+      return ["data.date-time-of-day", { value, date: suggested ?? "" }];
+    case "two-digit-year":
+      return ["data.date-two-digit-year", { value, date: suggested }];
+    case "year-last":
+      return ["data.date-year-last", { value, date: suggested }];
+    case "bare-number":
+      return ["data.date-bare-number", { value, date: suggested }];
+  }
+}
+
+/**
+ * Whether a target reads a month range (SPEC 3, v2): one from January is a total to date, for a
+ * target of `aggregate: last`; one that starts later is a period's own amount, for `aggregate: sum`.
+ */
+function takesMonthRange(target: Target, months: MonthRange): boolean {
+  if (target.kind !== "progress") return false;
+  return target.aggregate === (months.first === 1 ? "last" : "sum");
+}
+
 /**
  * The 1-based column where field `index` starts, counted from the fields' lengths: exact for
  * unquoted fields, which is what nearly every row has.
@@ -502,30 +547,64 @@ function columnOf(record: RecordFields, index: number | null): number {
 
 /**
  * A data value for a target: done / not done for milestones, else a number (`1,200`, `-3.5`, and
- * `35%` for `%` targets). Returns the problem when it is neither.
+ * `35%` for `%` targets), full-width characters read as ASCII (`３０％`, SPEC 3 v2). Returns the
+ * problem, with the text as written, when it is neither.
  */
-export function parseValue(text: string, target: Target): number | boolean | CodeAndParams {
+export function parseValue(written: string, target: Target): number | boolean | CodeAndParams {
+  const text = normalized(written);
   if (target.kind === "milestone") {
     const word = text.toLowerCase();
     if (DONE_WORDS.includes(word)) return true;
     if (NOT_DONE_WORDS.includes(word)) return false;
     return [
       "data.value-not-done",
-      { value: text, done: [...DONE_WORDS], notDone: [...NOT_DONE_WORDS] },
+      { value: written, done: [...DONE_WORDS], notDone: [...NOT_DONE_WORDS] },
     ];
   }
   let number = text;
   if (text.endsWith("%")) {
-    if (target.unit !== "%") return ["data.value-percent-unit", { value: text, id: target.id }];
+    if (target.unit !== "%") return ["data.value-percent-unit", { value: written, id: target.id }];
     number = text.slice(0, -1).trimEnd();
   }
   const value = parseNumber(number);
   // A decimal too long for a double (400 digits) is a number too, only too large.
-  if (value === undefined && !NUMBER.test(number))
-    return ["data.value-not-number", { value: text }];
+  if (value === undefined && !NUMBER.test(number)) {
+    const write = numberWithin(text, target);
+    return write === null
+      ? ["data.value-not-number", { value: written }]
+      : ["data.value-with-word", { value: written, write }];
+  }
   if (value === undefined || Math.abs(value) > MAX_MAGNITUDE)
-    return ["data.value-too-large", { value: text }];
+    return ["data.value-too-large", { value: written }];
   return value;
+}
+
+/**
+ * A number with words or a unit around it (`约30`, `30个`, `12.5万`): `number` and the words, which
+ * hold no digit, point or comma (so `1e3`, `.5` and `1,20` are no such thing).
+ */
+const NUMBER_WITH_WORDS =
+  /^([^\d.,+-]*?)\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%?)\s*([^\d.,]*)$/;
+
+/** 万 and 亿 (written as escapes: the bundle stays ASCII) as the powers of ten they stand for. */
+const MULTIPLIERS: Readonly<Record<string, number>> = { "\u4e07": 1e4, "\u4ebf": 1e8 };
+
+/**
+ * What to write instead of a number with words or a unit, or null when the text is not one: the
+ * number alone, in the target's unit (`12.5万` is 125000 for a target counted in 个, and 12.5
+ * for one in 万元).
+ */
+function numberWithin(text: string, target: Target): string | null {
+  const match = NUMBER_WITH_WORDS.exec(text);
+  if (match === null) return null;
+  const [, before = "", digits = "", percent = "", after = ""] = match;
+  if (before === "" && after === "") return null;
+  if (percent !== "" && target.unit !== "%") return null;
+  const unit = target.unit ?? "";
+  const scale = (MULTIPLIERS[after.charAt(0)] ?? 1) / (MULTIPLIERS[unit.charAt(0)] ?? 1);
+  const plain = digits.replaceAll(",", "");
+  if (scale === 1) return `${plain}${percent}`;
+  return `${Number((Number(plain) * scale).toPrecision(15))}${percent}`;
 }
 
 /** A character other than a space or a control, and not one of the spaces trim() takes off. */

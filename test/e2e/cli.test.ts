@@ -247,10 +247,10 @@ describe("bad input: exit 2, every problem at its place, no stack trace, no repo
     ],
     [
       "malformed-date",
-      'malformed-date.csv:2:22: date "31/03/2022" is not a date (2022-03-31, 2022/3/31, 2022年3月31日, 2022-03 or 2022-Q1)',
+      'malformed-date.csv:2:22: date "31/03/2022" puts the year last: write the year first, 2022-03-31',
     ],
     ["impossible-date", 'impossible-date.csv:2:22: date "2022-02-30" is not a calendar date'],
-    ["malformed-value", 'malformed-value.csv:2:33: value "36个" is not a number'],
+    ["malformed-value", 'malformed-value.csv:2:33: value "36个" is not a number: write 36'],
     [
       "percent-not-allowed",
       'percent-not-allowed.csv:2:33: value "36%" has a % sign but the unit of invest.projects-100m is not %',

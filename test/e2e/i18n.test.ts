@@ -73,7 +73,7 @@ describe("error messages in Chinese", () => {
       expect(line.replace(/^\S+: /, "")).toMatch(CJK);
     }
     expect(lines).toContain(
-      'test/fixtures/bad-data/malformed-value.csv:2:33: 数值 "36个" 不是数字',
+      'test/fixtures/bad-data/malformed-value.csv:2:33: 数值 "36个" 不是数字：请写 36',
     );
     expect(lines.at(-1)).toBe("kpi: 9 个错误；未生成报告");
   });

@@ -26,14 +26,17 @@ function file(name: string, text: string): string {
 const TWENTY_BAD_ROWS: [string, RegExp][] = [
   ["invest.projects-100m,2022-02-30,1", /date "2022-02-30" is not a calendar date/],
   ["invest.projects-100m,2022-02-29,1", /date "2022-02-29" is not a calendar date/],
-  ["invest.projects-100m,31/03/2022,1", /date "31\/03\/2022" is not a date/],
+  [
+    "invest.projects-100m,31/03/2022,1",
+    /date "31\/03\/2022" puts the year last: write the year first, 2022-03-31/,
+  ],
   ["invest.projects-100m,2022-13,1", /date "2022-13" is not a calendar date/],
   ["invest.projects-100m,2022-Q5,1", /date "2022-Q5" is not a date/],
   ["invest.projects-100m,,1", /date "" is not a date/],
   ["invest.projects-100m,2022-03-31,NaN", /value "NaN" is not a number/],
   ["invest.projects-100m,2022-03-31,Infinity", /value "Infinity" is not a number/],
   ["invest.projects-100m,2022-03-31,1e999", /value "1e999" is not a number/],
-  ["invest.projects-100m,2022-03-31,36个", /value "36个" is not a number/],
+  ["invest.projects-100m,2022-03-31,36个", /value "36个" is not a number: write 36$/],
   [
     "invest.projects-100m,2022-03-31,36%",
     /has a % sign but the unit of invest.projects-100m is not %/,

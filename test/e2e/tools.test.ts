@@ -107,9 +107,12 @@ describe("kpi validate", () => {
   });
 
   it.each([
-    ["malformed-date", '2:22: date "31/03/2022" is not a date'],
+    [
+      "malformed-date",
+      '2:22: date "31/03/2022" puts the year last: write the year first, 2022-03-31',
+    ],
     ["impossible-date", '2:22: date "2022-02-30" is not a calendar date'],
-    ["malformed-value", '2:33: value "36个" is not a number'],
+    ["malformed-value", '2:33: value "36个" is not a number: write 36'],
     ["missing-column", "1:1: the header has no date column"],
     ["unclosed-quote", "2:1: a quoted field is not closed"],
     ["conflicting-duplicate", "3:1: invest.projects-100m on 2022-03-31 is 37 here but 36"],

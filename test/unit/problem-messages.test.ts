@@ -101,6 +101,19 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "data.more-unknown-ids": { rows: 199_950 },
   "data.date-not-calendar": { value: "2022-02-30" },
   "data.date-invalid": { value: "31/03/2022" },
+  "data.date-time-of-day": { value: "2022-03-31 08:30", date: "2022-03-31" },
+  "data.date-two-digit-year": { value: "22-3-31", date: "2022-03-31" },
+  "data.date-year-last": { value: "03/04/2022", date: null },
+  "data.date-bare-number": { value: "44651", date: "2022-03-31" },
+  "data.date-range-aggregate": {
+    value: "2022年4-6月",
+    id: "invest",
+    first: 4,
+    last: 6,
+    date: "2022-06-30",
+    kind: "progress",
+    aggregate: "last",
+  },
   "data.value-missing": { id: "invest", date: "2022-03-31" },
   "data.value-not-done": {
     value: "maybe",
@@ -109,6 +122,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   },
   "data.value-percent-unit": { value: "36%", id: "invest" },
   "data.value-not-number": { value: "36个" },
+  "data.value-with-word": { value: "约30", write: "30" },
   "data.value-too-large": { value: "12345678901234567890" },
   "data.conflict": {
     id: "hall",
@@ -165,7 +179,7 @@ const ALLOWED = new Set([
   ...["monthly", "quarterly", "half-yearly", "yearly"],
   ...["office", "title", "owners", "green", "yellow", "red", "missing", "late_penalty"],
   ...["scores.missing", "scores.red", "as_of", "latest-data", "true", "false"],
-  ...["timezone", "IANA", "Asia/Shanghai"],
+  ...["timezone", "IANA", "Asia/Shanghai", "aggregate"],
 ]);
 
 /** Every text a problem's params hold: values, which any language shows as they are. */

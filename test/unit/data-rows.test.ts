@@ -1,0 +1,191 @@
+/**
+ * The row-level rules of SPEC section 3 (v2), one `describe` per rule: each case with its exact
+ * place and message, in English and in Chinese.
+ */
+import { describe, expect, it } from "vitest";
+import { labelsFor } from "../../src/i18n/language.js";
+import { formatProblem } from "../../src/i18n/problem-text.js";
+import { formatDay, readCsvTexts, targetsFrom } from "../helpers.js";
+
+const targets = targetsFrom(`
+year: 2022
+targets:
+  - { id: invest, title: 固投亿元以上项目, target: 130, unit: 个 }
+  - { id: rate, title: 开工率, target: 85, unit: "%" }
+  - { id: sales, title: 社零额, target: 1200, unit: 万元, aggregate: sum }
+  - { id: rank, kind: level, title: 排名, max: 2 }
+  - { id: hall, kind: milestone, title: 篮球馆, deadline: 2022-03-31 }
+`);
+
+/** Read CSV files the way the CLI does: each target's rows, and the problems in both languages. */
+function read(files: Record<string, string>) {
+  const data = readCsvTexts(
+    Object.entries(files).map(([file, text]) => ({ file, chunks: [text] })),
+    targets,
+  );
+  const values = Object.fromEntries(
+    [...data.observations].map(([id, rows]) => [
+      id,
+      rows.observations().map((row) => [formatDay(row.day), row.value, `${row.file}:${row.line}`]),
+    ]),
+  );
+  return {
+    values,
+    en: data.problems.map((problem) => formatProblem(problem, labelsFor("en"))),
+    zh: data.problems.map((problem) => formatProblem(problem, labelsFor("zh"))),
+  };
+}
+
+/** One data file `a.csv` of a header and one row. */
+const row = (line: string) => read({ "a.csv": `target,date,value\n${line}\n` });
+
+describe("SPEC 3 (v2): date and value cells are NFKC-normalised", () => {
+  it("reads full-width digits, signs and a full-width comma inside one quoted field", () => {
+    const result = read({
+      "a.csv":
+        'target,date,value\ninvest,２０２２-０１-３１,１２０\nrate,2022-02-28,３０％\ninvest,2022年２月,"1，200"\nsales,2022-01-31,－５\n',
+    });
+    expect(result.en).toEqual([]);
+    expect(result.values).toEqual({
+      invest: [
+        ["2022-01-31", 120, "a.csv:2"],
+        ["2022-02-28", 1200, "a.csv:4"],
+      ],
+      rate: [["2022-02-28", 30, "a.csv:3"]],
+      sales: [["2022-01-31", -5, "a.csv:5"]],
+    });
+  });
+
+  it.each([
+    // Column 19: after "invest,2022-01-31,".
+    ["invest,2022-01-31,约30", "约30", "30"],
+    ["invest,2022-01-31,30个", "30个", "30"],
+    ["invest,2022-01-31,１２.５万", "１２.５万", "125000"],
+    // sales is counted in 万元: 12.5万 is 12.5 of its unit, 1.2亿 is 12000.
+    ["sales,2022-01-31,12.5万元", "12.5万元", "12.5"],
+    ["sales,2022-01-31,1.2亿", "1.2亿", "12000"],
+  ])("refuses %s, saying what to write instead", (line, value, write) => {
+    const at = line.indexOf(",", line.indexOf(",") + 1) + 2;
+    const result = row(line);
+    expect(result.en).toEqual([
+      `a.csv:2:${at}: value ${JSON.stringify(value)} is not a number: write ${write}`,
+    ]);
+    expect(result.zh).toEqual([
+      `a.csv:2:${at}: 数值 ${JSON.stringify(value)} 不是数字：请写 ${write}`,
+    ]);
+    expect(result.values).toEqual({});
+  });
+
+  it("keeps an exponent, a bare point and a lone word as numbers that are not numbers", () => {
+    for (const value of ["1e3", ".5", "about"])
+      expect(row(`invest,2022-01-31,${value}`).en).toEqual([
+        `a.csv:2:19: value ${JSON.stringify(value)} is not a number`,
+      ]);
+  });
+});
+
+describe("SPEC 3 (v2): the new date forms", () => {
+  it("reads 2022.3.31, 20220331, a midnight time, Chinese quarters and half years", () => {
+    const lines = [
+      "invest,2022.1.31,1",
+      "invest,20220228,2",
+      "invest,2022/3/31 0:00,3",
+      "invest,2022-04-30 00:00:00,4",
+      "invest,2022-05-31T00:00:00.000,5",
+      "rate,2022年一季度,10",
+      "rate,2022年第二季度,20",
+      "rate,2022年3季度,30",
+      "rank,2022年上半年,2",
+      "rank,2022年下半年,1",
+    ];
+    const result = read({ "a.csv": `target,date,value\n${lines.join("\n")}\n` });
+    expect(result.en).toEqual([]);
+    expect(result.values).toEqual({
+      invest: [
+        ["2022-01-31", 1, "a.csv:2"],
+        ["2022-02-28", 2, "a.csv:3"],
+        ["2022-03-31", 3, "a.csv:4"],
+        ["2022-04-30", 4, "a.csv:5"],
+        ["2022-05-31", 5, "a.csv:6"],
+      ],
+      rate: [
+        ["2022-03-31", 10, "a.csv:7"],
+        ["2022-06-30", 20, "a.csv:8"],
+        ["2022-09-30", 30, "a.csv:9"],
+      ],
+      rank: [
+        ["2022-06-30", 2, "a.csv:10"],
+        ["2022-12-31", 1, "a.csv:11"],
+      ],
+    });
+  });
+
+  it("reads a range from January for aggregate: last and a later range for aggregate: sum", () => {
+    const result = read({
+      "a.csv":
+        "target,date,value\ninvest,2022年1-3月,40\ninvest,2022年1至6月,80\nsales,2022年4—6月,300\nsales,2022年7-9月,310\n",
+    });
+    expect(result.en).toEqual([]);
+    expect(result.values).toEqual({
+      invest: [
+        ["2022-03-31", 40, "a.csv:2"],
+        ["2022-06-30", 80, "a.csv:3"],
+      ],
+      sales: [
+        ["2022-06-30", 300, "a.csv:4"],
+        ["2022-09-30", 310, "a.csv:5"],
+      ],
+    });
+  });
+
+  it.each([
+    [
+      "sales,2022年1-3月,900",
+      'a.csv:2:7: date "2022年1-3月" covers months 1 to 3, a total to date, which only a target with aggregate: last takes; sales adds up its rows (aggregate: sum): write the date alone, 2022-03-31, with that period\'s own amount',
+      'a.csv:2:7: 日期 "2022年1-3月" 是 1 至 3 月的累计数，只有 aggregate: last 的指标接受累计数；sales 是逐行相加的（aggregate: sum）：请只写日期 2022-03-31，并填该期的当期数',
+    ],
+    [
+      "invest,2022年4-6月,40",
+      'a.csv:2:8: date "2022年4-6月" covers months 4 to 6, a period\'s own amount, which only a target with aggregate: sum takes; invest takes totals to date (aggregate: last): write the date alone, 2022-06-30, with the total to date',
+      'a.csv:2:8: 日期 "2022年4-6月" 是 4 至 6 月的当期数，只有 aggregate: sum 的指标接受当期数；invest 填的是累计数（aggregate: last）：请只写日期 2022-06-30，并填截至该日的累计数',
+    ],
+    [
+      "rank,2022年1-3月,2",
+      'a.csv:2:6: date "2022年1-3月" covers months 1 to 3, and rank is a level target, which takes a date, not a range: write the date alone, 2022-03-31',
+      'a.csv:2:6: 日期 "2022年1-3月" 是 1 至 3 月的区间，而 rank 是 level 指标，只接受日期，不接受区间：请只写日期，2022-03-31',
+    ],
+  ])("refuses the range of %s for a target that does not read it", (line, en, zh) => {
+    expect(row(line)).toEqual({ values: {}, en: [en], zh: [zh] });
+  });
+
+  it.each([
+    [
+      "invest,2022-03-31 08:30,1",
+      'a.csv:2:8: date "2022-03-31 08:30" has a time of day: write the date alone, 2022-03-31',
+      'a.csv:2:8: 日期 "2022-03-31 08:30" 带有时刻：请只写日期，2022-03-31',
+    ],
+    [
+      "invest,22-3-31,1",
+      'a.csv:2:8: date "22-3-31" has a two-digit year: write the year in full, 2022-03-31',
+      'a.csv:2:8: 日期 "22-3-31" 的年份只有两位：请写完整的四位年份，2022-03-31',
+    ],
+    [
+      "invest,3/31/2022,1",
+      'a.csv:2:8: date "3/31/2022" puts the year last: write the year first, 2022-03-31',
+      'a.csv:2:8: 日期 "3/31/2022" 把年份写在最后：请把年份写在前面，2022-03-31',
+    ],
+    [
+      "invest,03/04/2022,1",
+      'a.csv:2:8: date "03/04/2022" puts the year last, and its day and month could be read either way: write the year first, YYYY-MM-DD',
+      'a.csv:2:8: 日期 "03/04/2022" 把年份写在最后，月和日分不清：请把年份写在前面，YYYY-MM-DD',
+    ],
+    [
+      // 44651 - 25569 (Excel's serial of 1970-01-01) = 19082 days after 1970-01-01: 2022-03-31.
+      "invest,44651,1",
+      'a.csv:2:8: date "44651" is a bare number, not a date (as a spreadsheet\'s day number it is 2022-03-31): write the date, 2022-03-31',
+      'a.csv:2:8: 日期 "44651" 只是一个数字，不是日期（作为电子表格的日期序号是 2022-03-31）：请写成日期，2022-03-31',
+    ],
+  ])("refuses %s, saying what to write", (line, en, zh) => {
+    expect(row(line)).toEqual({ values: {}, en: [en], zh: [zh] });
+  });
+});
