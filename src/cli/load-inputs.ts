@@ -5,10 +5,11 @@
 import type { Day } from "../core/dates.js";
 import type { ObservationsById } from "../core/evaluate.js";
 import type { Target } from "../core/model.js";
+import { unlistedOwners } from "../core/owners.js";
 import { InputError, type Problem } from "../core/problems.js";
 import { asOfDate, DEFAULT_PROJECT, type ProjectSettings } from "../core/project.js";
 import type { Labels } from "../i18n/labels.js";
-import { readData, readTargets } from "../io/read-inputs.js";
+import { type ReadTargets, readData, readTargets } from "../io/read-inputs.js";
 import { projectFilePath, readProjectFile } from "../io/read-project.js";
 import type { CliContext } from "./context.js";
 import { checkOutputFile } from "./emit-output.js";
@@ -90,9 +91,11 @@ export async function collectInputs(
   },
 ): Promise<CollectedInputs> {
   const targets = await readTargets(options.targets, options.project.file);
+  const targetProblems = [...targets.problems, ...ownerProblems(targets, options.project)];
   const observations: ObservationsById = new Map();
+  // An owner that is not listed changes no value's meaning: the data are read all the same.
   if (targets.problems.some(isError) || options.data.length === 0) {
-    return { targets: targets.targets, observations, problems: targets.problems, dataRead: false };
+    return { targets: targets.targets, observations, problems: targetProblems, dataRead: false };
   }
   const data = await readData(options.data, targets.targets, {
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
@@ -101,9 +104,21 @@ export async function collectInputs(
   return {
     targets: targets.targets,
     observations: data.observations,
-    problems: [...targets.problems, ...data.problems],
+    problems: [...targetProblems, ...data.problems],
     dataRead: true,
   };
+}
+
+/** With the project file's `owners:`, every owner of a target must be in it (SPEC 6). */
+function ownerProblems(
+  targets: ReadTargets,
+  project: { file: string | null; settings: ProjectSettings | null },
+): Problem[] {
+  if (project.file === null || project.settings === null) return [];
+  return unlistedOwners(targets.targets, project.settings.owners, {
+    file: project.file,
+    placeOf: targets.ownerPlace,
+  });
 }
 
 /** Read the target files only; throws an InputError listing every problem. */
@@ -112,7 +127,8 @@ export async function loadTargetInputs(
   project: Project,
 ): Promise<Target[]> {
   const targets = await readTargets(paths, project.file);
-  if (targets.problems.some(isError)) throw new InputError(targets.problems);
+  const problems = [...targets.problems, ...ownerProblems(targets, project)];
+  if (problems.some(isError)) throw new InputError(problems);
   return targets.targets;
 }
 

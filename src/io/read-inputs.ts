@@ -11,6 +11,7 @@ import { error, type Place, type Problem, sortProblems, UsageError } from "../co
 import { csvRecords } from "../inputs/csv.js";
 import { readRows, TargetIndex } from "../inputs/data.js";
 import { type CollectedData, collectObservations } from "../inputs/observations.js";
+import { type OwnerPlace, ownerPlaces } from "../inputs/owner-places.js";
 import { PROJECT_FILE } from "../inputs/project-file.js";
 import {
   type LoadedTargets,
@@ -59,6 +60,11 @@ export async function findTargetFiles(
   return { ...found, files: found.files.filter((file) => !isProject(file)) };
 }
 
+/** The targets read, and where each names its owners (for the project file's `owners:`). */
+export interface ReadTargets extends LoadedTargets {
+  ownerPlace: OwnerPlace;
+}
+
 /**
  * Read and validate the target files under the given paths, leaving out the project file
  * (`findTargetFiles`).
@@ -66,7 +72,7 @@ export async function findTargetFiles(
 export async function readTargets(
   paths: readonly string[],
   projectFile: string | null = null,
-): Promise<LoadedTargets> {
+): Promise<ReadTargets> {
   const { files, emptyFolders } = await findTargetFiles(paths, projectFile);
   // No target file is no target: "0 targets" must never pass a check.
   const empty = emptyFolders.map((folder) =>
@@ -92,6 +98,7 @@ export async function readTargets(
   return {
     targets: loaded.targets,
     problems: sortProblems([...empty, ...unreadable, ...loaded.problems]),
+    ownerPlace: ownerPlaces(documents),
   };
 }
 

@@ -6,6 +6,7 @@ import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { FIXTURES_CWD } from "../run-kpi.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "..", "..");
 const fixtureDir = path.join("test", "fixtures", "hand-computed");
@@ -44,9 +45,11 @@ interface RunResult {
   stderr: string;
 }
 
+/** The fixture is read without the repository's kpi.yaml (the bundled example's). */
 function runKpi(args: string[]): RunResult {
-  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, ["bin/kpi.js", ...args], {
-    cwd: repoRoot,
+  const bin = path.join(repoRoot, "bin", "kpi.js");
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [bin, ...args], {
+    cwd: FIXTURES_CWD,
     env: { ...process.env, NO_COLOR: "1" },
     encoding: "utf8",
   });

@@ -281,3 +281,55 @@ describe("a project file with problems: each at its place, exit 2, no report", (
     );
   });
 });
+
+describe("owners: every owner of a target is one the project file lists", () => {
+  const misspelt = () => {
+    const folder = repository(PROJECT);
+    const targets = readFileSync(join(FIXTURE, "targets", "t.yaml"), "utf8");
+    writeFileSync(
+      join(folder, "targets", "t.yaml"),
+      targets.replace("owner: 发改局", "owner: 发改委"),
+    );
+    return folder;
+  };
+
+  it("发改委 for 发改局 is an error at the owner, with did you mean: no report", () => {
+    expect(runKpi(["check", "--lang", "en"], { cwd: misspelt() })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        'targets/t.yaml:5:12: owner "发改委" is not in the owners of kpi.yaml (did you mean "发改局"?)\nkpi: 1 error; no report was made\n',
+    });
+  });
+
+  it("validate lists it, in the project's language, and reads the data all the same", () => {
+    expect(runKpi(["validate"], { cwd: misspelt() })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        'targets/t.yaml:5:12: 责任单位 "发改委" 不在 kpi.yaml 的 owners 中（是否应为 "发改局"？）\nkpi: 1 个错误，没有警告\n',
+    });
+  });
+
+  it("list and rank refuse it too", () => {
+    for (const command of ["list", "rank"])
+      expect(runKpi([command, "--lang", "en"], { cwd: misspelt() }).stderr).toContain(
+        'targets/t.yaml:5:12: owner "发改委" is not in the owners of kpi.yaml (did you mean "发改局"?)',
+      );
+  });
+
+  it("an owner of a list, at its item", () => {
+    const folder = repository(
+      PROJECT.replace("owners: [发改局, 经信局, 统计局]", "owners: [发改局, 经信局]"),
+    );
+    expect(runKpi(["check", "--lang", "en"], { cwd: folder }).stderr).toBe(
+      'targets/t.yaml:10:18: owner "统计局" is not in the owners of kpi.yaml\nkpi: 1 error; no report was made\n',
+    );
+  });
+
+  it("without owners:, any owner is fine", () => {
+    const folder = misspelt();
+    writeFileSync(join(folder, "kpi.yaml"), PROJECT.replace(/^owners:.*\n/m, ""));
+    expect(runKpi(["check"], { cwd: folder }).code).toBe(0);
+  });
+});
