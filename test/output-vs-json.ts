@@ -66,10 +66,17 @@ export interface CheckJson {
 /** `kpi rank --format json`. */
 export interface RankJson {
   asOf: string;
+  period: "month" | "quarter" | "year";
+  evaluatedAt: string[];
+  previousAsOf: string;
+  scores: { green: number; yellow: number; red: number; missing: number; latePenalty: number };
   owners: (Record<Status, number> & {
     place: number;
     owner: string;
     score: number | null;
+    previousPlace: number | null;
+    movement: "up" | "down" | "same" | "new";
+    movementBy: number | null;
     targets: string[];
   })[];
 }
@@ -516,7 +523,10 @@ export function checkJunitMismatches(
 // ---------------------------------------------------------------------------------------------
 // kpi rank
 
-/** Rows of a ranking table: place, owner, score and counts as the rank JSON gives them, in its order. */
+/**
+ * Rows of a ranking table: place, owner, score, previous place, movement and counts as the rank
+ * JSON gives them, in its order.
+ */
 function checkRankingRows(
   findings: Findings,
   head: readonly string[],
@@ -545,10 +555,45 @@ function checkRankingRows(
     at.value("score", row[columns.score] ?? "", standing.score, null, {
       empty: labels.rank.noScore,
     });
+    at.equal(
+      "previous place",
+      row[columns.previous],
+      standing.previousPlace === null ? labels.rank.noScore : String(standing.previousPlace),
+    );
+    const by = standing.movementBy ?? 0;
+    const movement = { up: `↑${by}`, down: `↓${by}`, same: "=", new: null }[standing.movement];
+    if (movement === null)
+      at.equal("movement", row[columns.movement], labels.rank.movement({ kind: "new" }));
+    else at.equal("movement", row[columns.movement], movement);
+    if (standing.movement === "up" || standing.movement === "down")
+      at.equal(
+        "movement by",
+        standing.movementBy,
+        Math.abs((standing.previousPlace ?? 0) - standing.place),
+      );
     for (const status of WORST_FIRST)
       at.equal(status, row[columns[status]], String(standing[status]));
     at.equal("targets", row[columns.targets], String(standing.targets.length));
   });
+}
+
+/** The heading of a ranking, from its JSON. */
+export function rankTitle(rank: RankJson, labels: Labels): string {
+  const [year = 0, month = 0] = rank.asOf.split("-").map(Number);
+  return labels.rank.title({
+    period: rank.period,
+    asOf: rank.asOf,
+    year,
+    quarter: Math.ceil(month / 3),
+  });
+}
+
+/** The notes under a ranking, from its JSON: the score's rule, the period and the movement. */
+export function rankNotes(rank: RankJson, labels: Labels): string[] {
+  return [
+    labels.rank.legend(rank.scores),
+    labels.rank.periodNote(rank.period, rank.evaluatedAt, rank.previousAsOf),
+  ];
 }
 
 /** `kpi rank` (the table) against `kpi rank --format json`. */
@@ -556,9 +601,9 @@ export function rankTableMismatches(output: string, rank: RankJson, language: La
   const labels = labelsFor(language);
   return collect((findings) => {
     const table = parseBoxTable(output);
-    findings.equal("title", table.before, [labels.rank.title(rank.asOf)]);
+    findings.equal("title", table.before, [rankTitle(rank, labels)]);
     checkRankingRows(findings, table.head, table.rows, rank, labels, "symbol");
-    findings.equal("legend", table.after, [labels.rank.legend]);
+    findings.equal("notes", table.after, rankNotes(rank, labels));
   });
 }
 
@@ -574,14 +619,17 @@ export function rankMarkdownMismatches(
     findings.equal(
       "blocks",
       blocks.map((block) => block.kind),
-      ["heading", "table", "paragraph"],
+      ["heading", "table", "paragraph", "paragraph"],
     );
-    const [heading, table, legend] = blocks;
-    if (heading?.kind === "heading")
-      findings.equal("title", heading.text, labels.rank.title(rank.asOf));
+    const [heading, table, ...notes] = blocks;
+    if (heading?.kind === "heading") findings.equal("title", heading.text, rankTitle(rank, labels));
     if (table?.kind === "table")
       checkRankingRows(findings, table.head, table.rows, rank, labels, "emoji");
-    if (legend?.kind === "paragraph") findings.equal("legend", legend.text, labels.rank.legend);
+    findings.equal(
+      "notes",
+      notes.map((note) => (note.kind === "paragraph" ? note.text : note.kind)),
+      rankNotes(rank, labels),
+    );
   });
 }
 
@@ -786,7 +834,7 @@ export function reportMismatches(
       findings.equal("summary total", line.total, json.summary.total);
       checkCounts(findings.at("summary"), summary[0].text, json.summary, labels);
     }
-    const ranking = labels.rank.title(json.asOf);
+    const ranking = rankTitle(rank, labels);
     const dueUntil = addDays(json.asOf, 30);
     const chapters = [
       words.attention,
@@ -805,7 +853,10 @@ export function reportMismatches(
     checkAttention(findings.at(words.attention), chapter(words.attention), json, labels);
     checkBySection(findings.at(words.bySection), chapter(words.bySection), json, labels);
     if (inputs.byOwner) {
-      const blocks = blocksOf(findings.at(ranking), chapter(ranking)[0], ["table"]);
+      const blocks = blocksOf(findings.at(ranking), chapter(ranking)[0], ["table", "paragraph"]);
+      // The period's note under the table; the score's rule is among the notes at the end.
+      if (blocks?.[1]?.kind === "paragraph")
+        findings.at(ranking).equal("note", blocks[1].text, rankNotes(rank, labels)[1]);
       if (blocks?.[0]?.kind === "table")
         checkRankingRows(
           findings.at(ranking),
@@ -836,7 +887,7 @@ export function reportMismatches(
         last.blocks
           .slice(rule + 1)
           .map((block) => (block.kind === "paragraph" ? block.text : block.kind)),
-        words.legend.map((note) => note.replace(/\*\*/g, "")),
+        [...words.legend, words.scoreNote(rank.scores)].map((note) => note.replace(/\*\*/g, "")),
       );
     }
   });

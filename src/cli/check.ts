@@ -41,8 +41,8 @@ async function check(
   options: CheckOptions,
 ): Promise<number> {
   const failOn = parseFailOn(options.failOn);
-  const { labels, inputs, asOf } = await startReportRun(options, dataArguments, context);
-  const report = evaluate(inputs.targets, inputs.observations, { asOf });
+  const { labels, inputs, asOf, project } = await startReportRun(options, dataArguments, context);
+  const report = evaluate(inputs.targets, inputs.observations, { asOf, dueDays: project.dueDays });
   const render = await loadRenderer("results", options.format);
   await emit(
     render(report, {

@@ -1,6 +1,7 @@
-/** `kpi rank`: the owners' ranking (the score is defined in the README). */
-import type { Command } from "commander";
-import { buildReport } from "../core/report-model.js";
+/** `kpi rank`: the owners' ranking of the month, the quarter or the year (SPEC 6). */
+import { type Command, Option } from "commander";
+import { Evaluations } from "../core/month-ends.js";
+import { PERIODS, type Period, rankOwners } from "../core/scoring.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { type FormatOf, loadRenderer } from "../render/index.js";
 import type { CliContext, KpiCommand } from "./context.js";
@@ -18,6 +19,7 @@ interface RankOptions extends InputOptions {
   format: FormatOf<"rank">;
   output?: string;
   lang?: string;
+  period: Period;
 }
 
 export const rankCommand: KpiCommand = {
@@ -26,6 +28,9 @@ export const rankCommand: KpiCommand = {
     command.description(help.commands.rank).argument("[data...]", help.arguments.data);
     addReportOptions(addInputOptions(command, help), help);
     addFormatOption(command, help, "rank", "table");
+    command.addOption(
+      new Option("--period <period>", help.options.period).choices(PERIODS).default("month"),
+    );
   },
   run: rank,
 };
@@ -35,11 +40,12 @@ async function rank(
   dataArguments: string[],
   options: RankOptions,
 ): Promise<number> {
-  const { labels, inputs, asOf } = await startReportRun(options, dataArguments, context);
-  const model = buildReport(inputs.targets, inputs.observations, { asOf });
+  const { labels, inputs, asOf, project } = await startReportRun(options, dataArguments, context);
+  const evaluations = new Evaluations(inputs.targets, inputs.observations, project.dueDays);
+  const ranking = rankOwners(evaluations, { asOf, period: options.period, settings: project });
   const render = await loadRenderer("rank", options.format);
   await emit(
-    render(model, { labels, width: terminalWidth(context, options.output) }),
+    render(ranking, { labels, width: terminalWidth(context, options.output) }),
     options.output,
     context,
   );

@@ -50,10 +50,12 @@ async function report(
   options: ReportOptions,
 ): Promise<number> {
   const failOn = parseFailOn(options.failOn);
-  const { labels, inputs, asOf } = await startReportRun(options, dataArguments, context);
+  const { labels, inputs, asOf, project } = await startReportRun(options, dataArguments, context);
   // The HTML report charts every progress target, so it needs every target's monthly history.
   const model = buildReport(inputs.targets, inputs.observations, {
     asOf,
+    dueDays: project.dueDays,
+    settings: project,
     allHistories: options.format === "html",
   });
   const render = await loadRenderer("report", options.format);

@@ -8,25 +8,25 @@ import { civilFromDay, type Day, dayFromCivil, endOfMonth, monthIndex } from "./
 import {
   actualAt,
   type EvaluateOptions,
-  evaluate,
   findCheck,
   type ObservationsById,
   summarize,
 } from "./evaluate.js";
 import type { Result, SchedulePoint, Status, Summary, Target } from "./model.js";
-import { compareText } from "./problems.js";
+import { Evaluations } from "./month-ends.js";
+import { DEFAULT_PROJECT } from "./project.js";
 import { expectedValue, progressDirection } from "./schedule.js";
+import {
+  inOwnerOrder,
+  type OwnerStanding,
+  type Ranking,
+  type RankingSettings,
+  rankOwners,
+} from "./scoring.js";
 import { Series } from "./series.js";
 
 /** Milestones due within this many days after the as-of date are listed as due soon. */
 export const DUE_SOON_DAYS = 30;
-
-/** Points of each status in an owner's score; grey targets are left out of the mean. */
-export const SCORE_POINTS: Readonly<Record<Exclude<Status, "grey">, number>> = {
-  green: 100,
-  yellow: 60,
-  red: 0,
-};
 
 /** A red or yellow target with what is behind and by how much. */
 export interface AttentionItem {
@@ -61,20 +61,6 @@ export interface MonthPoint {
 /** The targets of one section, in file order. `name` is null for targets without a section. */
 export interface SectionGroup {
   name: string | null;
-  summary: Summary;
-  results: Result[];
-}
-
-/** An owner's counts, score and place. */
-export interface OwnerStanding {
-  owner: string;
-  /** 1-based; owners with the same score share a place (1, 2, 2, 4). */
-  place: number;
-  /** Mean points over the non-grey targets, 0–100; null when every target is grey. */
-  score: number | null;
-  /** Sum of points and number of scored targets: the exact fraction places are decided on. */
-  points: number;
-  scored: number;
   summary: Summary;
   results: Result[];
 }
@@ -119,9 +105,9 @@ export interface ReportModel {
   attention: AttentionItem[];
   /** Sections in the order they first appear in the target files. */
   sections: SectionGroup[];
-  /** Owners by place, then by name in code-unit order. */
-  ranking: OwnerStanding[];
-  /** The same owners in the order they first appear in the target files. */
+  /** The month's ranking at the as-of date, with each owner's movement since the previous month-end. */
+  ranking: Ranking;
+  /** The same owners in the office's order (`owners:`), then in the order the files first name them. */
   owners: OwnerStanding[];
   /** Results of targets that name no owner (they are in no ranking). */
   unowned: Result[];
@@ -137,6 +123,10 @@ export interface ReportModel {
 }
 
 export interface BuildReportOptions extends EvaluateOptions {
+  /** The points and the owners' order of the ranking. @default DEFAULT_PROJECT's */
+  settings?: RankingSettings;
+  /** The run's evaluations, when the caller shares them; else the report makes its own. */
+  evaluations?: Evaluations;
   /**
    * Give every progress target its monthly history, not only the red and yellow ones: the HTML
    * report charts every progress target. Off unless asked for, because it evaluates each
@@ -161,10 +151,13 @@ export function buildReport(
   options: BuildReportOptions,
 ): ReportModel {
   const { asOf } = options;
-  const report = evaluate(targets, observations, { asOf });
+  const settings = options.settings ?? DEFAULT_PROJECT;
+  const evaluations =
+    options.evaluations ?? new Evaluations(targets, observations, options.dueDays);
+  const report = evaluations.at(asOf);
   const previousAsOf = previousMonthEnd(asOf);
-  const previous = evaluate(targets, observations, { asOf: previousAsOf });
-  const standings = rankOwners(report.results);
+  const previous = evaluations.at(previousAsOf);
+  const ranking = rankOwners(evaluations, { asOf, period: "month", settings });
   const attention = attentionItems(report.results, observations, asOf);
   const histories = new Map<string, readonly MonthPoint[]>(
     attention.map((item) => [item.result.target.id, item.history]),
@@ -185,26 +178,13 @@ export function buildReport(
     results: report.results,
     attention,
     sections: groupBySection(report.results),
-    ranking: standings,
-    owners: inFileOrder(standings, report.results),
+    ranking,
+    owners: inOwnerOrder(ranking.standings, report.results, settings.owners),
     unowned: report.results.filter((result) => result.target.owner.length === 0),
     dueSoon: dueSoon(report.results, asOf),
     changes: statusChanges(previous.results, report.results),
     histories,
   };
-}
-
-/** Owners in the order they are first named in the files (a target's owners in their order). */
-function inFileOrder(
-  standings: readonly OwnerStanding[],
-  results: readonly Result[],
-): OwnerStanding[] {
-  const firstSeen = new Map<string, number>();
-  for (const result of results)
-    for (const owner of result.target.owner)
-      if (!firstSeen.has(owner)) firstSeen.set(owner, firstSeen.size);
-  const order = (standing: OwnerStanding) => firstSeen.get(standing.owner) ?? 0;
-  return [...standings].sort((a, b) => order(a) - order(b));
 }
 
 function groupBySection(results: readonly Result[]): SectionGroup[] {
@@ -220,60 +200,6 @@ function groupBySection(results: readonly Result[]): SectionGroup[] {
     summary: summarize(members),
     results: members,
   }));
-}
-
-/**
- * Owners ranked by score (the mean of SCORE_POINTS over their non-grey targets; a target with
- * several owners counts for each). Places follow standard competition ranking (1, 2, 2, 4), decided
- * on the exact fraction points/scored; owners without a score share the last place.
- */
-export function rankOwners(results: readonly Result[]): OwnerStanding[] {
-  const byOwner = new Map<string, Result[]>();
-  for (const result of results) {
-    for (const owner of new Set(result.target.owner)) {
-      const list = byOwner.get(owner);
-      if (list === undefined) byOwner.set(owner, [result]);
-      else list.push(result);
-    }
-  }
-  const standings = [...byOwner].map(([owner, members]) => {
-    let points = 0;
-    let scored = 0;
-    for (const result of members) {
-      if (result.status === "grey") continue;
-      points += SCORE_POINTS[result.status];
-      scored++;
-    }
-    return {
-      owner,
-      place: 0,
-      score: scored === 0 ? null : points / scored,
-      points,
-      scored,
-      summary: summarize(members),
-      results: members,
-    };
-  });
-  standings.sort((a, b) => compareScores(a, b) || compareText(a.owner, b.owner));
-  // Standard competition ranking: a place is 1 + the number of owners ranked strictly before.
-  standings.forEach((standing, index) => {
-    const previous = standings[index - 1];
-    standing.place =
-      previous !== undefined && compareScores(previous, standing) === 0
-        ? previous.place
-        : index + 1;
-  });
-  return standings;
-}
-
-/** Negative when `a` ranks before `b`: a higher score (compared as exact fractions), a score before none. */
-function compareScores(
-  a: { points: number; scored: number },
-  b: { points: number; scored: number },
-): number {
-  if (a.scored === 0 || b.scored === 0) return (a.scored === 0 ? 1 : 0) - (b.scored === 0 ? 1 : 0);
-  // Points are whole numbers, so cross-multiplying compares the means without rounding.
-  return b.points * a.scored - a.points * b.scored;
 }
 
 function attentionItems(

@@ -1,4 +1,5 @@
 /** English labels. */
+import type { Scores } from "../core/project.js";
 import { enMessages } from "./en-messages.js";
 import type {
   ExplainLabels,
@@ -8,6 +9,12 @@ import type {
   ListLabels,
   ValidateLabels,
 } from "./labels.js";
+
+/** How an owner's score is made (SPEC 6), with the points in use. */
+function enScoreRule(scores: Scores): string {
+  const penalty = scores.latePenalty === 0 ? "" : `, ${scores.latePenalty} off a late report`;
+  return `Σ weight × points ÷ Σ weight over an owner's targets, with green ${scores.green}, yellow ${scores.yellow} (also achieved or done late), red ${scores.red} and a missing report ${scores.missing}${penalty}; targets with no report due yet are left out, and equal scores share a place.`;
+}
 
 const enValidate: ValidateLabels = {
   summary: (project, targets, rows, warnings) =>
@@ -175,7 +182,7 @@ const enHelp: HelpLabels = {
     check: "evaluate every target against the data and print the result",
     report:
       "the status report: red and yellow first, all targets by section, owners, due soon, changes",
-    rank: "rank the owners by the status of their targets (a quarter-end for the quarter)",
+    rank: "rank the owners by their targets' weighted points: the month's, the quarter's or the year's ranking",
     validate: "check target and data files without evaluating them",
     list: "list the targets with their schedules resolved to dated values",
     schema: "print the JSON Schema of target files (or of kpi.yaml), for editors",
@@ -204,6 +211,8 @@ const enHelp: HelpLabels = {
     charts:
       "markdown: add a Mermaid chart per red or yellow target (the HTML page always has charts)",
     by: "owner: add the owners' ranking",
+    period:
+      "month: the scores at the as-of date; quarter, year: each owner's mean score over the month-ends of the as-of date's quarter or year",
     strict: "warnings (unknown ids, empty values) make the exit code 2 too",
     force: "overwrite files that exist already",
     forecast: "add a run-rate projection (never changes the status)",
@@ -322,15 +331,45 @@ export const en: Labels = {
     legend: [
       "**Expected** (序时进度) is the value the schedule asks for by the as-of date; **Behind by** is how far the actual lags it (for a level target: how far it is outside its bound).",
       "**Monthly pace needed** is what is still to be added each month to reach the next milestone: (milestone value − actual) ÷ the month-ends left until it.",
-      "**Score** (owner ranking): the mean over an owner's targets of green 100, yellow 60, red 0; targets with no data are left out, and equal scores share a place.",
     ],
+    scoreNote: (scores) => `**Score** (owner ranking): ${enScoreRule(scores)}`,
   },
   rank: {
-    title: (asOf) => `Owner ranking as of ${asOf}`,
-    columns: { place: "Place", owner: "Owner", score: "Score", targets: "Targets" },
+    title: ({ period, asOf, year, quarter }) =>
+      period === "month"
+        ? `Owner ranking of the month as of ${asOf}`
+        : period === "quarter"
+          ? `Owner ranking of ${year}-Q${quarter} as of ${asOf}`
+          : `Owner ranking of the year ${year} as of ${asOf}`,
+    columns: {
+      place: "Place",
+      owner: "Owner",
+      score: "Score",
+      previous: "Previous",
+      movement: "Change",
+      targets: "Targets",
+    },
     noScore: "–",
-    legend:
-      "Score: the mean over an owner's targets of green 100, yellow 60, red 0 (no data left out); equal scores share a place.",
+    movement: (movement) =>
+      movement.kind === "up"
+        ? `↑${movement.by}`
+        : movement.kind === "down"
+          ? `↓${movement.by}`
+          : movement.kind === "same"
+            ? "="
+            : "new",
+    legend: (scores) => `Score: ${enScoreRule(scores)}`,
+    periodNote: (period, days, previousAsOf) => {
+      if (period === "month")
+        return `Previous: the place as of the month-end before (${previousAsOf}).`;
+      const name = period === "quarter" ? "quarter" : "year";
+      const [first = "", last = first] = [days[0], days[days.length - 1]];
+      const mean =
+        days.length === 1
+          ? `the score at ${first}`
+          : `the mean of the ${days.length} month-end scores from ${first} to ${last} (a month-end where an owner has no score left out)`;
+      return `The ${name}'s score is ${mean}; previous: the ${name} to ${previousAsOf}.`;
+    },
   },
   html: {
     lang: "en",

@@ -1,7 +1,9 @@
 /** The types of every human label kpi prints; each language fills them in (en.ts, zh.ts). JSON keys and values never go through here. */
 import type { Check, Kind, Reason, Status } from "../core/model.js";
 import type { ProblemCode, ProblemParams } from "../core/problem-codes.js";
+import type { Scores } from "../core/project.js";
 import type { ChangeKind } from "../core/report-model.js";
+import type { Movement, Period } from "../core/scoring.js";
 
 export const LANGUAGES = ["en", "zh"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -147,17 +149,42 @@ export interface ReportLabels {
   chartCaption: (expected: string) => string;
   /** A month on a chart's axis. */
   month: (year: number, month: number) => string;
-  /** Notes at the end that say how the numbers are made. */
+  /** Notes at the end that say how the numbers are made; the score's follows (`scoreNote`). */
   legend: readonly string[];
+  /** The note on the owners' score, with the points in use. */
+  scoreNote: (scores: Scores) => string;
 }
 
-/** The words of the owners' ranking (`kpi rank`, `kpi report --by owner`). */
+/** The ranking a heading names: its period, the as-of date, and the year and quarter it falls in. */
+export interface RankingHeading {
+  period: Period;
+  asOf: string;
+  year: number;
+  /** 1–4. */
+  quarter: number;
+}
+
+/** The words of the owners' ranking (`kpi rank`, `kpi report --by owner`, the page). */
 export interface RankLabels {
-  title: (asOf: string) => string;
-  columns: { place: string; owner: string; score: string; targets: string };
-  /** An owner whose targets all have no data has no score. */
+  /** 一月一亮晒 / 一季一评比 / 全年总排名, with the period and the as-of date. */
+  title: (heading: RankingHeading) => string;
+  columns: {
+    place: string;
+    owner: string;
+    score: string;
+    /** The place in the previous period of the same kind. */
+    previous: string;
+    movement: string;
+    targets: string;
+  };
+  /** An owner none of whose targets counts has no score (and no previous place). */
   noScore: string;
-  legend: string;
+  /** ↑2, ↓1, =, new. */
+  movement: (movement: Movement) => string;
+  /** The score's rule under the ranking, with the points in use. */
+  legend: (scores: Scores) => string;
+  /** What the period's score is the mean of, and what the movement is measured from. */
+  periodNote: (period: Period, days: readonly string[], previousAsOf: string) => string;
 }
 
 /** The words of `kpi validate`, `kpi list`, `kpi explain` and `kpi init`. */
@@ -317,6 +344,8 @@ export interface HelpLabels {
     failOn: string;
     charts: string;
     by: string;
+    /** `kpi rank --period`. */
+    period: string;
     strict: string;
     force: string;
     forecast: string;

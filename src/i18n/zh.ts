@@ -1,4 +1,5 @@
 /** Chinese labels. */
+import type { Scores } from "../core/project.js";
 import type {
   ExplainLabels,
   HelpLabels,
@@ -8,6 +9,12 @@ import type {
   ValidateLabels,
 } from "./labels.js";
 import { zhMessages } from "./zh-messages.js";
+
+/** 责任单位得分的算法（SPEC 6），含所用分值。 */
+function zhScoreRule(scores: Scores): string {
+  const penalty = scores.latePenalty === 0 ? "" : `，逾期报送扣 ${scores.latePenalty} 分`;
+  return `各项指标得分按权重加权平均（Σ 权重 × 得分 ÷ Σ 权重），绿灯 ${scores.green} 分、黄灯 ${scores.yellow} 分（逾期完成同黄灯）、红灯 ${scores.red} 分、应报未报 ${scores.missing} 分${penalty}；尚未到报送期的指标不计，得分相同者并列。`;
+}
 
 const zhValidate: ValidateLabels = {
   summary: (project, targets, rows, warnings) =>
@@ -158,7 +165,7 @@ const zhHelp: HelpLabels = {
   commands: {
     check: "对照数据评估每项指标并输出结果",
     report: "进展情况通报：红灯黄灯在前，全部指标按板块列出，另有责任单位、临近期限和变化情况",
-    rank: "按指标状态为责任单位排名（统计日取季末即为该季度的排名）",
+    rank: "按指标加权得分为责任单位排名：一月一亮晒、一季一评比、全年总排名",
     validate: "检查指标文件和数据文件，不作评估",
     list: "列出全部指标，序时进度换算为具体日期和数值",
     schema: "输出指标文件（或 kpi.yaml）的 JSON Schema，供编辑器使用",
@@ -185,6 +192,7 @@ const zhHelp: HelpLabels = {
     failOn: "使退出码为 1 的状态（late 表示应报未报），以逗号分隔；或 none",
     charts: "markdown：为每项红灯或黄灯指标加一张 Mermaid 走势图（HTML 页面总有走势图）",
     by: "owner：加上责任单位排名",
+    period: "month：统计日的得分；quarter、year：统计日所在季度或年度各月末得分的平均值",
     strict: "警告（未知编号、空值）也使退出码为 2",
     force: "覆盖已存在的文件",
     forecast: "加上按当前速度的预测（不影响状态）",
@@ -302,15 +310,44 @@ export const zh: Labels = {
     legend: [
       "**序时进度**：按计划截至统计日应达到的数值；**滞后量**：实际值落后于序时进度的差额（区间类指标为超出边界的幅度）。",
       "**每月需完成**：达到下一节点每月还需完成的量 =（节点值 − 实际值）÷ 距该节点的剩余月末数。",
-      "**得分**（责任单位排名）：各项指标绿灯计 100 分、黄灯 60 分、红灯 0 分，取平均值；无数据的指标不计，得分相同者并列。",
     ],
+    scoreNote: (scores) => `**得分**（责任单位排名）：${zhScoreRule(scores)}`,
   },
   rank: {
-    title: (asOf) => `责任单位排名（截至 ${asOf}）`,
-    columns: { place: "名次", owner: "责任单位", score: "得分", targets: "指标数" },
+    title: ({ period, asOf, year, quarter }) =>
+      period === "month"
+        ? `一月一亮晒：责任单位排名（截至 ${asOf}）`
+        : period === "quarter"
+          ? `一季一评比：${year}年第${"一二三四"[quarter - 1] ?? quarter}季度责任单位排名（截至 ${asOf}）`
+          : `全年总排名：${year}年责任单位排名（截至 ${asOf}）`,
+    columns: {
+      place: "名次",
+      owner: "责任单位",
+      score: "得分",
+      previous: "上期名次",
+      movement: "升降",
+      targets: "指标数",
+    },
     noScore: "–",
-    legend:
-      "得分：各项指标绿灯 100 分、黄灯 60 分、红灯 0 分的平均值（无数据的指标不计）；得分相同者并列。",
+    movement: (movement) =>
+      movement.kind === "up"
+        ? `↑${movement.by}`
+        : movement.kind === "down"
+          ? `↓${movement.by}`
+          : movement.kind === "same"
+            ? "="
+            : "新",
+    legend: (scores) => `得分：${zhScoreRule(scores)}`,
+    periodNote: (period, days, previousAsOf) => {
+      if (period === "month") return `上期名次：上月末（${previousAsOf}）的名次。`;
+      const name = period === "quarter" ? "季度" : "年度";
+      const [first = "", last = first] = [days[0], days[days.length - 1]];
+      const mean =
+        days.length === 1
+          ? `${first} 的得分`
+          : `${first} 至 ${last} 共 ${days.length} 个月末得分的平均值（无得分的月末不计）`;
+      return `${name}得分：${mean}；上期：截至 ${previousAsOf} 的上一${name}。`;
+    },
   },
   html: {
     lang: "zh-CN",

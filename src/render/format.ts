@@ -1,7 +1,8 @@
 /** Number, value and cell formatting shared by the human-readable renderers. */
-import { formatDay } from "../core/dates.js";
+import { civilFromDay, formatDay } from "../core/dates.js";
 import { type Result, STATUSES, type Status, type Summary } from "../core/model.js";
-import type { AttentionItem, OwnerStanding } from "../core/report-model.js";
+import type { AttentionItem } from "../core/report-model.js";
+import type { OwnerStanding, Ranking } from "../core/scoring.js";
 import type { Labels } from "../i18n/labels.js";
 
 /** A number with at most two decimals and no trailing zeros, the same in every locale. */
@@ -119,9 +120,12 @@ export function describeResult(result: Result, labels: Labels): string {
     .join(labels.listSeparator);
 }
 
-/** The ranking's header and rows: place, owner, score, a count per status, the number of targets. */
+/**
+ * The ranking's header and rows: place, owner, score, the previous period's place and the
+ * movement, a count per status, the number of targets.
+ */
 export function rankingRows(
-  ranking: readonly OwnerStanding[],
+  standings: readonly OwnerStanding[],
   labels: Labels,
   marks: Record<Status, string>,
 ): { head: string[]; rows: string[][] } {
@@ -131,17 +135,49 @@ export function rankingRows(
       columns.place,
       columns.owner,
       columns.score,
+      columns.previous,
+      columns.movement,
       ...STATUSES.map((status) => `${marks[status]} ${labels.status[status]}`),
       columns.targets,
     ],
-    rows: ranking.map((standing) => [
+    rows: standings.map((standing) => [
       String(standing.place),
       standing.owner,
-      standing.score === null ? labels.rank.noScore : formatNumber(standing.score),
+      formatScore(standing, labels),
+      standing.previousPlace === null ? labels.rank.noScore : String(standing.previousPlace),
+      labels.rank.movement(standing.movement),
       ...STATUSES.map((status) => String(standing.summary[status])),
       String(standing.summary.total),
     ]),
   };
+}
+
+/** An owner's score to two decimals, or the no-score dash. */
+export function formatScore(standing: OwnerStanding, labels: Labels): string {
+  return standing.score === null ? labels.rank.noScore : formatNumber(standing.score);
+}
+
+/** The heading of a ranking: 一月一亮晒 / 一季一评比 / 全年总排名 with its date. */
+export function rankingTitle(ranking: Ranking, labels: Labels): string {
+  const { year, month } = civilFromDay(ranking.asOf);
+  return labels.rank.title({
+    period: ranking.period,
+    asOf: formatDay(ranking.asOf),
+    year,
+    quarter: Math.ceil(month / 3),
+  });
+}
+
+/** The notes under a ranking: the score's rule, and what the period and the movement are. */
+export function rankingNotes(ranking: Ranking, labels: Labels): string[] {
+  return [
+    labels.rank.legend(ranking.scores),
+    labels.rank.periodNote(
+      ranking.period,
+      ranking.days.map(formatDay),
+      formatDay(ranking.previousAsOf),
+    ),
+  ];
 }
 
 /** The column heads of a table of results, in the order of `resultCells`. */

@@ -8,6 +8,7 @@ import type { ListEntry } from "../core/list-model.js";
 import type { Report } from "../core/model.js";
 import type { Problem } from "../core/problems.js";
 import type { ReportModel } from "../core/report-model.js";
+import type { Ranking } from "../core/scoring.js";
 import type { Labels } from "../i18n/labels.js";
 
 export interface RenderOptions {
@@ -39,7 +40,7 @@ export interface TableRenderOptions {
 export interface Renderers {
   results: (report: Report, options: RenderOptions) => string;
   report: (model: ReportModel, options: ReportRenderOptions) => string;
-  rank: (model: ReportModel, options: TableRenderOptions) => string;
+  rank: (ranking: Ranking, options: TableRenderOptions) => string;
   list: (entries: readonly ListEntry[], options: TableRenderOptions) => string;
 }
 export type OutputModel = keyof Renderers;

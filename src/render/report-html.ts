@@ -9,12 +9,7 @@
 import { createHash } from "node:crypto";
 import { formatDay } from "../core/dates.js";
 import { type Result, STATUSES, type Status, type Summary } from "../core/model.js";
-import {
-  type AttentionItem,
-  DUE_SOON_DAYS,
-  type OwnerStanding,
-  type ReportModel,
-} from "../core/report-model.js";
+import { type AttentionItem, DUE_SOON_DAYS, type ReportModel } from "../core/report-model.js";
 import { schedulePoints } from "../core/schedule.js";
 import type { Labels } from "../i18n/labels.js";
 import {
@@ -25,8 +20,12 @@ import {
   formatNote,
   formatNumber,
   formatPercent,
+  formatScore,
   formatTarget,
   formatValue,
+  rankingNotes,
+  rankingRows,
+  rankingTitle,
   STATUS_SYMBOL,
 } from "./format.js";
 import { escapeHtml } from "./html-escape.js";
@@ -80,7 +79,7 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
     section("targets", words.bySection, targetsBlock(model, page)),
     section(
       "owners",
-      labels.rank.title(formatDay(model.asOf)),
+      rankingTitle(model.ranking, labels),
       ownersBlock(model, page, options.byOwner ?? false),
     ),
     section("due", words.dueSoon(DUE_SOON_DAYS, until), dueSoonBlock(model, page)),
@@ -88,7 +87,7 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
     section(
       "notes",
       labels.html.notes,
-      `<ul class="notes">${words.legend.map((note) => `<li>${strongMarkup(note)}</li>`).join("")}</ul>`,
+      `<ul class="notes">${[...words.legend, words.scoreNote(model.ranking.scores)].map((note) => `<li>${strongMarkup(note)}</li>`).join("")}</ul>`,
     ),
     "</main>",
     `<footer><p>${escapeHtml(labels.html.footer)}</p></footer>`,
@@ -327,42 +326,28 @@ function progressBar(share: number, expectedShare: number | null, labels: Labels
 
 function ownersBlock(model: ReportModel, page: PageContext, byOwner: boolean): string {
   const { labels } = page;
-  const { columns } = labels.rank;
+  const { head, rows } = rankingRows(model.ranking.standings, labels, STATUS_SYMBOL);
   const ranking = table(
     "ranking",
-    [
-      columns.place,
-      columns.owner,
-      columns.score,
-      ...STATUSES.map((status) => `${STATUS_SYMBOL[status]} ${labels.status[status]}`),
-      columns.targets,
-    ],
-    model.ranking.map((standing) => ({
-      cells: [
-        String(standing.place),
-        escapeHtml(standing.owner),
-        escapeHtml(scoreText(standing, labels)),
-        ...STATUSES.map((status) => String(standing.summary[status])),
-        String(standing.summary.total),
-      ],
-    })),
+    head,
+    rows.map((row) => ({ cells: row.map(escapeHtml) })),
   );
-  const blocks = (byOwner ? model.ranking : model.owners).map((standing) =>
+  // The score's rule is among the notes at the end.
+  const periodNote = rankingNotes(model.ranking, labels)
+    .slice(1)
+    .map((note) => `<p class="score">${escapeHtml(note)}</p>`);
+  const blocks = (byOwner ? model.ranking.standings : model.owners).map((standing) =>
     ownerBlock(
       standing.owner,
       page.ownerKeys.get(standing.owner) ?? "",
-      `${counts(standing.summary, labels)}<p class="score">${escapeHtml(`${labels.rank.columns.score} ${scoreText(standing, labels)} · ${labels.rank.columns.place} ${standing.place}`)}</p>`,
+      `${counts(standing.summary, labels)}<p class="score">${escapeHtml(`${labels.rank.columns.score} ${formatScore(standing, labels)} · ${labels.rank.columns.place} ${standing.place}`)}</p>`,
       standing.results,
       page,
     ),
   );
   if (model.unowned.length > 0)
     blocks.push(ownerBlock(labels.report.noOwner, NO_OWNER_KEY, "", model.unowned, page));
-  return [ranking, `<div class="owners">`, ...blocks, "</div>"].join("\n");
-}
-
-function scoreText(standing: OwnerStanding, labels: Labels): string {
-  return standing.score === null ? labels.rank.noScore : formatNumber(standing.score);
+  return [ranking, ...periodNote, `<div class="owners">`, ...blocks, "</div>"].join("\n");
 }
 
 function ownerBlock(

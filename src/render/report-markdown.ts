@@ -4,12 +4,8 @@
  */
 import { civilFromDay, formatDay } from "../core/dates.js";
 import type { Result, Summary } from "../core/model.js";
-import {
-  type AttentionItem,
-  DUE_SOON_DAYS,
-  type OwnerStanding,
-  type ReportModel,
-} from "../core/report-model.js";
+import { type AttentionItem, DUE_SOON_DAYS, type ReportModel } from "../core/report-model.js";
+import type { OwnerStanding, Ranking } from "../core/scoring.js";
 import type { Labels } from "../i18n/labels.js";
 import {
   attentionCells,
@@ -20,8 +16,11 @@ import {
   formatNote,
   formatNumber,
   formatProgressBar,
+  formatScore,
   formatValue,
+  rankingNotes,
   rankingRows,
+  rankingTitle,
   resultCells,
   resultHeads,
   STATUS_EMOJI,
@@ -58,12 +57,14 @@ export function renderReportMarkdown(model: ReportModel, options: ReportMarkdown
   ];
   if (options.byOwner) {
     blocks.push(
-      `## ${labels.rank.title(formatDay(model.asOf))}`,
+      `## ${rankingTitle(model.ranking, labels)}`,
       rankingTable(model.ranking, labels),
+      // The score's rule is among the notes at the end.
+      ...rankingNotes(model.ranking, labels).slice(1),
     );
   }
   blocks.push(`## ${words.byOwner}`);
-  for (const standing of options.byOwner ? model.ranking : model.owners) {
+  for (const standing of options.byOwner ? model.ranking.standings : model.owners) {
     blocks.push(
       heading(3, standing.owner),
       ownerLine(standing, labels),
@@ -76,7 +77,7 @@ export function renderReportMarkdown(model: ReportModel, options: ReportMarkdown
   const until = formatDay(model.asOf + DUE_SOON_DAYS);
   blocks.push(`## ${words.dueSoon(DUE_SOON_DAYS, until)}`, dueSoonBlock(model, labels));
   blocks.push(`## ${words.changes(formatDay(model.previousAsOf))}`, changesBlock(model, labels));
-  blocks.push("---", ...words.legend);
+  blocks.push("---", ...words.legend, words.scoreNote(model.ranking.scores));
   return `${blocks.join("\n\n")}\n`;
 }
 
@@ -182,14 +183,13 @@ function resultsTable(results: readonly Result[], labels: Labels): string {
   );
 }
 
-function rankingTable(ranking: readonly OwnerStanding[], labels: Labels): string {
-  const { head, rows } = rankingRows(ranking, labels, STATUS_EMOJI);
+function rankingTable(ranking: Ranking, labels: Labels): string {
+  const { head, rows } = rankingRows(ranking.standings, labels, STATUS_EMOJI);
   return markdownTable(head, rows);
 }
 
 function ownerLine(standing: OwnerStanding, labels: Labels): string {
-  const score = standing.score === null ? labels.rank.noScore : formatNumber(standing.score);
-  return `${formatCounts(standing.summary, labels)} · ${labels.rank.columns.score} ${score} · ${labels.rank.columns.place} ${standing.place}`;
+  return `${formatCounts(standing.summary, labels)} · ${labels.rank.columns.score} ${formatScore(standing, labels)} · ${labels.rank.columns.place} ${standing.place}`;
 }
 
 function ownerTable(results: readonly Result[], labels: Labels): string {

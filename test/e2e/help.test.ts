@@ -38,8 +38,9 @@ Commands:
                                  print the result
   report [options] [data...]     the status report: red and yellow first, all
                                  targets by section, owners, due soon, changes
-  rank [options] [data...]       rank the owners by the status of their targets
-                                 (a quarter-end for the quarter)
+  rank [options] [data...]       rank the owners by their targets' weighted
+                                 points: the month's, the quarter's or the
+                                 year's ranking
   validate [options] [paths...]  check target and data files without evaluating
                                  them
   list [options]                 list the targets with their schedules resolved

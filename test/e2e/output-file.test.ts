@@ -323,7 +323,7 @@ describe("-o without --format writes the format its extension names", () => {
     ["check", ".txt", BASIC, /^┌/],
     ["report", ".html", REPORT, /^<!doctype html>/i],
     ["report", ".HTML", REPORT, /^<!doctype html>/i],
-    ["rank", ".json", REPORT, /^\{\n {2}"schemaVersion": 1,/],
+    ["rank", ".json", REPORT, /^\{\n {2}"schemaVersion": 2,/],
     ["list", ".md", ["-t", "test/fixtures/basic/targets"], /^\| ID +\|/],
   ])("kpi %s -o out%s", (command, extension, inputs, start) => {
     const file = join(freshFolder(), `out${extension}`);
