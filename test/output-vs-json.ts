@@ -784,6 +784,8 @@ export interface ReportInputs {
   rank: RankJson;
   /** With `--by owner`: the ranking, and owners in ranking order. */
   byOwner: boolean;
+  /** The project file's `owners:` (null: none): the order of owner sections without `--by owner`. */
+  owners?: readonly string[] | null;
 }
 
 /** `Title (id)`: the report names a target by its title with its id. */
@@ -1054,7 +1056,12 @@ function checkByOwner(
   const { json, rank } = inputs;
   const words = labels.report;
   const firstSeen = [...new Set(json.results.flatMap((result) => result.owner))];
-  const owners = inputs.byOwner ? rank.owners.map((standing) => standing.owner) : firstSeen;
+  // The office's order first (SPEC 7), then the order the files first name the owners.
+  const listed = inputs.owners ?? [];
+  const official = (owner: string) =>
+    listed.includes(owner) ? listed.indexOf(owner) : listed.length;
+  const inOrder = [...firstSeen].sort((a, b) => official(a) - official(b));
+  const owners = inputs.byOwner ? rank.owners.map((standing) => standing.owner) : inOrder;
   const unowned = json.results.filter((result) => result.owner.length === 0);
   const [intro, ...groups] = sections;
   findings.equal("text under the heading", intro?.blocks, []);

@@ -5,7 +5,10 @@
  * `vitest -u` cannot make these pass. The last part shows that each comparison does fail when one
  * cell of a real output is changed.
  */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import type { Language } from "../../src/i18n/labels.js";
 import {
   type CheckJson,
@@ -111,6 +114,19 @@ function rankJson(test: Case): RankJson {
   return JSON.parse(output(["rank", ...inputs(test), "-f", "json"], test));
 }
 
+/** The `owners:` of the case's project file, or null. */
+function ownersOf(test: Case): string[] | null {
+  const file =
+    test.config === undefined
+      ? test.cwd === undefined
+        ? undefined
+        : join(test.cwd, "kpi.yaml")
+      : join(REPO, test.config);
+  if (file === undefined || !existsSync(file)) return null;
+  const project = parseYaml(readFileSync(file, "utf8")) as { owners?: string[] } | null;
+  return project?.owners ?? null;
+}
+
 function listJson(test: Case): ListJson {
   return JSON.parse(output(["list", "-t", test.targets, "-f", "json"], test));
 }
@@ -139,6 +155,7 @@ describe.each(CASES)("$name: each output says what --format json says", (test) =
       json,
       previous: checkJson(test, previousMonthEnd(json.asOf)),
       rank: rankJson(test),
+      owners: ownersOf(test),
     };
     const report = output(["report", ...inputs(test), "--lang", language], test);
     expect(reportMismatches(report, { ...compared, byOwner: false }, language)).toEqual([]);

@@ -1,8 +1,9 @@
 /**
- * `kpi rank --period month|quarter|year` on the bundled example (SPEC 6), the scores worked out by
+ * `kpi rank --period month|quarter|year` on the bundled example and its kpi.yaml (SPEC 6), the scores worked out by
  * hand from the statuses `kpi check --as-of <month-end>` gives, and every format read back against
  * the JSON.
  */
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "../../src/i18n/labels.js";
 import { labelsFor } from "../../src/i18n/language.js";
@@ -12,10 +13,10 @@ import {
   rankTableMismatches,
   rankTitle,
 } from "../output-vs-json.js";
-import { runKpi } from "../run-kpi.js";
+import { REPO, runExample, runKpi } from "../run-kpi.js";
 
 function rank(...args: string[]): RankJson {
-  const { code, stdout, stderr } = runKpi(["rank", ...args, "-f", "json"]);
+  const { code, stdout, stderr } = runExample(["rank", ...args, "-f", "json"]);
   expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
   return JSON.parse(stdout);
 }
@@ -63,17 +64,25 @@ describe("kpi rank --period quarter (一季一评比) on the bundled example, as
     expect(row(json, "科技局")).toEqual([14, 0, 15, "up", 1]);
   });
 
-  it("places 1 ×6, then 7, 8, …; ties in code-unit order (no owners: list)", () => {
+  it("places 1 ×6, then 7, 8, …; ties in the order of kpi.yaml's owners:", () => {
     expect(json.owners.map((entry) => entry.place)).toEqual([
       1, 1, 1, 1, 1, 1, 7, 8, 9, 10, 11, 12, 13, 14, 14, 14,
     ]);
+    // kpi.yaml lists 国企 6th, 税务局 11th, 财政局 12th, 县府办 13th, 生态环境分局 14th and
+    // 亚运承办工作专班 16th; code-unit order would put 亚运 first.
     expect(json.owners.slice(0, 6).map((entry) => entry.owner)).toEqual([
-      "亚运承办工作专班",
-      "县府办",
       "国企",
-      "生态环境分局",
       "税务局",
       "财政局",
+      "县府办",
+      "生态环境分局",
+      "亚运承办工作专班",
+    ]);
+    // Tied at 0: 科技局 (1st in owners:), 征迁安置攻坚工作专班 (7th), 经开区 (9th).
+    expect(json.owners.slice(13).map((entry) => entry.owner)).toEqual([
+      "科技局",
+      "征迁安置攻坚工作专班",
+      "经开区",
     ]);
   });
 });
@@ -150,11 +159,11 @@ describe("every format of every period says what the JSON says", () => {
     ({ asOf, period, language }) => {
       const args = ["rank", "--as-of", asOf, "--period", period, "--lang", language];
       const json = rank("--as-of", asOf, "--period", period);
-      const table = runKpi(args);
+      const table = runExample(args);
       expect(rankTableMismatches(table.stdout, json, language)).toEqual([]);
-      const markdown = runKpi([...args, "-f", "markdown"]);
+      const markdown = runExample([...args, "-f", "markdown"]);
       expect(rankMarkdownMismatches(markdown.stdout, json, language)).toEqual([]);
-      expect(runKpi([...args, "-f", "json"]).stdout).toBe(`${JSON.stringify(json, null, 2)}\n`);
+      expect(runExample([...args, "-f", "json"]).stdout).toBe(`${JSON.stringify(json, null, 2)}\n`);
     },
   );
 
@@ -165,15 +174,88 @@ describe("every format of every period says what the JSON says", () => {
     expect(title("month")).toBe("一月一亮晒：责任单位排名（截至 2022-06-30）");
     expect(title("quarter")).toBe("一季一评比：2022年第二季度责任单位排名（截至 2022-06-30）");
     expect(title("year")).toBe("全年总排名：2022年责任单位排名（截至 2022-06-30）");
-    const table = runKpi(["rank", "--as-of", "2022-06-30", "--period", "quarter", "--lang", "zh"]);
+    const table = runExample([
+      "rank",
+      "--as-of",
+      "2022-06-30",
+      "--period",
+      "quarter",
+      "--lang",
+      "zh",
+    ]);
     expect(table.stdout.split("\n")[0]).toBe(
       "一季一评比：2022年第二季度责任单位排名（截至 2022-06-30）",
     );
   });
 
   it("a period that is not month, quarter or year is refused", () => {
-    const run = runKpi(["rank", "--period", "week"]);
+    const run = runExample(["rank", "--period", "week"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/week/);
+  });
+});
+
+describe("a data repository with kpi.yaml: weights, its own points, a late department (test/fixtures/scoring)", () => {
+  const cwd = join(REPO, "test/fixtures/scoring");
+  const inRepository = (...args: string[]): RankJson => {
+    const { code, stdout, stderr } = runKpi(["rank", ...args, "-f", "json"], { cwd });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    return JSON.parse(stdout);
+  };
+  const standings = (json: RankJson) =>
+    json.owners.map((entry) => [entry.place, entry.owner, entry.score, entry.movement]);
+
+  // Points: green 100, red 10, missing 0, late_penalty 20. Statuses (kpi check --as-of):
+  //   01-31: a.level green, a.progress green, b.level green; c, d not due (left out).
+  //   02-28: a.level red (20 > max 10), a.progress green, b.level green.
+  //   03-31: a.level green; a.progress green but late (its February report is missing): 100 − 20
+  //          = 80; b.level late and grey: 0; c.level and d.level red: 10.
+  it("the month as of 03-31 (kpi.yaml's as_of: latest-data), with the movement since 02-28", () => {
+    const json = inRepository();
+    expect(json.asOf).toBe("2022-03-31");
+    expect(json.scores).toEqual({ green: 100, yellow: 60, red: 10, missing: 0, latePenalty: 20 });
+    // 甲局: (2 × 100 + 1 × 80) ÷ 3 = 93.33 (a.level weighs 2); at 02-28 (2 × 10 + 100) ÷ 3 = 40.
+    // 乙局: (80 + 0) ÷ 2 = 40; at 02-28 (100 + 100) ÷ 2 = 100. 丙局, 丁局: 10, no score before.
+    // 丙局 and 丁局 tie: owners: lists 丙局 first, although 丁 comes first in code units.
+    expect(standings(json)).toEqual([
+      [1, "甲局", 93.33, "up"],
+      [2, "乙局", 40, "down"],
+      [3, "丙局", 10, "new"],
+      [3, "丁局", 10, "new"],
+    ]);
+  });
+
+  it("the quarter and the year: means over 01-31, 02-28 and 03-31", () => {
+    // 甲局: (100 + 40 + 280 ÷ 3) ÷ 3 = 700 ÷ 9 = 77.78; 乙局: (100 + 100 + 40) ÷ 3 = 80;
+    // 丙局, 丁局: only 03-31 counts: 10.
+    const expected = [
+      [1, "乙局", 80, "new"],
+      [2, "甲局", 77.78, "new"],
+      [3, "丙局", 10, "new"],
+      [3, "丁局", 10, "new"],
+    ];
+    expect(standings(inRepository("--period", "quarter"))).toEqual(expected);
+    expect(standings(inRepository("--period", "year"))).toEqual(expected);
+  });
+
+  it("due_days is the project's in check and rank alike: with 40 days, nothing is late on 03-31", () => {
+    const check = runKpi(["check", "--config", "kpi-due-40.yaml", "-f", "json"], { cwd });
+    const results: { id: string; status: string; late: boolean }[] = JSON.parse(
+      check.stdout,
+    ).results;
+    expect(results.map((result) => [result.id, result.status, result.late])).toEqual([
+      ["a.level", "green", false],
+      ["a.progress", "green", false],
+      ["b.level", "green", false],
+      ["c.level", "red", false],
+      ["d.level", "red", false],
+    ]);
+    // 甲局 (200 + 100) ÷ 3 = 100 and 乙局 (100 + 100) ÷ 2 = 100 tie: owners: lists 乙局 first.
+    expect(standings(inRepository("--config", "kpi-due-40.yaml"))).toEqual([
+      [1, "乙局", 100, "same"],
+      [1, "甲局", 100, "up"],
+      [3, "丙局", 10, "new"],
+      [3, "丁局", 10, "new"],
+    ]);
   });
 });

@@ -213,10 +213,14 @@ describe("a pipe, a file or a wide terminal gets the whole table, as before", ()
   ])(
     "kpi %s: a pipe, a 300-column terminal and COLUMNS on a pipe all give the same bytes",
     async (...args) => {
-      const piped = await runOn([...args, ...example.slice(0, args[0] === "list" ? 2 : 4)]);
-      const wide = await runOn([...args, ...example.slice(0, args[0] === "list" ? 2 : 4)], {
-        columns: 300,
-      });
+      // The example's own kpi.yaml, as the spawned run below reads it (its owners: order the ties).
+      const inputs = [
+        ...example.slice(0, args[0] === "list" ? 2 : 4),
+        "--config",
+        join(REPO, "kpi.yaml"),
+      ];
+      const piped = await runOn([...args, ...inputs]);
+      const wide = await runOn([...args, ...inputs], { columns: 300 });
       expect(wide.stdout).toBe(piped.stdout);
       // COLUMNS narrows a terminal only: the built CLI on a pipe ignores it.
       const spawned = runExample([...args], { env: { COLUMNS: "60" } });
