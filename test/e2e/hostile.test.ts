@@ -26,19 +26,14 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const NO_STACK = /^\s+at |node:internal|\.ts:\d+|internal error/m;
 
-/** Parse a target file, and say how long it took. */
-function timed(text: string) {
-  const started = performance.now();
+/**
+ * Parse a target file, with its problems in words. A hang or a blow-up fails by the test's own
+ * timeout (vitest.config.ts): nothing here is timed, so a busy machine cannot fail it.
+ */
+function parsed(text: string) {
   const loaded = parseTargetFile({ file: "h.yaml", text }, yaml);
-  return {
-    ...loaded,
-    seconds: (performance.now() - started) / 1000,
-    lines: loaded.problems.map((problem) => formatProblem(problem)),
-  };
+  return { ...loaded, lines: loaded.problems.map((problem) => formatProblem(problem)) };
 }
-
-/** Generous: a slow, busy two-core machine must pass, and a hang or a blow-up must not. */
-const BOUND_SECONDS = 10;
 
 const A_TARGET = "{ id: a, kind: level, title: A, max: 1 }";
 
@@ -50,8 +45,7 @@ describe("hostile YAML: aliases", () => {
         .fill(`*l${level - 1}`)
         .join(", ")}]\n`;
     text += "targets: *l9\n";
-    const loaded = timed(text);
-    expect(loaded.seconds).toBeLessThan(BOUND_SECONDS);
+    const loaded = parsed(text);
     expect(loaded.targets).toEqual([]);
     expect(loaded.lines).toEqual([
       expect.stringMatching(/^h\.yaml:1:1: cannot expand the file's aliases: /),
@@ -61,19 +55,18 @@ describe("hostile YAML: aliases", () => {
   it("refuses quadratic blow-up: one large anchor used many times", () => {
     const big = `[${Array(2000).fill("x").join(", ")}]`;
     const text = `big: &big ${big}\ntargets:\n${Array(2000).fill("  - *big").join("\n")}\n`;
-    const loaded = timed(text);
-    expect(loaded.seconds).toBeLessThan(BOUND_SECONDS);
+    const loaded = parsed(text);
     expect(loaded.lines[0]).toMatch(/cannot expand the file's aliases/);
   });
 
   it("reads aliases used a few times, as real files do", () => {
     const text = `deadline: &d 2022-06-30\ntargets:\n  - { id: a, kind: milestone, title: A, deadline: *d }\n  - { id: b, kind: milestone, title: B, deadline: *d }\n`;
     // `deadline` at the top is an unknown key; the aliases themselves are fine.
-    expect(timed(text).lines).toEqual(['h.yaml:1:1: unknown key "deadline"']);
+    expect(parsed(text).lines).toEqual(['h.yaml:1:1: unknown key "deadline"']);
   });
 
   it("refuses an alias to itself with a place", () => {
-    const loaded = timed("a: &a [*a]\ntargets: *a\n");
+    const loaded = parsed("a: &a [*a]\ntargets: *a\n");
     expect(loaded.targets).toEqual([]);
     expect(loaded.problems.length).toBeGreaterThan(0);
   });
@@ -91,8 +84,7 @@ describe("hostile YAML: nesting", () => {
   // RangeError escaped as an internal error (exit 3).
   it.each([100, 1_000, 5_000])("%i levels: a located problem, never a stack overflow", (depth) => {
     for (const [shape, text] of Object.entries(deep(depth))) {
-      const loaded = timed(text);
-      expect(loaded.seconds, shape).toBeLessThan(BOUND_SECONDS);
+      const loaded = parsed(text);
       expect(loaded.targets, shape).toEqual([]);
       expect(loaded.problems.length, shape).toBeGreaterThan(0);
       if (depth >= 5_000)
@@ -101,16 +93,14 @@ describe("hostile YAML: nesting", () => {
   });
 
   it("100,000 levels of flow nesting: the same", () => {
-    const loaded = timed(`targets: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`);
-    expect(loaded.seconds).toBeLessThan(BOUND_SECONDS);
+    const loaded = parsed(`targets: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`);
     expect(loaded.lines[0]).toMatch(/^h\.yaml:1:\d+: invalid YAML: the file is nested too deeply$/);
   });
 
   // Found in review: 200,000 errors on one line took 47 s (each error looked at the whole line),
   // and pushing their problems at once overflowed the stack, said as "nested too deeply".
   it("200,000 YAML errors on one long line: each named, within the bound", () => {
-    const loaded = timed(`x: "${"ab\\q".repeat(200_000)}\n`);
-    expect(loaded.seconds).toBeLessThan(BOUND_SECONDS);
+    const loaded = parsed(`x: "${"ab\\q".repeat(200_000)}\n`);
     expect(loaded.lines).toContain(
       'h.yaml:1:4: invalid YAML: a quoted value is not closed: a value that starts with " must end with "',
     );
@@ -147,7 +137,7 @@ describe("hostile YAML: keys that name the prototype", () => {
       2,
     ],
   ])("__proto__ in %s is an unknown key at its place", (_, text, line) => {
-    const loaded = timed(text);
+    const loaded = parsed(text);
     expect(loaded.targets).toEqual([]);
     expect(loaded.lines).toEqual([
       expect.stringMatching(new RegExp(`^h\\.yaml:${line}:\\d+: unknown key "__proto__"`)),
@@ -166,11 +156,11 @@ describe("hostile YAML: keys that name the prototype", () => {
     "__defineGetter__",
     "prototype",
   ])("%s is an ordinary unknown key, reported once where it is written", (key) => {
-    const inTarget = timed(`targets:\n  - { id: a, kind: level, title: A, max: 1, ${key}: 1 }\n`);
+    const inTarget = parsed(`targets:\n  - { id: a, kind: level, title: A, max: 1, ${key}: 1 }\n`);
     expect(inTarget.lines).toEqual([
       expect.stringMatching(new RegExp(`^h\\.yaml:2:\\d+: unknown key "${key}"`)),
     ]);
-    const inDefaults = timed(`defaults: { ${key}: 1 }\ntargets: [${A_TARGET}]\n`);
+    const inDefaults = parsed(`defaults: { ${key}: 1 }\ntargets: [${A_TARGET}]\n`);
     expect(inDefaults.lines).toEqual([
       expect.stringMatching(new RegExp(`^h\\.yaml:1:\\d+: unknown key "${key}"`)),
     ]);
@@ -209,7 +199,7 @@ describe("hostile YAML: tags never run code", () => {
     "!<tag:yaml.org,2002:js/function> 'function () {}'",
     "!custom x",
   ])("%s is an unknown tag at its place", (value) => {
-    const loaded = timed(`targets:\n  - { id: a, kind: level, max: 1, title: ${value} }\n`);
+    const loaded = parsed(`targets:\n  - { id: a, kind: level, max: 1, title: ${value} }\n`);
     expect(loaded.targets).toEqual([]);
     expect(loaded.lines[0]).toMatch(
       /^h\.yaml:2:\d+: unknown tag !\S+: a target file holds plain values, and kpi runs no code from it$/,
@@ -221,7 +211,7 @@ describe("hostile YAML: tags never run code", () => {
     ["!!set { a, b }", /title must be a non-empty text/],
     ["!!omap [ a: 1 ]", /title must be a non-empty text/],
   ])("%s, a tag yaml knows, is refused as the wrong type", (value, message) => {
-    const loaded = timed(`targets:\n  - { id: a, kind: level, max: 1, title: ${value} }\n`);
+    const loaded = parsed(`targets:\n  - { id: a, kind: level, max: 1, title: ${value} }\n`);
     expect(loaded.targets).toEqual([]);
     expect(loaded.lines[0]).toMatch(message);
   });
@@ -234,22 +224,22 @@ describe("hostile YAML: tags never run code", () => {
   });
 
   it("merge keys are not expanded: `<<` is an unknown key", () => {
-    const loaded = timed(`targets:\n  - { <<: { title: T, kind: level, max: 1 }, id: a }\n`);
+    const loaded = parsed(`targets:\n  - { <<: { title: T, kind: level, max: 1 }, id: a }\n`);
     expect(loaded.targets).toEqual([]);
     expect(loaded.lines.join("\n")).toMatch(/unknown key "<<"/);
   });
 
   it("a %YAML 1.1 file means what YAML 1.1 says; its dates are calendar dates, a time of day is refused", () => {
-    const loaded = timed(
+    const loaded = parsed(
       "%YAML 1.1\n---\ntargets:\n  - { id: a, kind: level, title: A, max: 010 }\n  - { id: m, kind: milestone, title: M, deadline: 2022-12-31 }\n",
     );
     expect(loaded.lines).toEqual([]);
     expect(loaded.targets[0]).toMatchObject({ max: 8 });
     expect(loaded.targets[1]).toMatchObject({ deadline: dayFromCivil(2022, 12, 31) });
-    const timed1 = timed(
+    const withTime = parsed(
       "%YAML 1.1\n---\ntargets:\n  - { id: m, kind: milestone, title: M, deadline: 2022-12-31T10:00:00Z }\n",
     );
-    expect(timed1.lines).toEqual([
+    expect(withTime.lines).toEqual([
       "h.yaml:4:51: deadline must be a date YYYY-MM-DD, got 2022-12-31T10:00:00.000Z",
     ]);
   });
@@ -263,9 +253,7 @@ describe("hostile YAML: size", () => {
     const huge = join(folder, "b.yaml");
     writeFileSync(huge, "");
     truncateSync(huge, 4 * 1024 ** 3);
-    const started = performance.now();
     const loaded = await readTargets([folder]);
-    expect((performance.now() - started) / 1000).toBeLessThan(BOUND_SECONDS);
     expect(loaded.problems.map((problem) => formatProblem(problem))).toEqual([
       `${huge}:1:1: the file is larger than 1 MiB, the limit for a target file`,
     ]);
@@ -306,8 +294,7 @@ describe("hostile YAML: size", () => {
       /a mapping of 50000 keys/,
     ],
   ])("refuses %s far longer than any real file, quickly", (_, text, message) => {
-    const loaded = timed(text);
-    expect(loaded.seconds).toBeLessThan(BOUND_SECONDS);
+    const loaded = parsed(text);
     expect(loaded.lines).toEqual([expect.stringMatching(message)]);
   });
 
@@ -324,7 +311,7 @@ describe("hostile YAML: size", () => {
     // Found by this test: target 1.7e308 with baseline -1.7e308 made the span Infinity and every
     // actual "achieved"; 1e307 made E(t) Infinity ("off track" at any actual); 1e300 came out of
     // --format json as null.
-    const loaded = timed(
+    const loaded = parsed(
       "year: 2022\ntargets:\n  - { id: a, title: A, target: 1.7e308, baseline: -1.7e308 }\n  - { id: b, kind: level, title: B, max: 1e300 }\n  - { id: c, kind: level, title: C, max: 1e15 }\n",
     );
     expect(loaded.lines.sort()).toEqual([
@@ -336,7 +323,7 @@ describe("hostile YAML: size", () => {
 
   it("a target within 1e-9 of its baseline has no direction (SPEC 2.1 calls them equal)", () => {
     // Found by this test: target 1e-300 gave a progress of Infinity, null in JSON.
-    const loaded = timed("year: 2022\ntargets:\n  - { id: a, title: A, target: 1e-300 }\n");
+    const loaded = parsed("year: 2022\ntargets:\n  - { id: a, title: A, target: 1e-300 }\n");
     // The start of the message only: the wording of target problems is being reworked elsewhere.
     expect(loaded.lines).toEqual([
       expect.stringMatching(/^h\.yaml:3:32: target equals baseline \(0\)/),
@@ -351,10 +338,8 @@ describe("hostile CSV", () => {
   async function read(name: string, content: string | Buffer) {
     const file = join(scratch, name);
     writeFileSync(file, content);
-    const started = performance.now();
     const data = await readData([file], targets);
     return {
-      seconds: (performance.now() - started) / 1000,
       lines: data.problems
         .map((problem) => formatProblem(problem))
         .map((line) => line.replace(file, name)),
@@ -381,7 +366,6 @@ describe("hostile CSV", () => {
     ],
   ])("%s: bounded time, a located problem", async (_, make, message) => {
     const result = await read("big.csv", make());
-    expect(result.seconds).toBeLessThan(BOUND_SECONDS);
     if (message === null) expect(result.lines).toEqual([]);
     else expect(result.lines[0]).toMatch(message);
   });
@@ -390,9 +374,7 @@ describe("hostile CSV", () => {
     const file = join(scratch, "zeros.csv");
     writeFileSync(file, "");
     truncateSync(file, 4 * 1024 ** 3);
-    const started = performance.now();
     const data = await readData([file], targets);
-    expect((performance.now() - started) / 1000).toBeLessThan(BOUND_SECONDS);
     expect(data.problems.map((problem) => formatProblem(problem))[0]).toMatch(
       /zeros\.csv:1:1: a quoted field is not closed/,
     );
