@@ -32,7 +32,7 @@ export const explainCommand: KpiCommand = {
 };
 
 async function explain(id: string, options: ExplainOptions, context: CliContext): Promise<number> {
-  const { labels, inputs, asOf } = await startReportRun(options, [], context);
+  const { labels, inputs, asOf, project } = await startReportRun(options, [], context);
   const target = inputs.targets.find((candidate) => candidate.id === id);
   if (target === undefined) {
     const ids = inputs.targets.map((candidate) => candidate.id);
@@ -43,6 +43,7 @@ async function explain(id: string, options: ExplainOptions, context: CliContext)
   }
   const explanation = explainTarget(target, inputs.observations.get(id) ?? Series.EMPTY, {
     asOf,
+    dueDays: project.dueDays,
     forecast: options.forecast === true,
   });
   // Loaded only by the runs that explain: it brings the terminal table's helpers with it.

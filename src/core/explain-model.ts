@@ -53,19 +53,21 @@ export interface Explanation {
 
 export interface ExplainOptions {
   asOf: Day;
+  /** The project's due days, for a target without its own (SPEC 4.1). @default 10 */
+  dueDays?: number;
   /** Add the run-rate projection. @default false */
   forecast?: boolean;
 }
 
 /** Explain one target at the as-of date from its rows. */
 export function explainTarget(target: Target, rows: Series, options: ExplainOptions): Explanation {
-  const { asOf } = options;
-  const result = evaluateTarget(target, rows, asOf);
+  const { asOf, dueDays } = options;
+  const result = evaluateTarget(target, rows, asOf, dueDays);
   const sorted = rows.observations();
   const counted = sorted.filter((row) => row.day <= asOf);
   const sums = target.kind === "progress" && target.aggregate === "sum";
   const explained = counted.map((observation): ExplainedRow => {
-    const then = evaluateTarget(target, rows, observation.day);
+    const then = evaluateTarget(target, rows, observation.day, dueDays);
     return {
       observation,
       expected: then.expected,

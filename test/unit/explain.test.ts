@@ -315,3 +315,15 @@ describe("the terminal chart reads without colour", () => {
     expect(rowOf("●")).toBeLessThan(8);
   });
 });
+
+describe("explain: the project's due days", () => {
+  it("judges with them, as check does: an April row is late on 06-15 with 10 days, on time with 20", () => {
+    const april = rows(["2022-04-30", 45]);
+    // The May report (05-31) is due by 06-10 with 10 days, by 06-20 with 20.
+    expect(explainTarget(projects, april, { asOf: day("2022-06-15") }).result.late).toBe(true);
+    const explained = explainTarget(projects, april, { asOf: day("2022-06-15"), dueDays: 20 });
+    expect(explained.result.late).toBe(false);
+    // E(04-30) = 39 + 39 × 30/91 = 51.86; 45 is 6.86 behind ≤ 13: yellow, on its own date.
+    expect(explained.rows[0]?.statusThen).toEqual({ status: "yellow", reason: "behind" });
+  });
+});
