@@ -311,14 +311,21 @@ export interface OracleReading {
  * id is one warning per file at its first row (its rows are not read further); the first of two disagreeing rows is kept.
  */
 export function oracleRead(
-  files: readonly { file: string; text: string }[],
+  files: readonly ({ file: string; text: string } | { file: string; mixedLine: number })[],
   targets: ReadonlyMap<string, Target>,
 ): OracleReading {
   const errors: string[] = [];
   const warnings: string[] = [];
   const irregular = new Set<string>();
   const rows: { id: string; day: number; value: number | boolean; place: string }[] = [];
-  for (const { file, text } of files) {
+  for (const source of files) {
+    const { file } = source;
+    // A mixed file is one error at its first line that is not UTF-8, and no row.
+    if (!("text" in source)) {
+      errors.push(`${file}:${source.mixedLine}`);
+      continue;
+    }
+    const { text } = source;
     const csv = oracleCsv(text);
     if (!csv.regular) irregular.add(file);
     let columns: Record<string, number> | null = null;
@@ -764,17 +771,66 @@ export function mutate(bytes: Uint8Array, mutations: readonly Mutation[]): Uint8
 }
 
 /**
- * The text of a data file as the SPEC reads its bytes: UTF-8, else GB18030; one BOM dropped; a
- * carriage return alone is a line end (v2), a line feed to the readers that follow.
+ * The text of a data file as the SPEC reads its bytes: UTF-16 after its byte order mark, else
+ * UTF-8, else GB18030; one BOM dropped; a carriage return alone is a line end (v2), a line feed to
+ * the readers that follow. A mixed file (below) is read as GB18030 here: see `specDecoding`.
  */
 export function decodeAsSpec(bytes: Uint8Array): string {
   let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder("gb18030", { ignoreBOM: true }).decode(bytes);
+  const bom =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? "le"
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? "be"
+        : null;
+  if (bom !== null) text = new TextDecoder(`utf-16${bom}`, { ignoreBOM: true }).decode(bytes);
+  else {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder("gb18030", { ignoreBOM: true }).decode(bytes);
+    }
   }
   return (text.startsWith("\uFEFF") ? text.slice(1) : text).replace(/\r(?!\n)/g, "\n");
+}
+
+/**
+ * A data file's bytes as the SPEC reads them: its text, or, for a mixed file (one line valid
+ * UTF-8 with a character of three bytes, U+0800 to U+FFFF, and another line not UTF-8), the first
+ * line that is not UTF-8, where the one error of the file is.
+ */
+export function specDecoding(bytes: Uint8Array): { text: string } | { mixedLine: number } {
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16 || isValidUtf8(bytes)) return { text: decodeAsSpec(bytes) };
+  // Lines end at LF, CRLF or CR alone.
+  const lines: Uint8Array[] = [];
+  let start = 0;
+  for (let at = 0; at < bytes.length; at++) {
+    if (bytes[at] !== 0x0a && bytes[at] !== 0x0d) continue;
+    lines.push(bytes.subarray(start, at));
+    if (bytes[at] === 0x0d && bytes[at + 1] === 0x0a) at++;
+    start = at + 1;
+  }
+  lines.push(bytes.subarray(start));
+  const invalid = lines.findIndex((line) => !isValidUtf8(line));
+  const threeBytes = lines.some(
+    (line) =>
+      isValidUtf8(line) &&
+      /[\u0800-\uD7FF\uE000-\uFFFF]/.test(
+        new TextDecoder("utf-8", { ignoreBOM: true }).decode(line),
+      ),
+  );
+  return threeBytes ? { mixedLine: invalid + 1 } : { text: decodeAsSpec(bytes) };
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Cut a text into at most `parts` chunks at the given positions. */

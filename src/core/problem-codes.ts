@@ -167,6 +167,8 @@ export interface ProblemParams {
 
   // Data files: encoding and CSV syntax.
   "data.not-utf8": Record<string, never>;
+  /** Mixed (SPEC 3): this line is not UTF-8, while line `utf8Line` is UTF-8 with Chinese text. */
+  "data.mixed-encoding": { utf8Line: number };
   "csv.unclosed-quote": Record<string, never>;
   "csv.text-after-quote": Record<string, never>;
   "csv.unreadable": { reason: string };

@@ -194,6 +194,8 @@ export const enMessages: Messages = {
     `owner "${owner}" is not in the owners of ${file}${didYouMean(suggestion)}`,
 
   "data.not-utf8": () => "the file is not valid UTF-8 (try --encoding gb18030)",
+  "data.mixed-encoding": ({ utf8Line }) =>
+    `this line is not UTF-8, while line ${utf8Line} is UTF-8 with Chinese text: a cell pasted from a GBK (GB18030) source? Retype this line's text, or save the whole file in one encoding (UTF-8)`,
   "csv.unclosed-quote": () =>
     'a quoted field is not closed: a field that starts with " must end with "',
   "csv.text-after-quote": () =>

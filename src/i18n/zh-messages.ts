@@ -191,6 +191,8 @@ export const zhMessages: Messages = {
     `责任单位 "${owner}" 不在 ${file} 的 owners 中${didYouMean(suggestion)}`,
 
   "data.not-utf8": () => "文件不是有效的 UTF-8（可尝试 --encoding gb18030）",
+  "data.mixed-encoding": ({ utf8Line }) =>
+    `此行不是 UTF-8 编码，而第 ${utf8Line} 行是含中文的 UTF-8：是否从 GBK（GB18030）来源粘贴了单元格？请重新输入此行文字，或将整个文件另存为同一种编码（UTF-8）`,
   "csv.unclosed-quote": () => '引号字段没有闭合：以 " 开头的字段必须以 " 结尾',
   "csv.text-after-quote": () => '闭合引号后面跟了逗号或行尾以外的内容（引号字段内的引号请写作 ""）',
   "csv.unreadable": ({ reason }) => `无法读取 CSV（${reason}）`,

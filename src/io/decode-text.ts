@@ -1,8 +1,9 @@
 /**
  * Bytes → text: the first stage of the data pipeline. A data file's encoding is decided from its
- * bytes before any of it is parsed (SPEC section 3: UTF-8, else GB18030, unless one is forced),
- * by a first pass over the bytes; a second pass decodes them chunk by chunk for the CSV reader.
- * Both passes stream: a file is never held in memory, let alone twice.
+ * bytes before any of it is parsed (SPEC section 3: UTF-16 by its byte order mark, UTF-8, a mixed
+ * file refused, else GB18030, unless one is forced), by a first pass over the bytes; a second pass
+ * decodes them chunk by chunk for the CSV reader. Both passes stream: a file is never held in
+ * memory, let alone twice.
  */
 import { isAscii, isUtf8 } from "node:buffer";
 import { MAX_RECORD_LENGTH } from "../inputs/csv.js";
@@ -17,17 +18,52 @@ export type Encoding =
   /** Any other encoding, by name: decoded as such, whatever the bytes. */
   | { kind: "other"; name: string }
   /** UTF-8 was forced, and the bytes are not UTF-8. */
-  | { kind: "not-utf-8" };
+  | { kind: "not-utf-8" }
+  /**
+   * Mixed (SPEC 3, v2): line `utf8Line` is valid UTF-8 with a character of three bytes (a Chinese
+   * one), and line `line`, the first that is not UTF-8, is something else: a cell pasted from a
+   * GBK source. Read as GB18030, every UTF-8 line would be garbled; read as UTF-8, the other
+   * line: the file is not read.
+   */
+  | { kind: "mixed"; line: number; utf8Line: number };
 
 /**
- * The encoding of a file's bytes: the forced one, else UTF-8 when the bytes are valid UTF-8, else
- * GB18030 (what Excel on a Chinese Windows saves). Forced UTF-8 is checked all the same.
+ * The encoding of a file's bytes: the forced one; else UTF-16 when a byte order mark of UTF-16
+ * opens the file (Excel's "Unicode text"); else UTF-8 when the bytes are valid UTF-8; else mixed
+ * when one line is UTF-8 holding a character of three bytes; else GB18030 (what Excel on a
+ * Chinese Windows saves). Forced UTF-8 is checked all the same.
  */
 export function decideEncoding(bytes: ByteChunks, forced: string | undefined): Encoding {
   if (forced !== undefined && !isUtf8Name(forced)) return { kind: "other", name: forced };
+  if (forced === undefined) {
+    const utf16 = utf16ByBom(bytes());
+    if (utf16 !== null) return { kind: "other", name: utf16 };
+  }
   const scan = scanUtf8(bytes());
   if (scan.valid) return { kind: "utf-8", ascii: scan.ascii };
-  return forced === undefined ? { kind: "other", name: "gb18030" } : { kind: "not-utf-8" };
+  if (forced !== undefined) return { kind: "not-utf-8" };
+  const lines = scanLines(bytes());
+  if (lines.utf8Line !== null && lines.invalidLine !== null)
+    return { kind: "mixed", line: lines.invalidLine, utf8Line: lines.utf8Line };
+  return { kind: "other", name: "gb18030" };
+}
+
+/** "utf-16le" or "utf-16be" when the bytes open with that byte order mark, else null. */
+function utf16ByBom(chunks: Iterable<Buffer>): "utf-16le" | "utf-16be" | null {
+  const opening: number[] = [];
+  for (const chunk of chunks) {
+    for (const byte of chunk.subarray(0, 2 - opening.length)) opening.push(byte);
+    if (opening.length === 2) break;
+  }
+  const [first, second] = opening;
+  if (first === 0xff && second === 0xfe) return "utf-16le";
+  if (first === 0xfe && second === 0xff) return "utf-16be";
+  return null;
+}
+
+/** The name of an encoding as a problem shows it: UTF-8, GB18030, UTF-16LE. */
+export function encodingName(encoding: Encoding): string {
+  return encoding.kind === "other" ? encoding.name.toUpperCase() : "UTF-8";
 }
 
 /**
@@ -65,48 +101,90 @@ function scanUtf8(chunks: Iterable<Buffer>): { valid: boolean; ascii: boolean } 
   return { valid: carried === null, ascii };
 }
 
-/**
- * The line of the first bytes that are not UTF-8: checked line by line, on this error path only
- * (a line break is never inside a character), without holding more than a line's bytes.
- */
-export function lineOfInvalidUtf8(chunks: Iterable<Buffer>): number {
-  let line = 1;
-  let carried: Buffer | null = null;
-  // A line ends at LF, CRLF or a CR alone, as decodeChunks reads them.
-  let afterReturn = false;
-  for (const chunk of chunks) {
-    // The LF of a CRLF cut by the end of the last chunk.
-    let start = afterReturn && chunk[0] === 0x0a ? 1 : 0;
-    afterReturn = false;
-    for (;;) {
-      const end = lineBreakAt(chunk, start);
-      const piece = chunk.subarray(start, end === -1 ? chunk.length : end);
-      const bytes: Buffer = carried === null ? piece : Buffer.concat([carried, piece]);
-      carried = null;
-      if (end === -1) {
-        // The line goes on in the next chunk: its last character may be cut.
-        const cut = completeLength(bytes);
-        if (!isUtf8(bytes.subarray(0, cut))) return line;
-        if (cut < bytes.length) carried = Buffer.from(bytes.subarray(cut));
-        break;
-      }
-      if (!isUtf8(bytes)) return line;
-      line++;
-      start = end + 1;
-      if (chunk[end] === 0x0d) {
-        if (end + 1 === chunk.length) afterReturn = true;
-        else if (chunk[end + 1] === 0x0a) start++;
-      }
-    }
-  }
-  return line;
+/** What a look at each line of a file that is not UTF-8 finds (the line numbers are 1-based). */
+export interface LineScan {
+  /** The first line that is not valid UTF-8; null when every line is. */
+  invalidLine: number | null;
+  /** The first line that is valid UTF-8 and holds a character of three bytes, or null. */
+  utf8Line: number | null;
 }
 
-/** The first LF or CR at or after `start`, or -1. */
-function lineBreakAt(chunk: Buffer, start: number): number {
-  const feed = chunk.indexOf(0x0a, start);
-  const ret = chunk.indexOf(0x0d, start);
-  return feed === -1 ? ret : ret === -1 ? feed : Math.min(feed, ret);
+/**
+ * Each line checked as UTF-8, on the path of files that are not UTF-8 only: a strict UTF-8
+ * decoder (no overlong forms, surrogates or code points past U+10FFFF) run over the bytes one by
+ * one, without a buffer made for any line (a native check of each line of a large file took
+ * longer than reading its rows). It stops once both lines are found, or at the first line that is
+ * not UTF-8 when `untilInvalid`.
+ */
+export function scanLines(chunks: Iterable<Buffer>, untilInvalid = false): LineScan {
+  let invalidLine: number | null = null;
+  let utf8Line: number | null = null;
+  let line = 1;
+  // The line being read: valid so far, and whether it holds a three-byte character.
+  let valid = true;
+  let threeBytes = false;
+  // Continuation bytes the character being read still needs, and the range of the next one.
+  let needed = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  let afterReturn = false;
+  for (const chunk of chunks) {
+    for (let at = 0; at < chunk.length; at++) {
+      const byte = chunk[at] as number;
+      if (needed > 0) {
+        if (byte >= lower && byte <= upper) {
+          needed--;
+          lower = 0x80;
+          upper = 0xbf;
+          continue;
+        }
+        // The character is cut short: the line is not UTF-8, and this byte starts afresh.
+        valid = false;
+        needed = 0;
+        lower = 0x80;
+        upper = 0xbf;
+      }
+      if (byte < 0x80) {
+        // A line ends at LF, CRLF or a CR alone, as decodeChunks reads them.
+        if (byte === 0x0a && afterReturn) {
+          afterReturn = false;
+          continue;
+        }
+        afterReturn = byte === 0x0d;
+        if (byte !== 0x0a && byte !== 0x0d) continue;
+        if (!valid) invalidLine ??= line;
+        else if (threeBytes) utf8Line ??= line;
+        if (invalidLine !== null && (untilInvalid || utf8Line !== null))
+          return { invalidLine, utf8Line };
+        line++;
+        valid = true;
+        threeBytes = false;
+        continue;
+      }
+      afterReturn = false;
+      if (!valid) continue;
+      if (byte >= 0xc2 && byte <= 0xdf) needed = 1;
+      else if (byte >= 0xe0 && byte <= 0xef) {
+        needed = 2;
+        threeBytes = true;
+        if (byte === 0xe0) lower = 0xa0;
+        else if (byte === 0xed) upper = 0x9f;
+      } else if (byte >= 0xf0 && byte <= 0xf4) {
+        needed = 3;
+        if (byte === 0xf0) lower = 0x90;
+        else if (byte === 0xf4) upper = 0x8f;
+      } else valid = false;
+    }
+  }
+  // The last line, and a character cut off by the end of the file.
+  if (needed > 0 || !valid) invalidLine ??= line;
+  else if (threeBytes) utf8Line ??= line;
+  return { invalidLine, utf8Line };
+}
+
+/** The line of the first bytes that are not UTF-8. */
+export function lineOfInvalidUtf8(chunks: Iterable<Buffer>): number {
+  return scanLines(chunks, true).invalidLine ?? 1;
 }
 
 /** Text chunk by chunk, without a byte order mark at its start. */
@@ -125,7 +203,8 @@ export type Iconv = typeof import("iconv-lite");
  */
 export function createDecoder(encoding: Encoding, iconv: Iconv | null): TextDecoding {
   if (encoding.kind === "utf-8") return utf8Decoder(encoding.ascii);
-  if (encoding.kind === "not-utf-8") throw new Error("bytes that are not UTF-8 are not decoded");
+  if (encoding.kind === "not-utf-8" || encoding.kind === "mixed")
+    throw new Error("bytes that are not UTF-8 are not decoded");
   const native = nativeDecoder(encoding.name);
   if (native !== null)
     return { write: (bytes) => native.decode(bytes, { stream: true }), end: () => native.decode() };

@@ -225,6 +225,12 @@ function openText(
         bytes.close();
         return null;
       }
+      if (encoding.kind === "mixed") {
+        const place = { file, line: encoding.line, column: 1 };
+        problems.push(error(place, "data.mixed-encoding", { utf8Line: encoding.utf8Line }));
+        bytes.close();
+        return null;
+      }
     } catch (cause) {
       bytes.close();
       throw cause;

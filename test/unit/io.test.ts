@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { labelsFor } from "../../src/i18n/language.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
 import { readData } from "../../src/io/read-inputs.js";
 import { formatDay, targetsFrom } from "../helpers.js";
@@ -28,9 +29,19 @@ async function readBytes(bytes: Buffer, encoding?: string) {
   const file = join(scratch, `f${fileNumber++}.csv`);
   writeFileSync(file, bytes);
   const data = await readData([file], targets, encoding === undefined ? {} : { encoding });
+  const words = (language: "en" | "zh") =>
+    data.problems.map((problem) =>
+      formatProblem(problem, labelsFor(language)).replace(file, "f.csv"),
+    );
   return {
     rows: data.observations.get("invest")?.length ?? 0,
-    problems: data.problems.map((problem) => formatProblem(problem).replace(file, "f.csv")),
+    values:
+      data.observations
+        .get("invest")
+        ?.observations()
+        .map((row) => row.value) ?? [],
+    problems: words("en"),
+    chinese: words("zh"),
   };
 }
 
@@ -44,7 +55,7 @@ describe("reading UTF-8 in chunks", () => {
         const before = CHUNK - header.length - "invest,2022-01-01,1,".length - shift - 1;
         const text = `${header}invest,2022-01-01,1,${"x".repeat(before)}${character}\ninvest,2022-01-02,2,${character}\n`;
         const result = await readBytes(Buffer.from(text, "utf8"));
-        expect(result, `${character} shifted ${shift}`).toEqual({ rows: 2, problems: [] });
+        expect(result, `${character} shifted ${shift}`).toMatchObject({ rows: 2, problems: [] });
       }
     }
   });
@@ -106,7 +117,7 @@ describe("SPEC 3 (v2): line ends of a carriage return alone, as old Mac Excel sa
       ),
       "gb18030",
     );
-    expect(gb18030).toEqual({ rows: 3, problems: [] });
+    expect(gb18030).toMatchObject({ rows: 3, problems: [] });
   });
 
   it("keeps CRLF as one line end, also when a chunk ends between the CR and the LF", async () => {
@@ -126,7 +137,7 @@ describe("SPEC 3 (v2): line ends of a carriage return alone, as old Mac Excel sa
     const first = `${header}1`;
     const text = `${first}${" ".repeat(CHUNK - first.length - 1)}\rinvest,2022-02-28,2\r`;
     const result = await readBytes(Buffer.from(text, "utf8"));
-    expect(result).toEqual({ rows: 2, problems: [] });
+    expect(result).toMatchObject({ rows: 2, problems: [] });
   });
 });
 
@@ -151,5 +162,87 @@ describe("the line of bytes that are not UTF-8, whatever the line ends", () => {
     expect(result.problems).toEqual([
       "f.csv:3:1: the file is not valid UTF-8 (try --encoding gb18030)",
     ]);
+  });
+});
+
+/** UTF-16 of a text with its byte order mark, as Excel saves "Unicode text". */
+function utf16(text: string, order: "le" | "be"): Buffer {
+  const bytes = Buffer.from(`\uFEFF${text}`, "utf16le");
+  return order === "le" ? bytes : bytes.swap16();
+}
+
+describe("SPEC 3 (v2): UTF-16 with a byte order mark is read as UTF-16", () => {
+  it("reads UTF-16LE and UTF-16BE, Chinese headers and CRLF included", async () => {
+    const text =
+      "指标,日期,数值,备注\r\ninvest,2022-01-31,12,一月\r\ninvest,2022-02-28,20,二月\r\n";
+    for (const order of ["le", "be"] as const) {
+      const result = await readBytes(utf16(text, order));
+      expect(result.problems, order).toEqual([]);
+      expect(result.values, order).toEqual([12, 20]);
+    }
+  });
+
+  it("reads a character of two UTF-16 units cut by the end of a chunk", async () => {
+    // The header and the first row before the padding are 23 + 21 = 44 characters, the padding
+    // 32,768 - 44 - 1 = 32,723: with the BOM, the emoji's first unit ends the first chunk of
+    // 65,536 bytes (2 bytes a unit) and its second unit starts the next.
+    const head = "target,date,value,note\ninvest,2022-01-31,1,";
+    const text = `${head}${"x".repeat(CHUNK / 2 - head.length - 2)}😀\ninvest,2022-02-28,2,😀\n`;
+    for (const order of ["le", "be"] as const) {
+      const result = await readBytes(utf16(text, order));
+      expect(result, order).toMatchObject({ values: [1, 2], problems: [] });
+    }
+  });
+});
+
+describe("SPEC 3 (v2): a mixed file is refused at its first line that is not UTF-8", () => {
+  it("names the line of a GBK cell pasted into a UTF-8 file, never reading it as GB18030", async () => {
+    const { default: iconv } = await import("iconv-lite");
+    // Lines 1 and 2 are UTF-8 (指标 is three bytes a character), line 3 holds 说明 in GBK.
+    const bytes = Buffer.concat([
+      Buffer.from("指标,日期,数值,备注\ninvest,2022-01-31,12,一月\ninvest,2022-02-28,20,", "utf8"),
+      iconv.encode("说明", "gbk"),
+      Buffer.from("\ninvest,2022-03-31,30,\n", "utf8"),
+    ]);
+    const result = await readBytes(bytes);
+    expect(result.rows).toBe(0);
+    expect(result.problems).toEqual([
+      "f.csv:3:1: this line is not UTF-8, while line 1 is UTF-8 with Chinese text: a cell pasted from a GBK (GB18030) source? Retype this line's text, or save the whole file in one encoding (UTF-8)",
+    ]);
+    expect(result.chinese).toEqual([
+      "f.csv:3:1: 此行不是 UTF-8 编码，而第 1 行是含中文的 UTF-8：是否从 GBK（GB18030）来源粘贴了单元格？请重新输入此行文字，或将整个文件另存为同一种编码（UTF-8）",
+    ]);
+  });
+
+  it("reads a GB18030 file whose only UTF-8 lines are ASCII as GB18030", async () => {
+    const { default: iconv } = await import("iconv-lite");
+    // The header and line 2 are ASCII (valid UTF-8 of one byte a character): not mixed.
+    const text = "target,date,value,note\ninvest,2022-01-31,12,\ninvest,2022-02-28,20,说明\n";
+    const result = await readBytes(iconv.encode(text, "gb18030"));
+    expect(result).toMatchObject({ values: [12, 20], problems: [] });
+  });
+
+  it("finds the UTF-8 line after the first line that is not, and in another chunk", async () => {
+    const { default: iconv } = await import("iconv-lite");
+    // Line 2 is GBK; the UTF-8 line (一月) is line 3, past the first chunk of 65,536 bytes.
+    const padding = "x".repeat(CHUNK);
+    const bytes = Buffer.concat([
+      Buffer.from("target,date,value,note\ninvest,2022-01-31,12,", "utf8"),
+      iconv.encode("说明", "gbk"),
+      Buffer.from(`${padding}\ninvest,2022-02-28,20,一月\n`, "utf8"),
+    ]);
+    const result = await readBytes(bytes);
+    expect(result.problems).toEqual([
+      expect.stringMatching(/^f\.csv:2:1: this line is not UTF-8, while line 3 is UTF-8 /),
+    ]);
+  });
+
+  it("with --encoding, reads the file in the encoding given, mixed or not", async () => {
+    const { default: iconv } = await import("iconv-lite");
+    const bytes = Buffer.concat([
+      iconv.encode("target,date,value,备注\ninvest,2022-01-31,12,说明\n", "gb18030"),
+      Buffer.from("invest,2022-02-28,20,\n", "utf8"),
+    ]);
+    expect(await readBytes(bytes, "gb18030")).toMatchObject({ values: [12, 20], problems: [] });
   });
 });

@@ -88,6 +88,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "owner.several-names": { name: "经信局、商务局", names: ["经信局", "商务局"] },
   "owner.not-listed": { owner: "发改委", suggestion: "发改局", file: "kpi.yaml" },
   "data.not-utf8": {},
+  "data.mixed-encoding": { utf8Line: 2 },
   "csv.unclosed-quote": {},
   "csv.text-after-quote": {},
   "csv.unreadable": { reason: "UndetectableDelimiter" },
@@ -180,6 +181,7 @@ const ALLOWED = new Set([
   ...["office", "title", "owners", "green", "yellow", "red", "missing", "late_penalty"],
   ...["scores.missing", "scores.red", "as_of", "latest-data", "true", "false"],
   ...["timezone", "IANA", "Asia/Shanghai", "aggregate"],
+  ...["GBK", "UTF-16", "UTF-16LE", "UTF-16BE", "TSV"],
 ]);
 
 /** Every text a problem's params hold: values, which any language shows as they are. */
