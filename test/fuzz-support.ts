@@ -77,9 +77,10 @@ export interface OracleCsv {
 
 /**
  * RFC 4180 with "\n" or "\r\n" between records: a field is quoted when it starts with `"`, a quoted
- * field ends at a `"` that is not doubled and is followed by `,`, a line break or the end.
+ * field ends at a `"` that is not doubled and is followed by the separator (`,` unless another is
+ * given), a line break or the end.
  */
-export function oracleCsv(text: string): OracleCsv {
+export function oracleCsv(text: string, separator = ","): OracleCsv {
   const records: OracleRecord[] = [];
   let regular = true;
   let line = 1;
@@ -115,20 +116,20 @@ export function oracleCsv(text: string): OracleCsv {
         // A CRLF's "\r" after a closing quote belongs to the line break.
         if (text[position] === "\r" && text[position + 1] === "\n") position++;
         const after = text[position];
-        if (!(after === undefined || after === "," || after === "\n")) {
+        if (!(after === undefined || after === separator || after === "\n")) {
           // Text after a closing quote: irregular. Read on to the end of the field as text.
           regular = false;
-          while (position < length && text[position] !== "," && text[position] !== "\n")
+          while (position < length && text[position] !== separator && text[position] !== "\n")
             field += text[position++];
         }
       } else {
-        while (position < length && text[position] !== "," && text[position] !== "\n") {
+        while (position < length && text[position] !== separator && text[position] !== "\n") {
           if (text[position] === '"') regular = false; // a quote inside an unquoted field
           field += text[position++];
         }
       }
       fields.push(field);
-      if (text[position] === ",") {
+      if (text[position] === separator) {
         position++;
         continue;
       }
@@ -148,11 +149,48 @@ export function oracleCsv(text: string): OracleCsv {
 }
 
 const ALIASES: Record<string, string[]> = {
-  target: ["target", "id", "指标"],
+  target: ["target", "id", "指标", "编号"],
   date: ["date", "period", "日期"],
   value: ["value", "数值", "值"],
   note: ["note", "备注"],
 };
+
+/** The columns a header's fields name: each column's indexes. */
+function namesOf(fields: readonly string[]): Record<string, number[]> {
+  const found: Record<string, number[]> = {};
+  fields.forEach((field, index) => {
+    const name = field
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .toLowerCase();
+    for (const [column, names] of Object.entries(ALIASES))
+      if (names.includes(name)) found[column] = [...(found[column] ?? []), index];
+  });
+  return found;
+}
+
+function isHeader(fields: readonly string[]): boolean {
+  const found = namesOf(fields);
+  return ["target", "date", "value"].every((column) => found[column] !== undefined);
+}
+
+function isBlank(fields: readonly string[]): boolean {
+  return fields.every((field) => field.trim() === "");
+}
+
+/**
+ * The separator of a file (SPEC 3, v2): a comma, unless no header is found reading commas and one
+ * is reading tabs (else semicolons) that holds no comma.
+ */
+export function oracleSeparator(text: string): string {
+  for (const separator of [",", "\t", ";"]) {
+    const records = oracleCsv(text, separator).records.filter(({ fields }) => !isBlank(fields));
+    const header = records.slice(0, 10).find(({ fields }) => isHeader(fields));
+    if (header !== undefined && (separator === "," || !header.fields.join("").includes(",")))
+      return separator;
+  }
+  return ",";
+}
 
 /** The day number (days since 1970-01-01) of a valid calendar date, by the platform's calendar. */
 export function oracleDay(year: number, month: number, day: number): number | undefined {
@@ -307,8 +345,10 @@ export interface OracleReading {
 
 /**
  * Read decoded data files (in the order given, which is path order) as SPEC section 3 says, with
- * the reader's documented choices: a row with more fields than the header is an error; an unknown
- * id is one warning per file at its first row (its rows are not read further); the first of two disagreeing rows is kept.
+ * the reader's documented choices: the separator and the header as the SPEC finds them (v2), title
+ * rows above the header skipped, a file without a header one error; a row with more fields than
+ * the header is an error; an unknown id is one warning per file at its first row (its rows are not
+ * read further); the first of two disagreeing rows is kept.
  */
 export function oracleRead(
   files: readonly ({ file: string; text: string } | { file: string; mixedLine: number })[],
@@ -326,46 +366,37 @@ export function oracleRead(
       continue;
     }
     const { text } = source;
-    const csv = oracleCsv(text);
+    const csv = oracleCsv(text, oracleSeparator(text));
     if (!csv.regular) irregular.add(file);
     let columns: Record<string, number> | null = null;
     let width = 0;
     const unknown = new Set<string>();
-    let sawHeader = false;
-    for (const { line, fields } of csv.records) {
-      const place = `${file}:${line}`;
-      if (fields.every((field) => field.trim() === "")) continue;
-      if (!sawHeader) {
-        sawHeader = true;
-        const found: Record<string, number[]> = {};
-        fields.forEach((field, index) => {
-          const name = field
-            .replace(/^\uFEFF/, "")
-            .trim()
-            .toLowerCase();
-          for (const [column, names] of Object.entries(ALIASES))
-            if (names.includes(name)) found[column] = [...(found[column] ?? []), index];
-        });
-        let usable = true;
-        // Only the columns that are read may not repeat: two notes are fine.
-        for (const column of ["target", "date", "value"]) {
-          const indexes = found[column] ?? [];
-          for (let i = 1; i < indexes.length; i++) errors.push(place);
-          if (indexes.length > 1) usable = false;
-        }
-        for (const column of ["target", "date", "value"]) {
-          if (found[column] === undefined) {
-            errors.push(place);
-            usable = false;
-          }
-        }
-        if (usable)
-          columns = Object.fromEntries(
-            Object.entries(found).map(([column, [index]]) => [column, index as number]),
-          );
-        width = fields.length;
-        continue;
+    // The header: the first of the first 10 records with text that names the three columns.
+    const withText = csv.records.filter(({ fields }) => !isBlank(fields));
+    const header = withText.slice(0, 10).find(({ fields }) => isHeader(fields));
+    if (header === undefined) {
+      // No header: one error, and no row is read.
+      errors.push(`${file}:*`);
+      continue;
+    }
+    {
+      const place = `${file}:${header.line}`;
+      const found = namesOf(header.fields);
+      let usable = true;
+      // Only the columns that are read may not repeat: two notes are fine.
+      for (const column of ["target", "date", "value"]) {
+        const indexes = found[column] ?? [];
+        for (let i = 1; i < indexes.length; i++) errors.push(place);
+        if (indexes.length > 1) usable = false;
       }
+      if (usable)
+        columns = Object.fromEntries(
+          Object.entries(found).map(([column, [index]]) => [column, index as number]),
+        );
+      width = header.fields.length;
+    }
+    for (const { line, fields } of withText.slice(withText.indexOf(header) + 1)) {
+      const place = `${file}:${line}`;
       if (columns === null) continue; // an unusable header: the rest is not read
       if (fields.length > width) {
         errors.push(place);
@@ -376,8 +407,13 @@ export function oracleRead(
         errors.push(place);
         continue;
       }
-      // A row of an unknown id is ignored whole, whatever its date: one warning per id and file.
+      // A row of an unknown id is ignored whole, whatever its date: one warning per id and file;
+      // an id with full-width commas is a line typed with them between its fields, an error.
       const target = targets.get(id);
+      if (target === undefined && id.includes("\uFF0C")) {
+        errors.push(place);
+        continue;
+      }
       if (target === undefined) {
         if (!unknown.has(id)) warnings.push(place);
         unknown.add(id);
@@ -407,9 +443,20 @@ export function oracleRead(
         errors.push(place);
         continue;
       }
+      // A number followed by a field of digits in the note or a column not read: `1,200` unquoted.
+      const next = (columns.value as number) + 1;
+      const read = [columns.target, columns.date];
+      if (
+        typeof value === "number" &&
+        next < width &&
+        !read.includes(next) &&
+        /^[0-9]+(\.[0-9]+)?%?$/.test((fields[next] ?? "").trim())
+      ) {
+        errors.push(place);
+        continue;
+      }
       rows.push({ id, day, value, place });
     }
-    if (!sawHeader) errors.push(`${file}:*`);
   }
   // Rows of one target and date must agree; the first one is kept.
   const first = new Map<string, (typeof rows)[number]>();
@@ -661,35 +708,59 @@ export const rowFields = fc.oneof(
   },
 );
 
-/** A field as CSV writes it: quoted when it must be, and sometimes when it need not be. */
-export function quoteField(field: string, always: boolean): string {
-  if (always || /[",\r\n]/.test(field) || field.startsWith(" "))
+/**
+ * A field as CSV writes it: quoted when it must be (it holds a quote, the separator, a comma or a
+ * line break), and sometimes when it need not be.
+ */
+export function quoteField(field: string, always: boolean, separator = ","): string {
+  if (always || /[",\r\n]/.test(field) || field.includes(separator) || field.startsWith(" "))
     return `"${field.replaceAll('"', '""')}"`;
   return field;
 }
 
-/** A whole data file: a header in any alias, case and order, rows, LF or CRLF, maybe a BOM. */
+/** The title rows an Excel report has above its table (SPEC 3, v2), a blank one among them. */
+const titleRow = fc.constantFrom(
+  "2022年3月固定资产投资统计表",
+  "填报单位：发改局,,,",
+  "单位：万元",
+  "",
+  ",,,",
+  "说明：示例数据，非官方统计",
+);
+
+/**
+ * A whole data file: title rows (a few, now and then many), a header in any alias, case and order, rows, LF or
+ * CRLF, maybe a BOM; separated by commas, or by tabs or semicolons (v2).
+ */
 export const csvFile = fc
   .record({
+    // Now and then so many that the header falls below the 10th row with text.
+    titles: fc.oneof(
+      { weight: 9, arbitrary: fc.array(titleRow, { maxLength: 3 }) },
+      { weight: 1, arbitrary: fc.array(titleRow, { minLength: 8, maxLength: 14 }) },
+    ),
     header: fc.tuple(
-      fc.constantFrom("target", "ID", "指标", " Target "),
+      fc.constantFrom("target", "ID", "指标", " Target ", "编号"),
       fc.constantFrom("date", "Period", "日期"),
       fc.constantFrom("value", "数值", "值", "VALUE"),
       fc.constantFrom("note", "备注", "dept"),
     ),
     order: fc.constantFrom([0, 1, 2, 3], [3, 0, 1, 2], [2, 1, 0, 3], [0, 1, 2]),
     rows: fc.array(rowFields, { maxLength: 25 }),
+    separator: fc.constantFrom(",", ",", ",", "\t", ";"),
     newline: fc.constantFrom("\n", "\r\n"),
     bom: fc.boolean(),
     quoteAll: fc.boolean(),
     finalNewline: fc.boolean(),
   })
-  .map(({ header, order, rows, newline, bom, quoteAll, finalNewline }) => {
+  .map(({ titles, header, order, rows, separator, newline, bom, quoteAll, finalNewline }) => {
     const line = (fields: readonly string[]) =>
-      order.map((index) => quoteField(fields[index] as string, quoteAll)).join(",");
+      order
+        .map((index) => quoteField(fields[index] as string, quoteAll, separator))
+        .join(separator);
     const text =
       (bom ? "\uFEFF" : "") +
-      [line(header), ...rows.map(line)].join(newline) +
+      [...titles, line(header), ...rows.map(line)].join(newline) +
       (finalNewline ? newline : "");
     return text;
   });

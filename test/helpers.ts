@@ -5,8 +5,9 @@ import type { Target } from "../src/core/model.js";
 import { type Problem, UsageError } from "../src/core/problems.js";
 import { Series } from "../src/core/series.js";
 import { formatProblem } from "../src/i18n/problem-text.js";
-import { type CsvItem, csvRecords } from "../src/inputs/csv.js";
+import type { CsvItem } from "../src/inputs/csv.js";
 import { readRows, TargetIndex } from "../src/inputs/data.js";
+import { delimitedRecords } from "../src/inputs/delimited.js";
 import { type CollectedData, collectObservations } from "../src/inputs/observations.js";
 import { parseTargetFile } from "../src/inputs/targets.js";
 
@@ -81,8 +82,8 @@ export function readCsvTexts(
   const index = new TargetIndex(targets);
   return collectObservations(
     files.map(({ file, chunks }) => {
-      const records = csvRecords(chunks);
-      return readRows(file, direct ? records : asFields(records), index);
+      const records = delimitedRecords(chunks);
+      return readRows(file, direct ? records : asFields(records), index, { encoding: "UTF-8" });
     }),
     index,
   );

@@ -72,6 +72,12 @@ export type WriteReason =
 /** A data column that kpi reads. */
 export type DataColumn = "target" | "date" | "value";
 
+/** A data column and the header names that mean it. */
+export interface ColumnNames {
+  column: DataColumn;
+  names: string[];
+}
+
 export interface ProblemParams {
   // Files and folders: finding and reading them.
   "path.not-found": { paths: string[] };
@@ -176,7 +182,21 @@ export interface ProblemParams {
   // Data files: the header and the rows.
   "data.no-header": { columns: DataColumn[] };
   "data.duplicate-column": { column: DataColumn; first: string; second: string };
-  "data.missing-column": { column: DataColumn; names: string[] };
+  /** The row that names the most of the columns, and the columns it leaves out with their names. */
+  "data.missing-column": { missing: ColumnNames[] };
+  /** A row names the columns, but `rowsAbove` rows with text are above it: at most `max - 1` may be. */
+  "data.header-too-low": { rowsAbove: number; max: number };
+  /** A header written with another separator than the one it sets (a tab header with a comma). */
+  "data.header-separator": { separator: "tab" | "semicolon" | "pipe" };
+  /** A line with full-width commas (，) between what look like fields: a header or a row. */
+  "data.full-width-commas": Record<string, never>;
+  /** The text, read as UTF-8, was in another encoding: UTF-16 without its BOM, or GB18030. */
+  "data.header-encoding": { encoding: "UTF-16" | "GB18030" };
+  /**
+   * No row of the first `rows` names any column; `encoding` is the one the file was read in when
+   * it is not UTF-8 (GB18030 for bytes that are not UTF-8), which may be the wrong one.
+   */
+  "data.header-not-found": { rows: number; columns: ColumnNames[]; encoding: string | null };
   "data.row-too-wide": { fields: number; header: number };
   /** A number, then a field of digits after it: `1,200` or `30,5%` written without quotes. */
   "data.value-split": { value: string; next: string };

@@ -205,8 +205,22 @@ export const enMessages: Messages = {
   "data.no-header": ({ columns }) => `the file has no header row (${columns.join(",")})`,
   "data.duplicate-column": ({ column, first, second }) =>
     `two columns mean ${column}: "${first}" and "${second}"`,
-  "data.missing-column": ({ column, names }) =>
-    `the header has no ${column} column (one of: ${names.join(", ")})`,
+  "data.missing-column": ({ missing }) =>
+    `the header has ${missing.map(({ column, names }) => `no ${column} column (one of: ${names.join(", ")})`).join(" and ")}`,
+  "data.header-too-low": ({ rowsAbove, max }) =>
+    `this row names the columns, but ${rowsAbove} rows with text are above it: the header must be one of the first ${max} rows; delete the title rows above it`,
+  "data.header-separator": ({ separator }) =>
+    separator === "pipe"
+      ? 'this row looks like a header separated by "|": save the file as CSV (comma-separated)'
+      : `this row looks like a header separated by ${separator === "tab" ? "tabs" : "semicolons"} that also holds a comma: take the comma out of the header, or save the file as CSV (comma-separated)`,
+  "data.full-width-commas": () =>
+    "this line uses full-width commas (，) between fields: write commas (,) instead",
+  "data.header-encoding": ({ encoding }) =>
+    encoding === "UTF-16"
+      ? 'the file looks UTF-16 without its byte order mark: save it as UTF-8 (CSV UTF-8), or as "Unicode text" with its byte order mark'
+      : "the file looks GB18030 (GBK) read as UTF-8: give --encoding gb18030, or save it as UTF-8",
+  "data.header-not-found": ({ rows, columns, encoding }) =>
+    `no row of the first ${rows} names the columns ${columns.map(({ column, names }) => `${column} (${names.join(", ")})`).join(", ")}: write a header row above the table${encoding === null ? "" : `; the file was read as ${encoding}: if it is in another encoding, give it with --encoding`}`,
   "data.row-too-wide": ({ fields, header }) =>
     `the row has ${fields} fields but the header has ${header}; a value with a thousands separator must be quoted ("1,200")`,
   "data.value-split": ({ value, next }) =>

@@ -200,8 +200,21 @@ export const zhMessages: Messages = {
   "data.no-header": ({ columns }) => `文件没有表头行（${columns.join(",")}）`,
   "data.duplicate-column": ({ column, first, second }) =>
     `有两列都表示 ${column}："${first}" 和 "${second}"`,
-  "data.missing-column": ({ column, names }) =>
-    `表头缺少 ${column} 列（可用列名：${names.join(", ")}）`,
+  "data.missing-column": ({ missing }) =>
+    `表头缺少${missing.map(({ column, names }) => ` ${column} 列（可用列名：${names.join(", ")}）`).join("和")}`,
+  "data.header-too-low": ({ rowsAbove, max }) =>
+    `此行是表头，但其上方有 ${rowsAbove} 行内容：表头必须在前 ${max} 行之内；请删除其上方的标题行`,
+  "data.header-separator": ({ separator }) =>
+    separator === "pipe"
+      ? "此行像是以“|”分隔的表头：请将文件另存为 CSV（逗号分隔）"
+      : `此行像是以${separator === "tab" ? "制表符" : "分号"}分隔的表头，但其中还有逗号：请去掉表头中的逗号，或将文件另存为 CSV（逗号分隔）`,
+  "data.full-width-commas": () => "此行用全角逗号（，）分隔字段：请改为半角逗号（,）",
+  "data.header-encoding": ({ encoding }) =>
+    encoding === "UTF-16"
+      ? "文件像是没有字节顺序标记（BOM）的 UTF-16：请另存为 UTF-8（CSV UTF-8），或带 BOM 的“Unicode 文本”"
+      : "文件像是按 UTF-8 读取的 GB18030（GBK）：请加 --encoding gb18030，或另存为 UTF-8",
+  "data.header-not-found": ({ rows, columns, encoding }) =>
+    `前 ${rows} 行中没有一行写明这些列：${columns.map(({ column, names }) => `${column}（${names.join(", ")}）`).join("、")}：请在表格上方写一行表头${encoding === null ? "" : `；文件按 ${encoding} 读取：如为其他编码，请用 --encoding 指定`}`,
   "data.row-too-wide": ({ fields, header }) =>
     `该行有 ${fields} 个字段，但表头只有 ${header} 个；带千位分隔符的数值须加引号（"1,200"）`,
   "data.value-split": ({ value, next }) =>

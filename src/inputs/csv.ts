@@ -293,14 +293,22 @@ function wholeQuotedFields(text: string, start: number, end: number): string[] |
   }
 }
 
-function* parseQuoted(block: string, line: number): Generator<CsvItem, number> {
+/**
+ * The records of a block of whole records by papaparse, split at `delimiter` (a comma, or the tab
+ * or semicolon a file's header sets, delimited.ts); returns the line after the block.
+ */
+export function* parseQuoted(
+  block: string,
+  line: number,
+  delimiter = ",",
+): Generator<CsvItem, number> {
   // Always LF: a CRLF file leaves a "\r" at the end of each line's last field, taken off below,
   // so files whose lines end both ways read alike.
   // papaparse drops a U+FEFF that opens its input; inside a file it is a character like any other
   // (the BOM of the file is gone already), so it is kept, whether or not a block starts with it.
   const input = block.charCodeAt(0) === 0xfeff ? `\uFEFF${block}` : block;
   const results = Papa.parse<string[]>(input, {
-    delimiter: ",",
+    delimiter,
     newline: "\n",
     quoteChar: '"',
     skipEmptyLines: false,

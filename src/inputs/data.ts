@@ -6,11 +6,11 @@
  */
 import { type DateParse, formatDay, type MonthRange, parseDate } from "../core/dates.js";
 import { MAX_MAGNITUDE, type Target } from "../core/model.js";
-import type { DataColumn } from "../core/problem-codes.js";
 import {
   type CodeAndParams,
   error,
   MAX_PROBLEMS_PER_FILE,
+  type Place,
   type Problem,
   type ProblemCode,
   type ProblemParams,
@@ -18,16 +18,14 @@ import {
 } from "../core/problems.js";
 import { closestMatch } from "../core/suggest.js";
 import type { CsvItem, CsvProblem } from "./csv.js";
-
-/** The columns kpi reads, and the header names (trimmed, case-insensitive) that mean each. */
-const COLUMN_ALIASES = {
-  target: ["target", "id", "指标"],
-  date: ["date", "period", "日期"],
-  value: ["value", "数值", "值"],
-  note: ["note", "备注"],
-} as const;
-type Column = keyof typeof COLUMN_ALIASES;
-const REQUIRED_COLUMNS: readonly Column[] = ["target", "date", "value"];
+import {
+  findHeader,
+  HEADER_SEARCH_ROWS,
+  type HeaderColumns,
+  headerProblems,
+  isBlankRow,
+  namesColumns,
+} from "./header.js";
 
 /** A field of digits only, with an optional decimal part or %: the rest of a split number. */
 const DIGITS_ONLY = /^\d+(?:\.\d+)?%?$/;
@@ -111,12 +109,22 @@ export interface FileRows {
  * The rows of one data file, from its records: handed on in batches as they are read; returns the
  * file's problems and the targets it has rows of, once every record is read.
  */
+export interface ReadRowsOptions {
+  /**
+   * The encoding the file's text was decoded from ("UTF-8", "GB18030"…): what the problem of a
+   * header not found looks at. Undefined: text never read from bytes.
+   * @default undefined
+   */
+  encoding?: string;
+}
+
 export function* readRows(
   file: string,
   records: Iterator<CsvItem, number>,
   targets: TargetIndex,
+  options: ReadRowsOptions = {},
 ): Generator<RowBatch, FileRows> {
-  const reader = new FileReader(file, targets);
+  const reader = new FileReader(file, targets, options);
   const { rows } = reader;
   for (let next = records.next(); ; next = records.next()) {
     if (next.done === true) {
@@ -192,9 +200,13 @@ interface RecordFields {
 
 /** Reads the records of one data file into rows and problems. */
 class FileReader {
-  private columns: Record<Column, number> | null = null;
-  /** The header is unusable: the rest of the file is not read. */
+  private columns: HeaderColumns | null = null;
+  /** The header is unusable, or none was found: the rest of the file is not read. */
   private skipRest = false;
+  /** The rows with text before a header is found, the first HEADER_SEARCH_ROWS of them. */
+  private readonly headerRows: RecordFields[] = [];
+  /** The first row past those that names the columns: a header too far down. */
+  private lateHeader: RecordFields | null = null;
   private headerWidth = 0;
   /**
    * The field after the value when it is the note or a column kpi does not read, else -1: where
@@ -220,6 +232,7 @@ class FileReader {
   constructor(
     readonly file: string,
     private readonly known: TargetIndex,
+    private readonly options: ReadRowsOptions,
   ) {
     this.targetState = new Uint8Array(known.list.length);
     this.nextTarget = new Int32Array(known.list.length + 1).fill(-1);
@@ -233,17 +246,26 @@ class FileReader {
 
   /** One CSV record: its fields and the line it starts on. */
   record(fields: readonly string[], line: number): void {
-    if (this.skipRest || isBlank(fields)) return; // blank lines and Excel's empty rows
+    if (this.skipRest || isBlankRow(fields)) return; // blank lines and Excel's empty rows
     const columns = this.columns;
     if (columns === null) {
-      this.readHeader({ fields, line });
+      this.searchHeader({ fields, line });
       return;
     }
     if (fields.length > this.headerWidth) {
-      this.addError({ fields, line }, this.headerWidth, "data.row-too-wide", {
-        fields: fields.length,
-        header: this.headerWidth,
-      });
+      // `1,200` unquoted where the value is the header's last column (or an empty one follows).
+      const valueText = (fields[columns.value] ?? "").trim();
+      const next = (fields[columns.value + 1] ?? "").trim();
+      if (parseNumber(valueText) !== undefined && DIGITS_ONLY.test(next))
+        this.addError({ fields, line }, columns.value + 1, "data.value-split", {
+          value: valueText,
+          next,
+        });
+      else
+        this.addError({ fields, line }, this.headerWidth, "data.row-too-wide", {
+          fields: fields.length,
+          header: this.headerWidth,
+        });
       return;
     }
     const id = (fields[columns.target] ?? "").trim();
@@ -252,7 +274,9 @@ class FileReader {
       return;
     }
     // A row of an unknown id is ignored whole (a warning, SPEC 3), whatever its date and value.
-    const index = this.targetIndex(id, line);
+    const index = id.includes(FULL_WIDTH_COMMA)
+      ? this.fullWidthTarget(id, { fields, line }, columns.target)
+      : this.targetIndex(id, line);
     if (index === -1) return;
     const target = this.known.list[index] as Target;
     const dateText = fields[columns.date] ?? "";
@@ -262,6 +286,10 @@ class FileReader {
       this.lastDate = parseDate(dateText);
     }
     const date = this.lastDate;
+    if (!date.ok && dateText.includes(FULL_WIDTH_COMMA)) {
+      this.addFullWidthComma({ fields, line }, columns.date);
+      return;
+    }
     if (!date.ok) {
       const [code, params] = dateProblem(dateText, date);
       this.addError({ fields, line }, columns.date, code, params);
@@ -288,6 +316,14 @@ class FileReader {
       return;
     }
     const value = parseValue(valueText, target);
+    if (
+      typeof value === "object" &&
+      valueText.includes(FULL_WIDTH_COMMA) &&
+      !FULL_WIDTH_GROUPED.test(valueText)
+    ) {
+      this.addFullWidthComma({ fields, line }, columns.value);
+      return;
+    }
     if (typeof value === "object") {
       const [code, params] = value;
       this.addError({ fields, line }, columns.value, code, params);
@@ -323,7 +359,7 @@ class FileReader {
     start: number,
     end: number,
     line: number,
-    columns: Record<Column, number>,
+    columns: HeaderColumns,
   ): boolean {
     const bounds = this.fieldBounds;
     let fields = 0;
@@ -399,6 +435,29 @@ class FileReader {
     return index;
   }
 
+  /**
+   * The target of an id that holds a full-width comma, or -1 and an error: a line typed with
+   * full-width commas between its fields (`land-supply，2022-02-28，210，`) is one field.
+   */
+  private fullWidthTarget(id: string, record: RecordFields, field: number): number {
+    const index = this.known.ids.find(id);
+    if (index !== -1) this.named(index);
+    else this.addFullWidthComma(record, field);
+    return index;
+  }
+
+  /** The error of a line with full-width commas between its fields, at the first one in `field`. */
+  private addFullWidthComma(record: RecordFields, field: number): void {
+    const text = record.fields[field] ?? "";
+    this.errorCount++;
+    if (this.errors.length < MAX_PROBLEMS_PER_FILE) {
+      const column = columnOf(record, field) + Math.max(0, text.indexOf(FULL_WIDTH_COMMA));
+      this.errors.push(
+        error({ file: this.file, line: record.line, column }, "data.full-width-commas", {}),
+      );
+    }
+  }
+
   /** The index of an id's target, or -1 (and the row counted) for an unknown id. */
   private targetIndex(id: string, line: number): number {
     const index = this.known.ids.find(id);
@@ -425,10 +484,17 @@ class FileReader {
 
   /** The file is read: its problems, and the targets it has rows of. */
   end(lastLine: number): FileRows {
-    if (this.columns === null && !this.skipRest) {
-      const place = { file: this.file, line: Math.max(1, lastLine), column: 1 };
-      this.errors.push(
-        error(place, "data.no-header", { columns: [...REQUIRED_COLUMNS] as DataColumn[] }),
+    if (this.columns === null && !this.headerUnusable) {
+      const rows =
+        this.lateHeader === null ? this.headerRows : [...this.headerRows, this.lateHeader];
+      const fields = rows.map((row) => row.fields);
+      const search = findHeader(fields, this.options);
+      this.addProblems(
+        headerProblems(search, fields, (row, field) =>
+          row === null
+            ? { file: this.file, line: Math.max(1, lastLine), column: 1 }
+            : this.placeOf(rows[row] as RecordFields, field),
+        ),
       );
     }
     for (const [id, { line, rows }] of this.unknownIds) {
@@ -461,42 +527,60 @@ class FileReader {
     };
   }
 
-  private readHeader(record: RecordFields): void {
-    const columns: Partial<Record<Column, number>> = {};
-    let ambiguous = false;
-    record.fields.forEach((field, index) => {
-      const name = field
-        .replace(/^\uFEFF/, "")
-        .trim()
-        .toLowerCase();
-      const column = (Object.keys(COLUMN_ALIASES) as Column[]).find((key) =>
-        (COLUMN_ALIASES[key] as readonly string[]).includes(name),
-      );
-      if (column === undefined) return;
-      // Two notes are harmless (notes are not read); two of a column that is read are ambiguous.
-      if (columns[column] !== undefined && REQUIRED_COLUMNS.includes(column)) {
-        this.addError(record, index, "data.duplicate-column", {
-          column: column as DataColumn,
-          first: record.fields[columns[column]] as string,
-          second: field,
-        });
-        ambiguous = true;
+  /**
+   * A row with text before the header is found: the header when it names the columns and is one
+   * of the first HEADER_SEARCH_ROWS rows with text (the rows above it are title rows); past those,
+   * a row that names the columns is remembered for the problem of a header too far down.
+   */
+  private searchHeader(record: RecordFields): void {
+    if (this.headerRows.length === HEADER_SEARCH_ROWS) {
+      if (namesColumns(record.fields)) {
+        this.lateHeader = record;
+        this.skipRest = true;
       }
-      columns[column] = index;
-    });
-    const missing = REQUIRED_COLUMNS.filter((column) => columns[column] === undefined);
-    for (const column of missing) {
-      const names = [...COLUMN_ALIASES[column]];
-      this.addError(record, null, "data.missing-column", { column: column as DataColumn, names });
+      return;
     }
+    this.headerRows.push(record);
+    // Only a row that names the columns can be the header: the others need no search.
+    if (!namesColumns(record.fields)) return;
+    const rows = this.headerRows;
+    const fields = rows.map((row) => row.fields);
+    const search = findHeader(fields);
+    if (!search.found) return;
+    const problems = headerProblems(search, fields, (row, field) =>
+      this.placeOf(rows[row ?? 0] as RecordFields, field),
+    );
     this.headerWidth = record.fields.length;
     // Without a clear header no row can be read right: the header is the one thing to fix.
-    if (missing.length > 0 || ambiguous) this.skipRest = true;
-    else {
-      this.columns = columns as Record<Column, number>;
-      const after = this.columns.value + 1;
-      const read = [this.columns.target, this.columns.date];
-      this.afterValue = after < this.headerWidth && !read.includes(after) ? after : -1;
+    if (problems.length > 0) {
+      this.addProblems(problems);
+      this.headerUnusable = true;
+      this.skipRest = true;
+      return;
+    }
+    this.columns = search.columns;
+    const after = search.columns.value + 1;
+    const read = [search.columns.target, search.columns.date];
+    this.afterValue = after < this.headerWidth && !read.includes(after) ? after : -1;
+  }
+
+  /** A header was found that cannot be read (a column named twice): its problems are said. */
+  private headerUnusable = false;
+
+  private placeOf(record: RecordFields, field: number | null): Place {
+    return { file: this.file, line: record.line, column: columnOf(record, field) };
+  }
+
+  /** Problems made elsewhere (the header's), counted and capped as the others are. */
+  private addProblems(problems: readonly Problem[]): void {
+    for (const problem of problems) {
+      if (problem.severity === "error") {
+        this.errorCount++;
+        if (this.errors.length < MAX_PROBLEMS_PER_FILE) this.errors.push(problem);
+      } else {
+        this.warningCount++;
+        if (this.warnings.length < MAX_PROBLEMS_PER_FILE) this.warnings.push(problem);
+      }
     }
   }
 
@@ -527,11 +611,10 @@ class FileReader {
   }
 }
 
-/** A row with no field but spaces: a blank line, or what Excel leaves below a table. */
-function isBlank(fields: readonly string[]): boolean {
-  for (const field of fields) if (field.length > 0 && field.trim() !== "") return false;
-  return true;
-}
+const FULL_WIDTH_COMMA = "\uFF0C";
+
+/** `1，200`: a number with full-width commas between groups of three (SPEC 3: NFKC makes it 1,200). */
+const FULL_WIDTH_GROUPED = /^\s*[+-]?\d{1,3}(?:\uFF0C\d{3})+(?:\.\d+)?\s*%?\s*$/;
 
 /** Full-width digits, signs and commas as ASCII (SPEC 3, v2): NFKC, for text that is not ASCII. */
 export function normalized(text: string): string {

@@ -8,8 +8,8 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import type { Target } from "../core/model.js";
 import { error, type Place, type Problem, sortProblems, UsageError } from "../core/problems.js";
-import { csvRecords } from "../inputs/csv.js";
 import { readRows, TargetIndex } from "../inputs/data.js";
+import { delimitedRecords } from "../inputs/delimited.js";
 import { type CollectedData, collectObservations } from "../inputs/observations.js";
 import { type OwnerPlace, ownerPlaces } from "../inputs/owner-places.js";
 import { PROJECT_FILE } from "../inputs/project-file.js";
@@ -25,6 +25,7 @@ import {
   decideEncoding,
   decodeChunks,
   type Encoding,
+  encodingName,
   type Iconv,
   lineOfInvalidUtf8,
   needsIconv,
@@ -187,7 +188,8 @@ export async function readData(
   function* rowsOfFiles() {
     for (const file of files) {
       const text = openText(file, encoding, iconv, problems);
-      if (text !== null) yield readRows(file, csvRecords(text), index);
+      if (text !== null)
+        yield readRows(file, delimitedRecords(text.chunks), index, { encoding: text.encoding });
     }
   }
   const data = collectObservations(rowsOfFiles(), index);
@@ -212,7 +214,7 @@ function openText(
   forced: string | undefined,
   iconv: Iconv | null,
   problems: Problem[],
-): Iterable<string> | null {
+): { chunks: Iterable<string>; encoding: string } | null {
   let bytes: FileBytes;
   let encoding: Encoding;
   try {
@@ -240,7 +242,10 @@ function openText(
     problems.push(error(startOf(file), "file.unreadable", { code: String(cause.code) }));
     return null;
   }
-  return decodeFile(bytes, createDecoder(encoding, iconv), file, problems);
+  return {
+    chunks: decodeFile(bytes, createDecoder(encoding, iconv), file, problems),
+    encoding: encodingName(encoding),
+  };
 }
 
 /** The text of the file's bytes; the file is closed at the end, or at a failure to read it. */

@@ -258,7 +258,7 @@ describe("bad input: exit 2, every problem at its place, no stack trace, no repo
     ["milestone-word", 'milestone-word.csv:2:28: value "maybe" is not done / not done'],
     [
       "unquoted-thousands",
-      "unquoted-thousands.csv:2:35: the row has 4 fields but the header has 3",
+      'unquoted-thousands.csv:2:35: value "1" is followed by a field of digits, "200": a thousands separator or a decimal comma without quotes?',
     ],
     [
       "unclosed-quote",

@@ -388,7 +388,7 @@ describe("hostile CSV", () => {
       // With its byte order mark, UTF-16 is read (SPEC 3, v2: test/unit/io.test.ts).
       "UTF-16 without its byte order mark",
       Buffer.from("target,date,value\ninvest,2022-01-31,1\n", "utf16le"),
-      /the header has no target column/,
+      /odd\.csv:1:1: the file looks UTF-16 without its byte order mark/,
     ],
     [
       "NUL bytes in fields",
@@ -431,12 +431,13 @@ describe("hostile CSV", () => {
   });
 
   it("a GB18030 file that happens to be valid UTF-8 is read as UTF-8, and fails loudly", async () => {
-    // "值" is D6 B5 in GB18030, which UTF-8 reads as U+05B5: the header loses its value column.
+    // "值" is D6 B5 in GB18030, which UTF-8 reads as U+05B5: the header loses its value column,
+    // and its bytes read as GB18030 name it: the message says so (SPEC 3, v2).
     const { default: iconv } = await import("iconv-lite");
     const bytes = iconv.encode("target,date,值\ninvest,2022-01-31,1\n", "gb18030");
     const result = await read("ambiguous.csv", bytes);
     expect(result.lines).toEqual([
-      "ambiguous.csv:1:1: the header has no value column (one of: value, 数值, 值)",
+      "ambiguous.csv:1:1: the file looks GB18030 (GBK) read as UTF-8: give --encoding gb18030, or save it as UTF-8",
     ]);
     const file = join(scratch, "ambiguous.csv");
     const forced = await readData([file], targets, { encoding: "gb18030" });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Target } from "../../src/core/model.js";
+import { labelsFor } from "../../src/i18n/language.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
 import { parseNumber, parseValue, plainDecimal } from "../../src/inputs/data.js";
 import { formatDay, readCsvTexts, targetsFrom } from "../helpers.js";
@@ -194,8 +195,8 @@ describe("SPEC 3: data files", () => {
       ],
     ],
     [
-      "an unquoted thousands separator",
-      "target,date,value\ninvest,2022-01-31,1,200\n",
+      "a row wider than the header",
+      "target,date,value\ninvest,2022-01-31,1,x\n",
       [
         'a.csv:2:21: the row has 4 fields but the header has 3; a value with a thousands separator must be quoted ("1,200")',
       ],
@@ -401,5 +402,234 @@ describe("SPEC 3 (v2): a row that does not fit is an error, never a guess", () =
       },
       problems: [],
     });
+  });
+});
+
+/** The problems of one CSV text in English and in Chinese. */
+function problemsInBoth(text: string | string[]) {
+  const data = readCsvTexts(
+    [{ file: "a.csv", chunks: Array.isArray(text) ? text : [text] }],
+    targets,
+  );
+  return {
+    en: data.problems.map((problem) => formatProblem(problem, labelsFor("en"))),
+    zh: data.problems.map((problem) => formatProblem(problem, labelsFor("zh"))),
+  };
+}
+
+describe("SPEC 3 (v2): the header row is the first row, or the first within 10 that names the columns", () => {
+  it("skips the title rows of an Excel report above the header, blank rows too", () => {
+    const result = read({
+      "a.csv": [
+        "2022年3月固定资产投资统计表,,,",
+        "填报单位：发改局,,,",
+        "",
+        "单位：万元,,,",
+        "指标,日期,数值,备注",
+        "invest,2022-03-31,36,",
+        "",
+      ].join("\n"),
+    });
+    expect(result).toEqual({ values: { invest: [["2022-03-31", 36, "a.csv:6"]] }, problems: [] });
+  });
+
+  it("takes a header that is the 10th row with text, and refuses one that is the 11th", () => {
+    // Nine title rows, each but the last followed by a blank line (not counted): 标题9 on line
+    // 2 × 9 - 1 = 17, the header (the 10th row with text) on line 18, its row on line 19.
+    const titles = (count: number) => Array.from({ length: count }, (_, i) => `标题${i + 1}\n`);
+    const tenth = read({
+      "a.csv": `${titles(9).join("\n")}target,date,value\ninvest,2022-03-31,36\n`,
+    });
+    expect(tenth).toEqual({ values: { invest: [["2022-03-31", 36, "a.csv:19"]] }, problems: [] });
+    // Ten title rows: the header is the 11th row with text, on line 11.
+    expect(
+      problemsInBoth(`${titles(10).join("")}target,date,value\ninvest,2022-03-31,36\n`),
+    ).toEqual({
+      en: [
+        "a.csv:11:1: this row names the columns, but 10 rows with text are above it: the header must be one of the first 10 rows; delete the title rows above it",
+      ],
+      zh: [
+        "a.csv:11:1: 此行是表头，但其上方有 10 行内容：表头必须在前 10 行之内；请删除其上方的标题行",
+      ],
+    });
+  });
+
+  it("says which columns the row that names the most of them leaves out, in one error", () => {
+    expect(problemsInBoth("填报单位：发改局\ntarget,备注\ninvest,x\n")).toEqual({
+      en: [
+        "a.csv:2:1: the header has no date column (one of: date, period, 日期) and no value column (one of: value, 数值, 值)",
+      ],
+      zh: [
+        "a.csv:2:1: 表头缺少 date 列（可用列名：date, period, 日期）和 value 列（可用列名：value, 数值, 值）",
+      ],
+    });
+  });
+
+  it("says that no row of the first 10 names a column, and how to name them", () => {
+    expect(problemsInBoth("a,b,c\n1,2,3\n").en).toEqual([
+      "a.csv:1:1: no row of the first 10 names the columns target (target, id, 指标, 编号), date (date, period, 日期), value (value, 数值, 值): write a header row above the table",
+    ]);
+    expect(problemsInBoth("a,b,c\n1,2,3\n").zh).toEqual([
+      "a.csv:1:1: 前 10 行中没有一行写明这些列：target（target, id, 指标, 编号）、date（date, period, 日期）、value（value, 数值, 值）：请在表格上方写一行表头",
+    ]);
+  });
+
+  it("reads 编号 as the target column", () => {
+    expect(read({ "a.csv": "编号,日期,值\ninvest,2022-03-31,36\n" }).values).toEqual({
+      invest: [["2022-03-31", 36, "a.csv:2"]],
+    });
+  });
+});
+
+describe("SPEC 3 (v2): a header with no comma separated by tabs or semicolons sets the separator", () => {
+  it("reads a tab-separated file (Excel's Unicode text), quoted fields and commas in values included", () => {
+    const result = read({
+      "a.txt":
+        '标题\t\t\n指标\t日期\t数值\t备注\r\ninvest\t2022-01-31\t1,200\t"a\tb"\r\ninvest\t2022-02-28\t1300\t说明, 含逗号\r\n',
+    });
+    expect(result).toEqual({
+      values: {
+        invest: [
+          ["2022-01-31", 1200, "a.txt:3"],
+          ["2022-02-28", 1300, "a.txt:4"],
+        ],
+      },
+      problems: [],
+    });
+  });
+
+  it("reads a semicolon-separated file, and places its problems by its fields", () => {
+    const result = read({
+      "a.csv": "target;date;value\ninvest;2022-01-31;12\ninvest;2022-02-28;x\n",
+    });
+    expect(result).toEqual({
+      values: { invest: [["2022-01-31", 12, "a.csv:2"]] },
+      // invest;2022-02-28; is 6 + 1 + 10 + 1 = 18 characters: the value starts at column 19.
+      problems: ['a.csv:3:19: value "x" is not a number'],
+    });
+  });
+
+  it("reads commas, not tabs, when a row of the first 10 is a comma header", () => {
+    const result = read({ "a.csv": "a\tb\ntarget,date,value,note\ninvest,2022-01-31,12,x\ty\n" });
+    expect(result.values).toEqual({ invest: [["2022-01-31", 12, "a.csv:3"]] });
+  });
+
+  it("refuses a tab or semicolon header that holds a comma, saying so, in both languages", () => {
+    expect(problemsInBoth("target\tdate\tvalue\tnote (a, b)\ninvest\t2022-01-31\t1\t\n")).toEqual({
+      en: [
+        "a.csv:1:1: this row looks like a header separated by tabs that also holds a comma: take the comma out of the header, or save the file as CSV (comma-separated)",
+      ],
+      zh: [
+        "a.csv:1:1: 此行像是以制表符分隔的表头，但其中还有逗号：请去掉表头中的逗号，或将文件另存为 CSV（逗号分隔）",
+      ],
+    });
+    expect(problemsInBoth("target|date|value\ninvest|2022-01-31|1\n").en).toEqual([
+      'a.csv:1:1: this row looks like a header separated by "|": save the file as CSV (comma-separated)',
+    ]);
+  });
+});
+
+describe("SPEC 3 (v2): a header not found says what the first lines look like", () => {
+  it("full-width commas between the fields of the header", () => {
+    expect(problemsInBoth("指标，日期，数值，备注\ninvest，2022-01-31，1，\n")).toEqual({
+      en: [
+        "a.csv:1:1: this line uses full-width commas (，) between fields: write commas (,) instead",
+      ],
+      zh: ["a.csv:1:1: 此行用全角逗号（，）分隔字段：请改为半角逗号（,）"],
+    });
+  });
+
+  it("UTF-16 without its byte order mark, read as UTF-8", () => {
+    // Each ASCII character of UTF-16LE is followed by a zero byte, valid UTF-8 of U+0000.
+    const text = Buffer.from("target,date,value\ninvest,2022-01-31,1\n", "utf16le").toString(
+      "utf8",
+    );
+    expect(problemsInBoth(text)).toEqual({
+      en: [
+        'a.csv:1:1: the file looks UTF-16 without its byte order mark: save it as UTF-8 (CSV UTF-8), or as "Unicode text" with its byte order mark',
+      ],
+      zh: [
+        "a.csv:1:1: 文件像是没有字节顺序标记（BOM）的 UTF-16：请另存为 UTF-8（CSV UTF-8），或带 BOM 的“Unicode 文本”",
+      ],
+    });
+  });
+
+  it("GB18030 whose bytes happen to be valid UTF-8", () => {
+    // 值 is D6 B5 in GB18030: read as UTF-8, U+05B5.
+    expect(problemsInBoth("target,date,\u05B5\ninvest,2022-01-31,1\n")).toEqual({
+      en: [
+        "a.csv:1:1: the file looks GB18030 (GBK) read as UTF-8: give --encoding gb18030, or save it as UTF-8",
+      ],
+      zh: [
+        "a.csv:1:1: 文件像是按 UTF-8 读取的 GB18030（GBK）：请加 --encoding gb18030，或另存为 UTF-8",
+      ],
+    });
+  });
+});
+
+describe("SPEC 3 (v2): a line with full-width commas between what look like fields is an error", () => {
+  it("refuses a row typed with full-width commas, at the first one", () => {
+    // land-supply is 11 characters: the first ， is column 12. On line 3, the date field starts at
+    // column 8 and its ， follows 2022-02-28: column 18. On line 4, the value 210， starts at
+    // column 19 and its ， is column 22.
+    expect(
+      problemsInBoth(
+        "target,date,value,note\nland-supply，2022-02-28，210，\ninvest,2022-02-28，210\ninvest,2022-02-28,210，\n",
+      ),
+    ).toEqual({
+      en: [
+        "a.csv:2:12: this line uses full-width commas (，) between fields: write commas (,) instead",
+        "a.csv:3:18: this line uses full-width commas (，) between fields: write commas (,) instead",
+        "a.csv:4:22: this line uses full-width commas (，) between fields: write commas (,) instead",
+      ],
+      zh: [
+        "a.csv:2:12: 此行用全角逗号（，）分隔字段：请改为半角逗号（,）",
+        "a.csv:3:18: 此行用全角逗号（，）分隔字段：请改为半角逗号（,）",
+        "a.csv:4:22: 此行用全角逗号（，）分隔字段：请改为半角逗号（,）",
+      ],
+    });
+  });
+
+  it("reads a note with full-width commas, and a full-width comma inside one number as that number", () => {
+    const result = read({
+      "a.csv":
+        'target,date,value,note\ninvest,2022-01-31,5,示例数据，非官方统计\ninvest,2022-02-28,"1，200",\n',
+    });
+    expect(result).toEqual({
+      values: {
+        invest: [
+          ["2022-01-31", 5, "a.csv:2"],
+          ["2022-02-28", 1200, "a.csv:3"],
+        ],
+      },
+      problems: [],
+    });
+  });
+});
+
+describe("SPEC 3 (v2): an unquoted 1,200 is refused however the header ends", () => {
+  it("when the value is the header's last column, or an empty header cell follows it", () => {
+    // invest,2022-01-31,1, is 20 characters: the rest of the number starts at column 21.
+    const message =
+      'value "1" is followed by a field of digits, "200": a thousands separator or a decimal comma without quotes? Quote the number ("1,200") or write it without the comma';
+    expect(problemsInBoth("target,date,value\ninvest,2022-01-31,1,200\n").en).toEqual([
+      `a.csv:2:21: ${message}`,
+    ]);
+    expect(
+      problemsInBoth("target,date,value,\ninvest,2022-01-31,1,200\ninvest,2022-02-28,1,200,\n"),
+    ).toEqual({
+      en: [`a.csv:2:21: ${message}`, `a.csv:3:21: ${message}`],
+      zh: [
+        'a.csv:2:21: 数值 "1" 后面是一个只有数字的字段 "200"：是否未加引号的千位分隔符或小数逗号？请给数值加引号（"1,200"）或去掉逗号',
+        'a.csv:3:21: 数值 "1" 后面是一个只有数字的字段 "200"：是否未加引号的千位分隔符或小数逗号？请给数值加引号（"1,200"）或去掉逗号',
+      ],
+    });
+  });
+
+  it("when a read column follows the value", () => {
+    // invest,1, is 9 characters: 200 starts at column 10.
+    expect(problemsInBoth("target,value,date\ninvest,1,200,2022-01-31\n").en).toEqual([
+      'a.csv:2:10: value "1" is followed by a field of digits, "200": a thousands separator or a decimal comma without quotes? Quote the number ("1,200") or write it without the comma',
+    ]);
   });
 });

@@ -94,7 +94,25 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "csv.unreadable": { reason: "UndetectableDelimiter" },
   "data.no-header": { columns: ["target", "date", "value"] },
   "data.duplicate-column": { column: "date", first: "date", second: "日期" },
-  "data.missing-column": { column: "date", names: ["date", "period", "日期"] },
+  "data.missing-column": {
+    missing: [
+      { column: "date", names: ["date", "period", "日期"] },
+      { column: "value", names: ["value", "数值", "值"] },
+    ],
+  },
+  "data.header-too-low": { rowsAbove: 11, max: 10 },
+  "data.header-separator": { separator: "tab" },
+  "data.full-width-commas": {},
+  "data.header-encoding": { encoding: "UTF-16" },
+  "data.header-not-found": {
+    rows: 10,
+    columns: [
+      { column: "target", names: ["target", "id", "指标", "编号"] },
+      { column: "date", names: ["date", "period", "日期"] },
+      { column: "value", names: ["value", "数值", "值"] },
+    ],
+    encoding: "GB18030",
+  },
   "data.row-too-wide": { fields: 4, header: 3 },
   "data.value-split": { value: "1", next: "200" },
   "data.target-empty": {},
@@ -181,7 +199,7 @@ const ALLOWED = new Set([
   ...["office", "title", "owners", "green", "yellow", "red", "missing", "late_penalty"],
   ...["scores.missing", "scores.red", "as_of", "latest-data", "true", "false"],
   ...["timezone", "IANA", "Asia/Shanghai", "aggregate"],
-  ...["GBK", "UTF-16", "UTF-16LE", "UTF-16BE", "TSV"],
+  ...["GBK", "UTF-16", "UTF-16LE", "UTF-16BE", "BOM", "Unicode"],
 ]);
 
 /** Every text a problem's params hold: values, which any language shows as they are. */
