@@ -49,13 +49,16 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** Runs the commands alternately, `times` times each, after one warm-up each; medians. */
+/**
+ * Runs the commands alternately, `times` times each, after one warm-up each; medians. A command
+ * is [command, args] or [command, args, working folder].
+ */
 function compare(commands, times = runs) {
-  for (const [command, args] of Object.values(commands)) run(command, args);
+  for (const [command, args, cwd] of Object.values(commands)) run(command, args, { cwd });
   const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
   for (let i = 0; i < times; i++) {
-    for (const [name, [command, args]] of Object.entries(commands))
-      samples[name].push(run(command, args));
+    for (const [name, [command, args, cwd]] of Object.entries(commands))
+      samples[name].push(run(command, args, { cwd }));
   }
   return Object.fromEntries(
     Object.entries(samples).map(([name, list]) => [
@@ -114,6 +117,9 @@ if (reader.getRows().length === 0) process.exit(2);
   return join(dir, "latest.js");
 }
 
+// Run in the data set's folder: the repository's own kpi.yaml (the example's owners) is not the
+// data set's project file.
+const kpiRun = (dir) => [node, kpiArgs(dir), dir];
 const kpiArgs = (dir) => [
   join(repo, "bin", "kpi.js"),
   "check",
@@ -163,7 +169,7 @@ console.log(
 );
 
 const scale = compare({
-  kpi: [node, kpiArgs(dir)],
+  kpi: kpiRun(dir),
   ...(options["no-duckdb"]
     ? {}
     : { duckdb: [node, [ensureDuckDb(), join(dir, "data", "data.csv")]] }),
@@ -183,7 +189,7 @@ console.log(
 
 if (!options["no-growth"]) {
   const double = dataSet(targets, rows * 2);
-  const growth = compare({ single: [node, kpiArgs(dir)], double: [node, kpiArgs(double)] });
+  const growth = compare({ single: kpiRun(dir), double: kpiRun(double) });
   console.log(
     `growth     ${rows} rows ${format(growth.single.seconds)}   ${rows * 2} rows ${format(growth.double.seconds)}   ratio ${(growth.double.seconds / growth.single.seconds).toFixed(2)} (goal ≈ 2)`,
   );
