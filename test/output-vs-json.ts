@@ -42,6 +42,7 @@ export interface ResultJson {
   missingReport: string | null;
   dueBy: string | null;
   judgedAt: string;
+  frequency: string | null;
   actual: number | boolean | null;
   observedOn: string | null;
   expected: number | null;
@@ -838,8 +839,12 @@ export function reportMismatches(
     }
     const ranking = rankTitle(rank, labels);
     const dueUntil = addDays(json.asOf, 30);
+    const year = words.year(Number(json.asOf.slice(0, 4)));
     const chapters = [
+      words.followUp,
+      words.chase,
       words.attention,
+      year,
       words.bySection,
       ...(inputs.byOwner ? [ranking] : []),
       words.byOwner,
@@ -852,7 +857,10 @@ export function reportMismatches(
       chapters,
     );
     const chapter = (name: string) => sections.filter((section) => section.path[1] === name);
+    checkFollowUp(findings.at(words.followUp), chapter(words.followUp)[0], inputs, labels);
+    checkChase(findings.at(words.chase), chapter(words.chase), inputs, labels);
     checkAttention(findings.at(words.attention), chapter(words.attention), json, labels);
+    checkYear(findings.at(year), chapter(year)[0], inputs, labels);
     checkBySection(findings.at(words.bySection), chapter(words.bySection), json, labels);
     if (inputs.byOwner) {
       const blocks = blocksOf(findings.at(ranking), chapter(ranking)[0], ["table", "paragraph"]);
@@ -893,6 +901,193 @@ export function reportMismatches(
       );
     }
   });
+}
+
+/**
+ * The follow-up list: only red targets with report dates, the longest streaks first, each "red N
+ * months/reports running" with N ≥ 2. Where the JSON of T and of the previous month-end each stand
+ * for their own date (judged at it), a monthly target red at both is on the list, and one red at
+ * T only is not.
+ */
+function checkFollowUp(
+  findings: Findings,
+  section: MarkdownSection | undefined,
+  inputs: ReportInputs,
+  labels: Labels,
+) {
+  const words = labels.report;
+  const { json, previous } = inputs;
+  const red = json.results.filter(
+    (result) => result.status === "red" && result.kind !== "milestone",
+  );
+  const before = new Map(previous.results.map((result) => [result.id, result]));
+  const monthly = red.filter(
+    (result) =>
+      result.frequency === "monthly" &&
+      result.judgedAt === json.asOf &&
+      before.get(result.id)?.judgedAt === previous.asOf,
+  );
+  const mustShow = monthly.filter((result) => before.get(result.id)?.status === "red");
+  const mustNotShow = monthly.filter((result) => before.get(result.id)?.status !== "red");
+  const kinds = section?.blocks.map((block) => block.kind);
+  if (kinds?.[0] === "paragraph") {
+    const blocks = blocksOf(findings, section, ["paragraph"]);
+    if (blocks?.[0]?.kind === "paragraph") findings.equal("text", blocks[0].text, words.noFollowUp);
+    findings.equal("red at the previous month-end too", mustShow.map(targetName), []);
+    return;
+  }
+  const table = blocksOf(findings, section, ["table"])?.[0];
+  if (table?.kind !== "table") return;
+  const columns = columnsOf(findings, table.head, {
+    target: words.columns.target,
+    owner: labels.columns.owner,
+    running: words.columns.running,
+  });
+  if (columns === null) return;
+  const shown = table.rows.map((row) => row[columns.target] ?? "");
+  for (const result of mustShow)
+    if (!shown.includes(targetName(result))) findings.add(`${result.id} is not on the list`);
+  for (const result of mustNotShow)
+    if (shown.includes(targetName(result))) findings.add(`${result.id} is on the list`);
+  let longest = Number.POSITIVE_INFINITY;
+  for (const row of table.rows) {
+    const name = row[columns.target] ?? "";
+    const result = red.find((candidate) => targetName(candidate) === name);
+    const at = findings.at(name);
+    if (result === undefined) {
+      at.add("is not a red target with report dates");
+      continue;
+    }
+    at.equal("owner", row[columns.owner], result.owner.join(labels.nameSeparator));
+    const counts = result.frequency === "monthly" ? "months" : "reports";
+    const running = row[columns.running] ?? "";
+    const length = [...Array(100).keys()].find(
+      (n) => n >= 2 && running === `${STATUS_MARKS.red.emoji} ${words.redRunning(n, counts)}`,
+    );
+    if (length === undefined) at.add(`running ${JSON.stringify(running)}`);
+    else if (length > longest) at.add("a longer streak after a shorter one");
+    else longest = length;
+  }
+}
+
+/** The last day a report was due, as a message says it: its month and day in the report's year. */
+function dueByText(missingReport: string, dueBy: string): string {
+  return dueBy.slice(0, 4) === missingReport.slice(0, 4) ? dueBy.slice(5) : dueBy;
+}
+
+/**
+ * The chase list: every late result's report, under each of its owners (in the office's order,
+ * then in the order the files first name them, whatever `--by`) and then under "no owner", the
+ * oldest report owed first, as a line to paste.
+ */
+function checkChase(
+  findings: Findings,
+  sections: readonly MarkdownSection[],
+  inputs: ReportInputs,
+  labels: Labels,
+) {
+  const words = labels.report;
+  const { json } = inputs;
+  const late = json.results
+    .filter((result) => result.late && result.missingReport !== null && result.dueBy !== null)
+    // ISO dates as days since the epoch: the oldest report owed first, file order among equals.
+    .sort((a, b) => Date.parse(a.missingReport ?? "") - Date.parse(b.missingReport ?? ""));
+  const [intro, ...groups] = sections;
+  if (late.length === 0) {
+    const blocks = blocksOf(findings, intro, ["paragraph"]);
+    if (blocks?.[0]?.kind === "paragraph") findings.equal("text", blocks[0].text, words.noChase);
+    findings.equal("owners", groups.length, 0);
+    return;
+  }
+  findings.equal("text under the heading", intro?.blocks, []);
+  const listed = inputs.owners ?? [];
+  const official = (owner: string) =>
+    listed.includes(owner) ? listed.indexOf(owner) : listed.length;
+  const owners = [...new Set(json.results.flatMap((result) => result.owner))]
+    .sort((a, b) => official(a) - official(b))
+    .filter((owner) => late.some((result) => result.owner.includes(owner)));
+  const unowned = late.filter((result) => result.owner.length === 0);
+  findings.equal(
+    "owners",
+    groups.map((group) => group.path[2]),
+    [...owners, ...(unowned.length > 0 ? [words.noOwner] : [])],
+  );
+  groups.forEach((group, index) => {
+    const owner = owners[index] ?? null;
+    const at = findings.at(group.path[2] ?? "");
+    const list = blocksOf(at, group, ["list"])?.[0];
+    if (list?.kind !== "list") return;
+    const results =
+      owner === null ? unowned : late.filter((result) => result.owner.includes(owner));
+    at.equal(
+      "messages",
+      list.items,
+      results.map((result) =>
+        words.chaseMessage(
+          owner,
+          result.title,
+          result.missingReport ?? "",
+          dueByText(result.missingReport ?? "", result.dueBy ?? ""),
+        ),
+      ),
+    );
+  });
+}
+
+/**
+ * The year at a glance: every target in file order, a column per month-end of T's year up to T,
+ * an emoji a cell; the column of the previous month-end says what its JSON says, and so does T's
+ * when T is a month-end.
+ */
+function checkYear(
+  findings: Findings,
+  section: MarkdownSection | undefined,
+  inputs: ReportInputs,
+  labels: Labels,
+) {
+  const words = labels.report;
+  const { json, previous } = inputs;
+  const year = Number(json.asOf.slice(0, 4));
+  const monthEnds: string[] = [];
+  for (let month = 1; month <= 12; month++) {
+    const end = monthEnd(`${year}-${String(month).padStart(2, "0")}-01`);
+    if (end <= json.asOf) monthEnds.push(end);
+  }
+  if (monthEnds.length === 0) {
+    const blocks = blocksOf(findings, section, ["paragraph"]);
+    if (blocks?.[0]?.kind === "paragraph")
+      findings.equal("text", blocks[0].text, words.noMonthEnd(year));
+    return;
+  }
+  const blocks = blocksOf(findings, section, ["table", "paragraph"]);
+  const [table, legend] = blocks ?? [];
+  if (table?.kind !== "table" || legend?.kind !== "paragraph") return;
+  findings.equal("head", table.head, [
+    words.columns.target,
+    ...monthEnds.map((end) => words.monthShort(Number(end.slice(5, 7)))),
+  ]);
+  findings.equal(
+    "targets in order",
+    table.rows.map((row) => row[0]),
+    json.results.map(targetName),
+  );
+  const emoji = new Set(WORST_FIRST.map((status) => STATUS_MARKS[status].emoji));
+  for (const row of table.rows)
+    for (const cell of row.slice(1))
+      if (!emoji.has(cell)) findings.at(row[0] ?? "").add(`cell ${JSON.stringify(cell)}`);
+  for (const known of [previous, json]) {
+    const column = monthEnds.indexOf(known.asOf);
+    if (column < 0) continue;
+    findings.equal(
+      `column ${known.asOf}`,
+      table.rows.map((row) => row[column + 1]),
+      known.results.map((result) => STATUS_MARKS[result.status].emoji),
+    );
+  }
+  const key = WORST_FIRST.map(
+    (status) => `${STATUS_MARKS[status].emoji} ${labels.status[status]}`,
+  ).join(" · ");
+  findings.equal("legend", legend.text, words.yearLegend(key));
 }
 
 /** The last day of `date`'s month. */

@@ -138,6 +138,8 @@ export type MarkdownBlock =
   | { kind: "table"; head: string[]; rows: string[][] }
   | { kind: "code"; lang: string; text: string }
   | { kind: "rule" }
+  /** A bullet list whose items are each one line of text. */
+  | { kind: "list"; items: string[] }
   | { kind: "other"; type: string; raw: string };
 
 /** The blocks of a markdown document in order (blank space left out), parsed by `marked`. */
@@ -169,6 +171,16 @@ export function parseMarkdown(markdown: string): MarkdownBlock[] {
       }
       case "hr":
         return [{ kind: "rule" }];
+      case "list": {
+        // Only a list of plain lines: an item that holds a heading or a nested list is other.
+        const list = token as Tokens.List;
+        const plain = list.items.every((item) =>
+          item.tokens.every((inner) => inner.type === "text" || inner.type === "paragraph"),
+        );
+        if (!list.ordered && plain)
+          return [{ kind: "list", items: list.items.map((item) => inlineText(item.tokens)) }];
+        return [{ kind: "other", type: token.type, raw: token.raw }];
+      }
       default:
         return [{ kind: "other", type: token.type, raw: token.raw }];
     }

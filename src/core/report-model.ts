@@ -15,6 +15,14 @@ import {
 import type { Result, SchedulePoint, Status, Summary, Target } from "./model.js";
 import { Evaluations } from "./month-ends.js";
 import { DEFAULT_PROJECT } from "./project.js";
+import {
+  type ChaseGroup,
+  chaseList,
+  type RedStreak,
+  redStreaks,
+  type YearAtAGlance,
+  yearAtAGlance,
+} from "./report-follow-up.js";
 import { expectedValue, progressDirection } from "./schedule.js";
 import {
   inOwnerOrder,
@@ -96,6 +104,12 @@ export interface StatusChange {
 
 export interface ReportModel {
   asOf: Day;
+  /** The follow-up list (督办清单): targets red report after report, the longest streaks first. */
+  followUp: RedStreak[];
+  /** The chase list (催报): reports due and missing, by owner (in `owners` order), then unowned. */
+  chase: ChaseGroup[];
+  /** Every target's status at each month-end of the as-of date's year. */
+  year: YearAtAGlance;
   /** The last day of the month before the as-of date's month: what changes are measured from. */
   previousAsOf: Day;
   summary: Summary;
@@ -142,8 +156,9 @@ export function previousMonthEnd(day: Day): Day {
 }
 
 /**
- * Build the report model: the evaluation at the as-of date, and again at the previous month-end
- * from the same data for the changes.
+ * Build the report model: the evaluation at the as-of date, and at the previous month-end from the
+ * same data for the changes; the month-ends of the year and the earlier report dates of red targets
+ * for the year at a glance and the follow-up list.
  */
 export function buildReport(
   targets: readonly Target[],
@@ -171,15 +186,22 @@ export function buildReport(
       );
     }
   }
+  const owners = inOwnerOrder(ranking.standings, report.results, settings.owners);
   return {
     asOf,
+    followUp: redStreaks(report.results, evaluations),
+    chase: chaseList(
+      report.results,
+      owners.map((standing) => standing.owner),
+    ),
+    year: yearAtAGlance(report.results, asOf, evaluations),
     previousAsOf,
     summary: report.summary,
     results: report.results,
     attention,
     sections: groupBySection(report.results),
     ranking,
-    owners: inOwnerOrder(ranking.standings, report.results, settings.owners),
+    owners,
     unowned: report.results.filter((result) => result.target.owner.length === 0),
     dueSoon: dueSoon(report.results, asOf),
     changes: statusChanges(previous.results, report.results),

@@ -294,6 +294,21 @@ export const en: Labels = {
   messages: enMessages,
   report: {
     title: (asOf) => `Status report as of ${asOf}`,
+    followUp: "Follow-up list: red report after report",
+    noFollowUp: "No target has been red two reports running.",
+    redRunning: (length, counts) => `red ${length} ${counts} running`,
+    chase: "Reports to chase: due and not received",
+    noChase: "Every report that is due has come in.",
+    chaseMessage: (owner, target, report, dueBy) =>
+      `${owner === null ? "Please" : `${owner}: please`} send the ${report} figure for ${target} as soon as possible (it was due by ${dueBy}).`,
+    year: (year) => `${year} at a glance: the status at each month-end`,
+    yearLegend: (key) =>
+      `${key}: each cell is the status as of that month-end, from the rows dated by then`,
+    noMonthEnd: (year) => `No month of ${year} has ended yet.`,
+    monthShort: (month) =>
+      ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][
+        month - 1
+      ] ?? String(month),
     attention: "Needs attention: red and yellow targets",
     noAttention: "No target is red or yellow.",
     bySection: "All targets by section",
@@ -313,6 +328,7 @@ export const en: Labels = {
     },
     columns: {
       target: "Target",
+      running: "Red for",
       behindBy: "Behind by",
       nextMilestone: "Next milestone",
       daysLeft: "Days left",
@@ -374,6 +390,9 @@ export const en: Labels = {
   html: {
     lang: "en",
     nav: {
+      followUp: "Follow-up",
+      chase: "Reports to chase",
+      year: "The year",
       attention: "Red and yellow",
       targets: "All targets",
       owners: "Owners",

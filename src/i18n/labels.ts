@@ -2,6 +2,7 @@
 import type { Check, Kind, Reason, Status } from "../core/model.js";
 import type { ProblemCode, ProblemParams } from "../core/problem-codes.js";
 import type { Scores } from "../core/project.js";
+import type { RedStreak } from "../core/report-follow-up.js";
 import type { ChangeKind } from "../core/report-model.js";
 import type { Movement, Period } from "../core/scoring.js";
 
@@ -77,6 +78,9 @@ export interface HtmlLabels {
   lang: string;
   /** Short names of the page's parts, for its table of contents. */
   nav: {
+    followUp: string;
+    chase: string;
+    year: string;
     attention: string;
     targets: string;
     owners: string;
@@ -116,6 +120,27 @@ export interface HtmlLabels {
 /** The words of `kpi report` (the markdown status report). */
 export interface ReportLabels {
   title: (asOf: string) => string;
+  /** The follow-up list (督办清单): targets red report after report. */
+  followUp: string;
+  noFollowUp: string;
+  /** How long a target has been red, T's report included: `red 3 months running`, `连续 2 期红灯`. */
+  redRunning: (length: number, counts: RedStreak["counts"]) => string;
+  /** The chase list (催报): reports due and not received, by owner. */
+  chase: string;
+  noChase: string;
+  /**
+   * One missing report as a message to paste into a chat: the owner (null when the target names
+   * none), the target's title, the report date owed and the last day it was due.
+   */
+  chaseMessage: (owner: string | null, target: string, report: string, dueBy: string) => string;
+  /** The year at a glance: every target's status at each month-end of the year. */
+  year: (year: number) => string;
+  /** The line under the year at a glance: the statuses' key, and what a cell is. */
+  yearLegend: (key: string) => string;
+  /** Before the year's first month-end (January 1–30). */
+  noMonthEnd: (year: number) => string;
+  /** A month-end's column in the year at a glance: `Jan`, `1月`. */
+  monthShort: (month: number) => string;
   attention: string;
   noAttention: string;
   bySection: string;
@@ -131,6 +156,8 @@ export interface ReportLabels {
   change: Record<ChangeKind, string>;
   columns: {
     target: string;
+    /** The follow-up list's column: how long the target has been red. */
+    running: string;
     behindBy: string;
     nextMilestone: string;
     daysLeft: string;

@@ -273,6 +273,18 @@ export const zh: Labels = {
   messages: zhMessages,
   report: {
     title: (asOf) => `指标进展情况通报（截至 ${asOf}）`,
+    followUp: "督办清单：连续红灯指标",
+    noFollowUp: "没有连续两期及以上亮红灯的指标。",
+    redRunning: (length, counts) =>
+      counts === "months" ? `连续 ${length} 个月红灯` : `连续 ${length} 期红灯`,
+    chase: "催报：逾期未报送",
+    noChase: "应报送的数据均已报送。",
+    chaseMessage: (owner, target, report, dueBy) =>
+      `${owner === null ? "" : `${owner}：`}请尽快报送 ${target} ${report} 数据（应于 ${dueBy} 前报送）`,
+    year: (year) => `${year} 年各月末亮灯情况`,
+    yearLegend: (key) => `${key}：每格为该月末的状态，只用截至当日的数据`,
+    noMonthEnd: (year) => `${year} 年尚无已结束的月份。`,
+    monthShort: (month) => `${month}月`,
     attention: "亮灯警示：红灯和黄灯指标",
     noAttention: "没有红灯或黄灯指标。",
     bySection: "全部指标（按板块）",
@@ -292,6 +304,7 @@ export const zh: Labels = {
     },
     columns: {
       target: "指标",
+      running: "连续红灯",
       behindBy: "滞后量",
       nextMilestone: "下一节点",
       daysLeft: "剩余天数",
@@ -352,6 +365,9 @@ export const zh: Labels = {
   html: {
     lang: "zh-CN",
     nav: {
+      followUp: "督办清单",
+      chase: "催报",
+      year: "全年一览",
       attention: "亮灯警示",
       targets: "全部指标",
       owners: "责任单位",

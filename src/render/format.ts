@@ -1,6 +1,7 @@
 /** Number, value and cell formatting shared by the human-readable renderers. */
-import { civilFromDay, formatDay } from "../core/dates.js";
+import { civilFromDay, type Day, formatDay } from "../core/dates.js";
 import { type Result, STATUSES, type Status, type Summary } from "../core/model.js";
+import type { ChaseItem } from "../core/report-follow-up.js";
 import type { AttentionItem } from "../core/report-model.js";
 import type { OwnerStanding, Ranking } from "../core/scoring.js";
 import type { Labels } from "../i18n/labels.js";
@@ -59,9 +60,30 @@ export function formatNote(result: Result, labels: Labels): string {
  */
 export function lateNote(result: Result, labels: Labels): string | null {
   if (!result.late || result.missingReport === null || result.dueBy === null) return null;
-  const owed = formatDay(result.missingReport);
-  const due = formatDay(result.dueBy);
-  return labels.late(owed, due.slice(0, 4) === owed.slice(0, 4) ? due.slice(5) : due);
+  return labels.late(
+    formatDay(result.missingReport),
+    formatDueBy(result.missingReport, result.dueBy),
+  );
+}
+
+/** The last day a report was due: its month and day when in the report date's year (`06-10`). */
+function formatDueBy(missingReport: Day, dueBy: Day): string {
+  const owed = formatDay(missingReport);
+  const due = formatDay(dueBy);
+  return due.slice(0, 4) === owed.slice(0, 4) ? due.slice(5) : due;
+}
+
+/**
+ * A missing report as a message to paste into the owner's chat (催报): `发改局：请尽快报送 固投亿元以上项目
+ * 2022-05-31 数据（应于 06-10 前报送）`; `owner` null for a target that names none.
+ */
+export function chaseMessage(item: ChaseItem, owner: string | null, labels: Labels): string {
+  return labels.report.chaseMessage(
+    owner,
+    item.result.target.title,
+    formatDay(item.missingReport),
+    formatDueBy(item.missingReport, item.dueBy),
+  );
 }
 
 /** Symbols that tell the statuses apart without colour. */

@@ -7,14 +7,16 @@
  * is ever made from input (links point at ids made from positions, filters at owner numbers).
  */
 import { createHash } from "node:crypto";
-import { formatDay } from "../core/dates.js";
+import { civilFromDay, formatDay } from "../core/dates.js";
 import { type Result, STATUSES, type Status, type Summary } from "../core/model.js";
+import type { ChaseGroup, RedStreak, YearAtAGlance } from "../core/report-follow-up.js";
 import { type AttentionItem, DUE_SOON_DAYS, type ReportModel } from "../core/report-model.js";
 import { schedulePoints } from "../core/schedule.js";
 import type { Labels } from "../i18n/labels.js";
 import {
   attentionCells,
   attentionHeads,
+  chaseMessage,
   formatActual,
   formatExpected,
   formatNote,
@@ -75,7 +77,10 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
     "</header>",
     controls(model, labels),
     "<main>",
+    section("followup", words.followUp, followUpBlock(model.followUp, page)),
+    section("chase", words.chase, chaseBlock(model.chase, page)),
     section("attention", words.attention, attentionBlock(model.attention, page)),
+    section("year", words.year(model.year.year), yearBlock(model.year, page)),
     section("targets", words.bySection, targetsBlock(model, page)),
     section(
       "owners",
@@ -146,9 +151,18 @@ function counts(summary: Summary, labels: Labels): string {
 
 function navigation(labels: Labels): string {
   const { nav } = labels.html;
-  const links = (["attention", "targets", "owners", "due", "changes", "notes"] as const).map(
-    (id) => `<li><a href="#${id}">${escapeHtml(nav[id])}</a></li>`,
-  );
+  const parts = [
+    ["followup", nav.followUp],
+    ["chase", nav.chase],
+    ["attention", nav.attention],
+    ["year", nav.year],
+    ["targets", nav.targets],
+    ["owners", nav.owners],
+    ["due", nav.due],
+    ["changes", nav.changes],
+    ["notes", nav.notes],
+  ] as const;
+  const links = parts.map(([id, name]) => `<li><a href="#${id}">${escapeHtml(name)}</a></li>`);
   return `<nav><ul>${links.join("")}</ul></nav>`;
 }
 
@@ -213,6 +227,86 @@ function table(
         .join("")}</tr>`,
   );
   return `<table class="${className}"><thead><tr>${headRow}</tr></thead><tbody>\n${bodyRows.join("\n")}\n</tbody></table>`;
+}
+
+/** The targets red report after report, each with how long and where it stands. */
+function followUpBlock(streaks: readonly RedStreak[], page: PageContext): string {
+  const { labels } = page;
+  const words = labels.report;
+  if (streaks.length === 0) return `<p>${escapeHtml(words.noFollowUp)}</p>`;
+  return table(
+    "followup",
+    [
+      words.columns.target,
+      labels.columns.owner,
+      words.columns.running,
+      labels.columns.actual,
+      labels.columns.expected,
+      labels.columns.note,
+    ],
+    streaks.map((streak) => ({
+      attributes: filterAttributes(streak.result, page),
+      cells: [
+        targetCell(streak.result, page),
+        ownersText(streak.result, labels),
+        `<span class="badge b-red">${escapeHtml(`${STATUS_SYMBOL.red} ${words.redRunning(streak.length, streak.counts)}`)}</span>`,
+        escapeHtml(formatActual(streak.result, labels)),
+        escapeHtml(formatExpected(streak.result, labels)),
+        escapeHtml(formatNote(streak.result, labels)),
+      ],
+    })),
+  );
+}
+
+/**
+ * Each owner's missing reports, one plain line each, to copy into a message; the owner filter
+ * applies (a report is chased whatever its status, so the status filter does not).
+ */
+function chaseBlock(groups: readonly ChaseGroup[], page: PageContext): string {
+  const { labels } = page;
+  if (groups.length === 0) return `<p>${escapeHtml(labels.report.noChase)}</p>`;
+  const blocks = groups.map((group) => {
+    const key =
+      group.owner === null ? NO_OWNER_KEY : (page.ownerKeys.get(group.owner) ?? NO_OWNER_KEY);
+    const lines = group.items.map(
+      (item) => `<li>${escapeHtml(chaseMessage(item, group.owner, labels))}</li>`,
+    );
+    return `<section class="chase-owner" data-owners="${key}"><h3>${escapeHtml(group.owner ?? labels.report.noOwner)}</h3><ul>${lines.join("")}</ul></section>`;
+  });
+  return `<div class="chase">\n${blocks.join("\n")}\n</div>`;
+}
+
+/**
+ * Every target's status at each month-end of the year: a coloured cell with the status's symbol
+ * (it prints in black and white), its word for screen readers, and the reason as a tooltip.
+ */
+function yearBlock(year: YearAtAGlance, page: PageContext): string {
+  const { labels } = page;
+  const words = labels.report;
+  if (year.monthEnds.length === 0) return `<p>${escapeHtml(words.noMonthEnd(year.year))}</p>`;
+  const head = [
+    `<th scope="col">${escapeHtml(words.columns.target)}</th>`,
+    ...year.monthEnds.map(
+      (day) => `<th scope="col">${escapeHtml(words.monthShort(civilFromDay(day).month))}</th>`,
+    ),
+  ].join("");
+  const rows = year.rows.map((row) => {
+    const anchor = page.anchors.get(row.result.target.id) ?? "";
+    const cells = row.months.map(({ monthEnd, result }) => {
+      const tip = `${formatDay(monthEnd)}: ${labels.statusReason(labels.status[result.status], formatNote(result, labels))}`;
+      return `<td class="y-${result.status}" title="${escapeHtml(tip)}"><span aria-hidden="true">${STATUS_SYMBOL[result.status]}</span><span class="sr">${escapeHtml(labels.status[result.status])}</span></td>`;
+    });
+    return `<tr${filterAttributes(row.result, page)}><th scope="row"><a href="#${anchor}">${escapeHtml(row.result.target.title)}</a></th>${cells.join("")}</tr>`;
+  });
+  // The key is markup: the sentence is escaped around a character no label holds, then it goes in.
+  const keyMark = "\uE000";
+  const key = STATUSES.map((status) => badge(status, labels)).join(" ");
+  return [
+    `<table class="year"><thead><tr>${head}</tr></thead><tbody>`,
+    ...rows,
+    "</tbody></table>",
+    `<p class="legend">${escapeHtml(words.yearLegend(keyMark)).replace(keyMark, key)}</p>`,
+  ].join("\n");
 }
 
 function attentionBlock(items: readonly AttentionItem[], page: PageContext): string {
@@ -477,6 +571,18 @@ th{background:#f3f4f6}
 .owner li{margin:.15rem 0}
 .score{margin:0;font-size:.9rem}
 footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
+.chase{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr));gap:0 1.5rem}
+.chase-owner ul{padding-left:1.2rem;margin:.25rem 0}
+.chase-owner li{margin:.15rem 0}
+table.year{width:auto;max-width:100%}
+.year th,.year td{padding:.15rem .35rem}
+.year tbody th{font-weight:400;background:none;min-width:8rem}
+.year td{text-align:center;font-weight:700;min-width:1.7rem;border:1px solid #fff;print-color-adjust:exact;-webkit-print-color-adjust:exact}
+.y-red{background:var(--red);color:#fff}
+.y-yellow{background:var(--yellow);color:#111827}
+.y-green{background:var(--green);color:#fff}
+.y-grey{background:var(--grey);color:#111827}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:40rem){
 body{padding:.6rem}
 thead{display:none}
@@ -485,6 +591,13 @@ tr{border:1px solid var(--line);border-radius:.4rem;margin:.5rem 0;padding:.25re
 td{border:0;padding:.1rem 0 .1rem 40%;position:relative}
 td::before{content:attr(data-label);color:var(--muted);position:absolute;left:0;width:38%}
 td:empty{display:none}
+table.year{display:table;width:100%;font-size:.75rem}
+.year thead{display:table-header-group}
+.year tbody{display:table-row-group}
+.year tr{display:table-row;border:0;margin:0;padding:0}
+.year th,.year td{display:table-cell;width:auto;padding:.1rem .1rem;position:static}
+.year tbody th{min-width:0}
+.year td{min-width:0}
 }
 @media print{
 @page{size:A4 portrait;margin:12mm}
@@ -493,8 +606,9 @@ table{font-size:8.5pt}
 nav,.controls{display:none!important}
 main>section{break-before:page}
 main>section:first-child,#notes{break-before:auto}
+#chase,#attention{break-before:auto}
 h2,h3,.card-head{break-after:avoid}
-tr,.card,.owner{break-inside:avoid}
+tr,.card,.owner,.chase-owner{break-inside:avoid}
 a{color:inherit;text-decoration:none}
 .cards{grid-template-columns:1fr 1fr}
 }

@@ -3,13 +3,15 @@
  * Every piece of text from input files goes through escapeMarkdownCell (or mermaidText in charts).
  */
 import { civilFromDay, formatDay } from "../core/dates.js";
-import type { Result, Summary } from "../core/model.js";
+import { type Result, STATUSES, type Summary } from "../core/model.js";
+import type { ChaseGroup, RedStreak, YearAtAGlance } from "../core/report-follow-up.js";
 import { type AttentionItem, DUE_SOON_DAYS, type ReportModel } from "../core/report-model.js";
 import type { OwnerStanding, Ranking } from "../core/scoring.js";
 import type { Labels } from "../i18n/labels.js";
 import {
   attentionCells,
   attentionHeads,
+  chaseMessage,
   formatActual,
   formatCounts,
   formatExpected,
@@ -36,7 +38,8 @@ export interface ReportMarkdownOptions {
 }
 
 /**
- * The report, in the issue's order: title, summary, red and yellow targets, all targets by
+ * The report, in the issue's order: title, summary, the follow-up list (red report after report),
+ * the reports to chase by owner, red and yellow targets, the year at a glance, all targets by
  * section, (with `byOwner` the ranking,) a section per owner, milestones due soon, changes since
  * the previous month-end, and notes on how the numbers are made.
  */
@@ -46,8 +49,14 @@ export function renderReportMarkdown(model: ReportModel, options: ReportMarkdown
   const blocks: string[] = [
     `# ${words.title(formatDay(model.asOf))}`,
     summaryLine(model.summary, labels),
+    `## ${words.followUp}`,
+    followUpBlock(model.followUp, labels),
+    `## ${words.chase}`,
+    ...chaseBlocks(model.chase, labels),
     `## ${words.attention}`,
     ...attentionBlocks(model.attention, labels, options.charts ?? false),
+    `## ${words.year(model.year.year)}`,
+    ...yearBlocks(model.year, labels),
     `## ${words.bySection}`,
     ...model.sections.flatMap((section) => [
       heading(3, section.name ?? words.noSection),
@@ -96,6 +105,73 @@ function statusCell(result: Result, labels: Labels): string {
 
 function targetCell(result: Result): string {
   return `${result.target.title} (${result.target.id})`;
+}
+
+/** The targets red report after report, each with how long and where it stands. */
+function followUpBlock(streaks: readonly RedStreak[], labels: Labels): string {
+  if (streaks.length === 0) return labels.report.noFollowUp;
+  const { columns } = labels;
+  return markdownTable(
+    [
+      labels.report.columns.target,
+      columns.owner,
+      labels.report.columns.running,
+      columns.actual,
+      columns.expected,
+      columns.note,
+    ],
+    streaks.map((streak) => [
+      targetCell(streak.result),
+      streak.result.target.owner.join(labels.nameSeparator),
+      `${STATUS_EMOJI.red} ${labels.report.redRunning(streak.length, streak.counts)}`,
+      formatActual(streak.result, labels),
+      formatExpected(streak.result, labels),
+      formatNote(streak.result, labels),
+    ]),
+  );
+}
+
+/** Each owner's missing reports as lines to paste into a message; unowned targets last. */
+function chaseBlocks(groups: readonly ChaseGroup[], labels: Labels): string[] {
+  if (groups.length === 0) return [labels.report.noChase];
+  return groups.flatMap((group) => [
+    heading(3, group.owner ?? labels.report.noOwner),
+    group.items
+      .map((item) => `- ${escapeMarkdownLine(chaseMessage(item, group.owner, labels))}`)
+      .join("\n"),
+  ]);
+}
+
+/**
+ * Text that begins a list item: escaped as a cell is, and a start that would open a block (a
+ * heading, a quote, a nested list) escaped too.
+ */
+function escapeMarkdownLine(text: string): string {
+  return escapeMarkdownCell(text).replace(/^([#>+=-]|\d+(?=[.)]))/, (start) =>
+    /^\d/.test(start) ? `${start}\\` : `\\${start}`,
+  );
+}
+
+/** Every target's emoji at each month-end of the year: narrow, with the key on a line below. */
+function yearBlocks(year: YearAtAGlance, labels: Labels): string[] {
+  const words = labels.report;
+  if (year.monthEnds.length === 0) return [words.noMonthEnd(year.year)];
+  const key = STATUSES.map((status) => `${STATUS_EMOJI[status]} ${labels.status[status]}`).join(
+    " · ",
+  );
+  return [
+    markdownTable(
+      [
+        words.columns.target,
+        ...year.monthEnds.map((day) => words.monthShort(civilFromDay(day).month)),
+      ],
+      year.rows.map((row) => [
+        targetCell(row.result),
+        ...row.months.map(({ result }) => STATUS_EMOJI[result.status]),
+      ]),
+    ),
+    words.yearLegend(key),
+  ];
 }
 
 function attentionBlocks(

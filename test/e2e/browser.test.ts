@@ -51,10 +51,19 @@ function exampleResults(): JsonResult[] {
 }
 
 /** Write the example's page with the built CLI, as a user would. */
-function writePage(language: "en" | "zh"): string {
+function writePage(language: "en" | "zh", asOf?: string): string {
   mkdirSync(OUTPUT, { recursive: true });
-  const file = join(OUTPUT, `status.${language}.html`);
-  const run = runExample(["report", "--format", "html", "--lang", language, "-o", file]);
+  const file = join(OUTPUT, `status.${language}${asOf === undefined ? "" : `.${asOf}`}.html`);
+  const run = runExample([
+    "report",
+    "--format",
+    "html",
+    "--lang",
+    language,
+    ...(asOf === undefined ? [] : ["--as-of", asOf]),
+    "-o",
+    file,
+  ]);
   expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
   return file;
 }
@@ -107,12 +116,15 @@ async function overflowing(page: Page): Promise<string[]> {
 describe.skipIf(!HAVE_CHROMIUM)("the HTML report in Chromium", () => {
   let browser: Browser;
   let results: JsonResult[];
-  const files = { en: "", zh: "" };
+  const files = { en: "", zh: "", late: "", december: "" };
 
   beforeAll(async () => {
     results = exampleResults();
     files.en = writePage("en");
     files.zh = writePage("zh");
+    // A late report to chase; and every month-end of the year, the widest year at a glance.
+    files.late = writePage("zh", "2022-07-12");
+    files.december = writePage("en", "2022-12-31");
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -212,10 +224,57 @@ describe.skipIf(!HAVE_CHROMIUM)("the HTML report in Chromium", () => {
     await close();
   });
 
-  it("fits a phone's width", async () => {
-    const { page, close } = await openPage(browser, files.zh, { width: 390, height: 844 });
+  it("shows the follow-up list, the chase list and the year at a glance, and filters them by owner", async () => {
+    const { page, errors, close } = await openPage(browser, files.late);
+    // Red at 07-12 and at the month-ends before it: 征迁 since March (its deadline), 老旧园区 since May.
+    expect(await page.locator("#followup tbody tr").count()).toBe(2);
+    await expect(page.locator("#followup tbody tr").first().textContent()).resolves.toContain(
+      "连续 4 个月红灯",
+    );
+    expect(await page.locator("#chase li").allTextContents()).toEqual([
+      "科技局：请尽快报送 研发投入强度 2022-06-30 数据（应于 07-10 前报送）",
+      "自然资源和规划局：请尽快报送 存量土地供应 2022-06-30 数据（应于 07-10 前报送）",
+    ]);
+    const year = page.locator("table.year");
+    expect(await year.locator("thead th").allTextContents()).toEqual([
+      "指标",
+      ...["1", "2", "3", "4", "5", "6"].map((month) => `${month}月`),
+    ]);
+    expect(await year.locator("tbody tr").count()).toBe(results.length);
+    // Every cell carries its symbol, and a status word for screen readers.
+    const cells = await year
+      .locator("td")
+      .evaluateAll((tds) => tds.map((td) => td.querySelector("span")?.textContent ?? ""));
+    expect(cells).toHaveLength(results.length * 6);
+    expect(new Set(cells)).toEqual(new Set(["✔", "▲", "✖", "○"]));
+
+    await page.selectOption("#f-owner", { label: "科技局" });
+    expect(await page.locator("#chase li:visible").allTextContents()).toEqual([
+      "科技局：请尽快报送 研发投入强度 2022-06-30 数据（应于 07-10 前报送）",
+    ]);
+    expect(await year.locator("tbody tr:visible").count()).toBe(
+      results.filter((result) => result.owner.includes("科技局")).length,
+    );
+    expect(await page.locator("#followup tbody tr:visible").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it.each(["zh", "december"] as const)("fits a phone's width (%s)", async (name) => {
+    const { page, close } = await openPage(browser, files[name], { width: 390, height: 844 });
     expect(await overflowing(page)).toEqual([]);
-    await page.screenshot({ path: join(OUTPUT, "status.zh.phone.png"), fullPage: true });
+    await page.screenshot({ path: join(OUTPUT, `status.${name}.phone.png`), fullPage: true });
+    await close();
+  });
+
+  it("prints the twelve month-ends of the year on A4 portrait, nothing wider than the page", async () => {
+    const { page, errors, close } = await openPage(browser, files.december, {
+      width: A4_CONTENT_WIDTH,
+    });
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("table.year thead th").count()).toBe(13);
+    expect(await overflowing(page)).toEqual([]);
+    expect(errors).toEqual([]);
     await close();
   });
 
@@ -231,8 +290,12 @@ describe.skipIf(!HAVE_CHROMIUM)("the HTML report in Chromium", () => {
       .evaluateAll((sections) =>
         sections.map((section) => [section.id, getComputedStyle(section).breakBefore]),
       );
+    // The follow-up and chase lists and the red and yellow targets share the first page.
     expect(breaks).toEqual([
+      ["followup", "auto"],
+      ["chase", "auto"],
       ["attention", "auto"],
+      ["year", "page"],
       ["targets", "page"],
       ["owners", "page"],
       ["due", "page"],

@@ -111,12 +111,58 @@ describe("the page", () => {
   it("has the parts of the markdown report, in its order", async () => {
     const { html } = await fixturePage();
     const headings = [...html.matchAll(/<h2 id="([a-z]+)-h">/g)].map((match) => match[1]);
-    expect(headings).toEqual(["attention", "targets", "owners", "due", "changes", "notes"]);
+    expect(headings).toEqual([
+      "followup",
+      "chase",
+      "attention",
+      "year",
+      "targets",
+      "owners",
+      "due",
+      "changes",
+      "notes",
+    ]);
     // Red and yellow first, with the expected value (序时进度) and the gap.
     const attention = /<table class="attention">[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
     expect(attention.match(/<tr data-status="(red|yellow)"/g)).toHaveLength(3);
     expect(attention).toContain('<td data-label="Behind by">4.66</td>');
     expect(attention).toContain('<td data-label="Expected">24.66</td>');
+  });
+});
+
+describe("the follow-up list, the chase list and the year at a glance on the page", () => {
+  it("the year: a row per target linking to its card, a coloured cell with its symbol per month-end", async () => {
+    const { html, model } = await fixturePage();
+    const year = /<table class="year">[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    expect([...year.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((match) => match[1])).toEqual([
+      "Target",
+      "Jan",
+      "Feb",
+      "Mar",
+    ]);
+    const rows = year.match(/<tr data-status=[^>]*><th scope="row"><a href="#t\d+">/g) ?? [];
+    expect(rows).toHaveLength(model.results.length);
+    // a.level (Rank <script>…) is green in January and February and red in March; the symbol
+    // is in the cell, so that the page reads in black and white.
+    const level = /<tr[^>]*><th scope="row"><a href="#t2">Rank &lt;script&gt;[\s\S]*?<\/tr>/.exec(
+      year,
+    )?.[0];
+    expect(level?.match(/<td class="y-(\w+)"[^>]*><span aria-hidden="true">(.)<\/span>/g)).toEqual([
+      '<td class="y-green" title="2022-01-31: green: within bounds"><span aria-hidden="true">✔</span>',
+      '<td class="y-green" title="2022-02-28: green: within bounds"><span aria-hidden="true">✔</span>',
+      '<td class="y-red" title="2022-03-31: red: outside bounds"><span aria-hidden="true">✖</span>',
+    ]);
+  });
+
+  it("the chase list: one plain line a report, under its owner, filtered by owner only", async () => {
+    const { html } = await fixturePage("zh");
+    const chase = /<div class="chase">[\s\S]*?<\/div>/.exec(html)?.[0] ?? "";
+    // a.nodata (Delta, the fourth owner) has no row: its February report was due by 03-10.
+    expect(chase).toContain(
+      '<section class="chase-owner" data-owners="o3"><h3>Delta</h3><ul><li>Delta：请尽快报送 No data yet 2022-02-28 数据（应于 03-10 前报送）</li></ul></section>',
+    );
+    expect(chase).not.toContain("data-status");
+    expect(html).toContain("<p>没有连续两期及以上亮红灯的指标。</p>");
   });
 });
 

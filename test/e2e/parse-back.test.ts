@@ -44,6 +44,8 @@ const CASES: Case[] = [
   { name: "the example", ...EXAMPLE },
   { name: "the example as of 2022-01-31", ...EXAMPLE, asOf: "2022-01-31" },
   { name: "the example as of 2022-05-15", ...EXAMPLE, asOf: "2022-05-15" },
+  // land.stock-supply's June report was due by 07-10 and has not come.
+  { name: "the example as of 2022-07-12", ...EXAMPLE, asOf: "2022-07-12" },
   { name: "the example as of 2022-12-31", ...EXAMPLE, asOf: "2022-12-31" },
   {
     name: "basic",
@@ -301,6 +303,53 @@ describe("each comparison fails when one cell of a real output is changed", () =
     expect(mismatches(change(markdown, "| ⚪ grey | 🟢 green |", "| 🔴 red | 🟢 green |"))).toMatch(
       /a\.unowned: was/,
     );
+  });
+
+  it("report: the follow-up list, the chase list and the year at a glance, on the example", () => {
+    const example = CASES.find((test) => test.name === "the example") as Case;
+    const exampleJson = checkJson(example);
+    const inputsOf = {
+      json: exampleJson,
+      previous: checkJson(example, previousMonthEnd(exampleJson.asOf)),
+      rank: rankJson(example),
+      byOwner: false,
+      owners: ownersOf(example),
+    };
+    const markdown = output(["report", ...inputs(example)], example);
+    expect(reportMismatches(markdown, inputsOf, "en")).toEqual([]);
+    const mismatches = (text: string) => reportMismatches(text, inputsOf, "en").join("\n");
+    // land.old-parks is red at 06-30 and was red at 05-31, each judged at its own date.
+    expect(mismatches(moveLine(markdown, "| 🔴 red 2 months running |"))).toMatch(
+      /land\.old-parks is not on the list/,
+    );
+    expect(
+      mismatches(change(markdown, "| 🔴 red 2 months running |", "| 🔴 red 1 months running |")),
+    ).toMatch(/Follow-up list.*running/);
+    // Its June cell (the JSON of 06-30) and its May cell (the JSON of 05-31).
+    const oldParks = "| 老旧园区累计改造提升 (land.old-parks) | 🟡 | 🟡 | 🟡 | 🟡 | 🔴 | 🔴 |";
+    expect(mismatches(change(markdown, oldParks, oldParks.replace(/🔴 \|$/, "🟢 |")))).toMatch(
+      /at each month-end: column 2022-06-30/,
+    );
+    expect(
+      mismatches(change(markdown, oldParks, oldParks.replace("| 🔴 | 🔴 |", "| 🟡 | 🔴 |"))),
+    ).toMatch(/at each month-end: column 2022-05-31/);
+
+    const late = CASES.find((test) => test.name === "the example as of 2022-07-12") as Case;
+    const lateJson = checkJson(late);
+    const lateInputs = {
+      json: lateJson,
+      previous: checkJson(late, previousMonthEnd(lateJson.asOf)),
+      rank: rankJson(late),
+      byOwner: false,
+      owners: ownersOf(late),
+    };
+    const chase = output(["report", ...inputs(late)], late);
+    expect(reportMismatches(chase, lateInputs, "en")).toEqual([]);
+    const lateMismatches = (text: string) => reportMismatches(text, lateInputs, "en").join("\n");
+    expect(lateMismatches(change(chase, "(it was due by 07-10)", "(it was due by 07-11)"))).toMatch(
+      /not received › 科技局: messages/,
+    );
+    expect(lateMismatches(moveLine(chase, "科技局: please send"))).toMatch(/Reports to chase/);
   });
 
   it("report --by owner: the ranking table", () => {

@@ -208,9 +208,11 @@ describe("the markdown report parsed back", () => {
         byOwner: true,
       });
       const tables = tablesOf(markdown);
-      // attention, 3 sections, ranking, 5 owners + no owner, due soon, changes
+      // attention, the year (Jan–Mar), 3 sections, ranking, 5 owners + no owner, due soon,
+      // changes; no follow-up table (no target red two reports running)
       expect(tables.map((table) => [table.header.length, table.rows.length])).toEqual([
         [10, 3],
+        [4, 7],
         [9, 2],
         [9, 1],
         [9, 4],
@@ -240,7 +242,7 @@ describe("the markdown report parsed back", () => {
           });
         }
       }
-      const owners = tables[4];
+      const owners = tables[5];
       expect(owners?.rows.map((row) => row[1]?.text)).toEqual([
         "Epsilon",
         "Alpha",
@@ -259,7 +261,7 @@ describe("the markdown report parsed back", () => {
       .filter((token): token is Tokens.Heading => token.type === "heading")
       .map((token) => [token.depth, token.text]);
     expect(headings).toContainEqual([3, "Build \\| grow"]);
-    expect(headings.filter(([depth]) => depth === 2)).toHaveLength(5);
+    expect(headings.filter(([depth]) => depth === 2)).toHaveLength(8);
   });
 });
 
@@ -269,7 +271,10 @@ describe("kpi report on the bundled example", () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     const headings = stdout.split("\n").filter((line) => line.startsWith("## "));
     expect(headings).toEqual([
+      "## Follow-up list: red report after report",
+      "## Reports to chase: due and not received",
       "## Needs attention: red and yellow targets",
+      "## 2022 at a glance: the status at each month-end",
       "## All targets by section",
       "## By owner",
       "## Due in the next 30 days (to 2022-07-30)",
@@ -282,6 +287,48 @@ describe("kpi report on the bundled example", () => {
     ).toBe(true);
     expect(stdout).toContain("| ██████░░░░ 62.31% |");
     expect(runExample(["report", "--fail-on", "red"]).code).toBe(1);
+  });
+
+  it("--as-of 2022-07-12: the follow-up list first, then the reports to chase, as lines to paste", () => {
+    const { code, stdout } = runExample(["report", "--as-of", "2022-07-12", "--lang", "zh"]);
+    expect(code).toBe(0);
+    const chapters = stdout.split("\n## ").map((chapter) => chapter.trim());
+    // Red at 07-12 (judged at June's row) and at each month-end before: 征迁 since its deadline
+    // 03-31 (missed), 老旧园区 since 05-31 (off track); the overdue milestone is not on it.
+    expect(chapters[1]).toBe(
+      [
+        "督办清单：连续红灯指标",
+        "",
+        "| 指标 | 责任单位 | 连续红灯 | 实际值 | 序时进度 | 说明 |",
+        "| --- | --- | --- | --- | --- | --- |",
+        "| 征迁“拔钉清零”剩余遗留户 (land.demolition-holdouts) | 征迁安置攻坚工作专班 | 🔴 连续 4 个月红灯 | 1 户 | 0 户 | 未完成 |",
+        "| 老旧园区累计改造提升 (land.old-parks) | 经信局 | 🔴 连续 2 个月红灯 | 5120 亩 | 5400 亩 | 严重滞后 |",
+      ].join("\n"),
+    );
+    // June's reports were due by 07-10: platform.rd-intensity has no row, land.stock-supply's
+    // latest is May's; owners in kpi.yaml's order (科技局 first).
+    expect(chapters[2]).toBe(
+      [
+        "催报：逾期未报送",
+        "",
+        "### 科技局",
+        "",
+        "- 科技局：请尽快报送 研发投入强度 2022-06-30 数据（应于 07-10 前报送）",
+        "",
+        "### 自然资源和规划局",
+        "",
+        "- 自然资源和规划局：请尽快报送 存量土地供应 2022-06-30 数据（应于 07-10 前报送）",
+      ].join("\n"),
+    );
+    expect(chapters[4]?.split("\n").slice(0, 3)).toEqual([
+      "2022 年各月末亮灯情况",
+      "",
+      "| 指标 | 1月 | 2月 | 3月 | 4月 | 5月 | 6月 |",
+    ]);
+    // At 06-30 the June reports are not yet due: only 研发投入强度's May report, due by 06-10.
+    expect(runExample(["report"]).stdout).toContain(
+      "## Reports to chase: due and not received\n\n### 科技局\n\n- 科技局: please send the 2022-05-31 figure for 研发投入强度 as soon as possible (it was due by 06-10).\n\n## Needs",
+    );
   });
 
   it("in Chinese with --lang zh or KPI_LANG=zh", () => {

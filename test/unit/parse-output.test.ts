@@ -147,15 +147,17 @@ describe("parseMarkdown", () => {
     expect(paragraph).toEqual({ kind: "paragraph", text: "Two bold link x" });
   });
 
-  it("headings (with escapes), code blocks, rules and other blocks in order", () => {
+  it("headings (with escapes), code blocks, rules, lists of lines and other blocks in order", () => {
     const markdown =
-      "# Report\n\n### Build \\| grow\n\n```mermaid\nbar [1]\n```\n\n---\n\n- item\n";
+      "# Report\n\n### Build \\| grow\n\n```mermaid\nbar [1]\n```\n\n---\n\n- item \\# one\n\n1. first\n\n- # heading\n";
     expect(parseMarkdown(markdown)).toEqual([
       { kind: "heading", depth: 1, text: "Report" },
       { kind: "heading", depth: 3, text: "Build | grow" },
       { kind: "code", lang: "mermaid", text: "bar [1]" },
       { kind: "rule" },
-      { kind: "other", type: "list", raw: "- item\n" },
+      { kind: "list", items: ["item # one"] },
+      { kind: "other", type: "list", raw: "1. first" },
+      { kind: "other", type: "list", raw: "- # heading\n" },
     ]);
   });
 
