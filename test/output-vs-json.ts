@@ -60,6 +60,9 @@ export interface ResultJson {
 /** `kpi check --format json`. */
 export interface CheckJson {
   asOf: string;
+  /** The project file's office and report title, or null. */
+  office: string | null;
+  title: string | null;
   summary: Record<Status | "total", number>;
   results: ResultJson[];
 }
@@ -830,12 +833,21 @@ export function reportMismatches(
     const sections = markdownSections(parseMarkdown(output));
     findings.equal("text before the title", sections[0]?.blocks, []);
     const title = sections[1];
-    findings.equal("title", title?.path, [words.title(json.asOf)]);
-    const summary = blocksOf(findings.at("title"), title, ["paragraph"]);
-    if (summary?.[0]?.kind === "paragraph") {
-      const line = parseSummaryLine(summary[0].text);
+    const heading =
+      json.title === null ? words.title(json.asOf) : words.namedTitle(json.title, json.asOf);
+    findings.equal("title", title?.path, [heading]);
+    // The office, when the project file names it, then the summary.
+    const office = json.office === null ? [] : ["paragraph" as const];
+    const blocks = blocksOf(findings.at("title"), title, [...office, "paragraph"]);
+    if (blocks !== null && json.office !== null) {
+      const first = blocks[0];
+      findings.equal("office", first?.kind === "paragraph" ? first.text : null, json.office);
+    }
+    const summary = blocks?.[office.length];
+    if (summary?.kind === "paragraph") {
+      const line = parseSummaryLine(summary.text);
       findings.equal("summary total", line.total, json.summary.total);
-      checkCounts(findings.at("summary"), summary[0].text, json.summary, labels);
+      checkCounts(findings.at("summary"), summary.text, json.summary, labels);
     }
     const ranking = rankTitle(rank, labels);
     const dueUntil = addDays(json.asOf, 30);

@@ -50,6 +50,8 @@ async function check(
       color: useColor(context, options.output),
       width: terminalWidth(context, options.output),
       warnings: inputs.warnings,
+      office: project.office,
+      title: project.title,
     }),
     options.output,
     context,
@@ -58,7 +60,13 @@ async function check(
   const summaryFile = context.env.GITHUB_STEP_SUMMARY;
   if (options.format === "github" && summaryFile) {
     const renderReport = await loadRenderer("report", "markdown");
-    const model = buildReport(inputs.targets, inputs.observations, { asOf });
+    const model = buildReport(inputs.targets, inputs.observations, {
+      asOf,
+      dueDays: project.dueDays,
+      settings: project,
+      office: project.office,
+      title: project.title,
+    });
     await appendOutput(summaryFile, renderReport(model, { labels, charts: false, byOwner: false }));
   }
   return getExitCode(report, failOn);

@@ -57,6 +57,8 @@ async function report(
     dueDays: project.dueDays,
     settings: project,
     allHistories: options.format === "html",
+    office: project.office,
+    title: project.title,
   });
   const render = await loadRenderer("report", options.format);
   await emit(

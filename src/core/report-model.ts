@@ -103,6 +103,9 @@ export interface StatusChange {
 }
 
 export interface ReportModel {
+  /** The office and the report's title, from the project file (SPEC 7); null when not given. */
+  office: string | null;
+  title: string | null;
   asOf: Day;
   /** The follow-up list (督办清单): targets red report after report, the longest streaks first. */
   followUp: RedStreak[];
@@ -147,6 +150,10 @@ export interface BuildReportOptions extends EvaluateOptions {
    * of those targets once for every month. @default false
    */
   allHistories?: boolean;
+  /** The project file's office, shown on the report. @default null */
+  office?: string | null;
+  /** The project file's title of the report. @default null */
+  title?: string | null;
 }
 
 /** The last day of the month before `day`'s month. */
@@ -188,6 +195,8 @@ export function buildReport(
   }
   const owners = inOwnerOrder(ranking.standings, report.results, settings.owners);
   return {
+    office: options.office ?? null,
+    title: options.title ?? null,
     asOf,
     followUp: redStreaks(report.results, evaluations),
     chase: chaseList(

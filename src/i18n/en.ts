@@ -294,6 +294,7 @@ export const en: Labels = {
   messages: enMessages,
   report: {
     title: (asOf) => `Status report as of ${asOf}`,
+    namedTitle: (title, asOf) => `${title} (as of ${asOf})`,
     followUp: "Follow-up list: red report after report",
     noFollowUp: "No target has been red two reports running.",
     redRunning: (length, counts) => `red ${length} ${counts} running`,

@@ -120,6 +120,8 @@ export interface HtmlLabels {
 /** The words of `kpi report` (the markdown status report). */
 export interface ReportLabels {
   title: (asOf: string) => string;
+  /** The heading of a report the project file names: `县政府重点工作月度亮晒（截至 2022-06-30）`. */
+  namedTitle: (title: string, asOf: string) => string;
   /** The follow-up list (督办清单): targets red report after report. */
   followUp: string;
   noFollowUp: string;

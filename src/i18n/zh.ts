@@ -273,6 +273,7 @@ export const zh: Labels = {
   messages: zhMessages,
   report: {
     title: (asOf) => `指标进展情况通报（截至 ${asOf}）`,
+    namedTitle: (title, asOf) => `${title}（截至 ${asOf}）`,
     followUp: "督办清单：连续红灯指标",
     noFollowUp: "没有连续两期及以上亮红灯的指标。",
     redRunning: (length, counts) =>

@@ -19,6 +19,9 @@ export interface RenderOptions {
   width?: number | undefined;
   /** The run's warnings: the JSON lists those of each target's rows with its result. */
   warnings?: readonly Problem[];
+  /** The project file's office and report title: the JSON gives them (null when absent). */
+  office?: string | null;
+  title?: string | null;
 }
 
 export interface ReportRenderOptions {

@@ -67,10 +67,12 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
     anchors: new Map(model.results.map((result, index) => [result.target.id, `t${index}`])),
     ownerKeys: new Map(model.owners.map((standing, index) => [standing.owner, `o${index}`])),
   };
-  const title = words.title(formatDay(model.asOf));
+  const asOf = formatDay(model.asOf);
+  const title = model.title === null ? words.title(asOf) : words.namedTitle(model.title, asOf);
   const until = formatDay(model.asOf + DUE_SOON_DAYS);
   const body = [
     "<header>",
+    ...(model.office === null ? [] : [`<p class="office">${escapeHtml(model.office)}</p>`]),
     `<h1>${escapeHtml(title)}</h1>`,
     summaryLine(model.summary, labels),
     navigation(labels),
@@ -529,6 +531,7 @@ const STYLE = `
 [hidden]{display:none!important}
 body{margin:0 auto;max-width:78rem;padding:1rem;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;overflow-wrap:break-word}
 h1{font-size:1.5rem;margin:0 0 .5rem}
+.office{margin:0;color:var(--muted);font-weight:600}
 h2{font-size:1.25rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:2px solid #111827}
 h3{font-size:1.05rem;margin:1.25rem 0 .25rem}
 h4{font-size:1rem;margin:0;display:inline}

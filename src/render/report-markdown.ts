@@ -46,8 +46,10 @@ export interface ReportMarkdownOptions {
 export function renderReportMarkdown(model: ReportModel, options: ReportMarkdownOptions): string {
   const { labels } = options;
   const words = labels.report;
+  const asOf = formatDay(model.asOf);
   const blocks: string[] = [
-    `# ${words.title(formatDay(model.asOf))}`,
+    heading(1, model.title === null ? words.title(asOf) : words.namedTitle(model.title, asOf)),
+    ...(model.office === null ? [] : [escapeMarkdownCell(model.office)]),
     summaryLine(model.summary, labels),
     `## ${words.followUp}`,
     followUpBlock(model.followUp, labels),

@@ -92,12 +92,19 @@ function resultToJson(result: Result, warnings: readonly RowWarning[]) {
 
 export function renderJson(
   report: Report,
-  options: { warnings?: readonly Problem[] | undefined } = {},
+  options: {
+    warnings?: readonly Problem[] | undefined;
+    office?: string | null | undefined;
+    title?: string | null | undefined;
+  } = {},
 ): string {
   const warnings = warningsById(options.warnings ?? []);
   const json = {
     schemaVersion: 2,
     asOf: formatDay(report.asOf),
+    // The project file's (SPEC 5, 7), or null.
+    office: options.office ?? null,
+    title: options.title ?? null,
     summary: report.summary,
     results: report.results.map((result) =>
       resultToJson(result, warnings.get(result.target.id) ?? []),

@@ -333,3 +333,35 @@ describe("owners: every owner of a target is one the project file lists", () => 
     expect(runKpi(["check"], { cwd: folder }).code).toBe(0);
   });
 });
+
+describe("office and title on every report", () => {
+  it("the check JSON gives them at the top level", () => {
+    const run = runKpi(["check", "-f", "json"], { cwd: FIXTURE });
+    const top = JSON.parse(run.stdout);
+    expect(Object.keys(top).slice(0, 4)).toEqual(["schemaVersion", "asOf", "office", "title"]);
+    expect(top).toMatchObject({ office: "测试县人民政府督查室", title: "重点工作月度亮晒" });
+  });
+
+  it("null when the project file has none, or there is no project file", () => {
+    const without = repository(PROJECT.replace(/^(office|title):.*\n/gm, ""));
+    expect(json([], { cwd: without })).toMatchObject({ office: null, title: null });
+    expect(json([], { cwd: repository(null) })).toMatchObject({ office: null, title: null });
+  });
+
+  it("the markdown report is headed by the title, then the office", () => {
+    const run = runKpi(["report"], { cwd: FIXTURE });
+    expect(run.stdout.split("\n\n").slice(0, 3)).toEqual([
+      "# 重点工作月度亮晒（截至 2022-03-31）",
+      "测试县人民政府督查室",
+      "**2 项指标**: 🔴 0 红灯 · 🟡 0 黄灯 · ⚪ 0 无数据 · 🟢 2 绿灯",
+    ]);
+  });
+
+  it("the page too, and its title", () => {
+    const page = runKpi(["report", "-f", "html"], { cwd: FIXTURE }).stdout;
+    expect(page).toContain("<title>重点工作月度亮晒（截至 2022-03-31）</title>");
+    expect(page).toContain(
+      '<header>\n<p class="office">测试县人民政府督查室</p>\n<h1>重点工作月度亮晒（截至 2022-03-31）</h1>',
+    );
+  });
+});

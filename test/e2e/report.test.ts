@@ -14,6 +14,7 @@ import {
 } from "../../src/core/report-model.js";
 import { labelsFor } from "../../src/i18n/language.js";
 import { readData, readTargets } from "../../src/io/read-inputs.js";
+import { renderReportHtml } from "../../src/render/report-html.js";
 import { renderReportMarkdown } from "../../src/render/report-markdown.js";
 import { day, formatDay, rows, targetsFrom } from "../helpers.js";
 import { runExample, runKpi } from "../run-kpi.js";
@@ -254,6 +255,32 @@ describe("the markdown report parsed back", () => {
     },
   );
 
+  it("the project file's title and office head it, escaped as any text from a file is", async () => {
+    const model = {
+      ...(await fixtureReport()),
+      office: "<b>督查室</b> | 一科",
+      title: "**重点工作** 亮晒",
+    };
+    const markdown = renderReportMarkdown(model, { labels: labelsFor("zh") });
+    expect(markdown.split("\n\n").slice(0, 2)).toEqual([
+      "# \\*\\*重点工作\\*\\* 亮晒（截至 2022-03-31）",
+      "&lt;b&gt;督查室&lt;/b&gt; \\| 一科",
+    ]);
+    const html = renderReportHtml(model, { labels: labelsFor("en") });
+    expect(html).toContain(
+      '<header>\n<p class="office">&lt;b&gt;督查室&lt;/b&gt; | 一科</p>\n<h1>**重点工作** 亮晒 (as of 2022-03-31)</h1>',
+    );
+    expect(html).toContain("<title>**重点工作** 亮晒 (as of 2022-03-31)</title>");
+  });
+
+  it("without a project file, the report has its own title and no office line", async () => {
+    const model = await fixtureReport();
+    expect(model).toMatchObject({ office: null, title: null });
+    const markdown = renderReportMarkdown(model, { labels: labelsFor("en") });
+    expect(markdown).toMatch(/^# Status report as of 2022-03-31\n\n\*\*7 targets\*\*/);
+    expect(renderReportHtml(model, { labels: labelsFor("en") })).not.toContain('class="office"');
+  });
+
   it("headings with a | stay one heading", async () => {
     const model = await fixtureReport();
     const headings = marked
@@ -280,9 +307,10 @@ describe("kpi report on the bundled example", () => {
       "## Due in the next 30 days (to 2022-07-30)",
       "## Changes since the previous month-end (2022-05-31)",
     ]);
+    // The title and the office are the example's kpi.yaml's.
     expect(
       stdout.startsWith(
-        "# Status report as of 2022-06-30\n\n**20 targets**: 🔴 4 red · 🟡 3 yellow · ⚪ 1 grey · 🟢 12 green\n",
+        "# 县政府重点工作月度亮晒 (as of 2022-06-30)\n\nXX县人民政府督查室\n\n**20 targets**: 🔴 4 red · 🟡 3 yellow · ⚪ 1 grey · 🟢 12 green\n",
       ),
     ).toBe(true);
     expect(stdout).toContain("| ██████░░░░ 62.31% |");
@@ -333,7 +361,7 @@ describe("kpi report on the bundled example", () => {
 
   it("in Chinese with --lang zh or KPI_LANG=zh", () => {
     const { stdout } = runExample(["report", "--lang", "zh", "--by", "owner"]);
-    expect(stdout).toContain("# 指标进展情况通报（截至 2022-06-30）");
+    expect(stdout).toContain("# 县政府重点工作月度亮晒（截至 2022-06-30）\n\nXX县人民政府督查室\n");
     expect(stdout).toContain("🔴 4 红灯 · 🟡 3 黄灯 · ⚪ 1 无数据 · 🟢 12 绿灯");
     for (const word of [
       "序时进度",
