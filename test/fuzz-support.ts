@@ -347,13 +347,23 @@ export interface OracleReading {
  * Read decoded data files (in the order given, which is path order) as SPEC section 3 says, with
  * the reader's documented choices: the separator and the header as the SPEC finds them (v2), title
  * rows above the header skipped, a file without a header one error; a row with more fields than
- * the header is an error; an unknown id is one warning per file at its first row (its rows are not
+ * the header is an error; an unknown id is one error (with `allowUnknown` one warning) per file at its first row (its rows are not
  * read further); the first of two disagreeing rows is kept.
  */
 export function oracleRead(
   files: readonly ({ file: string; text: string } | { file: string; mixedLine: number })[],
   targets: ReadonlyMap<string, Target>,
+  options: { allowUnknown?: boolean } = {},
 ): OracleReading {
+  const byTitle = new Map<string, Target[]>();
+  for (const target of targets.values())
+    byTitle.set(target.title, [...(byTitle.get(target.title) ?? []), target]);
+  const byIdOrTitle = (cell: string): Target | "shared" | undefined => {
+    const byId = targets.get(cell);
+    if (byId !== undefined) return byId;
+    const titled = byTitle.get(cell) ?? [];
+    return titled.length > 1 ? "shared" : titled[0];
+  };
   const errors: string[] = [];
   const warnings: string[] = [];
   const irregular = new Set<string>();
@@ -407,15 +417,22 @@ export function oracleRead(
         errors.push(place);
         continue;
       }
-      // A row of an unknown id is ignored whole, whatever its date: one warning per id and file;
-      // an id with full-width commas is a line typed with them between its fields, an error.
-      const target = targets.get(id);
+      // A row of an unknown id is ignored whole, whatever its date: one error (with
+      // allowUnknown a warning) per id and file. A target is named by its id, else by its
+      // title when no other target has it (v2). An unknown id with full-width commas is a line
+      // typed with them between its fields, an error.
+      const named = byIdOrTitle(id) ?? byIdOrTitle(id.normalize("NFC"));
+      if (named === "shared") {
+        errors.push(place);
+        continue;
+      }
+      const target = named;
       if (target === undefined && id.includes("\uFF0C")) {
         errors.push(place);
         continue;
       }
       if (target === undefined) {
-        if (!unknown.has(id)) warnings.push(place);
+        if (!unknown.has(id)) (options.allowUnknown ? warnings : errors).push(place);
         unknown.add(id);
         continue;
       }
@@ -455,7 +472,7 @@ export function oracleRead(
         errors.push(place);
         continue;
       }
-      rows.push({ id, day, value, place });
+      rows.push({ id: target.id, day, value, place });
     }
   }
   // Rows of one target and date must agree; the first one is kept.
@@ -700,7 +717,10 @@ export const rowFields = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.tuple(
-      fc.oneof(fc.constantFrom(...DATA_IDS), fc.constantFrom("nobody", " invest ", "", "INVEST")),
+      fc.oneof(
+        fc.constantFrom(...DATA_IDS),
+        fc.constantFrom("nobody", " invest ", "", "INVEST", "固投", " 开工率 ", "篮球"),
+      ),
       dateText,
       valueText,
       hostileText,

@@ -78,12 +78,16 @@ export function readCsvTexts(
   files: readonly { file: string; chunks: readonly string[] }[],
   targets: readonly Target[],
   direct = true,
+  options: { allowUnknown?: boolean } = {},
 ): CollectedData {
   const index = new TargetIndex(targets);
   return collectObservations(
     files.map(({ file, chunks }) => {
       const records = delimitedRecords(chunks);
-      return readRows(file, direct ? records : asFields(records), index, { encoding: "UTF-8" });
+      return readRows(file, direct ? records : asFields(records), index, {
+        encoding: "UTF-8",
+        ...options,
+      });
     }),
     index,
   );

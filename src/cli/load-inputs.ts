@@ -98,6 +98,7 @@ export async function collectInputs(
     return { targets: targets.targets, observations, problems: targetProblems, dataRead: false };
   }
   const data = await readData(options.data, targets.targets, {
+    allowUnknown: options.allowUnknown === true || options.project.settings?.allowUnknown === true,
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     ...(options.mayHoldNoData === undefined ? {} : { mayHoldNoData: options.mayHoldNoData }),
   });

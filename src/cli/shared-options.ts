@@ -17,6 +17,8 @@ export interface InputOptions {
   targets: string[];
   data?: string[];
   encoding?: string;
+  /** Rows of unknown ids are warnings (else the project file's `allow_unknown`). */
+  allowUnknown?: boolean;
   /** The project file; without it, kpi.yaml in the working folder if there is one. */
   config?: string;
 }
@@ -42,7 +44,8 @@ export function addInputOptions(command: Command, help: HelpLabels): Command {
   return addConfigOption(
     addTargetPaths(command, help)
       .addOption(new Option("-d, --data <paths...>", help.options.data))
-      .addOption(new Option("--encoding <name>", help.options.encoding)),
+      .addOption(new Option("--encoding <name>", help.options.encoding))
+      .addOption(new Option("--allow-unknown", help.options.allowUnknown)),
     help,
   );
 }

@@ -93,6 +93,7 @@ async function validate(
     mayHoldNoData: chosen.mayHoldNoData,
     project,
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.allowUnknown === undefined ? {} : { allowUnknown: options.allowUnknown }),
   });
   const problems = sortProblems([...project.problems, ...collected.problems]);
   for (const problem of problems) context.stderr.write(`${formatProblem(problem, labels)}\n`);

@@ -114,6 +114,8 @@ export interface ProblemParams {
   // Target files: the fields of targets and how they relate.
   "target.empty-file": Record<string, never>;
   "target.duplicate-id": { id: string; first: Place };
+  /** (v2) A title that is another target's id (defined at `first`): a row naming it is ambiguous. */
+  "target.title-is-other-id": { title: string; first: Place };
   "target.unknown-key": { key: string; suggestion: string | null };
   "target.key-of-other-kind": { key: string; kind: Kind; owners: Kind[] };
   "target.id-default": Record<string, never>;
@@ -201,9 +203,15 @@ export interface ProblemParams {
   /** A number, then a field of digits after it: `1,200` or `30,5%` written without quotes. */
   "data.value-split": { value: string; next: string };
   "data.target-empty": Record<string, never>;
-  "data.unknown-id": { id: string; rows: number; suggestion: string | null };
+  /**
+   * A row whose target cell is no target's id nor unique title; `allowed`: with allow_unknown, a
+   * warning (its rows ignored), else an error. `suggestion` is the closest id or title.
+   */
+  "data.unknown-id": { id: string; rows: number; suggestion: string | null; allowed: boolean };
+  /** (v2) A target cell that is the title of several targets: `ids` are theirs. */
+  "data.title-shared": { title: string; ids: string[] };
   /** The rows of the unknown ids of a file past the first 50, which are not told apart. */
-  "data.more-unknown-ids": { rows: number };
+  "data.more-unknown-ids": { rows: number; allowed: boolean };
   "data.date-not-calendar": { value: string };
   "data.date-invalid": { value: string };
   /** (v2) A date with a time of day other than midnight; `date` is the day alone. */

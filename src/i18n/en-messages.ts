@@ -137,6 +137,8 @@ export const enMessages: Messages = {
   "target.empty-file": () => "empty target file: expected a mapping with a list of targets",
   "target.duplicate-id": ({ id, first }) =>
     `duplicate id "${id}", first defined at ${formatPlace(first)}`,
+  "target.title-is-other-id": ({ title, first }) =>
+    `the title "${title}" is the id of the target at ${formatPlace(first)}: a data row that names "${title}" would be that target's; give this target another title`,
   "target.unknown-key": ({ key, suggestion }) => `unknown key "${key}"${didYouMean(suggestion)}`,
   "target.key-of-other-kind": ({ key, kind, owners }) =>
     `unknown key "${key}": ${kind} targets have no ${key} (${owners.join(" and ")} targets do)`,
@@ -226,10 +228,14 @@ export const enMessages: Messages = {
   "data.value-split": ({ value, next }) =>
     `value ${JSON.stringify(value)} is followed by a field of digits, ${JSON.stringify(next)}: a thousands separator or a decimal comma without quotes? Quote the number ("1,200") or write it without the comma`,
   "data.target-empty": () => "the target is empty",
-  "data.unknown-id": ({ id, rows, suggestion }) =>
-    `no target has the id "${id}"${rows > 1 ? ` (${rows} rows)` : ""}: its rows are ignored${didYouMean(suggestion)}`,
-  "data.more-unknown-ids": ({ rows }) =>
-    `${rows} more rows in this file have ids that no target has: they are ignored`,
+  "data.unknown-id": ({ id, rows, suggestion, allowed }) =>
+    allowed
+      ? `no target has the id "${id}"${rows > 1 ? ` (${rows} rows)` : ""}: its rows are ignored${didYouMean(suggestion)}`
+      : `no target has the id or title "${id}"${rows > 1 ? ` (${rows} rows)` : ""}${didYouMean(suggestion)}`,
+  "data.title-shared": ({ title, ids }) =>
+    `"${title}" is the title of several targets (${ids.join(", ")}): name the target by its id`,
+  "data.more-unknown-ids": ({ rows, allowed }) =>
+    `${rows} more rows in this file have ids that no target has${allowed ? ": they are ignored" : ""}`,
   "data.date-not-calendar": ({ value }) => `date ${JSON.stringify(value)} is not a calendar date`,
   "data.date-invalid": ({ value }) =>
     `date ${JSON.stringify(value)} is not a date (2022-03-31, 2022/3/31, 2022年3月31日, 2022-03 or 2022-Q1)`,

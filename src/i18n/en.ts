@@ -199,6 +199,8 @@ const enHelp: HelpLabels = {
     targets: "target files or folders",
     data: "data files or folders (default: data)",
     encoding: "read data files in this encoding (default: UTF-8, else GB18030)",
+    allowUnknown:
+      "rows of unknown ids are warnings, not errors (or kpi.yaml's allow_unknown: true)",
     asOf: "evaluation date: a date, a month, a quarter or 'today' (default: kpi.yaml's as_of, else today)",
     output: "write the output to a file (atomically) instead of stdout",
     outputSchema: "write the schema to a file (atomically) instead of stdout",

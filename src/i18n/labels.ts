@@ -360,6 +360,8 @@ export interface HelpLabels {
     targets: string;
     data: string;
     encoding: string;
+    /** `--allow-unknown`: rows of unknown ids are warnings. */
+    allowUnknown: string;
     asOf: string;
     output: string;
     /** `kpi schema -o`: it writes a schema, not a report. */

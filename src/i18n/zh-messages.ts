@@ -135,6 +135,8 @@ export const zhMessages: Messages = {
 
   "target.empty-file": () => "指标文件为空：应为包含指标列表（targets）的映射",
   "target.duplicate-id": ({ id, first }) => `编号 "${id}" 重复，首次定义于 ${formatPlace(first)}`,
+  "target.title-is-other-id": ({ title, first }) =>
+    `名称 "${title}" 是 ${formatPlace(first)} 处指标的编号：数据行写 "${title}" 时会算作那个指标；请给本指标换一个名称`,
   "target.unknown-key": ({ key, suggestion }) => `未知的键 "${key}"${didYouMean(suggestion)}`,
   "target.key-of-other-kind": ({ key, kind, owners }) =>
     `未知的键 "${key}"：${kind} 类指标没有 ${key}（${owners.join("、")} 类指标才有）`,
@@ -220,9 +222,14 @@ export const zhMessages: Messages = {
   "data.value-split": ({ value, next }) =>
     `数值 ${JSON.stringify(value)} 后面是一个只有数字的字段 ${JSON.stringify(next)}：是否未加引号的千位分隔符或小数逗号？请给数值加引号（"1,200"）或去掉逗号`,
   "data.target-empty": () => "指标编号为空",
-  "data.unknown-id": ({ id, rows, suggestion }) =>
-    `没有编号为 "${id}" 的指标${rows > 1 ? `（${rows} 行）` : ""}：这些行已忽略${didYouMean(suggestion)}`,
-  "data.more-unknown-ids": ({ rows }) => `本文件另有 ${rows} 行的编号没有对应的指标：这些行已忽略`,
+  "data.unknown-id": ({ id, rows, suggestion, allowed }) =>
+    allowed
+      ? `没有编号为 "${id}" 的指标${rows > 1 ? `（${rows} 行）` : ""}：这些行已忽略${didYouMean(suggestion)}`
+      : `没有编号或名称为 "${id}" 的指标${rows > 1 ? `（${rows} 行）` : ""}${didYouMean(suggestion)}`,
+  "data.title-shared": ({ title, ids }) =>
+    `"${title}" 是多个指标的名称（${ids.join("、")}）：请用指标编号`,
+  "data.more-unknown-ids": ({ rows, allowed }) =>
+    `本文件另有 ${rows} 行的编号没有对应的指标${allowed ? "：这些行已忽略" : ""}`,
   "data.date-not-calendar": ({ value }) => `日期 ${JSON.stringify(value)} 不是有效的日历日期`,
   "data.date-invalid": ({ value }) =>
     `日期 ${JSON.stringify(value)} 无法识别（可用格式：2022-03-31、2022/3/31、2022年3月31日、2022-03 或 2022-Q1）`,

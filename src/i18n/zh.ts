@@ -182,6 +182,7 @@ const zhHelp: HelpLabels = {
     targets: "指标文件或文件夹",
     data: "数据文件或文件夹（默认：data）",
     encoding: "按此编码读取数据文件（默认：UTF-8，不是 UTF-8 时按 GB18030）",
+    allowUnknown: "编号未知的行只作警告，不作错误（或 kpi.yaml 的 allow_unknown: true）",
     asOf: "统计日：日期、月份、季度或 today（默认：kpi.yaml 的 as_of，否则为今天）",
     output: "将输出写入文件（原子写入），而不是标准输出",
     outputSchema: "将 Schema 写入文件（原子写入），而不是标准输出",

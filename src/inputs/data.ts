@@ -14,6 +14,7 @@ import {
   type Problem,
   type ProblemCode,
   type ProblemParams,
+  type Severity,
   warning,
 } from "../core/problems.js";
 import { closestMatch } from "../core/suggest.js";
@@ -33,7 +34,10 @@ const DIGITS_ONLY = /^\d+(?:\.\d+)?%?$/;
 const DONE_WORDS = ["1", "true", "yes", "done", "y", "是", "完成", "已完成"];
 const NOT_DONE_WORDS = ["0", "false", "no", "n", "否", "未完成"];
 
-/** The targets a file's rows are read against, with an index of their ids. */
+/**
+ * The targets a file's rows are read against, with an index of their ids and of their titles: a
+ * row may name its target by its exact title when no other target has that title (SPEC 3, v2).
+ */
 export class TargetIndex {
   readonly ids: IdTable;
   /**
@@ -42,12 +46,46 @@ export class TargetIndex {
    * memory, and a row of each in turn found every one of them out of the cache).
    */
   readonly milestones: Uint8Array;
+  /** Each title's target, or -2 for a title that several targets share. */
+  private readonly titles = new Map<string, number>();
 
   constructor(readonly list: readonly Target[]) {
     this.ids = new IdTable(list.map((target) => target.id));
     this.milestones = Uint8Array.from(list, (target) => (target.kind === "milestone" ? 1 : 0));
+    list.forEach((target, index) => {
+      this.titles.set(target.title, this.titles.has(target.title) ? SHARED_TITLE : index);
+    });
+  }
+
+  /**
+   * The target a row's target cell names: by id first, else by its exact title (NFC-normalised
+   * when the cell is not found as written); -1 for none, SHARED_TITLE for a title of several.
+   */
+  find(cell: string): number {
+    const index = this.ids.find(cell);
+    if (index !== -1) return index;
+    const title = this.titles.get(cell);
+    if (title !== undefined) return title;
+    const composed = cell.normalize("NFC");
+    if (composed === cell) return -1;
+    const byId = this.ids.find(composed);
+    return byId !== -1 ? byId : (this.titles.get(composed) ?? -1);
+  }
+
+  /** The ids of the targets that have this title. */
+  idsWithTitle(title: string): string[] {
+    return this.list.filter((target) => target.title === title).map((target) => target.id);
+  }
+
+  /** What an unknown id may be a misspelling of: every id and every title that names one target. */
+  names(): string[] {
+    const unique = [...this.titles].filter(([, index]) => index !== SHARED_TITLE);
+    return [...this.ids.keys(), ...unique.map(([title]) => title)];
   }
 }
+
+/** TargetIndex.find's answer for a title that several targets share. */
+export const SHARED_TITLE = -2;
 
 /** Rows are handed on in batches of about this many. */
 const BATCH_ROWS = 1 << 12;
@@ -116,6 +154,12 @@ export interface ReadRowsOptions {
    * @default undefined
    */
   encoding?: string;
+  /**
+   * A row of an unknown id is a warning, its rows ignored, not an error (`--allow-unknown`, the
+   * project file's `allow_unknown`, SPEC 3 v2).
+   * @default false
+   */
+  allowUnknown?: boolean;
 }
 
 export function* readRows(
@@ -224,7 +268,7 @@ class FileReader {
    * file up to the cap; the rows of any other are counted in `otherUnknown`. A file of millions
    * of distinct ids would otherwise fill memory (and a Map past its maximum size).
    */
-  private readonly unknownIds = new Map<string, { line: number; rows: number }>();
+  private readonly unknownIds = new Map<string, { line: number; column: number; rows: number }>();
   private readonly otherUnknown = { line: 0, rows: 0 };
   /** The rows read and not yet handed on. */
   readonly rows = new RowBatch();
@@ -273,11 +317,19 @@ class FileReader {
       this.addError({ fields, line }, columns.target, "data.target-empty", {});
       return;
     }
-    // A row of an unknown id is ignored whole (a warning, SPEC 3), whatever its date and value.
+    // A row of an unknown id is ignored whole (an error, or with allow_unknown a warning, SPEC
+    // 3), whatever its date and value.
     const index = id.includes(FULL_WIDTH_COMMA)
       ? this.fullWidthTarget(id, { fields, line }, columns.target)
-      : this.targetIndex(id, line);
+      : this.targetIndex(id, { fields, line }, columns.target);
     if (index === -1) return;
+    if (index === SHARED_TITLE) {
+      this.addError({ fields, line }, columns.target, "data.title-shared", {
+        title: id,
+        ids: this.known.idsWithTitle(id),
+      });
+      return;
+    }
     const target = this.known.list[index] as Target;
     const dateText = fields[columns.date] ?? "";
     // Rows come grouped by date (a month's file, a day's export): remember the last one read.
@@ -440,9 +492,9 @@ class FileReader {
    * full-width commas between its fields (`land-supply，2022-02-28，210，`) is one field.
    */
   private fullWidthTarget(id: string, record: RecordFields, field: number): number {
-    const index = this.known.ids.find(id);
-    if (index !== -1) this.named(index);
-    else this.addFullWidthComma(record, field);
+    const index = this.known.find(id);
+    if (index >= 0) this.named(index);
+    else if (index === -1) this.addFullWidthComma(record, field);
     return index;
   }
 
@@ -458,16 +510,19 @@ class FileReader {
     }
   }
 
-  /** The index of an id's target, or -1 (and the row counted) for an unknown id. */
-  private targetIndex(id: string, line: number): number {
-    const index = this.known.ids.find(id);
+  /**
+   * The index of the target a row names (by id or title), or -1 (and the row counted) for an
+   * unknown id, or SHARED_TITLE.
+   */
+  private targetIndex(id: string, record: RecordFields, field: number): number {
+    const index = this.known.find(id);
     if (index === -1) {
       const unknown = this.unknownIds.get(id);
       if (unknown !== undefined) unknown.rows++;
       else if (this.unknownIds.size < MAX_PROBLEMS_PER_FILE)
-        this.unknownIds.set(id, { line, rows: 1 });
-      else if (this.otherUnknown.rows++ === 0) this.otherUnknown.line = line;
-    } else this.named(index);
+        this.unknownIds.set(id, { line: record.line, column: columnOf(record, field), rows: 1 });
+      else if (this.otherUnknown.rows++ === 0) this.otherUnknown.line = record.line;
+    } else if (index !== SHARED_TITLE) this.named(index);
     return index;
   }
 
@@ -497,19 +552,26 @@ class FileReader {
         ),
       );
     }
-    for (const [id, { line, rows }] of this.unknownIds) {
-      // Only for warnings that are listed: a file of unknown ids costs no edit distances.
+    const allowUnknown = this.options.allowUnknown === true;
+    const unknownList = allowUnknown ? this.warnings : this.errors;
+    const names = this.unknownIds.size > 0 ? this.known.names() : [];
+    for (const [id, { line, column, rows }] of this.unknownIds) {
+      // Only for problems that are listed: a file of unknown ids costs no edit distances.
       const suggestion =
-        this.warnings.length < MAX_PROBLEMS_PER_FILE
-          ? (closestMatch(id, this.known.ids.keys()) ?? null)
-          : null;
-      this.addWarning({ fields: [], line }, null, "data.unknown-id", { id, rows, suggestion });
+        unknownList.length < MAX_PROBLEMS_PER_FILE ? (closestMatch(id, names) ?? null) : null;
+      const params = { id, rows, suggestion, allowed: allowUnknown };
+      this.add(allowUnknown ? "warning" : "error", line, column, "data.unknown-id", params);
     }
     const problems = [...this.errors, ...this.warnings];
     if (this.otherUnknown.rows > 0) {
       // Always said, past the cap too: the one line that stands for every other unknown id.
       const place = { file: this.file, line: this.otherUnknown.line, column: 1 };
-      problems.push(warning(place, "data.more-unknown-ids", { rows: this.otherUnknown.rows }));
+      const params = { rows: this.otherUnknown.rows, allowed: allowUnknown };
+      problems.push(
+        allowUnknown
+          ? warning(place, "data.more-unknown-ids", params)
+          : error(place, "data.more-unknown-ids", params),
+      );
     }
     const end = { file: this.file, line: lastLine, column: 1 };
     if (this.errorCount > this.errors.length)
@@ -590,11 +652,7 @@ class FileReader {
     code: C,
     params: ProblemParams[C],
   ): void {
-    this.errorCount++;
-    if (this.errors.length < MAX_PROBLEMS_PER_FILE) {
-      const place = { file: this.file, line: record.line, column: columnOf(record, fieldIndex) };
-      this.errors.push(error(place, code, params));
-    }
+    this.add("error", record.line, columnOf(record, fieldIndex), code, params);
   }
 
   private addWarning<C extends ProblemCode>(
@@ -603,10 +661,25 @@ class FileReader {
     code: C,
     params: ProblemParams[C],
   ): void {
-    this.warningCount++;
-    if (this.warnings.length < MAX_PROBLEMS_PER_FILE) {
-      const place = { file: this.file, line: record.line, column: columnOf(record, fieldIndex) };
-      this.warnings.push(warning(place, code, params));
+    this.add("warning", record.line, columnOf(record, fieldIndex), code, params);
+  }
+
+  /** A problem at a line and column, listed up to the cap of its severity, then counted. */
+  private add<C extends ProblemCode>(
+    severity: Severity,
+    line: number,
+    column: number,
+    code: C,
+    params: ProblemParams[C],
+  ): void {
+    const place = { file: this.file, line, column };
+    if (severity === "error") {
+      this.errorCount++;
+      if (this.errors.length < MAX_PROBLEMS_PER_FILE) this.errors.push(error(place, code, params));
+    } else {
+      this.warningCount++;
+      if (this.warnings.length < MAX_PROBLEMS_PER_FILE)
+        this.warnings.push(warning(place, code, params));
     }
   }
 }

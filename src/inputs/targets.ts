@@ -102,7 +102,34 @@ export function targetsOf(documents: readonly TargetDocument[]): LoadedTargets {
       );
     }
   }
+  // A data row may name its target by its title, ids first (SPEC 2, v2): a title that is another
+  // target's id would make a row of that id mean the other target.
+  for (const target of targets) {
+    const other = firstById.get(target.title);
+    if (other === undefined || other === target) continue;
+    problems.push(
+      error(titlePlace(documents, target), "target.title-is-other-id", {
+        title: target.title,
+        first: other.place,
+      }),
+    );
+  }
   return { targets, problems: sortProblems(problems) };
+}
+
+/** Where a target's title is written: its `title` node, found from the place of its entry. */
+function titlePlace(documents: readonly TargetDocument[], target: Target): Place {
+  for (const document of documents) {
+    if (document.file !== target.place.file) continue;
+    const list = (document.data as { targets?: unknown } | undefined)?.targets;
+    if (!Array.isArray(list)) continue;
+    for (let index = 0; index < list.length; index++) {
+      const place = document.placeOf(document.nodeAt(["targets", index]));
+      if (place.line === target.place.line && place.column === target.place.column)
+        return document.placeOf(document.nodeAt(["targets", index, "title"]));
+    }
+  }
+  return target.place;
 }
 
 /** Load target files whose reader `yaml` may be: both stages, for a caller that holds `yaml`. */

@@ -160,6 +160,8 @@ export interface ReadDataOptions {
   encoding?: string;
   /** Folders of `paths` that may hold no data file; any other that holds none is an error. */
   mayHoldNoData?: readonly string[];
+  /** Rows of unknown ids are warnings, not errors (SPEC 3, v2). @default false */
+  allowUnknown?: boolean;
 }
 
 /**
@@ -189,7 +191,10 @@ export async function readData(
     for (const file of files) {
       const text = openText(file, encoding, iconv, problems);
       if (text !== null)
-        yield readRows(file, delimitedRecords(text.chunks), index, { encoding: text.encoding });
+        yield readRows(file, delimitedRecords(text.chunks), index, {
+          encoding: text.encoding,
+          allowUnknown: options.allowUnknown === true,
+        });
     }
   }
   const data = collectObservations(rowsOfFiles(), index);

@@ -348,12 +348,34 @@ describe("bad input: exit 2, every problem at its place, no stack trace, no repo
       "test/fixtures/basic/targets",
       "--fail-on",
       "none",
+      "--allow-unknown",
     ]);
     expect(code).toBe(0);
     expect(stdout).toContain("5 targets");
     expect(stderr).toBe(
       `${join(dir, "w.csv")}:2:1: warning: no target has the id "nobody": its rows are ignored\n${join(dir, "w.csv")}:3:33: warning: no value for invest.projects-100m on 2022-03-31: the row is skipped\n`,
     );
+  });
+
+  it("(v2) a row of an unknown id is an error without --allow-unknown or allow_unknown: true", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kpi-"));
+    const data = join(dir, "w.csv");
+    writeFileSync(data, "target,date,value\ninvest.projects-10m,2022-03-31,1\n");
+    const run = (...extra: string[]) =>
+      runKpi(["check", data, "-t", "test/fixtures/basic/targets", ...extra]);
+    expect(run()).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: `${data}:2:1: no target has the id or title "invest.projects-10m" (did you mean "invest.projects-100m"?)\nkpi: 1 error; no report was made\n`,
+    });
+    expect(run("--lang", "zh").stderr).toBe(
+      `${data}:2:1: 没有编号或名称为 "invest.projects-10m" 的指标（是否应为 "invest.projects-100m"？）\nkpi: 1 个错误；未生成报告\n`,
+    );
+    writeFileSync(join(dir, "kpi.yaml"), "allow_unknown: true\n");
+    expect(run("--config", join(dir, "kpi.yaml"), "--fail-on", "none")).toMatchObject({
+      code: 0,
+      stderr: `${data}:2:1: warning: no target has the id "invest.projects-10m": its rows are ignored (did you mean "invest.projects-100m"?)\n`,
+    });
   });
 });
 

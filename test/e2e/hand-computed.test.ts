@@ -67,6 +67,9 @@ function runCheck(asOf: string, extraArgs: string[] = []): RunResult {
     asOf,
     "--format",
     "json",
+    // The data hold a row of an unknown id: an error, a warning with the fixture's allow_unknown.
+    "--config",
+    path.join(fixtureDir, "kpi.yaml"),
     ...extraArgs,
   ]);
 }
@@ -173,7 +176,20 @@ describe("data warnings name file:line (SPEC 3)", () => {
     expect(run.stderr).toMatch(/progress\.csv:5\b/);
   });
 
-  it("warns about the row for an unknown id", () => {
-    expect(run.stderr).toMatch(/progress\.csv:28\b/);
+  it("warns about the row for an unknown id with allow_unknown, and refuses it without", () => {
+    expect(run.stderr).toMatch(
+      /progress\.csv:28:1: warning: no target has the id "unknown\.target"/,
+    );
+    const strict = runKpi([
+      "check",
+      "-t",
+      path.join(fixtureDir, "targets"),
+      "-d",
+      path.join(fixtureDir, "data"),
+    ]);
+    expect(strict.status).toBe(2);
+    expect(strict.stderr).toMatch(
+      /progress\.csv:28:1: no target has the id or title "unknown\.target"\n/,
+    );
   });
 });

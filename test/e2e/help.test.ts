@@ -68,6 +68,8 @@ Options:
   -d, --data <paths...>     data files or folders (default: data)
   --encoding <name>         read data files in this encoding (default: UTF-8,
                             else GB18030)
+  --allow-unknown           rows of unknown ids are warnings, not errors (or
+                            kpi.yaml's allow_unknown: true)
   --config <file>           the project file (default: kpi.yaml, if there is
                             one)
   --as-of <date>            evaluation date: a date, a month, a quarter or

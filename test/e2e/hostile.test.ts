@@ -178,7 +178,7 @@ describe("hostile YAML: keys that name the prototype", () => {
     const data = await readData([file], targets);
     expect([...data.observations.keys()]).toEqual(["constructor", "toString"]);
     expect(data.problems.map((problem) => formatProblem(problem))).toEqual([
-      `${file}:3:1: warning: no target has the id "__proto__": its rows are ignored`,
+      `${file}:3:1: no target has the id or title "__proto__"`,
     ]);
   });
 
@@ -461,6 +461,6 @@ describe("hostile CSV", () => {
     }
     const inside = await read("inside.csv", 'target,date,value\n\uFEFF"invest",2022-01-31,1\n');
     expect(inside.observations.size).toBe(0);
-    expect(inside.lines[0]).toMatch(/^inside\.csv:2:1: warning: no target has the id/);
+    expect(inside.lines[0]).toMatch(/^inside\.csv:2:1: no target has the id or title/);
   });
 });

@@ -102,7 +102,14 @@ describe("caps: 50 listed per file, the rest counted", () => {
     const rows = Array.from({ length: 60 }, (_, i) => `nobody-${i},2022-01-31,1`);
     const empty = Array.from({ length: 60 }, () => "invest.projects-100m,2022-01-31,");
     const path = file("w.csv", `target,date,value\n${[...empty, ...rows].join("\n")}\n`);
-    const { code, stdout, stderr } = runKpi(["check", path, ...TARGETS, "--fail-on", "none"]);
+    const { code, stdout, stderr } = runKpi([
+      "check",
+      path,
+      ...TARGETS,
+      "--fail-on",
+      "none",
+      "--allow-unknown",
+    ]);
     expect(code).toBe(0);
     expect(stdout).toContain("5 targets");
     const lines = stderr.trimEnd().split("\n");
@@ -120,7 +127,7 @@ describe("caps: 50 listed per file, the rest counted", () => {
     // "Map maximum size exceeded". Now the first 50 are kept, and the rest only counted.
     const rows = Array.from({ length: 200_000 }, (_, i) => `nobody-${i},2022-01-31,1`);
     const path = file("many.csv", `target,date,value\n${rows.join("\n")}\n`);
-    const basic = ["check", ...TARGETS, "-d", "test/fixtures/basic/data"];
+    const basic = ["check", ...TARGETS, "-d", "test/fixtures/basic/data", "--allow-unknown"];
     const without = runKpi(basic);
     const run = runKpi([...basic, path]);
     // A warning: the exit code and the report are those of the run without the file.

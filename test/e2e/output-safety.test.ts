@@ -290,9 +290,9 @@ describe("stderr: control characters of input files are shown, not sent", () => 
     const file = join(folder, "esc.csv");
     writeFileSync(file, `target,date,value\nx\u001b[31mRED\u001b]0;t\u0007,2022-01-31,1\n`);
     const { code, stderr } = runKpi(["check", file, "-t", targetsDir(), "--fail-on", "none"]);
-    expect(code).toBe(0);
+    expect(code).toBe(2);
     expect(stderr).not.toMatch(CONTROLS);
-    expect(stderr).toContain('no target has the id "x\\u001b[31mRED\\u001b]0;t\\u0007"');
+    expect(stderr).toContain('no target has the id or title "x\\u001b[31mRED\\u001b]0;t\\u0007"');
   });
 
   it("an unknown key with an escape sequence", () => {

@@ -70,6 +70,7 @@ const CASES: Case[] = [
     targets: "test/fixtures/hand-computed/targets",
     data: "test/fixtures/hand-computed/data",
     asOf,
+    config: "test/fixtures/hand-computed/kpi.yaml",
   })),
 ];
 const LANGUAGES: Language[] = ["en", "zh"];

@@ -132,7 +132,8 @@ describe("kpi validate", () => {
 
   it("lists and counts warnings, with a suggestion for a misspelt id, and keeps exit 0", () => {
     const file = `${VALIDATE}/data/warnings.csv`;
-    const args = ["validate", file, "-t", "test/fixtures/basic/targets"];
+    // A row of an unknown id is a warning with --allow-unknown (SPEC 3, v2), else an error.
+    const args = ["validate", file, "-t", "test/fixtures/basic/targets", "--allow-unknown"];
     const warnings = [
       `${file}:2:1: warning: no target has the id "invest.projects-10m": its rows are ignored (did you mean "invest.projects-100m"?)`,
       `${file}:3:33: warning: no value for invest.projects-100m on 2022-02-28: the row is skipped`,
@@ -147,6 +148,11 @@ describe("kpi validate", () => {
       code: 2,
       stdout: "",
       stderr: `${warnings}kpi: no errors, 2 warnings (--strict: warnings count as errors)\n`,
+    });
+    expect(runKpi(args.slice(0, -1))).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `${file}:2:1: no target has the id or title "invest.projects-10m" (did you mean "invest.projects-100m"?)\n${file}:3:33: warning: no value for invest.projects-100m on 2022-02-28: the row is skipped\nkpi: 1 error, 1 warning\n`,
     });
   });
 

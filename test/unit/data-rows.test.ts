@@ -3,8 +3,10 @@
  * place and message, in English and in Chinese.
  */
 import { describe, expect, it } from "vitest";
+import * as yaml from "yaml";
 import { labelsFor } from "../../src/i18n/language.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
+import { loadTargets } from "../../src/inputs/targets.js";
 import { formatDay, readCsvTexts, targetsFrom } from "../helpers.js";
 
 const targets = targetsFrom(`
@@ -187,5 +189,104 @@ describe("SPEC 3 (v2): the new date forms", () => {
     ],
   ])("refuses %s, saying what to write", (line, en, zh) => {
     expect(row(line)).toEqual({ values: {}, en: [en], zh: [zh] });
+  });
+});
+
+describe("SPEC 3 (v2): unknown ids are errors, with did-you-mean over ids and titles", () => {
+  it("refuses a row of an unknown id at its target cell, suggesting an id or a title", () => {
+    const result = read({
+      "a.csv": "date,target,value\n2022-01-31,invst,1\n2022-01-31,开工,2\n2022-02-28,invst,3\n",
+    });
+    expect(result.values).toEqual({});
+    // The target cell starts at column 12, after "2022-01-31,".
+    expect(result.en).toEqual([
+      'a.csv:2:12: no target has the id or title "invst" (2 rows) (did you mean "invest"?)',
+      'a.csv:3:12: no target has the id or title "开工" (did you mean "开工率"?)',
+    ]);
+    expect(result.zh).toEqual([
+      'a.csv:2:12: 没有编号或名称为 "invst" 的指标（2 行）（是否应为 "invest"？）',
+      'a.csv:3:12: 没有编号或名称为 "开工" 的指标（是否应为 "开工率"？）',
+    ]);
+  });
+
+  it("makes them warnings, their rows ignored, with allow_unknown (or --allow-unknown)", () => {
+    const data = readCsvTexts(
+      [{ file: "a.csv", chunks: ["target,date,value\ninvst,2022-01-31,1\ninvest,2022-01-31,2\n"] }],
+      targets,
+      true,
+      { allowUnknown: true },
+    );
+    expect(data.problems.map((problem) => formatProblem(problem))).toEqual([
+      'a.csv:2:1: warning: no target has the id "invst": its rows are ignored (did you mean "invest"?)',
+    ]);
+    expect(data.problems.map((problem) => formatProblem(problem, labelsFor("zh")))).toEqual([
+      'a.csv:2:1: 警告：没有编号为 "invst" 的指标：这些行已忽略（是否应为 "invest"？）',
+    ]);
+    expect([...data.observations.keys()]).toEqual(["invest"]);
+  });
+});
+
+describe("SPEC 3 (v2): a row may name its target by its exact, unique title", () => {
+  it("reads a title as its target's row, in either normalisation form", () => {
+    // "开工率" and "固投亿元以上项目" are titles; "Cafe" + U+0301 is "Café" once composed (NFC).
+    const accented = targetsFrom(`
+targets:
+  - { id: cafe, title: Café, kind: level, max: 5 }
+`);
+    const result = read({
+      "a.csv": "target,date,value\n开工率,2022-01-31,8%\n固投亿元以上项目,2022-01-31,12\n",
+    });
+    expect(result.en).toEqual([]);
+    expect(result.values).toEqual({
+      rate: [["2022-01-31", 8, "a.csv:2"]],
+      invest: [["2022-01-31", 12, "a.csv:3"]],
+    });
+    const composed = readCsvTexts(
+      [{ file: "b.csv", chunks: ["target,date,value\nCafe\u0301,2022-01-31,3\n"] }],
+      accented,
+    );
+    expect(composed.problems).toEqual([]);
+    expect(composed.observations.get("cafe")?.length).toBe(1);
+  });
+
+  it("refuses a title that several targets share, naming them", () => {
+    const shared = targetsFrom(`
+year: 2022
+targets:
+  - { id: rate.q1, title: 开工率, target: 30, unit: "%" }
+  - { id: rate.year, title: 开工率, target: 85, unit: "%" }
+`);
+    const data = readCsvTexts(
+      [{ file: "a.csv", chunks: ["target,date,value\n开工率,2022-01-31,8%\n"] }],
+      shared,
+    );
+    expect(data.problems.map((problem) => formatProblem(problem))).toEqual([
+      'a.csv:2:1: "开工率" is the title of several targets (rate.q1, rate.year): name the target by its id',
+    ]);
+    expect(data.problems.map((problem) => formatProblem(problem, labelsFor("zh")))).toEqual([
+      'a.csv:2:1: "开工率" 是多个指标的名称（rate.q1、rate.year）：请用指标编号',
+    ]);
+  });
+
+  it("matches ids first: a title equal to another target's id is an error in the target files", () => {
+    const text = [
+      "year: 2022",
+      "targets:",
+      "  - id: rate",
+      "    title: 开工率",
+      "    target: 85",
+      "  - id: rate.year",
+      "    title: rate",
+      "    target: 90",
+      "",
+    ].join("\n");
+    const loaded = loadTargets([{ file: "t.yaml", text }], yaml);
+    // The title "rate" is on line 7 at column 12, and the target whose id it is starts at 3:5.
+    expect(loaded.problems.map((problem) => formatProblem(problem))).toEqual([
+      't.yaml:7:12: the title "rate" is the id of the target at t.yaml:3:5: a data row that names "rate" would be that target\'s; give this target another title',
+    ]);
+    expect(loaded.problems.map((problem) => formatProblem(problem, labelsFor("zh")))).toEqual([
+      't.yaml:7:12: 名称 "rate" 是 t.yaml:3:5 处指标的编号：数据行写 "rate" 时会算作那个指标；请给本指标换一个名称',
+    ]);
   });
 });

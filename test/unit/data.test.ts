@@ -15,13 +15,15 @@ targets:
 `);
 
 /** Read CSV files (name → text, each text given in chunks) the way the CLI does. */
-function read(files: Record<string, string | string[]>) {
+function read(files: Record<string, string | string[]>, rules: { allowUnknown?: boolean } = {}) {
   const data = readCsvTexts(
     Object.entries(files).map(([file, text]) => ({
       file,
       chunks: Array.isArray(text) ? text : [text],
     })),
     targets,
+    true,
+    rules,
   );
   const values = Object.fromEntries(
     [...data.observations].map(([id, rows]) => [
@@ -105,12 +107,16 @@ describe("SPEC 3: data files", () => {
     });
   });
 
-  it("skip an empty value with a warning, and warn once per unknown id", () => {
-    const result = read({
-      "a.csv": "target,date,value\ninvest,2022-01-31,\nnope,2022-01-31,1\nnope,2022-02-28,2\n",
-    });
+  it("skip an empty value with a warning; an unknown id is an error once per id (v2)", () => {
+    const text = "target,date,value\ninvest,2022-01-31,\nnope,2022-01-31,1\nnope,2022-02-28,2\n";
+    const result = read({ "a.csv": text });
     expect(result.values).toEqual({});
     expect(result.problems).toEqual([
+      'a.csv:3:1: no target has the id or title "nope" (2 rows)',
+      "a.csv:2:19: warning: no value for invest on 2022-01-31: the row is skipped",
+    ]);
+    // With allow_unknown (or --allow-unknown), a warning once per unknown id.
+    expect(read({ "a.csv": text }, { allowUnknown: true }).problems).toEqual([
       "a.csv:2:19: warning: no value for invest on 2022-01-31: the row is skipped",
       'a.csv:3:1: warning: no target has the id "nope" (2 rows): its rows are ignored',
     ]);
@@ -121,15 +127,18 @@ describe("SPEC 3: data files", () => {
     // 2 rows. Counted: u50…u59 (10 rows) and u55 again (1) = 11 rows, the first on line 52.
     const ids = [...Array.from({ length: 60 }, (_, i) => `u${i}`), "u0", "u55"];
     const rows = ids.map((id) => `${id},2022-01-31,1`);
-    const { problems } = read({ "a.csv": `target,date,value\n${rows.join("\n")}\n` });
+    const text = `target,date,value\n${rows.join("\n")}\n`;
+    const { problems } = read({ "a.csv": text });
     expect(problems).toHaveLength(51);
-    expect(problems[0]).toBe(
+    expect(problems[0]).toBe('a.csv:2:1: no target has the id or title "u0" (2 rows)');
+    expect(problems[49]).toBe('a.csv:51:1: no target has the id or title "u49"');
+    expect(problems[50]).toBe("a.csv:52:1: 11 more rows in this file have ids that no target has");
+    const allowed = read({ "a.csv": text }, { allowUnknown: true }).problems;
+    expect(allowed).toHaveLength(51);
+    expect(allowed[0]).toBe(
       'a.csv:2:1: warning: no target has the id "u0" (2 rows): its rows are ignored',
     );
-    expect(problems[49]).toBe(
-      'a.csv:51:1: warning: no target has the id "u49": its rows are ignored',
-    );
-    expect(problems[50]).toBe(
+    expect(allowed[50]).toBe(
       "a.csv:52:1: warning: 11 more rows in this file have ids that no target has: they are ignored",
     );
   });
@@ -345,9 +354,7 @@ describe("found in review", () => {
 
   it("ignores a row of an unknown id whole, even with a bad date", () => {
     const result = read({ "a.csv": "target,date,value\nnobody,someday,x\n" });
-    expect(result.problems).toEqual([
-      'a.csv:2:1: warning: no target has the id "nobody": its rows are ignored',
-    ]);
+    expect(result.problems).toEqual(['a.csv:2:1: no target has the id or title "nobody"']);
   });
 
   it("accepts both note and 备注 (notes are not read)", () => {
