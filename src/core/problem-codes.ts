@@ -199,6 +199,16 @@ export interface ProblemParams {
    * it is not UTF-8 (GB18030 for bytes that are not UTF-8), which may be the wrong one.
    */
   "data.header-not-found": { rows: number; columns: ColumnNames[]; encoding: string | null };
+
+  // Data folders: files that are not read (SPEC 3, v2: nothing is skipped without a word).
+  /** A `.txt` or `.tsv` in a folder whose first `rows` rows with text name no `columns`. */
+  "data.text-not-data": { rows: number; columns: DataColumn[] };
+  /** A file in a folder of a kind kpi does not read; `extensions` are the kinds it reads. */
+  "data.file-not-read": { extensions: string[] };
+  /** The files not read of a folder past the first 50, counted. */
+  "data.more-files-not-read": { count: number };
+  /** A legacy workbook (`.xls`, WPS `.et`), which kpi cannot read safely. */
+  "data.legacy-workbook": { extension: string };
   "data.row-too-wide": { fields: number; header: number };
   /** A number, then a field of digits after it: `1,200` or `30,5%` written without quotes. */
   "data.value-split": { value: string; next: string };

@@ -223,6 +223,13 @@ export const enMessages: Messages = {
       : "the file looks GB18030 (GBK) read as UTF-8: give --encoding gb18030, or save it as UTF-8",
   "data.header-not-found": ({ rows, columns, encoding }) =>
     `no row of the first ${rows} names the columns ${columns.map(({ column, names }) => `${column} (${names.join(", ")})`).join(", ")}: write a header row above the table${encoding === null ? "" : `; the file was read as ${encoding}: if it is in another encoding, give it with --encoding`}`,
+  "data.text-not-data": ({ rows, columns }) =>
+    `not read: no row of its first ${rows} names the columns ${columns.join(", ")} (a .txt or .tsv file in a data folder is read only when one does)`,
+  "data.file-not-read": ({ extensions }) =>
+    `not read: kpi reads ${extensions.join(", ")} files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder`,
+  "data.more-files-not-read": ({ count }) => `${count} more files in this folder are not read`,
+  "data.legacy-workbook": ({ extension }) =>
+    `kpi cannot read ${extension} workbooks: open it in Excel or WPS and save it as .xlsx (Excel Workbook) or as CSV UTF-8`,
   "data.row-too-wide": ({ fields, header }) =>
     `the row has ${fields} fields but the header has ${header}; a value with a thousands separator must be quoted ("1,200")`,
   "data.value-split": ({ value, next }) =>

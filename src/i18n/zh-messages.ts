@@ -217,6 +217,13 @@ export const zhMessages: Messages = {
       : "文件像是按 UTF-8 读取的 GB18030（GBK）：请加 --encoding gb18030，或另存为 UTF-8",
   "data.header-not-found": ({ rows, columns, encoding }) =>
     `前 ${rows} 行中没有一行写明这些列：${columns.map(({ column, names }) => `${column}（${names.join(", ")}）`).join("、")}：请在表格上方写一行表头${encoding === null ? "" : `；文件按 ${encoding} 读取：如为其他编码，请用 --encoding 指定`}`,
+  "data.text-not-data": ({ rows, columns }) =>
+    `未读取：前 ${rows} 行中没有一行写明 ${columns.join("、")} 列（数据文件夹中的 .txt 或 .tsv 文件只有写明这些列时才读取）`,
+  "data.file-not-read": ({ extensions }) =>
+    `未读取：数据文件夹中只读取 ${extensions.join("、")} 文件；如需读取，请另存为 CSV（UTF-8），或将其移出此文件夹`,
+  "data.more-files-not-read": ({ count }) => `此文件夹中另有 ${count} 个文件未读取`,
+  "data.legacy-workbook": ({ extension }) =>
+    `无法读取 ${extension} 工作簿：请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）或 CSV UTF-8`,
   "data.row-too-wide": ({ fields, header }) =>
     `该行有 ${fields} 个字段，但表头只有 ${header} 个；带千位分隔符的数值须加引号（"1,200"）`,
   "data.value-split": ({ value, next }) =>

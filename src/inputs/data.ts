@@ -26,6 +26,7 @@ import {
   headerProblems,
   isBlankRow,
   namesColumns,
+  REQUIRED_COLUMNS,
 } from "./header.js";
 
 /** A field of digits only, with an optional decimal part or %: the rest of a split number. */
@@ -141,6 +142,11 @@ export interface FileRows {
   problems: Problem[];
   /** The targets it has rows of, in the order their ids first appear in it. */
   targets: readonly number[];
+  /**
+   * Whether it is a data file: a header was found (one that names a column twice included). An
+   * optional file without one has only the notice that it was not read.
+   */
+  header: boolean;
 }
 
 /**
@@ -160,6 +166,13 @@ export interface ReadRowsOptions {
    * @default false
    */
   allowUnknown?: boolean;
+  /**
+   * A file that is data only when its header is found (a `.txt` or `.tsv` in a folder, SPEC 3
+   * v2): without one, it is not read, with a notice instead of errors, and no more of it than the
+   * rows searched is read.
+   * @default false
+   */
+  optional?: boolean;
 }
 
 export function* readRows(
@@ -182,6 +195,11 @@ export function* readRows(
         reader.plainRecord(text, item.start(index), item.end(index), firstLine + index);
     } else if (item.kind === "record") reader.record(item.fields, item.line);
     else reader.syntaxError(item.line, item.problem);
+    if (reader.stopped) {
+      // An optional file that is no data file: the rest of it is not read.
+      records.return?.(0);
+      return reader.end(1);
+    }
     if (rows.length >= BATCH_ROWS) {
       yield rows;
       rows.clear();
@@ -251,6 +269,8 @@ class FileReader {
   private readonly headerRows: RecordFields[] = [];
   /** The first row past those that names the columns: a header too far down. */
   private lateHeader: RecordFields | null = null;
+  /** An optional file without a header in its first rows: nothing more is read. */
+  stopped = false;
   private headerWidth = 0;
   /**
    * The field after the value when it is the note or a column kpi does not read, else -1: where
@@ -539,6 +559,15 @@ class FileReader {
 
   /** The file is read: its problems, and the targets it has rows of. */
   end(lastLine: number): FileRows {
+    const header = this.columns !== null || this.headerUnusable;
+    if (!header && this.options.optional === true) {
+      const place = { file: this.file, line: 1, column: 1 };
+      const notice = warning(place, "data.text-not-data", {
+        rows: HEADER_SEARCH_ROWS,
+        columns: [...REQUIRED_COLUMNS],
+      });
+      return { file: this.file, problems: [notice], targets: [], header };
+    }
     if (this.columns === null && !this.headerUnusable) {
       const rows =
         this.lateHeader === null ? this.headerRows : [...this.headerRows, this.lateHeader];
@@ -586,6 +615,7 @@ class FileReader {
       file: this.file,
       problems,
       targets: this.targetsNamed.filter((index) => this.targetState[index] === 2),
+      header,
     };
   }
 
@@ -604,7 +634,13 @@ class FileReader {
     }
     this.headerRows.push(record);
     // Only a row that names the columns can be the header: the others need no search.
-    if (!namesColumns(record.fields)) return;
+    if (!namesColumns(record.fields)) {
+      if (this.options.optional === true && this.headerRows.length === HEADER_SEARCH_ROWS) {
+        this.skipRest = true;
+        this.stopped = true;
+      }
+      return;
+    }
     const rows = this.headerRows;
     const fields = rows.map((row) => row.fields);
     const search = findHeader(fields);

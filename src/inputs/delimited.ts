@@ -37,10 +37,17 @@ export function* delimitedRecords(chunks: Iterable<string>): Generator<CsvItem, 
   return separator === "," ? yield* csvRecords(rest) : yield* separatedRecords(rest, separator);
 }
 
-/** The head, then the chunks not read yet. */
+/**
+ * The head, then the chunks not read yet; ended early (a file that is no data file), it ends the
+ * chunks too, so that their file is closed.
+ */
 function* replay(head: string, rest: Iterator<string>): Generator<string> {
-  if (head !== "") yield head;
-  for (let next = rest.next(); next.done !== true; next = rest.next()) yield next.value;
+  try {
+    if (head !== "") yield head;
+    for (let next = rest.next(); next.done !== true; next = rest.next()) yield next.value;
+  } finally {
+    rest.return?.();
+  }
 }
 
 /** Whether the head holds enough to decide: eleven lines with text, or the most it may hold. */

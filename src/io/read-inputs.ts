@@ -5,10 +5,18 @@
  * and streams would load some sixty of Node's own modules at every start.
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, extname } from "node:path";
 import type { Target } from "../core/model.js";
-import { error, type Place, type Problem, sortProblems, UsageError } from "../core/problems.js";
-import { readRows, TargetIndex } from "../inputs/data.js";
+import {
+  error,
+  MAX_PROBLEMS_PER_FILE,
+  type Place,
+  type Problem,
+  sortProblems,
+  UsageError,
+  warning,
+} from "../core/problems.js";
+import { type FileRows, type RowBatch, readRows, TargetIndex } from "../inputs/data.js";
 import { delimitedRecords } from "../inputs/delimited.js";
 import { type CollectedData, collectObservations } from "../inputs/observations.js";
 import { type OwnerPlace, ownerPlaces } from "../inputs/owner-places.js";
@@ -31,11 +39,59 @@ import {
   needsIconv,
   type TextDecoding,
 } from "./decode-text.js";
-import { errorCode, type FoundFiles, findFiles } from "./find-files.js";
+import {
+  type DataPath,
+  errorCode,
+  type FoundFiles,
+  findDataFiles,
+  findFiles,
+} from "./find-files.js";
 
 /** The files a folder is searched for: target files, and data files. */
 export const TARGET_EXTENSIONS = [".yaml", ".yml"];
-export const DATA_EXTENSIONS = [".csv"];
+/** `.csv` files are data; `.tsv` and `.txt` files are when their header names the columns. */
+export const DATA_EXTENSIONS = [".csv", ".tsv", ".txt"];
+
+/** How a data file is read, by its name (SPEC 3, v2: nothing is skipped without a word). */
+export type DataFileKind =
+  /** Delimited text read whatever it holds: a `.csv`, or any file named on the command line. */
+  | "delimited"
+  /** A `.tsv` or `.txt` in a folder: read when its header names the columns, else a notice. */
+  | "delimited-if-header"
+  /**
+   * An Excel workbook (`.xlsx`): the workbook reader's. Until it reads them, one in a folder is
+   * listed as not read, and one named is read as delimited text.
+   */
+  | "workbook"
+  /** A legacy `.xls` or WPS `.et` workbook: an error that says to save it as `.xlsx`. */
+  | "legacy-workbook"
+  /** Any other file in a folder: not read, listed in a notice. */
+  | "not-read"
+  /**
+   * Not worth a word: a hidden file (`.DS_Store`), Excel's lock file of an open workbook (`~$…`),
+   * Windows' folder files, target and project files (`.yaml`), and what a hidden folder holds
+   * besides `.csv` files.
+   */
+  | "passed-over";
+
+const PASSED_OVER = /^(?:\.|~\$)|\.ya?ml$|^(?:thumbs\.db|desktop\.ini)$/i;
+
+/** How a file found under the data paths is read. */
+export function dataFileKind(file: DataPath): DataFileKind {
+  const name = basename(file.path).toLowerCase();
+  const extension = extname(name);
+  if (file.folder === null) {
+    if (extension === ".xlsx") return "workbook";
+    if (extension === ".xls" || extension === ".et") return "legacy-workbook";
+    return "delimited";
+  }
+  if (extension === ".csv") return "delimited";
+  if (file.hidden || PASSED_OVER.test(name)) return "passed-over";
+  if (extension === ".tsv" || extension === ".txt") return "delimited-if-header";
+  if (extension === ".xlsx") return "workbook";
+  if (extension === ".xls" || extension === ".et") return "legacy-workbook";
+  return "not-read";
+}
 
 /**
  * The target files under the given paths: never a project file (SPEC 7), neither the one the run
@@ -174,31 +230,73 @@ export async function readData(
   targets: readonly Target[],
   options: ReadDataOptions = {},
 ): Promise<CollectedData> {
-  const { files, emptyFolders } = await findFiles(paths, DATA_EXTENSIONS);
-  // A folder of no data file is no data: every target would be grey, silently.
-  const problems: Problem[] = emptyFolders
-    .filter((folder) => !options.mayHoldNoData?.includes(folder))
-    .map((folder) =>
-      error({ file: folder, line: 1, column: 1 }, "path.no-data-files", {
-        extensions: DATA_EXTENSIONS,
-      }),
-    );
+  const { files, folders } = await findDataFiles(paths);
+  const problems: Problem[] = [];
   const { encoding } = options;
   // Loaded before any file is read, so that every stage after it is synchronous.
   const iconv = needsIconv(encoding) ? await loadIconv(encoding) : null;
   const index = new TargetIndex(targets);
-  function* rowsOfFiles() {
+  // The folders that hold a data file (one with problems included), and each one's files not read.
+  const withData = new Set<string>();
+  const notRead = new Map<string, DataPath[]>();
+  function* rowsOfFiles(): Generator<Generator<RowBatch, FileRows>> {
     for (const file of files) {
-      const text = openText(file, encoding, iconv, problems);
-      if (text !== null)
-        yield readRows(file, delimitedRecords(text.chunks), index, {
-          encoding: text.encoding,
-          allowUnknown: options.allowUnknown === true,
-        });
+      const kind = dataFileKind(file);
+      const { path, folder } = file;
+      if (kind === "passed-over") continue;
+      // The place of the workbook reader: until it comes, a workbook in a folder is listed as not
+      // read, and one named is read as what it is named, delimited text.
+      if (kind === "not-read" || (kind === "workbook" && folder !== null)) {
+        if (folder !== null) notRead.set(folder, [...(notRead.get(folder) ?? []), file]);
+        continue;
+      }
+      if (kind === "legacy-workbook") {
+        problems.push(error(startOf(path), "data.legacy-workbook", { extension: extname(path) }));
+        if (folder !== null) withData.add(folder);
+        continue;
+      }
+      const optional = kind === "delimited-if-header";
+      const text = openText(path, encoding, iconv, problems);
+      if (folder !== null && (!optional || text === null)) withData.add(folder);
+      if (text === null) continue;
+      const records = delimitedRecords(text.chunks);
+      const rows = readRows(path, records, index, {
+        encoding: text.encoding,
+        allowUnknown: options.allowUnknown === true,
+        optional,
+      });
+      yield optional && folder !== null ? marking(rows, folder, withData) : rows;
     }
   }
   const data = collectObservations(rowsOfFiles(), index);
+  for (const folder of folders) {
+    const unread = notRead.get(folder) ?? [];
+    for (const file of unread.slice(0, MAX_PROBLEMS_PER_FILE))
+      problems.push(
+        warning(startOf(file.path), "data.file-not-read", { extensions: DATA_EXTENSIONS }),
+      );
+    if (unread.length > MAX_PROBLEMS_PER_FILE)
+      problems.push(
+        warning(startOf(folder), "data.more-files-not-read", {
+          count: unread.length - MAX_PROBLEMS_PER_FILE,
+        }),
+      );
+    // A folder of no data file is no data: every target would be grey, silently.
+    if (!withData.has(folder) && !options.mayHoldNoData?.includes(folder))
+      problems.push(error(startOf(folder), "path.no-data-files", { extensions: DATA_EXTENSIONS }));
+  }
   return { observations: data.observations, problems: [...problems, ...data.problems] };
+}
+
+/** The rows of an optional file, its folder marked as holding data when a header was found. */
+function* marking(
+  rows: Generator<RowBatch, FileRows>,
+  folder: string,
+  withData: Set<string>,
+): Generator<RowBatch, FileRows> {
+  const read = yield* rows;
+  if (read.header) withData.add(folder);
+  return read;
 }
 
 /** iconv-lite, which knows more encodings than the platform: for a forced one only it knows. */

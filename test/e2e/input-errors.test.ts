@@ -297,14 +297,15 @@ describe("a folder with nothing to read is an error, never 0 targets or no rows 
   it("a data folder without a data file: exit 2, the folder named, in English and Chinese", () => {
     const folder = folderWithoutInputs();
     const run = runKpi(["check", ...BASIC.slice(0, 2), "-d", folder]);
+    // Its README.md is not read, and said so (SPEC 3, v2).
     expect(run).toEqual({
       code: 2,
       stdout: "",
-      stderr: `${folder}:1:1: no data file (.csv) in this folder\nkpi: 1 error; no report was made\n`,
+      stderr: `${folder}:1:1: no data file (.csv, .tsv, .txt) in this folder\n${folder}/README.md:1:1: warning: not read: kpi reads .csv, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder\nkpi: 1 error, 1 warning; no report was made\n`,
     });
     const zh = runKpi(["check", ...BASIC.slice(0, 2), "-d", folder], { env: { KPI_LANG: "zh" } });
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toContain(`${folder}:1:1: 此文件夹中没有数据文件（.csv）\n`);
+    expect(zh.stderr).toContain(`${folder}:1:1: 此文件夹中没有数据文件（.csv、.tsv、.txt）\n`);
   });
 
   it("kpi validate says so too, for either folder", () => {
@@ -316,7 +317,9 @@ describe("a folder with nothing to read is an error, never 0 targets or no rows 
     );
     const data = runKpi(["validate", "-t", "test/fixtures/basic/targets", "-d", folder]);
     expect(data.code).toBe(2);
-    expect(data.stderr).toContain(`${folder}:1:1: no data file (.csv) in this folder\n`);
+    expect(data.stderr).toContain(
+      `${folder}:1:1: no data file (.csv, .tsv, .txt) in this folder\n`,
+    );
   });
 
   it("kpi validate FOLDER searches a folder for data, and for targets when it holds any", () => {
@@ -332,7 +335,27 @@ describe("a folder with nothing to read is an error, never 0 targets or no rows 
     // Neither: the default targets are read, and the folder is the data folder it is not.
     const neither = runExample(["validate", folder]);
     expect(neither.code).toBe(2);
-    expect(neither.stderr).toContain(`${folder}:1:1: no data file (.csv) in this folder\n`);
+    expect(neither.stderr).toContain(
+      `${folder}:1:1: no data file (.csv, .tsv, .txt) in this folder\n`,
+    );
+  });
+});
+
+describe("SPEC 3 (v2): a file in a data folder that is not read is said to be", () => {
+  it("as a warning at its path, and the report is still made", () => {
+    const folder = join(scratch, `notice${fileNumber++}`);
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, "2022-03.csv"),
+      "target,date,value\ninvest.projects-100m,2022-03-31,36\n",
+    );
+    writeFileSync(join(folder, "3月.numbers"), "PK");
+    const run = runKpi(["check", ...TARGETS, "-d", folder, "--as-of", "2022-03-31"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("invest.projects-100m");
+    expect(run.stderr).toBe(
+      `${folder}/3月.numbers:1:1: warning: not read: kpi reads .csv, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder\n`,
+    );
   });
 });
 

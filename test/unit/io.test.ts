@@ -3,9 +3,9 @@
  * that are not UTF-8 are found wherever they fall, the encoding is decided from the whole file
  * before any row is read, and the rows read are the ones the text holds.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { labelsFor } from "../../src/i18n/language.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
@@ -242,5 +242,135 @@ describe("SPEC 3 (v2): a mixed file is refused at its first line that is not UTF
       Buffer.from("invest,2022-02-28,20,\n", "utf8"),
     ]);
     expect(await readBytes(bytes, "gb18030")).toMatchObject({ values: [12, 20], problems: [] });
+  });
+});
+
+describe("SPEC 3 (v2): nothing in a data folder is skipped without a word", () => {
+  /** A folder of files (name → text or bytes), read as a data folder. */
+  async function readFolder(files: Record<string, string | Buffer>) {
+    const folder = join(scratch, `folder${fileNumber++}`);
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(folder, name)), { recursive: true });
+      writeFileSync(join(folder, name), content);
+    }
+    const data = await readData([folder], targets);
+    const words = (language: "en" | "zh") =>
+      data.problems.map((problem) =>
+        formatProblem(problem, labelsFor(language)).replaceAll(folder, "data"),
+      );
+    const rows = data.observations.get("invest");
+    return {
+      rows: rows?.observations().map((row) => [row.value, row.file.replace(folder, "data")]) ?? [],
+      en: words("en").sort(),
+      zh: words("zh").sort(),
+    };
+  }
+
+  it("reads .tsv and .txt files whose header names the columns, Excel's Unicode text included", async () => {
+    const result = await readFolder({
+      "a.csv": "target,date,value\ninvest,2022-01-31,1\n",
+      "b.tsv": "target\tdate\tvalue\ninvest\t2022-02-28\t2\n",
+      "c.txt": utf16("标题\r\n指标\t日期\t数值\r\ninvest\t2022-03-31\t3\r\n", "le"),
+      "d.csv.txt": "target,date,value\ninvest,2022-04-30,4\n",
+    });
+    expect(result).toEqual({
+      rows: [
+        [1, "data/a.csv"],
+        [2, "data/b.tsv"],
+        [3, "data/c.txt"],
+        [4, "data/d.csv.txt"],
+      ],
+      en: [],
+      zh: [],
+    });
+  });
+
+  it("lists every other file in a notice at its path, and says nothing of hidden and lock files", async () => {
+    const result = await readFolder({
+      "a.csv": "target,date,value\ninvest,2022-01-31,1\n",
+      "说明.txt": "本文件夹存放各部门报送的数据。\n",
+      "3月.numbers": "PK\u0003\u0004",
+      "3月.xlsx": "PK\u0003\u0004",
+      ".DS_Store": "\u0000\u0000",
+      "~$3月.xlsx": "lock",
+      "targets.yaml": "targets: []\n",
+      ".cache/x.bin": "x",
+    });
+    expect(result.rows).toEqual([[1, "data/a.csv"]]);
+    expect(result.en).toEqual([
+      "data/3月.numbers:1:1: warning: not read: kpi reads .csv, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder",
+      "data/3月.xlsx:1:1: warning: not read: kpi reads .csv, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder",
+      "data/说明.txt:1:1: warning: not read: no row of its first 10 names the columns target, date, value (a .txt or .tsv file in a data folder is read only when one does)",
+    ]);
+    expect(result.zh).toEqual([
+      "data/3月.numbers:1:1: 警告：未读取：数据文件夹中只读取 .csv、.tsv、.txt 文件；如需读取，请另存为 CSV（UTF-8），或将其移出此文件夹",
+      "data/3月.xlsx:1:1: 警告：未读取：数据文件夹中只读取 .csv、.tsv、.txt 文件；如需读取，请另存为 CSV（UTF-8），或将其移出此文件夹",
+      "data/说明.txt:1:1: 警告：未读取：前 10 行中没有一行写明 target、date、value 列（数据文件夹中的 .txt 或 .tsv 文件只有写明这些列时才读取）",
+    ]);
+  });
+
+  it("is an error for a folder of files none of which is read, each listed", async () => {
+    const result = await readFolder({
+      "d.csv.txt": "指标，日期，数值\ninvest，2022-01-31，1\n",
+      "x.numbers": "PK",
+    });
+    expect(result.en).toEqual([
+      "data/d.csv.txt:1:1: warning: not read: no row of its first 10 names the columns target, date, value (a .txt or .tsv file in a data folder is read only when one does)",
+      "data/x.numbers:1:1: warning: not read: kpi reads .csv, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder",
+      "data:1:1: no data file (.csv, .tsv, .txt) in this folder",
+    ]);
+    expect(result.zh[2]).toBe("data:1:1: 此文件夹中没有数据文件（.csv、.tsv、.txt）");
+  });
+
+  it("refuses a legacy workbook with what to save it as", async () => {
+    const result = await readFolder({ "3月.xls": "\u00d0\u00cf\u0011\u00e0", "a.et": "x" });
+    expect(result.en).toEqual([
+      "data/3月.xls:1:1: kpi cannot read .xls workbooks: open it in Excel or WPS and save it as .xlsx (Excel Workbook) or as CSV UTF-8",
+      "data/a.et:1:1: kpi cannot read .et workbooks: open it in Excel or WPS and save it as .xlsx (Excel Workbook) or as CSV UTF-8",
+    ]);
+    expect(result.zh[0]).toBe(
+      "data/3月.xls:1:1: 无法读取 .xls 工作簿：请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）或 CSV UTF-8",
+    );
+  });
+
+  it("lists the first 50 files not read of a folder, and counts the others in one line", async () => {
+    // 60 files not read: 50 listed, 60 - 50 = 10 counted.
+    const files: Record<string, string> = { "a.csv": "target,date,value\ninvest,2022-01-31,1\n" };
+    for (let i = 0; i < 60; i++) files[`f${String(i).padStart(2, "0")}.pdf`] = "%PDF";
+    const result = await readFolder(files);
+    expect(result.en).toHaveLength(51);
+    expect(result.en[0]).toMatch(/^data\/f00\.pdf:1:1: warning: not read: /);
+    expect(result.en[49]).toMatch(/^data\/f49\.pdf:1:1: warning: not read: /);
+    expect(result.en[50]).toBe("data:1:1: warning: 10 more files in this folder are not read");
+    expect(result.zh[50]).toBe("data:1:1: 警告：此文件夹中另有 10 个文件未读取");
+  });
+
+  it("reads no more of a .txt that is no data file than its first rows, and closes it", async () => {
+    // Three files of 20,000 lines (over three chunks each) with no header in their first 10 rows.
+    const big = `${Array.from({ length: 20_000 }, (_, i) => `日志 ${i}`).join("\n")}\n`;
+    const openFiles = () => (existsSync("/proc/self/fd") ? readdirSync("/proc/self/fd").length : 0);
+    const before = openFiles();
+    const result = await readFolder({
+      "a.csv": "target,date,value\n",
+      "1.txt": big,
+      "2.txt": big,
+      "3.txt": big,
+    });
+    expect(result.en).toHaveLength(3);
+    expect(openFiles()).toBe(before);
+  });
+
+  it("reads a file named whatever its extension, and refuses it when it has no header", async () => {
+    const named = join(scratch, `named${fileNumber++}.dat`);
+    writeFileSync(named, "target,date,value\ninvest,2022-01-31,1\n");
+    const text = join(scratch, `notes${fileNumber++}.txt`);
+    writeFileSync(text, "本文件夹存放各部门报送的数据。\n");
+    const data = await readData([named, text], targets);
+    expect(data.observations.get("invest")?.length).toBe(1);
+    expect(
+      data.problems.map((problem) => formatProblem(problem).replace(text, "notes.txt")),
+    ).toEqual([
+      "notes.txt:1:1: no row of the first 10 names the columns target (target, id, 指标, 编号), date (date, period, 日期), value (value, 数值, 值): write a header row above the table",
+    ]);
   });
 });

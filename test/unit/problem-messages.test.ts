@@ -108,6 +108,10 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "data.header-separator": { separator: "tab" },
   "data.full-width-commas": {},
   "data.header-encoding": { encoding: "UTF-16" },
+  "data.text-not-data": { rows: 10, columns: ["target", "date", "value"] },
+  "data.file-not-read": { extensions: [".csv", ".tsv", ".txt"] },
+  "data.more-files-not-read": { count: 12 },
+  "data.legacy-workbook": { extension: ".et" },
   "data.header-not-found": {
     rows: 10,
     columns: [
@@ -209,7 +213,8 @@ const ALLOWED = new Set([
   ...["office", "title", "owners", "green", "yellow", "red", "missing", "late_penalty"],
   ...["scores.missing", "scores.red", "as_of", "latest-data", "true", "false"],
   ...["timezone", "IANA", "Asia/Shanghai", "aggregate"],
-  ...["GBK", "UTF-16", "UTF-16LE", "UTF-16BE", "BOM", "Unicode"],
+  ...["GBK", "UTF-16", "UTF-16LE", "UTF-16BE", "BOM", "Unicode", "Excel", "WPS", "xlsx"],
+  ...["txt", "tsv"],
 ]);
 
 /** Every text a problem's params hold: values, which any language shows as they are. */
