@@ -36,9 +36,11 @@ export function yamlErrorProblems(text: string, errors: readonly YamlError[]): Y
     open ??= openAtEnd(text);
     return open;
   };
-  return errors.map((error) =>
-    yamlErrorProblem(text, error.code, error.pos, lines, openQuoteOrBracket),
-  );
+  // Nesting too deep is said once: how many times yaml gives up on it varies with the stack.
+  const firstExhaustion = errors.findIndex((error) => error.code === "RESOURCE_EXHAUSTION");
+  return errors
+    .filter((error, i) => error.code !== "RESOURCE_EXHAUSTION" || i === firstExhaustion)
+    .map((error) => yamlErrorProblem(text, error.code, error.pos, lines, openQuoteOrBracket));
 }
 
 function yamlErrorProblem(

@@ -5,7 +5,15 @@
  * says them, for the messages that were once English in a Chinese run.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -258,16 +266,20 @@ describe("the command line's complaints in the run's language", () => {
 
 /**
  * kpi run by a user whom file modes keep out: root reads any folder, so a run under root is made
- * as nobody instead.
+ * as nobody instead, with a copy of this Node.js where nobody may run it (`npx -p node@24` keeps
+ * its binary under root's home).
  */
 function runKeptOut(args: readonly string[], lang: string) {
-  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const { status, stderr } = spawnSync(process.execPath, [BIN, ...args], {
-    ...asNobody,
+  const asRoot = process.getuid?.() === 0;
+  const node = asRoot ? join(scratch, "node") : process.execPath;
+  if (asRoot && !existsSync(node)) copyFileSync(process.execPath, node);
+  const { status, stderr, error } = spawnSync(node, [BIN, ...args], {
+    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
     cwd: REPO,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", KPI_LANG: lang, LANG: "C" },
   });
+  if (error !== undefined) throw error;
   return { code: status, stderr };
 }
 
