@@ -3,8 +3,11 @@
 // One file loads faster than a tree of ES modules (no module loader, one read), and a cache works
 // only for a script. yaml and iconv-lite, which most runs do not use, are bundled apart
 // (dist/yaml.cjs, dist/iconv-lite.cjs) and required the first time a run needs them.
+// Last, the release file (dist/kpi-release.cjs): all of kpi in one plain CommonJS script, the
+// libraries' licences at its end, that `kpi init` copies into a data repository as .kpi/kpi.cjs,
+// where `node .kpi/kpi.cjs` runs it with nothing installed.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
 /**
@@ -66,6 +69,7 @@ await build({
   entryPoints: { kpi: "src/cli/main.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
+  define: { KPI_RELEASE: "false" },
   plugins: [
     lazyChildProcess,
     noColorDetection,
@@ -99,6 +103,42 @@ for (const name of APART) {
     stdin: { contents: `module.exports = require("${name}");`, resolveDir: "." },
     outfile: `dist/${name}.cjs`,
   });
+}
+
+// The release file: the same program, with the libraries bundled apart inside it (esbuild runs a
+// bundled module the first time it is required, so yaml still costs nothing to a run without it).
+const { version } = JSON.parse(readFileSync("package.json", "utf8"));
+const release = await build({
+  ...common,
+  entryPoints: ["src/cli/main.ts"],
+  outfile: "dist/kpi-release.cjs",
+  plugins: [lazyChildProcess, noColorDetection],
+  supported: { "dynamic-import": false },
+  define: { KPI_RELEASE: "true" },
+  metafile: true,
+  banner: {
+    js: `#!/usr/bin/env node\n// kpi ${version}, the whole program in one file: run it with \`node .kpi/kpi.cjs --help\`.\n// Made by kpi's build (scripts/build.js) and copied here by \`kpi init\`; MIT licence, and the\n// licences of the libraries bundled in it are at the end of this file.`,
+  },
+});
+appendFileSync("dist/kpi-release.cjs", bundledLicences(release.metafile));
+
+/** The licence of every package bundled in the release file, as one comment for its end. */
+function bundledLicences(metafile) {
+  const packages = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match !== null) packages.add(match[1]);
+  }
+  const texts = [...packages].sort().map((name) => {
+    const folder = `node_modules/${name}`;
+    const file = readdirSync(folder).find((entry) => /^licen[sc]e([.-]|$)/i.test(entry));
+    if (file === undefined) throw new Error(`${name} has no licence file to bundle with it`);
+    const { version: packageVersion } = JSON.parse(readFileSync(`${folder}/package.json`, "utf8"));
+    const text = readFileSync(`${folder}/${file}`, "utf8").trim().replaceAll("*/", "* /");
+    return `${name} ${packageVersion}:\n\n${text}`;
+  });
+  const heading = `The libraries bundled in kpi ${version} (itself under the MIT licence) and their licences:`;
+  return `\n/*\n${heading}\n\n${texts.join("\n\n-----\n\n")}\n*/\n`;
 }
 
 // The code cache: made by a run of `kpi check` on the bundled example, so that it holds the code

@@ -1,15 +1,17 @@
 /**
  * `kpi init [dir]`: a new data repository. Existing files are never overwritten without --force,
  * and a failed run leaves nothing behind (src/io/write-atomic.ts writes every file or none).
+ * `--upgrade` replaces only the repository's copy of kpi with the running one.
  */
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { type Command, Option } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { civilFromDay } from "../core/dates.js";
-import { initFiles } from "../core/init-files.js";
+import { initFiles, isKpiFile, KPI_COMMAND } from "../core/init-files.js";
 import { UsageError } from "../core/problems.js";
 import type { HelpLabels } from "../i18n/labels.js";
+import { readReleaseFile } from "../io/release-file.js";
 import { writeFilesAtomic } from "../io/write-atomic.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { renderSchema } from "./schema.js";
@@ -17,6 +19,7 @@ import { addLangOption, projectLanguage, resolveLabels } from "./shared-options.
 
 interface InitOptions {
   force?: boolean;
+  upgrade?: boolean;
   lang?: string;
 }
 
@@ -25,6 +28,7 @@ export const initCommand: KpiCommand = {
   define(command: Command, help: HelpLabels) {
     command.description(help.commands.init).argument("[dir]", help.arguments.dir, ".");
     command.addOption(new Option("--force", help.options.force));
+    command.addOption(new Option("--upgrade", help.options.upgrade));
     addLangOption(command, help);
   },
   run: (context: CliContext, dir: string, options: InitOptions) => init(dir, options, context),
@@ -36,23 +40,36 @@ async function init(dir: string, options: InitOptions, context: CliContext): Pro
     year: civilFromDay(context.today(null)).year,
     version: packageJson.version,
     schema: await renderSchema(),
+    release: readReleaseFile(),
   });
-  const placed = files.map((file) => ({ ...file, path: join(dir, ...file.path.split("/")) }));
+  const upgrade = options.upgrade === true;
+  const placed = files
+    .filter((file) => !upgrade || isKpiFile(file.path))
+    .map((file) => ({ ...file, path: join(dir, ...file.path.split("/")) }));
 
-  if (options.force !== true) {
+  if (options.force !== true && !upgrade) {
     const existing: string[] = [];
     for (const file of placed) if (exists(file.path)) existing.push(file.path);
     if (existing.length > 0) throw new UsageError("output.init-files-exist", { paths: existing });
   }
 
   writeFilesAtomic(placed);
+  const listed = placed.map((file) => `  ${file.path}`);
+  if (upgrade) {
+    context.stdout.write(
+      [labels.init.upgraded(dir, packageJson.version), ...listed, ""].join("\n"),
+    );
+    return 0;
+  }
+  // Every step runs as it is printed, in a shell or in Windows' command prompt.
   const cd = dir === "." ? [] : [`cd ${dir}`];
+  const steps = [...cd, `${KPI_COMMAND} validate`, `${KPI_COMMAND} check`];
   context.stdout.write(
     [
       labels.init.created(dir),
-      ...placed.map((file) => `  ${file.path}`),
+      ...listed,
       labels.init.next,
-      ...[...cd, "npx kpi validate", "npx kpi check"].map((step) => `  ${step}`),
+      ...steps.map((step) => `  ${step}`),
       "",
     ].join("\n"),
   );

@@ -1,6 +1,7 @@
 /**
- * `kpi init`: the files of a new data repository. Pure: the year and the version are passed in,
- * and the command writes the files.
+ * `kpi init`: the files of a new data repository. Pure: the year, the version and the release file
+ * are passed in, and the command writes the files. The repository carries its own kpi, the release
+ * file at `.kpi/kpi.cjs`, which everything it says to run runs with `node` (docs/decisions.md).
  */
 
 /** A file to create, with its path relative to the repository's folder (always with `/`). */
@@ -12,8 +13,10 @@ export interface NewFile {
 export interface InitOptions {
   /** The year of the example targets and rows (the current year). */
   year: number;
-  /** The kpi version the CI workflow runs, so that a new release never changes a run unasked. */
+  /** The version of the kpi copied into the repository. */
   version: string;
+  /** The release file (dist/kpi-release.cjs) of the running kpi, copied as RELEASE_FILE. */
+  release: string;
   /** The JSON Schema of target files (`kpi schema`), written beside them for editors. */
   schema: string;
 }
@@ -24,23 +27,46 @@ export const SCHEMA_FILE = "kpi.schema.json";
 /** The first line of every target file kpi writes: editors check and complete the file with it. */
 export const SCHEMA_COMMENT = `# yaml-language-server: $schema=../${SCHEMA_FILE}`;
 
+/** Where a data repository keeps its kpi: the release file, run by `node` alone. */
+export const RELEASE_FILE = ".kpi/kpi.cjs";
+
+/** How everything a new repository says to run runs kpi, from the repository's root. */
+export const KPI_COMMAND = `node ${RELEASE_FILE}`;
+
+/** The files of kpi itself in a repository, which `kpi init --upgrade` replaces. */
+export function isKpiFile(path: string): boolean {
+  return path.startsWith(".kpi/");
+}
+
 /** Every file of a new repository, in the order they are listed. */
 export function initFiles(options: InitOptions): NewFile[] {
   return [
+    { path: RELEASE_FILE, content: options.release },
+    { path: ".gitattributes", content: gitAttributes() },
     { path: "README.md", content: readme(options.year) },
     { path: "kpi.yaml", content: projectFile() },
     { path: SCHEMA_FILE, content: options.schema },
     { path: "targets/example.yaml", content: exampleTargets(options.year) },
     { path: "data/example.csv", content: exampleData(options.year) },
-    { path: ".github/workflows/kpi.yml", content: workflow(options.version) },
+    { path: ".github/workflows/kpi.yml", content: workflow() },
   ];
+}
+
+/**
+ * The release file is taken byte for byte (no line-end conversion on Windows), and a pull request
+ * that upgrades it shows that it changed, not a megabyte of minified lines.
+ */
+function gitAttributes(): string {
+  return `# kpi's own copy (node ${RELEASE_FILE}): kept as it is, shown as changed rather than line by line.
+${RELEASE_FILE} -text -diff linguist-vendored
+`;
 }
 
 /** The project file, with the office's fields to fill in; its owners are the examples'. */
 function projectFile(): string {
-  return `# 项目文件：属于督查室而非单个指标的设置。每一项都可省略；\`npx kpi validate\` 会检查本文件。
+  return `# 项目文件：属于督查室而非单个指标的设置。每一项都可省略；\`${KPI_COMMAND} validate\` 会检查本文件。
 # The project file: what belongs to the office rather than to a target. Every key may be left
-# out; \`npx kpi validate\` checks this file, \`npx kpi schema --project\` prints its JSON Schema.
+# out; \`${KPI_COMMAND} validate\` checks it, \`${KPI_COMMAND} schema --project\` prints its schema.
 office: XX县人民政府督查室 # 单位名称，显示在每份报告上 / the office, shown on every report
 title: 重点工作月度亮晒 # 报告标题 / the report's title
 due_days: 10 # 每期数据在期末后几天内报送 / a period's figures are due this many days after it ends
@@ -67,7 +93,7 @@ function exampleTargets(year: number): string {
 #
 # One example of each kind of target: progress, level and milestone. Replace them with yours.
 # 指标示例：进度（progress）、区间（level）、节点任务（milestone）各一例，请替换为实际指标。
-# \`npx kpi validate\` checks this file; \`npx kpi list\` shows each target's schedule as dates.
+# \`${KPI_COMMAND} validate\` checks this file; \`${KPI_COMMAND} list\` shows the schedules as dates.
 year: ${year} # default start ${year}-01-01 and default deadline ${year}-12-31
 defaults: # any target field, for every target of this file whose kind has it
   section: 示例
@@ -122,9 +148,11 @@ function exampleData(year: number): string {
   ].join("\n");
 }
 
-function workflow(version: string): string {
-  return `# Checks the targets and data on every push and pull request, and monthly, and publishes the
-# status table as the run's summary (and as an artifact). Made by \`kpi init\`.
+function workflow(): string {
+  return `# Checks the targets and data on every push and pull request, and monthly, with the kpi kept in
+# this repository (${RELEASE_FILE}): nothing is installed. Red targets fail the run and are annotated
+# at their line, yellow ones are warnings, and the status report is the run's summary and an
+# artifact. Made by \`kpi init\`.
 name: kpi
 on:
   push:
@@ -138,30 +166,23 @@ permissions:
 jobs:
   check:
     runs-on: ubuntu-latest
-    env:
-      # kpi from the npm registry, at the version this repository was made with: raise it
-      # deliberately. If your office installs kpi another way (a git URL, a tarball), say so here.
-      KPI: npx --yes kpi@${version}
     steps:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
           node-version: 20
       - name: Validate targets and data
-        run: $KPI validate
-      - name: Status table
-        # Into the run's summary; --fail-on none so that it is always written (the last step is
-        # the gate). Versions of kpi that have \`kpi report\` can write the full status report here.
-        run: |
-          $KPI check --format markdown --fail-on none --output kpi-report.md
-          cat kpi-report.md >> "$GITHUB_STEP_SUMMARY"
+        run: ${KPI_COMMAND} validate
+      - name: Check the targets
+        run: ${KPI_COMMAND} check --format github
+      - name: The status report
+        if: \${{ !cancelled() }}
+        run: ${KPI_COMMAND} report -o kpi-report.md
       - if: \${{ !cancelled() }}
         uses: actions/upload-artifact@v4
         with:
           name: kpi-report
           path: kpi-report.md
-      - name: Fail on red targets
-        run: $KPI check
 `;
 }
 
@@ -177,14 +198,17 @@ green (on schedule), yellow (slightly behind), red (off track or missed) or grey
 1. Put the departments' CSV files in \`data/\`: a header \`target,date,value,note\` (or
    \`指标,日期,数值,备注\`), one row per target and date; dates like \`${year}-03-31\`, \`${year}-03\` or
    \`${year}-Q1\`; values are numbers, or 是 / 否 for milestones.
-2. \`npx kpi validate\` lists every mistake in the files, with its line and a suggestion.
-3. \`npx kpi check\` shows the status of every target; \`npx kpi explain ID\` tells why one target
-   has its status, with a chart.
+2. \`${KPI_COMMAND} validate\` lists every mistake in the files, with its line and a suggestion.
+3. \`${KPI_COMMAND} check\` shows the status of every target; \`${KPI_COMMAND} explain ID\` tells why
+   one target has its status, with a chart; \`${KPI_COMMAND} report\` writes the month's report.
 4. Commit and push: \`.github/workflows/kpi.yml\` runs the check and publishes the report as the
    run's summary.
 
 ## Files
 
+- \`${RELEASE_FILE}\`: kpi itself, in one file: it needs Node.js 20 or later and nothing else, no
+  installation and no network. Run every command from this folder, \`${KPI_COMMAND} --help\` says
+  the rest. To upgrade, run a newer kpi's \`init --upgrade\` here: it replaces this file only.
 - \`kpi.yaml\`: the office's settings (its name, the report's title, the owners in their official
   order, the as-of date); every key is commented.
 - \`targets/example.yaml\`: one commented example of each kind of target; replace them with yours.
@@ -192,6 +216,6 @@ green (on schedule), yellow (slightly behind), red (off track or missed) or grey
 - \`${SCHEMA_FILE}\`: the JSON Schema of target files. The first line of each target file
   (\`${SCHEMA_COMMENT}\`) makes editors with a YAML language server (VS Code's YAML extension)
   complete and check the file as you type. After upgrading kpi, refresh it with
-  \`npx kpi schema -o ${SCHEMA_FILE}\`.
+  \`${KPI_COMMAND} schema -o ${SCHEMA_FILE}\`.
 `;
 }

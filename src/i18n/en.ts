@@ -171,6 +171,7 @@ const enExplain: ExplainLabels = {
 
 const enInit: InitLabels = {
   created: (dir) => `Created a kpi repository in ${dir}:`,
+  upgraded: (dir, version) => `Upgraded the kpi of ${dir} to ${version}:`,
   next: "Next:",
 };
 
@@ -217,6 +218,7 @@ const enHelp: HelpLabels = {
       "month: the scores at the as-of date; quarter, year: each owner's mean score over the month-ends of the as-of date's quarter or year",
     strict: "warnings (unknown ids, empty values) make the exit code 2 too",
     force: "overwrite files that exist already",
+    upgrade: "replace only the repository's copy of kpi (.kpi/) with this version's",
     forecast: "add a run-rate projection (never changes the status)",
     help: "display help for command",
     version: "output the version number",

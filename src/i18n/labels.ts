@@ -334,6 +334,7 @@ export interface ExplainLabels {
 
 export interface InitLabels {
   created: (dir: string) => string;
+  upgraded: (dir: string, version: string) => string;
   next: string;
 }
 
@@ -379,6 +380,7 @@ export interface HelpLabels {
     period: string;
     strict: string;
     force: string;
+    upgrade: string;
     forecast: string;
     help: string;
     version: string;

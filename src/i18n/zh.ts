@@ -156,6 +156,7 @@ const zhExplain: ExplainLabels = {
 
 const zhInit: InitLabels = {
   created: (dir) => `已在 ${dir} 创建 kpi 数据仓库：`,
+  upgraded: (dir, version) => `已将 ${dir} 中的 kpi 升级为 ${version}：`,
   next: "下一步：",
 };
 
@@ -196,6 +197,7 @@ const zhHelp: HelpLabels = {
     period: "month：统计日的得分；quarter、year：统计日所在季度或年度各月末得分的平均值",
     strict: "警告（未知编号、空值）也使退出码为 2",
     force: "覆盖已存在的文件",
+    upgrade: "只把仓库中的 kpi 副本（.kpi/）换成当前版本",
     forecast: "加上按当前速度的预测（不影响状态）",
     help: "显示命令帮助",
     version: "显示版本号",

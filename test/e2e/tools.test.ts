@@ -2,6 +2,7 @@
  * End-to-end tests of the tools for the people who keep the targets (issue 5): validate, list,
  * schema, init and explain, run as a user runs them, on fixtures and in temporary folders.
  */
+import { spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -15,7 +16,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { SCHEMA_COMMENT } from "../../src/core/init-files.js";
-import { runKpi } from "../run-kpi.js";
+import { REPO, runKpi } from "../run-kpi.js";
 
 const NO_STACK = /^\s+at |node:internal|\.ts:\d+/m;
 const BASIC = [
@@ -236,7 +237,9 @@ describe("kpi schema", () => {
 
 describe("kpi init", () => {
   const FILES = [
+    ".gitattributes",
     ".github/workflows/kpi.yml",
+    ".kpi/kpi.cjs",
     "README.md",
     "data/example.csv",
     "kpi.schema.json",
@@ -252,6 +255,8 @@ describe("kpi init", () => {
     expect(stdout).toBe(
       [
         "Created a kpi repository in office:",
+        "  office/.kpi/kpi.cjs",
+        "  office/.gitattributes",
         "  office/README.md",
         "  office/kpi.yaml",
         "  office/kpi.schema.json",
@@ -260,8 +265,8 @@ describe("kpi init", () => {
         "  office/.github/workflows/kpi.yml",
         "Next:",
         "  cd office",
-        "  npx kpi validate",
-        "  npx kpi check",
+        "  node .kpi/kpi.cjs validate",
+        "  node .kpi/kpi.cjs check",
         "",
       ].join("\n"),
     );
@@ -299,17 +304,47 @@ describe("kpi init", () => {
       expect(targets).toMatch(new RegExp(`^ {4}kind: ${kind}\\b`, "m"));
   });
 
-  it("writes a CI workflow that runs kpi check and publishes the report", () => {
+  it("writes a CI workflow that runs the repository's own kpi and publishes the report", () => {
     const dir = temporaryFolder();
     runKpi(["init", dir]);
     const workflow = readFileSync(join(dir, ".github", "workflows", "kpi.yml"), "utf8");
     const steps = parse(workflow).jobs.check.steps as { run?: string }[];
-    expect(parse(workflow).jobs.check.env.KPI).toMatch(/^npx --yes kpi@\d+\.\d+\.\d+$/);
     expect(steps.map((step) => step.run).filter(Boolean)).toEqual([
-      "$KPI validate",
-      '$KPI check --format markdown --fail-on none --output kpi-report.md\ncat kpi-report.md >> "$GITHUB_STEP_SUMMARY"\n',
-      "$KPI check",
+      "node .kpi/kpi.cjs validate",
+      "node .kpi/kpi.cjs check --format github",
+      "node .kpi/kpi.cjs report -o kpi-report.md",
     ]);
+  });
+
+  it("copies the release file, which runs as kpi does, and replaces only it with --upgrade", () => {
+    const dir = temporaryFolder();
+    runKpi(["init", dir]);
+    const release = join(dir, ".kpi", "kpi.cjs");
+    expect(readFileSync(release, "utf8")).toBe(
+      readFileSync(join(REPO, "dist", "kpi-release.cjs"), "utf8"),
+    );
+    const version = spawnSync(process.execPath, [release, "--version"], { encoding: "utf8" });
+    expect(version.stdout).toBe(`${runKpi(["--version"]).stdout}`);
+    // The release file copies itself: a repository made by it carries the same file.
+    const second = temporaryFolder();
+    const made = spawnSync(process.execPath, [release, "init", second], { encoding: "utf8" });
+    expect({ code: made.status, stderr: made.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(readFileSync(join(second, ".kpi", "kpi.cjs"), "utf8")).toBe(
+      readFileSync(release, "utf8"),
+    );
+
+    writeFileSync(release, "an old kpi\n");
+    writeFileSync(join(dir, "kpi.yaml"), "office: mine\n");
+    const upgrade = runKpi(["init", dir, "--upgrade"]);
+    expect(upgrade).toEqual({
+      code: 0,
+      stdout: `Upgraded the kpi of ${dir} to ${version.stdout.trim()}:\n  ${release}\n`,
+      stderr: "",
+    });
+    expect(readFileSync(release, "utf8")).toBe(
+      readFileSync(join(second, ".kpi", "kpi.cjs"), "utf8"),
+    );
+    expect(readFileSync(join(dir, "kpi.yaml"), "utf8")).toBe("office: mine\n");
   });
 
   it("works in a non-empty folder when no file it writes is there", () => {
