@@ -287,8 +287,18 @@ function checkExpected(findings: Findings, cell: string, result: ResultJson) {
   else findings.value("expected", cell, result.expected, result.unit);
 }
 
-/** The note: the reason's words, then ★ and the late report as the JSON says. */
-function checkNote(findings: Findings, cell: string, result: ResultJson, labels: Labels) {
+/**
+ * The note: the reason's words, then ★ and the late report as the JSON says; in an owner's table
+ * (`scores` given) then the points the late penalty takes (SPEC 6): a late result that is not grey
+ * loses `latePenalty` of its status's points (achieved or done late score as yellow), never below 0.
+ */
+function checkNote(
+  findings: Findings,
+  cell: string,
+  result: ResultJson,
+  labels: Labels,
+  scores?: RankJson["scores"],
+) {
   const notes =
     result.reason === "late" ? [] : [labels.reason[result.reason as keyof Labels["reason"]]];
   if (result.star) notes.push(`★ ${labels.star}`);
@@ -296,6 +306,12 @@ function checkNote(findings: Findings, cell: string, result: ResultJson, labels:
     // The due day as month and day when in the report's year.
     const sameYear = result.dueBy.slice(0, 4) === result.missingReport.slice(0, 4);
     notes.push(labels.late(result.missingReport, sameYear ? result.dueBy.slice(5) : result.dueBy));
+  }
+  if (scores !== undefined && result.late && result.status !== "grey") {
+    const asYellow = result.reason === "achieved-late" || result.reason === "done-late";
+    const points = scores[asYellow ? "yellow" : (result.status as "green" | "yellow" | "red")];
+    const taken = points <= 0 ? 0 : Math.min(points, scores.latePenalty);
+    if (taken !== 0) notes.push(labels.rank.latePenalty(String(Math.round(taken * 100) / 100)));
   }
   findings.equal("note", cell, notes.join(labels.noteSeparator));
 }
@@ -1040,6 +1056,8 @@ function checkChase(
           result.title,
           result.missingReport ?? "",
           dueByText(result.missingReport ?? "", result.dueBy ?? ""),
+          // Overdue once T is past the due day: T − dueBy days.
+          daysBetween(result.dueBy ?? "", json.asOf),
         ),
       ),
     );
@@ -1291,12 +1309,18 @@ function checkByOwner(
       checkCounts(at, line, countStatuses(results), labels);
       if (standing === undefined) at.add("not in the ranking");
       else {
-        const { score, place } = labels.rank.columns;
-        const shown = new RegExp(`${score} (\\S+) · ${place} (\\d+)$`, "u").exec(line);
+        const { score, place, movement } = labels.rank.columns;
+        const shown = new RegExp(
+          `${score} (\\S+) · ${place} (\\d+) · ${movement} (\\S+)$`,
+          "u",
+        ).exec(line);
         at.value("score", shown?.[1] ?? line, standing.score, null, {
           empty: labels.rank.noScore,
         });
         at.equal("place", shown?.[2], String(standing.place));
+        const by = standing.movementBy ?? 0;
+        const moved = { up: `↑${by}`, down: `↓${by}`, same: "=", new: null }[standing.movement];
+        at.equal("movement", shown?.[3], moved ?? labels.rank.movement({ kind: "new" }));
       }
     }
     if (table?.kind !== "table") return;
@@ -1320,7 +1344,13 @@ function checkByOwner(
       checkStatus(here, "status", row[columns.status] ?? "", result.status, labels);
       checkActual(here, row[columns.actual] ?? "", result, labels);
       checkExpected(here, row[columns.expected] ?? "", result);
-      checkNote(here, row[columns.note] ?? "", result, labels);
+      checkNote(
+        here,
+        row[columns.note] ?? "",
+        result,
+        labels,
+        owner === undefined ? undefined : rank.scores,
+      );
     });
   });
 }

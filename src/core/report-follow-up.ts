@@ -28,6 +28,8 @@ export interface ChaseItem {
   missingReport: Day;
   /** The last day it was due (r* + due days). */
   dueBy: Day;
+  /** Days since it was due: T − dueBy, at least 1 (a report is overdue once T > dueBy). */
+  daysOverdue: number;
 }
 
 /** The missing reports of one owner; `owner` null for targets that name none. */
@@ -111,13 +113,19 @@ function lastReportDate(target: ProgressTarget | LevelTarget): Day | null {
 /**
  * The chase list (催报): the late results (a report due and missing, SPEC 4.1) grouped by owner,
  * owners in `ownerOrder` (a target with several owners is chased from each), then the targets that
- * name no owner; within a group the oldest report owed first, then file order.
+ * name no owner; within a group the oldest report owed first, then file order. Each says how many
+ * days its report is overdue at the as-of date.
  */
-export function chaseList(results: readonly Result[], ownerOrder: readonly string[]): ChaseGroup[] {
+export function chaseList(
+  results: readonly Result[],
+  ownerOrder: readonly string[],
+  asOf: Day,
+): ChaseGroup[] {
   const items: ChaseItem[] = [];
   for (const result of results) {
     if (!result.late || result.missingReport === null || result.dueBy === null) continue;
-    items.push({ result, missingReport: result.missingReport, dueBy: result.dueBy });
+    const { missingReport, dueBy } = result;
+    items.push({ result, missingReport, dueBy, daysOverdue: asOf - dueBy });
   }
   // Stable sort: file order within a date.
   items.sort((a, b) => a.missingReport - b.missingReport);

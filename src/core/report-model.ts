@@ -202,6 +202,7 @@ export function buildReport(
     chase: chaseList(
       report.results,
       owners.map((standing) => standing.owner),
+      asOf,
     ),
     year: yearAtAGlance(report.results, asOf, evaluations),
     previousAsOf,

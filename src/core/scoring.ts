@@ -36,14 +36,30 @@ export type RankingSettings = Pick<ProjectSettings, "scores" | "owners">;
  */
 export function pointsOf(result: Result, scores: Scores): Fraction | null {
   if (result.status === "grey") return result.late ? fractionOf(scores.missing) : null;
+  const points = statusPoints(result, scores);
+  const penalty = latePenaltyOf(result, scores);
+  return penalty === null ? points : subtract(points, penalty);
+}
+
+/** The points of a result's status before any penalty: achieved or done late as yellow. */
+function statusPoints(result: Result, scores: Scores): Fraction {
   const status =
     result.reason === "achieved-late" || result.reason === "done-late" ? "yellow" : result.status;
-  const points = fractionOf(scores[status]);
-  if (!result.late || scores.latePenalty === 0) return points;
-  const penalised = subtract(points, fractionOf(scores.latePenalty));
-  // Never below 0, and a penalty never raises points that are already below it (a negative red).
-  if (compare(penalised, integer(0)) >= 0) return penalised;
-  return compare(points, integer(0)) < 0 ? points : integer(0);
+  return fractionOf(scores[status as "green" | "yellow" | "red"]);
+}
+
+/**
+ * The points `late_penalty` takes from a result (SPEC 6), or null when none is taken: only a late
+ * result that is not grey loses points, never more than takes it to 0, and points already at or
+ * below 0 lose nothing.
+ */
+export function latePenaltyOf(result: Result, scores: Scores): Fraction | null {
+  if (result.status === "grey" || !result.late || scores.latePenalty === 0) return null;
+  const points = statusPoints(result, scores);
+  const zero = integer(0);
+  if (compare(points, zero) <= 0) return null;
+  const penalty = fractionOf(scores.latePenalty);
+  return compare(penalty, points) >= 0 ? points : penalty;
 }
 
 /**
@@ -149,6 +165,15 @@ export interface OwnerStanding {
   /** Its results at the as-of date, and their counts. */
   summary: Summary;
   results: Result[];
+  /** The points `late_penalty` took from its results at the as-of date, in file order. */
+  latePenalties: LatePenalty[];
+}
+
+/** A late result of an owner at the as-of date, and the points the late penalty took from it. */
+export interface LatePenalty {
+  result: Result;
+  /** The points taken, as a number for display (> 0 with a positive penalty). */
+  points: number;
 }
 
 export interface Ranking {
@@ -253,6 +278,10 @@ export function rankOwners(evaluations: EvaluationsAt, options: RankOptions): Ra
       movement: movementOf(place, score !== null, previousPlace),
       summary: summarize(results),
       results,
+      latePenalties: results.flatMap((result) => {
+        const penalty = latePenaltyOf(result, scores);
+        return penalty === null ? [] : [{ result, points: toNumber(penalty) }];
+      }),
     };
   });
   return { period, asOf, days: periodDays(asOf, period), previousAsOf, scores, standings };

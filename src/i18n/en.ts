@@ -304,8 +304,8 @@ export const en: Labels = {
     redRunning: (length, counts) => `red ${length} ${counts} running`,
     chase: "Reports to chase: due and not received",
     noChase: "Every report that is due has come in.",
-    chaseMessage: (owner, target, report, dueBy) =>
-      `${owner === null ? "Please" : `${owner}: please`} send the ${report} figure for ${target} as soon as possible (it was due by ${dueBy}).`,
+    chaseMessage: (owner, target, report, dueBy, daysOverdue) =>
+      `${owner === null ? "Please" : `${owner}: please`} send the ${report} figure for ${target} as soon as possible (it was due by ${dueBy}, ${daysOverdue} day${daysOverdue === 1 ? "" : "s"} overdue).`,
     year: (year) => `${year} at a glance: the status at each month-end`,
     yearLegend: (key) =>
       `${key}: each cell is the status as of that month-end, from the rows dated by then`,
@@ -379,6 +379,7 @@ export const en: Labels = {
           : movement.kind === "same"
             ? "="
             : "new",
+    latePenalty: (points) => `late penalty −${points} point${points === "1" ? "" : "s"}`,
     legend: (scores) => `Score: ${enScoreRule(scores)}`,
     periodNote: (period, days, previousAsOf) => {
       if (period === "month")

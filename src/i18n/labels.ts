@@ -132,9 +132,16 @@ export interface ReportLabels {
   noChase: string;
   /**
    * One missing report as a message to paste into a chat: the owner (null when the target names
-   * none), the target's title, the report date owed and the last day it was due.
+   * none), the target's title, the report date owed, the last day it was due and how many days
+   * ago that was.
    */
-  chaseMessage: (owner: string | null, target: string, report: string, dueBy: string) => string;
+  chaseMessage: (
+    owner: string | null,
+    target: string,
+    report: string,
+    dueBy: string,
+    daysOverdue: number,
+  ) => string;
   /** The year at a glance: every target's status at each month-end of the year. */
   year: (year: number) => string;
   /** The line under the year at a glance: the statuses' key, and what a cell is. */
@@ -210,6 +217,8 @@ export interface RankLabels {
   noScore: string;
   /** ↑2, ↓1, =, new. */
   movement: (movement: Movement) => string;
+  /** The points `late_penalty` took from a late result, beside it: `late penalty −20 points`. */
+  latePenalty: (points: string) => string;
   /** The score's rule under the ranking, with the points in use. */
   legend: (scores: Scores) => string;
   /** What the period's score is the mean of, and what the movement is measured from. */

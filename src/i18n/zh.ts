@@ -283,8 +283,8 @@ export const zh: Labels = {
       counts === "months" ? `连续 ${length} 个月红灯` : `连续 ${length} 期红灯`,
     chase: "催报：逾期未报送",
     noChase: "应报送的数据均已报送。",
-    chaseMessage: (owner, target, report, dueBy) =>
-      `${owner === null ? "" : `${owner}：`}请尽快报送 ${target} ${report} 数据（应于 ${dueBy} 前报送）`,
+    chaseMessage: (owner, target, report, dueBy, daysOverdue) =>
+      `${owner === null ? "" : `${owner}：`}请尽快报送 ${target} ${report} 数据（应于 ${dueBy} 前报送，已逾期 ${daysOverdue} 天）`,
     year: (year) => `${year} 年各月末亮灯情况`,
     yearLegend: (key) => `${key}：每格为该月末的状态，只用截至当日的数据`,
     noMonthEnd: (year) => `${year} 年尚无已结束的月份。`,
@@ -354,6 +354,7 @@ export const zh: Labels = {
           : movement.kind === "same"
             ? "="
             : "新",
+    latePenalty: (points) => `迟报扣 ${points} 分`,
     legend: (scores) => `得分：${zhScoreRule(scores)}`,
     periodNote: (period, days, previousAsOf) => {
       if (period === "month") return `上期名次：上月末（${previousAsOf}）的名次。`;

@@ -83,6 +83,7 @@ export function chaseMessage(item: ChaseItem, owner: string | null, labels: Labe
     item.result.target.title,
     formatDay(item.missingReport),
     formatDueBy(item.missingReport, item.dueBy),
+    item.daysOverdue,
   );
 }
 
@@ -177,6 +178,28 @@ export function rankingRows(
 /** An owner's score to two decimals, or the no-score dash. */
 export function formatScore(standing: OwnerStanding, labels: Labels): string {
   return standing.score === null ? labels.rank.noScore : formatNumber(standing.score);
+}
+
+/** An owner's score, place and movement in the month's ranking: `Score 66.67 · Place 2 · Change ↑1`. */
+export function standingLine(standing: OwnerStanding, labels: Labels): string {
+  const { columns } = labels.rank;
+  return [
+    `${columns.score} ${formatScore(standing, labels)}`,
+    `${columns.place} ${standing.place}`,
+    `${columns.movement} ${labels.rank.movement(standing.movement)}`,
+  ].join(" · ");
+}
+
+/**
+ * The note of one of an owner's results, with the points the late penalty took from it
+ * (`late: …, late penalty −20 points`) when scoring took any.
+ */
+export function ownerNote(result: Result, standing: OwnerStanding, labels: Labels): string {
+  const note = formatNote(result, labels);
+  const penalty = standing.latePenalties.find((entry) => entry.result === result);
+  if (penalty === undefined) return note;
+  const words = labels.rank.latePenalty(formatNumber(penalty.points));
+  return note === "" ? words : `${note}${labels.noteSeparator}${words}`;
 }
 
 /** The heading of a ranking: 一月一亮晒 / 一季一评比 / 全年总排名 with its date. */

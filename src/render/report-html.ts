@@ -12,6 +12,7 @@ import { type Result, STATUSES, type Status, type Summary } from "../core/model.
 import type { ChaseGroup, RedStreak, YearAtAGlance } from "../core/report-follow-up.js";
 import { type AttentionItem, DUE_SOON_DAYS, type ReportModel } from "../core/report-model.js";
 import { schedulePoints } from "../core/schedule.js";
+import type { OwnerStanding } from "../core/scoring.js";
 import type { Labels } from "../i18n/labels.js";
 import {
   attentionCells,
@@ -22,13 +23,13 @@ import {
   formatNote,
   formatNumber,
   formatPercent,
-  formatScore,
   formatTarget,
   formatValue,
   rankingNotes,
   rankingRows,
   rankingTitle,
   STATUS_SYMBOL,
+  standingLine,
 } from "./format.js";
 import { escapeHtml } from "./html-escape.js";
 import { renderLegendKey, renderProgressChart } from "./svg-chart.js";
@@ -436,9 +437,10 @@ function ownersBlock(model: ReportModel, page: PageContext, byOwner: boolean): s
     ownerBlock(
       standing.owner,
       page.ownerKeys.get(standing.owner) ?? "",
-      `${counts(standing.summary, labels)}<p class="score">${escapeHtml(`${labels.rank.columns.score} ${formatScore(standing, labels)} · ${labels.rank.columns.place} ${standing.place}`)}</p>`,
+      `${counts(standing.summary, labels)}<p class="score">${escapeHtml(standingLine(standing, labels))}</p>`,
       standing.results,
       page,
+      standing,
     ),
   );
   if (model.unowned.length > 0)
@@ -452,11 +454,16 @@ function ownerBlock(
   line: string,
   results: readonly Result[],
   page: PageContext,
+  standing?: OwnerStanding,
 ): string {
-  const items = results.map(
-    (result) =>
-      `<li data-status="${result.status}">${badge(result.status, page.labels)} ${targetCell(result, page)}</li>`,
-  );
+  const items = results.map((result) => {
+    const penalty = standing?.latePenalties.find((entry) => entry.result === result);
+    const note =
+      penalty === undefined
+        ? ""
+        : ` <span class="penalty">${escapeHtml(page.labels.rank.latePenalty(formatNumber(penalty.points)))}</span>`;
+    return `<li data-status="${result.status}">${badge(result.status, page.labels)} ${targetCell(result, page)}${note}</li>`;
+  });
   return `<section class="owner" data-owners="${key}"><h3>${escapeHtml(name)}</h3>${line}<ul>${items.join("")}</ul></section>`;
 }
 
@@ -572,6 +579,7 @@ th{background:#f3f4f6}
 .owners{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr));gap:0 1.5rem}
 .owner ul{list-style:none;padding:0;margin:.25rem 0}
 .owner li{margin:.15rem 0}
+.penalty{color:#b91c1c;font-size:.85em}
 .score{margin:0;font-size:.9rem}
 footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
 .chase{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr));gap:0 1.5rem}

@@ -18,14 +18,15 @@ import {
   formatNote,
   formatNumber,
   formatProgressBar,
-  formatScore,
   formatValue,
+  ownerNote,
   rankingNotes,
   rankingRows,
   rankingTitle,
   resultCells,
   resultHeads,
   STATUS_EMOJI,
+  standingLine,
 } from "./format.js";
 import { escapeMarkdownCell, markdownTable } from "./results-markdown.js";
 
@@ -79,7 +80,7 @@ export function renderReportMarkdown(model: ReportModel, options: ReportMarkdown
     blocks.push(
       heading(3, standing.owner),
       ownerLine(standing, labels),
-      ownerTable(standing.results, labels),
+      ownerTable(standing.results, labels, standing),
     );
   }
   if (model.unowned.length > 0) {
@@ -267,10 +268,11 @@ function rankingTable(ranking: Ranking, labels: Labels): string {
 }
 
 function ownerLine(standing: OwnerStanding, labels: Labels): string {
-  return `${formatCounts(standing.summary, labels)} · ${labels.rank.columns.score} ${formatScore(standing, labels)} · ${labels.rank.columns.place} ${standing.place}`;
+  return `${formatCounts(standing.summary, labels)} · ${standingLine(standing, labels)}`;
 }
 
-function ownerTable(results: readonly Result[], labels: Labels): string {
+/** An owner's targets (or those of no owner), each note with the late penalty scoring took. */
+function ownerTable(results: readonly Result[], labels: Labels, standing?: OwnerStanding): string {
   const { columns } = labels;
   return markdownTable(
     [columns.status, labels.report.columns.target, columns.actual, columns.expected, columns.note],
@@ -279,7 +281,7 @@ function ownerTable(results: readonly Result[], labels: Labels): string {
       targetCell(result),
       formatActual(result, labels),
       formatExpected(result, labels),
-      formatNote(result, labels),
+      standing === undefined ? formatNote(result, labels) : ownerNote(result, standing, labels),
     ]),
   );
 }

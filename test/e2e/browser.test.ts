@@ -232,8 +232,8 @@ describe.skipIf(!HAVE_CHROMIUM)("the HTML report in Chromium", () => {
       "连续 4 个月红灯",
     );
     expect(await page.locator("#chase li").allTextContents()).toEqual([
-      "科技局：请尽快报送 研发投入强度 2022-06-30 数据（应于 07-10 前报送）",
-      "自然资源和规划局：请尽快报送 存量土地供应 2022-06-30 数据（应于 07-10 前报送）",
+      "科技局：请尽快报送 研发投入强度 2022-06-30 数据（应于 07-10 前报送，已逾期 2 天）",
+      "自然资源和规划局：请尽快报送 存量土地供应 2022-06-30 数据（应于 07-10 前报送，已逾期 2 天）",
     ]);
     const year = page.locator("table.year");
     expect(await year.locator("thead th").allTextContents()).toEqual([
@@ -250,7 +250,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the HTML report in Chromium", () => {
 
     await page.selectOption("#f-owner", { label: "科技局" });
     expect(await page.locator("#chase li:visible").allTextContents()).toEqual([
-      "科技局：请尽快报送 研发投入强度 2022-06-30 数据（应于 07-10 前报送）",
+      "科技局：请尽快报送 研发投入强度 2022-06-30 数据（应于 07-10 前报送，已逾期 2 天）",
     ]);
     expect(await year.locator("tbody tr:visible").count()).toBe(
       results.filter((result) => result.owner.includes("科技局")).length,

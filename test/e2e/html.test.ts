@@ -157,9 +157,10 @@ describe("the follow-up list, the chase list and the year at a glance on the pag
   it("the chase list: one plain line a report, under its owner, filtered by owner only", async () => {
     const { html } = await fixturePage("zh");
     const chase = /<div class="chase">[\s\S]*?<\/div>/.exec(html)?.[0] ?? "";
-    // a.nodata (Delta, the fourth owner) has no row: its February report was due by 03-10.
+    // a.nodata (Delta, the fourth owner) has no row: its February report was due by 03-10, and on
+    // T = 03-31 it is 31 − 10 = 21 days overdue.
     expect(chase).toContain(
-      '<section class="chase-owner" data-owners="o3"><h3>Delta</h3><ul><li>Delta：请尽快报送 No data yet 2022-02-28 数据（应于 03-10 前报送）</li></ul></section>',
+      '<section class="chase-owner" data-owners="o3"><h3>Delta</h3><ul><li>Delta：请尽快报送 No data yet 2022-02-28 数据（应于 03-10 前报送，已逾期 21 天）</li></ul></section>',
     );
     expect(chase).not.toContain("data-status");
     expect(html).toContain("<p>没有连续两期及以上亮红灯的指标。</p>");

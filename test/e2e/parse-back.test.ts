@@ -347,9 +347,15 @@ describe("each comparison fails when one cell of a real output is changed", () =
     const chase = output(["report", ...inputs(late)], late);
     expect(reportMismatches(chase, lateInputs, "en")).toEqual([]);
     const lateMismatches = (text: string) => reportMismatches(text, lateInputs, "en").join("\n");
-    expect(lateMismatches(change(chase, "(it was due by 07-10)", "(it was due by 07-11)"))).toMatch(
-      /not received › 科技局: messages/,
-    );
+    expect(
+      lateMismatches(
+        change(
+          chase,
+          "(it was due by 07-10, 2 days overdue)",
+          "(it was due by 07-11, 2 days overdue)",
+        ),
+      ),
+    ).toMatch(/not received › 科技局: messages/);
     expect(lateMismatches(moveLine(chase, "科技局: please send"))).toMatch(/Reports to chase/);
   });
 

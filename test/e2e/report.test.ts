@@ -3,6 +3,7 @@
  * owners' ranking with ties, milestones due soon, changes since the previous month-end, and tables
  * that stay tables when titles hold `|`, line breaks and HTML (parsed back with a GFM parser).
  */
+import { join } from "node:path";
 import { marked, type Token, type Tokens } from "marked";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/core/evaluate.js";
@@ -17,7 +18,7 @@ import { readData, readTargets } from "../../src/io/read-inputs.js";
 import { renderReportHtml } from "../../src/render/report-html.js";
 import { renderReportMarkdown } from "../../src/render/report-markdown.js";
 import { day, formatDay, rows, targetsFrom } from "../helpers.js";
-import { runExample, runKpi } from "../run-kpi.js";
+import { REPO, runExample, runKpi } from "../run-kpi.js";
 
 const FIXTURE = ["-t", "test/fixtures/report/targets", "-d", "test/fixtures/report/data"];
 
@@ -334,18 +335,18 @@ describe("kpi report on the bundled example", () => {
       ].join("\n"),
     );
     // June's reports were due by 07-10: platform.rd-intensity has no row, land.stock-supply's
-    // latest is May's; owners in kpi.yaml's order (科技局 first).
+    // latest is May's; owners in kpi.yaml's order (科技局 first). On 07-12 each is 2 days overdue.
     expect(chapters[2]).toBe(
       [
         "催报：逾期未报送",
         "",
         "### 科技局",
         "",
-        "- 科技局：请尽快报送 研发投入强度 2022-06-30 数据（应于 07-10 前报送）",
+        "- 科技局：请尽快报送 研发投入强度 2022-06-30 数据（应于 07-10 前报送，已逾期 2 天）",
         "",
         "### 自然资源和规划局",
         "",
-        "- 自然资源和规划局：请尽快报送 存量土地供应 2022-06-30 数据（应于 07-10 前报送）",
+        "- 自然资源和规划局：请尽快报送 存量土地供应 2022-06-30 数据（应于 07-10 前报送，已逾期 2 天）",
       ].join("\n"),
     );
     expect(chapters[4]?.split("\n").slice(0, 3)).toEqual([
@@ -353,9 +354,10 @@ describe("kpi report on the bundled example", () => {
       "",
       "| 指标 | 1月 | 2月 | 3月 | 4月 | 5月 | 6月 |",
     ]);
-    // At 06-30 the June reports are not yet due: only 研发投入强度's May report, due by 06-10.
+    // At 06-30 the June reports are not yet due: only 研发投入强度's May report, due by 06-10,
+    // 30 − 10 = 20 days ago.
     expect(runExample(["report"]).stdout).toContain(
-      "## Reports to chase: due and not received\n\n### 科技局\n\n- 科技局: please send the 2022-05-31 figure for 研发投入强度 as soon as possible (it was due by 06-10).\n\n## Needs",
+      "## Reports to chase: due and not received\n\n### 科技局\n\n- 科技局: please send the 2022-05-31 figure for 研发投入强度 as soon as possible (it was due by 06-10, 20 days overdue).\n\n## Needs",
     );
   });
 
@@ -402,5 +404,113 @@ describe("kpi report on the bundled example", () => {
     const { code, stdout } = runExample(["report", "-o", out]);
     expect({ code, stdout }).toEqual({ code: 0, stdout: "" });
     expect(readFileSync(out, "utf8")).toBe(runExample(["report"]).stdout);
+  });
+});
+
+describe("kpi report on a data repository with kpi.yaml: points, a late penalty and the movement (test/fixtures/scoring)", () => {
+  const cwd = join(REPO, "test/fixtures/scoring");
+  /** A markdown report's chapters (`## …`) by heading. */
+  const chaptersOf = (stdout: string) =>
+    new Map(
+      stdout
+        .split("\n## ")
+        .slice(1)
+        .map((chapter) => {
+          const [heading = "", ...rest] = chapter.trim().split("\n");
+          return [heading, rest.join("\n").trim()];
+        }),
+    );
+
+  // kpi.yaml: as_of latest-data (03-31), due_days 10, green 100, red 10, missing 0, late_penalty 20.
+  // The February reports were due by 03-10: a.progress (甲局, 乙局) and b.level (乙局) have only
+  // January rows, so on 03-31 both are late, 31 − 10 = 21 days overdue. a.progress is green and
+  // late: 100 − 20 = 80 points; b.level is grey and late: missing, 0.
+  // 甲局: (2 × 100 + 80) ÷ 3 = 93.33 (a.level weighs 2), at 02-28 (2 × 10 + 100) ÷ 3 = 40: place
+  // 2 → 1, ↑1. 乙局: (80 + 0) ÷ 2 = 40, at 02-28 (100 + 100) ÷ 2 = 100: 1 → 2, ↓1. 丙局 and 丁局:
+  // red 10, and no report was due before (quarterly): new.
+  it("the chase list with the days overdue, and each owner's movement and late penalty", () => {
+    const { code, stdout, stderr } = runKpi(["report", "--by", "owner"], { cwd });
+    const chapters = chaptersOf(stdout);
+    const byOwner = chapters.get("By owner") ?? "";
+    expect({
+      code,
+      stderr,
+      chase: chapters.get("Reports to chase: due and not received"),
+      // Each owner's line and its targets' rows.
+      owners: byOwner.split("\n").filter((line) => /^(?:🔴 \d|\| [🟢🟡🔴⚪])/u.test(line)),
+    }).toEqual({
+      code: 0,
+      stderr: "",
+      chase: [
+        "### 乙局",
+        "",
+        "- 乙局: please send the 2022-02-28 figure for A progress as soon as possible (it was due by 03-10, 21 days overdue).",
+        "- 乙局: please send the 2022-02-28 figure for B level as soon as possible (it was due by 03-10, 21 days overdue).",
+        "",
+        "### 甲局",
+        "",
+        "- 甲局: please send the 2022-02-28 figure for A progress as soon as possible (it was due by 03-10, 21 days overdue).",
+      ].join("\n"),
+      owners: [
+        "🔴 0 red · 🟡 0 yellow · ⚪ 0 grey · 🟢 2 green · Score 93.33 · Place 1 · Change ↑1",
+        "| 🟢 green | A level (a.level) | 5 | ≤ 10 | within bounds |",
+        "| 🟢 green | A progress (a.progress) | 60 | 23.6 | on track, late: the 2022-02-28 report was due by 03-10, late penalty −20 points |",
+        "🔴 0 red · 🟡 0 yellow · ⚪ 1 grey · 🟢 1 green · Score 40 · Place 2 · Change ↓1",
+        "| 🟢 green | A progress (a.progress) | 60 | 23.6 | on track, late: the 2022-02-28 report was due by 03-10, late penalty −20 points |",
+        // Grey and late: scored as missing (0), so no penalty is taken from it.
+        "| ⚪ grey | B level (b.level) | 5 | ≤ 10 | late: the 2022-02-28 report was due by 03-10 |",
+        "🔴 1 red · 🟡 0 yellow · ⚪ 0 grey · 🟢 0 green · Score 10 · Place 3 · Change new",
+        "| 🔴 red | C level (c.level) | 50 | ≤ 10 | outside bounds |",
+        "🔴 1 red · 🟡 0 yellow · ⚪ 0 grey · 🟢 0 green · Score 10 · Place 3 · Change new",
+        "| 🔴 red | D level (d.level) | 50 | ≤ 10 | outside bounds |",
+      ],
+    });
+  });
+
+  it("in Chinese, and --fail-on late fails the run on the two missing reports", () => {
+    const { code, stdout, stderr } = runKpi(
+      ["report", "--by", "owner", "--lang", "zh", "--fail-on", "late"],
+      { cwd },
+    );
+    const chapters = chaptersOf(stdout);
+    expect({
+      code,
+      stderr,
+      chase: chapters.get("催报：逾期未报送")?.split("\n").at(-1),
+      owner: chapters.get("各责任单位")?.split("\n").slice(0, 8),
+    }).toEqual({
+      code: 1,
+      stderr: "",
+      chase: "- 甲局：请尽快报送 A progress 2022-02-28 数据（应于 03-10 前报送，已逾期 21 天）",
+      owner: [
+        "### 甲局",
+        "",
+        "🔴 0 红灯 · 🟡 0 黄灯 · ⚪ 0 无数据 · 🟢 2 绿灯 · 得分 93.33 · 名次 1 · 升降 ↑1",
+        "",
+        "| 状态 | 指标 | 实际值 | 序时进度 | 说明 |",
+        "| --- | --- | --- | --- | --- |",
+        "| 🟢 绿灯 | A level (a.level) | 5 | ≤ 10 | 在区间内 |",
+        "| 🟢 绿灯 | A progress (a.progress) | 60 | 23.6 | 按序时推进，未按时报送：应报 2022-02-28 数据，截止 03-10，迟报扣 20 分 |",
+      ],
+    });
+  });
+
+  it("the page shows the same movement and penalty on each owner's card", () => {
+    const { code, stdout, stderr } = runKpi(["report", "--by", "owner", "--format", "html"], {
+      cwd,
+    });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    const cards = [...stdout.matchAll(/<section class="owner"[^>]*>([\s\S]*?)<\/section>/g)].map(
+      (match) =>
+        (match[1] ?? "")
+          .replace(/<[^>]+>/g, " ")
+          .replace(/\s+/g, " ")
+          .trim(),
+    );
+    expect(cards[0]).toContain("Score 93.33 · Place 1 · Change ↑1");
+    expect(cards[0]).toContain("A progress a.progress late penalty −20 points");
+    expect(cards[1]).toContain("Score 40 · Place 2 · Change ↓1");
+    expect(cards[1]).not.toContain("B level b.level late penalty");
+    expect(cards.slice(2).map((card) => /Change (\S+)/.exec(card)?.[1])).toEqual(["new", "new"]);
   });
 });

@@ -133,7 +133,7 @@ describe("the chase list: the reports due and missing, by owner", () => {
       late("d", ["统计局"], null), // on time: not chased
       late("e", ["经信局"], "2022-06-30"), // an owner the order does not name: after it
     ];
-    const groups = chaseList(results, ["统计局", "发改局"]).map((group) => [
+    const groups = chaseList(results, ["统计局", "发改局"], day("2022-07-12")).map((group) => [
       group.owner,
       group.items.map((item) => [item.result.target.id, formatDay(item.missingReport)]),
     ]);
@@ -177,17 +177,32 @@ describe("the chase list: the reports due and missing, by owner", () => {
           item.result.target.id,
           formatDay(item.missingReport),
           formatDay(item.dueBy),
+          item.daysOverdue,
         ]),
       ]),
     ).toEqual([
       [
         "X",
         [
-          ["n", "2022-06-30", "2022-07-10"],
-          ["o", "2022-06-30", "2022-07-10"],
+          // Due by the end of 07-10; T = 07-12 is 2 days past it.
+          ["n", "2022-06-30", "2022-07-10", 2],
+          ["o", "2022-06-30", "2022-07-10", 2],
         ],
       ],
     ]);
+  });
+
+  it("counts the days overdue from the due day to T: 1 the day after, one more each day", () => {
+    // June's report is due by the end of 07-10 (06-30 + 10): not overdue on 07-10, 1 day on
+    // 07-11, 31 days on 08-10 (07-11 … 08-10). By 08-10 July's report (due 08-10) is not overdue
+    // yet, so June's is still the one owed.
+    const results = [late("a", ["发改局"], "2022-06-30")];
+    const overdue = (asOf: string) =>
+      chaseList(results, [], day(asOf)).flatMap((group) =>
+        group.items.map((item) => item.daysOverdue),
+      );
+    expect(overdue("2022-07-11")).toEqual([1]);
+    expect(overdue("2022-08-10")).toEqual([31]);
   });
 });
 
