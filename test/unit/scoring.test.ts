@@ -12,6 +12,7 @@ import { DEFAULT_SCORES, type Scores } from "../../src/core/project.js";
 import {
   type EvaluationsAt,
   inOwnerOrder,
+  latePenaltyOf,
   movementOf,
   ownerScores,
   type Period,
@@ -120,6 +121,54 @@ describe("points of a result (SPEC 6)", () => {
         { ...DEFAULT_SCORES, green: 0.3, latePenalty: 0.1 },
       ),
     ).toBe(0.2);
+  });
+
+  it("the points the late penalty takes, as the report shows them: what pointsOf took, never more", () => {
+    const scores = { ...DEFAULT_SCORES, latePenalty: 15 };
+    const taken = (entry: Fake) => shown(latePenaltyOf(fake(entry), scores));
+    // Green late: 15 taken (100 → 85); yellow late: 15 (60 → 45); red late: 0 points, nothing to take.
+    expect(taken({ owner: ["A"], status: "green", late: true })).toBe(15);
+    expect(taken({ owner: ["A"], status: "yellow", late: true })).toBe(15);
+    expect(taken({ owner: ["A"], status: "red", late: true })).toBeNull();
+    // Red at 10 with a penalty of 15: only the 10 it has (10 → 0).
+    expect(
+      shown(
+        latePenaltyOf(fake({ owner: ["A"], status: "red", late: true }), { ...scores, red: 10 }),
+      ),
+    ).toBe(10);
+    // Grey and late scores `missing`: no penalty; on time, or no penalty set: none.
+    expect(taken({ owner: ["A"], status: "grey", late: true })).toBeNull();
+    expect(taken({ owner: ["A"], status: "green" })).toBeNull();
+    expect(
+      shown(latePenaltyOf(fake({ owner: ["A"], status: "green", late: true }), DEFAULT_SCORES)),
+    ).toBeNull();
+  });
+
+  it("each owner's standing lists the penalties taken from its results at T", () => {
+    const ranking = rankOwners(
+      fakeEvaluations({
+        "2022-03-31": [
+          { owner: ["A", "B"], status: "green", late: true, id: "x" },
+          { owner: ["A"], status: "grey", late: true, id: "y" },
+          { owner: ["B"], status: "yellow", id: "z" },
+        ],
+      }),
+      {
+        asOf: day("2022-03-31"),
+        settings: { scores: { ...DEFAULT_SCORES, latePenalty: 20 }, owners: null },
+      },
+    );
+    // x is green and late: 100 − 20 under each of its owners; y is grey (missing), z on time.
+    expect(
+      ranking.standings.map((standing) => [
+        standing.owner,
+        standing.latePenalties.map((entry) => [entry.result.target.id, entry.points]),
+      ]),
+    ).toEqual([
+      // B: (80 + 60) ÷ 2 = 70; A: (80 + 0) ÷ 2 = 40.
+      ["B", [["x", 20]]],
+      ["A", [["x", 20]]],
+    ]);
   });
 
   it("reads the project file's numbers", () => {
