@@ -1,5 +1,5 @@
 /**
- * The status rules of SPEC 2.1–2.3, the actual of SPEC 4 and the reporting cycle of 4.1, written
+ * The status rules of SPEC 2.1–2.4 (with 2.5's 左右), the actual of SPEC 4 and the reporting cycle of 4.1, written
  * again from the SPEC's words
  * for the property tests, apart from src/core/evaluate.ts so that it cannot share its mistakes: for
  * a target, its rows and a date, every rule in the SPEC's order up to the first that holds, with
@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import type { Day } from "../src/core/dates.js";
 import type {
+  GrowthTarget,
   LevelTarget,
   MilestoneTarget,
   Observation,
@@ -20,7 +21,7 @@ import { day, targetFrom } from "./helpers.js";
 
 /** A rule as the SPEC states it: whether it holds, and the numbers it compares. */
 export interface OracleCheck {
-  rule: Reason;
+  rule: Reason | "growth";
   held: boolean;
   numbers: Record<string, number | string | null>;
 }
@@ -43,11 +44,16 @@ export const SPEC_STATUS: Record<Reason, Status> = {
   "due-soon": "yellow",
   pending: "green",
   late: "grey",
+  "no-base": "grey",
+  "no-reference": "grey",
+  "awaiting-result": "grey",
+  breach: "yellow",
 };
 
 /** The reason the deciding check gives: `achieved` or `done` reached after the deadline are late. */
 export function specReason(trace: readonly OracleCheck[]): Reason {
   const deciding = trace.at(-1) as OracleCheck;
+  if (deciding.rule === "growth") return deciding.numbers.verdict as Reason;
   if ((deciding.rule === "achieved" || deciding.rule === "done") && deciding.numbers.late === 1)
     return `${deciding.rule}-late`;
   return deciding.rule;
@@ -88,7 +94,7 @@ export function specReportDates(target: Target): Day[] {
   const ends = periodEnds(target.frequency).filter(
     (d) => !beforeFirstReport(d, target.firstReport),
   );
-  if (target.kind === "progress") {
+  if (target.kind === "progress" || target.kind === "growth") {
     const t0 = target.start - 1;
     return [...ends.filter((d) => d > t0 && d < target.deadline), target.deadline];
   }
@@ -117,7 +123,7 @@ export function specCycle(target: Target, d: Day | null, T: Day, dueDays: number
   const earlier = dates.filter((r) => r < rStar).at(-1);
   const rMinus =
     earlier ??
-    (target.kind === "progress"
+    (target.kind === "progress" || target.kind === "growth"
       ? target.start - 1
       : (periodEnds(target.frequency)
           .filter((end) => end < rStar)
@@ -162,7 +168,9 @@ export function specActual(
   rows: readonly Observation[],
   asOf: Day,
 ): { value: number | boolean; observedOn: Day; summed: number | null } | null {
-  const counted = rows.filter((row) => row.day <= asOf).sort((a, b) => a.day - b.day);
+  const counted = rows
+    .filter((row) => row.day <= asOf && (target.kind !== "growth" || row.day >= target.start))
+    .sort((a, b) => a.day - b.day);
   if (target.kind === "progress" && target.aggregate === "sum") {
     const summed = counted.filter((row) => row.day > target.start - 1);
     if (summed.length === 0) return null;
@@ -210,7 +218,18 @@ export function specTrace(
             lateRule(cycle, actual.observedOn, target.dueDays ?? projectDueDays),
             ...levelRules(target, actual.value as number),
           ]
-        : milestoneRules(target, rows, actual.value === true, asOf);
+        : target.kind === "growth"
+          ? [
+              lateRule(cycle, actual.observedOn, target.dueDays ?? projectDueDays),
+              ...growthRules(
+                target,
+                rows,
+                actual.value as number,
+                actual.observedOn,
+                cycle.judgedAt,
+              ),
+            ]
+          : milestoneRules(target, rows, actual.value === true, asOf);
   for (const check of rules) {
     checks.push(check);
     if (check.held) break;
@@ -252,7 +271,8 @@ function progressRules(
   const tolerance =
     percent === null ? (target.tolerance as { amount: number }).amount : (percent / 100) * span;
   const gap = { lag: L, tolerance, tolerancePercent: percent, span };
-  const reaches = (value: number) => d * (value - target.target) >= -eps;
+  // 左右 (SPEC 2.5): d·(A − target) ≥ −about.
+  const reaches = (value: number) => d * (value - target.target) >= -target.about - eps;
   const byDeadline = rows.filter((row) => row.day <= target.deadline).sort((a, b) => a.day - b.day);
   let total = 0;
   const reachedInTime = byDeadline.some((row) => {
@@ -270,6 +290,7 @@ function progressRules(
       numbers: {
         actual: A,
         target: target.target,
+        about: target.about,
         shortfall: -d * (A - target.target),
         epsilon: eps,
         late: Number(achieved && observedOn > target.deadline && !reachedInTime),
@@ -291,20 +312,23 @@ function progressRules(
  * (a percentage is of the bound's absolute value); equality within 1e-9 × max(1, |bound|).
  */
 function levelRules(target: LevelTarget, A: number): OracleCheck[] {
-  const below = target.min !== null && A < target.min - specEpsilon(target.min);
-  const above = target.max !== null && A > target.max + specEpsilon(target.max);
+  // 左右 (SPEC 2.5): green from min − about to max + about; the tolerance counts beyond those.
+  const about = target.about;
+  const below = target.min !== null && A < target.min - about - specEpsilon(target.min);
+  const above = target.max !== null && A > target.max + about + specEpsilon(target.max);
   const within: OracleCheck = {
     rule: "within",
     held: !below && !above,
-    numbers: { actual: A, min: target.min, max: target.max },
+    numbers: { actual: A, min: target.min, max: target.max, about },
   };
   if (within.held) return [within];
-  const bound = below ? (target.min as number) : (target.max as number);
+  const written = below ? (target.min as number) : (target.max as number);
+  const bound = below ? written - about : written + about;
   const percent = "percent" in target.tolerance ? target.tolerance.percent : null;
   const tolerance =
     percent === null
       ? (target.tolerance as { amount: number }).amount
-      : (percent / 100) * Math.abs(bound);
+      : (percent / 100) * Math.abs(written);
   const distance = below ? bound - A : A - bound;
   const violated = {
     actual: A,
@@ -318,11 +342,96 @@ function levelRules(target: LevelTarget, A: number): OracleCheck[] {
     within,
     {
       rule: "near",
-      held: distance <= tolerance + specEpsilon(bound),
-      numbers: { ...violated, epsilon: specEpsilon(bound) },
+      held: distance <= tolerance + specEpsilon(written),
+      numbers: { ...violated, epsilon: specEpsilon(written) },
     },
-    { rule: "outside", held: true, numbers: { ...violated, epsilon: specEpsilon(bound) } },
+    { rule: "outside", held: true, numbers: { ...violated, epsilon: specEpsilon(written) } },
   ];
+}
+
+/**
+ * SPEC 2.4: G is the row's rate, or (A / B − 1) × 100 rounded to one decimal half away from zero,
+ * B the row's base or last year's row of the same period (a month-end's: that month's last day);
+ * without B > 0 grey no-base. Then S = b − G (min) or G − b (max), b = rate ∓ about: before the
+ * deadline S ≤ 0 on-track, S ≤ tolerance behind, else off-track; at J ≥ deadline achieved or missed.
+ */
+function growthRules(
+  target: GrowthTarget,
+  rows: readonly Observation[],
+  value: number,
+  observedOn: Day,
+  J: Day,
+): OracleCheck[] {
+  const checks: OracleCheck[] = [];
+  let G = value;
+  if (target.input === "value") {
+    const row = rows.find((candidate) => candidate.day === observedOn);
+    let B: number | null = row?.base ?? null;
+    let from: "column" | "row" | null = B === null ? null : "column";
+    let on: Day | null = null;
+    if (B === null) {
+      const date = civil(observedOn);
+      const y = date.getUTCFullYear();
+      const m = date.getUTCMonth() + 1;
+      const isMonthEnd = observedOn === monthEnd(y, m);
+      const lastYear = isMonthEnd
+        ? monthEnd(y - 1, m)
+        : Math.min(Date.UTC(y - 1, m - 1, date.getUTCDate()) / MS_PER_DAY, monthEnd(y - 1, m));
+      const old = rows.find((candidate) => candidate.day === lastYear);
+      if (old !== undefined) {
+        B = old.value as number;
+        from = "row";
+        on = lastYear;
+      }
+    }
+    const noBase = B === null || !(B > 0);
+    checks.push({
+      rule: "no-base",
+      held: noBase,
+      numbers: { value, base: B, baseFrom: from, baseOn: on },
+    });
+    if (noBase) return checks;
+    const raw = (value / (B as number) - 1) * 100;
+    // Half away from zero, at one decimal, once the binary noise of the division is gone.
+    const tenths = Math.round(Number.parseFloat((Math.abs(raw) * 10).toFixed(6)));
+    G = (Math.sign(raw) * tenths) / 10 + 0;
+  }
+  const rate = target.rate as number;
+  const share = (t: { amount: number } | { percent: number }) =>
+    "amount" in t ? t.amount : (t.percent / 100) * Math.abs(rate);
+  const about = share(target.about);
+  const b = target.bound === "min" ? rate - about : rate + about;
+  const S = target.bound === "min" ? b - G : G - b;
+  const tolerance = share(target.tolerance);
+  const final = J >= target.deadline;
+  const verdict = final
+    ? S <= 1e-9
+      ? "achieved"
+      : "missed"
+    : S <= 1e-9
+      ? "on-track"
+      : S <= tolerance + 1e-9
+        ? "behind"
+        : "off-track";
+  checks.push({
+    rule: "growth",
+    held: true,
+    numbers: {
+      verdict,
+      growth: G,
+      rate,
+      about,
+      boundAfterSlack: b,
+      side: target.bound,
+      shortfall: S,
+      tolerance,
+      tolerancePercent: "percent" in target.tolerance ? target.tolerance.percent : null,
+      final: Number(final),
+      judgedAt: J,
+      deadline: target.deadline,
+    },
+  });
+  return checks;
 }
 
 /**
@@ -401,18 +510,35 @@ const progressYaml = fc
     interpolation: fc.constantFrom("linear", "step"),
     tolerance: fc.constantFrom('"10%"', '"2.5%"', "0", "3", "0.5"),
     aggregate: fc.constantFrom("last", "sum"),
+    about: fc.constantFrom(null, 0, 2, 0.5),
     cycle: reportCycle,
   })
   .map(
     (p) =>
-      `targets: [{ id: p, title: P, baseline: ${p.baseline}, target: ${p.baseline + (p.down ? -1 : 1) * p.distance}, start: ${p.start}, deadline: ${p.deadline}, schedule: ${p.schedule}, interpolation: ${p.interpolation}, tolerance: ${p.tolerance}, aggregate: ${p.aggregate}${p.cycle} }]`,
+      `targets: [{ id: p, title: P, baseline: ${p.baseline}, target: ${p.baseline + (p.down ? -1 : 1) * p.distance}, start: ${p.start}, deadline: ${p.deadline}, schedule: ${p.schedule}, interpolation: ${p.interpolation}, tolerance: ${p.tolerance}, aggregate: ${p.aggregate}${p.about === null ? "" : `, about: ${p.about}`}${p.cycle} }]`,
   );
+
+const growthYaml = fc
+  .record({
+    rate: fc.constantFrom(7, 10, 6.5, -3, 0, 3),
+    bound: fc.constantFrom(null, "min", "max"),
+    about: fc.constantFrom(null, "0.5", "0", '"10%"'),
+    tolerance: fc.constantFrom(null, "0", "1", '"10%"', '"50%"'),
+    input: fc.constantFrom(null, "rate", "value"),
+    deadline: fc.constantFrom("2022-12-31", "2022-09-30"),
+    cycle: reportCycle,
+  })
+  .map((g) => {
+    const bound = g.bound ?? (g.rate < 0 ? "max" : null);
+    return `targets: [{ id: g, kind: growth, title: G, rate: ${g.rate}${bound === null ? "" : `, bound: ${bound}`}${g.about === null ? "" : `, about: ${g.about}`}${g.tolerance === null ? "" : `, tolerance: ${g.tolerance}`}${g.input === null ? "" : `, input: ${g.input}`}, start: 2022-01-01, deadline: ${g.deadline}${g.cycle} }]`;
+  });
 
 const levelYaml = fc
   .record({
     min: fc.option(fc.oneof(fc.integer({ min: -100, max: 100 }), fc.constantFrom(3.7, 0.25))),
     width: fc.option(fc.integer({ min: 0, max: 50 })),
     tolerance: fc.constantFrom(null, "0", "2", "0.3", '"10%"'),
+    about: fc.constantFrom(null, 0, 1, 0.5),
     year: fc.boolean(),
     cycle: reportCycle,
   })
@@ -425,7 +551,8 @@ const levelYaml = fc
           ? `max: ${l.width}`
           : `min: ${l.min}, max: ${l.min + l.width}`;
     const tolerance = l.tolerance === null ? "" : `, tolerance: ${l.tolerance}`;
-    return `${l.year ? "year: 2022\n" : ""}targets: [{ id: l, kind: level, title: L, ${bounds}${tolerance}${l.cycle} }]`;
+    const about = l.about === null ? "" : `, about: ${l.about}`;
+    return `${l.year ? "year: 2022\n" : ""}targets: [{ id: l, kind: level, title: L, ${bounds}${tolerance}${about}${l.cycle} }]`;
   });
 
 const milestoneYaml = fc
@@ -441,7 +568,8 @@ const milestoneYaml = fc
 
 /** The dates a rule turns on, for as-of dates near them. */
 function keyDays(target: Target): Day[] {
-  if (target.kind === "progress") return [target.start - 1, target.deadline];
+  if (target.kind === "progress" || target.kind === "growth")
+    return [target.start - 1, target.deadline];
   const due = target.dueDays ?? 10;
   if (target.kind === "milestone")
     return [target.deadline, target.deadline - target.warnDays, target.deadline + due];
@@ -460,14 +588,25 @@ function edges(target: Target, asOf: Day): { values: number[]; scale: number } {
         : target.tolerance.amount;
     return { values: [target.target, E, E - d * tolerance], scale: span };
   }
+  if (target.kind === "growth") {
+    const rate = target.rate as number;
+    const share = (t: { amount: number } | { percent: number }) =>
+      "amount" in t ? t.amount : (t.percent / 100) * Math.abs(rate);
+    const d = target.bound === "min" ? 1 : -1;
+    const b = rate - d * share(target.about);
+    // Only a rate is put on an edge: a value's G is rounded from A / B.
+    if (target.input === "value") return { values: [], scale: 1 };
+    return { values: [b, b - d * share(target.tolerance)], scale: 1 };
+  }
   if (target.kind === "level") {
     const tolerance = (bound: number) =>
       "percent" in target.tolerance
         ? (target.tolerance.percent / 100) * Math.abs(bound)
         : target.tolerance.amount;
     const values: number[] = [];
-    if (target.min !== null) values.push(target.min, target.min - tolerance(target.min));
-    if (target.max !== null) values.push(target.max, target.max + tolerance(target.max));
+    const a = target.about;
+    if (target.min !== null) values.push(target.min - a, target.min - a - tolerance(target.min));
+    if (target.max !== null) values.push(target.max + a, target.max + a + tolerance(target.max));
     return { values, scale: Math.max(1, ...values.map(Math.abs)) };
   }
   return { values: [], scale: 1 };
@@ -476,6 +615,8 @@ function edges(target: Target, asOf: Day): { values: number[]; scale: number } {
 /** Row values around a target's numbers. */
 function rowValue(target: Target, seed: number): number | boolean {
   if (target.kind === "milestone") return seed % 3 === 0;
+  if (target.kind === "growth")
+    return target.input === "value" ? 100 + seed * 0.37 : (target.rate as number) + (seed - 20) / 8;
   if (target.kind === "level") {
     const center = target.min ?? (target.max as number);
     return center + (seed - 20) / 4;
@@ -486,7 +627,7 @@ function rowValue(target: Target, seed: number): number | boolean {
 }
 
 export const arbitraryRuleCase: fc.Arbitrary<RuleCase> = fc
-  .oneof(progressYaml, levelYaml, milestoneYaml)
+  .oneof(progressYaml, levelYaml, milestoneYaml, growthYaml)
   .map((yaml) => targetFrom(yaml))
   .chain((target) =>
     fc.record({
@@ -514,6 +655,10 @@ export const arbitraryRuleCase: fc.Arbitrary<RuleCase> = fc
       value: rowValue(target, seed),
       file: "data.csv",
       line: index + 2,
+      // Some rows of a growth target by value carry last year's figure, 0 now and then.
+      ...(target.kind === "growth" && target.input === "value" && seed % 3 === 0
+        ? { base: seed % 9 === 0 ? 0 : 95 + seed / 4 }
+        : {}),
     }));
     const { values, scale } = edges(target, asOf);
     if (edge !== null && values.length > 0) {
@@ -527,13 +672,16 @@ export const arbitraryRuleCase: fc.Arbitrary<RuleCase> = fc
 /** Change the latest counted row (or add one on the as-of date) so that the actual is `wanted`. */
 function putActual(target: Target, observations: Observation[], asOf: Day, wanted: number): void {
   const sums = target.kind === "progress" && target.aggregate === "sum";
-  const t0 = target.kind === "progress" ? target.start - 1 : Number.NEGATIVE_INFINITY;
+  const t0 =
+    target.kind === "progress" || target.kind === "growth"
+      ? target.start - 1
+      : Number.NEGATIVE_INFINITY;
   const counted = observations
-    .filter((row) => row.day <= asOf && (!sums || row.day > t0))
+    .filter((row) => row.day <= asOf && (!(sums || target.kind === "growth") || row.day > t0))
     .sort((a, b) => a.day - b.day);
   let latest = counted.at(-1);
   if (latest === undefined) {
-    if (sums && asOf <= t0) return;
+    if ((sums || target.kind === "growth") && asOf <= t0) return;
     latest = { day: asOf, value: 0, file: "data.csv", line: observations.length + 2 };
     observations.push(latest);
     counted.push(latest);

@@ -1,5 +1,7 @@
 /** `kpi explain <id>`: one target's rows, schedule, the rule behind its status, and a chart. */
+
 import { type Command, Option } from "commander";
+import { referenceSource } from "../core/evaluate.js";
 import { explainTarget } from "../core/explain-model.js";
 import { UsageError } from "../core/problems.js";
 import { Series } from "../core/series.js";
@@ -45,6 +47,7 @@ async function explain(id: string, options: ExplainOptions, context: CliContext)
     asOf,
     dueDays: project.dueDays,
     forecast: options.forecast === true,
+    references: referenceSource(inputs.targets, inputs.observations, asOf, project.dueDays),
   });
   // Loaded only by the runs that explain: it brings the terminal table's helpers with it.
   const { renderExplanation } = await import("../render/explain-text.js");

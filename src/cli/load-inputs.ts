@@ -90,7 +90,11 @@ export async function collectInputs(
     project: { file: string | null; settings: ProjectSettings | null };
   },
 ): Promise<CollectedInputs> {
-  const targets = await readTargets(options.targets, options.project.file);
+  const targets = await readTargets(
+    options.targets,
+    options.project.file,
+    options.project.settings?.defaults,
+  );
   const targetProblems = [...targets.problems, ...ownerProblems(targets, options.project)];
   const observations: ObservationsById = new Map();
   // An owner that is not listed changes no value's meaning: the data are read all the same.
@@ -127,7 +131,7 @@ export async function loadTargetInputs(
   paths: readonly string[],
   project: Project,
 ): Promise<Target[]> {
-  const targets = await readTargets(paths, project.file);
+  const targets = await readTargets(paths, project.file, project.settings.defaults);
   const problems = [...targets.problems, ...ownerProblems(targets, project)];
   if (problems.some(isError)) throw new InputError(problems);
   return targets.targets;

@@ -68,6 +68,14 @@ function calendarOf(target: Target): ReportCalendar | null {
         last: target.year === null ? null : endOfMonth(target.year, 12),
         lastIsReport: false,
       };
+    case "growth":
+      return {
+        frequency: target.frequency,
+        firstReport: target.firstReport,
+        after: target.start - 1,
+        last: target.deadline,
+        lastIsReport: true,
+      };
     case "milestone":
       return null;
   }
@@ -124,7 +132,15 @@ export function cycleState(
   const calendar = calendarOf(target);
   if (calendar === null) return milestoneState(target, latestRow, asOf, dueDays);
   // Overdue at T when T > r + due days: r ≤ T − due days − 1.
-  const overdue = reportDateOnOrBefore(calendar, asOf - dueDays - 1);
+  let overdue = reportDateOnOrBefore(calendar, asOf - dueDays - 1);
+  // With result_by, the deadline's report (a level target's year's last) is due by then (SPEC 2.5).
+  if (
+    overdue !== null &&
+    target.resultBy !== null &&
+    overdue === calendar.last &&
+    asOf <= target.resultBy
+  )
+    overdue = reportDateOnOrBefore(calendar, overdue - 1);
   if (overdue === null) return onTime(latestRow ?? asOf);
   // No row at all: judged, like a late row, at the date of the report it owes.
   if (latestRow === null) return lateState(overdue, overdue, dueDays);
@@ -147,8 +163,8 @@ function milestoneState(
   asOf: Day,
   dueDays: number,
 ): CycleState {
-  if (target.kind !== "milestone" || latestRow !== null || asOf <= target.deadline + dueDays)
-    return onTime(asOf);
+  const dueBy = target.kind === "milestone" ? (target.resultBy ?? target.deadline + dueDays) : 0;
+  if (target.kind !== "milestone" || latestRow !== null || asOf <= dueBy) return onTime(asOf);
   return lateState(asOf, target.deadline, dueDays);
 }
 

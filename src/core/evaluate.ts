@@ -2,26 +2,34 @@
  * The status rules of SPEC sections 2 and 4: a pure function of targets, observations and the
  * as-of date. No clock, no files: `today` is decided by the caller.
  */
-import { type CycleState, cycleState } from "./cycle.js";
-import type { Day } from "./dates.js";
+import { type CycleState, cycleState, reportDates } from "./cycle.js";
+import { civilFromDay, type Day, dayFromCivil, daysInMonth, endOfMonth } from "./dates.js";
 import type {
   AchievedCheck,
+  AwaitingCheck,
   BehindCheck,
+  BreachCheck,
   Check,
   DeadlineCheck,
   DoneCheck,
   DueSoonCheck,
+  GrowthBoundCheck,
+  GrowthFigures,
+  GrowthTarget,
   LateCheck,
   LevelTarget,
   MilestoneTarget,
   NearCheck,
+  NoBaseCheck,
   NoDataCheck,
+  NoReferenceCheck,
   OffTrackCheck,
   OnTrackCheck,
   OutsideCheck,
   PendingCheck,
   ProgressTarget,
   Reason,
+  Reference,
   Report,
   Result,
   Status,
@@ -67,10 +75,69 @@ export function evaluate(
   options: EvaluateOptions,
 ): Report {
   const dueDays = options.dueDays ?? DEFAULT_DUE_DAYS;
+  const references = referenceSource(targets, observations, options.asOf, dueDays);
   const results = targets.map((target) =>
-    evaluateTarget(target, observations.get(target.id) ?? Series.EMPTY, options.asOf, dueDays),
+    evaluateTarget(
+      target,
+      observations.get(target.id) ?? Series.EMPTY,
+      options.asOf,
+      dueDays,
+      references,
+    ),
   );
   return { asOf: options.asOf, summary: summarize(results), results };
+}
+
+/**
+ * Where a reference's actual comes from (SPEC 2.5): the referenced target's value at a day (its
+ * latest row at or before it; a growth target's G there), and whether it is late at T.
+ */
+export interface ReferenceSource {
+  valueAt(id: string, day: Day): number | null;
+  lateAt(id: string): boolean;
+}
+
+/** No target is referenced: every reference has no value. */
+export const NO_REFERENCES: ReferenceSource = { valueAt: () => null, lateAt: () => false };
+
+/**
+ * The references of a run at T: the targets' actuals, and each referenced target's lateness at T
+ * (evaluated once, when first asked; references form no cycle, checked on input).
+ */
+export function referenceSource(
+  targets: readonly Target[],
+  observations: ObservationsById,
+  asOf: Day,
+  dueDays = DEFAULT_DUE_DAYS,
+): ReferenceSource {
+  const byId = new Map<string, Target>();
+  for (const target of targets) if (!byId.has(target.id)) byId.set(target.id, target);
+  const late = new Map<string, boolean>();
+  const rowsOf = (id: string) => observations.get(id) ?? Series.EMPTY;
+  const source: ReferenceSource = {
+    valueAt(id, day) {
+      const target = byId.get(id);
+      if (target === undefined) return null;
+      if (target.kind === "growth") {
+        const growth = growthAt(target, rowsOf(id), day);
+        return growth === null || growth.growth === null ? null : growth.growth;
+      }
+      const actual = actualAt(target, rowsOf(id), day).actual;
+      return typeof actual === "number" ? actual : null;
+    },
+    lateAt(id) {
+      const known = late.get(id);
+      if (known !== undefined) return known;
+      const target = byId.get(id);
+      const result =
+        target === undefined
+          ? false
+          : evaluateTarget(target, rowsOf(id), asOf, dueDays, source).late;
+      late.set(id, result);
+      return result;
+    },
+  };
+  return source;
 }
 
 export function summarize(results: readonly Result[]): Summary {
@@ -88,6 +155,7 @@ export function evaluateTarget(
   rows: Series,
   asOf: Day,
   dueDays = DEFAULT_DUE_DAYS,
+  references: ReferenceSource = NO_REFERENCES,
 ): Result {
   const noData = actualAt(target, rows, asOf);
   const cycle = cycleState(target, noData.observedOn, asOf, target.dueDays ?? dueDays);
@@ -96,9 +164,11 @@ export function evaluateTarget(
     case "progress":
       return evaluateProgress(target, rows, noData, asOf, result);
     case "level":
-      return evaluateLevel(target, noData, cycle, result);
+      return evaluateLevel(target, rows, noData, asOf, cycle, result, references);
     case "milestone":
       return evaluateMilestone(target, rows, noData, asOf, result);
+    case "growth":
+      return evaluateGrowth(target, rows, noData, asOf, cycle, result, references);
   }
 }
 
@@ -120,6 +190,10 @@ export const RULE_STATUS: Readonly<Record<Reason, Status>> = {
   "due-soon": "yellow",
   pending: "green",
   late: "grey",
+  "no-base": "grey",
+  "no-reference": "grey",
+  "awaiting-result": "grey",
+  breach: "yellow",
 };
 
 /** Values closer than this are equal (SPEC 2.1): so that 30% of 130 is 39. */
@@ -139,28 +213,38 @@ export function toleranceAmount(tolerance: Tolerance, reference: number): number
  * The bound a level target's actual is on the wrong side of (beyond the bound's epsilon), with
  * how far and the tolerance there; null when the actual is within the bounds (SPEC 2.2).
  */
-export function violatedBound(target: LevelTarget, actual: number): ViolatedBound | null {
+export function violatedBound(
+  target: LevelTarget,
+  actual: number,
+  bounds: { min: number | null; max: number | null } = target,
+): ViolatedBound | null {
+  // "左右" (SPEC 2.5): the green bounds are min − about and max + about; a tolerance counts beyond
+  // them, and a "N%" tolerance is still of the bound as written.
+  const about = target.about;
   let side: "min" | "max";
   let bound: number;
-  if (target.min !== null && actual < target.min - epsilon(target.min)) {
+  let written: number;
+  if (bounds.min !== null && actual < bounds.min - about - epsilon(bounds.min)) {
     side = "min";
-    bound = target.min;
-  } else if (target.max !== null && actual > target.max + epsilon(target.max)) {
+    written = bounds.min;
+    bound = bounds.min - about;
+  } else if (bounds.max !== null && actual > bounds.max + about + epsilon(bounds.max)) {
     side = "max";
-    bound = target.max;
+    written = bounds.max;
+    bound = bounds.max + about;
   } else return null;
   return {
     side,
     bound,
     distance: Math.abs(actual - bound),
-    tolerance: toleranceAmount(target.tolerance, bound),
+    tolerance: toleranceAmount(target.tolerance, written),
     tolerancePercent: "percent" in target.tolerance ? target.tolerance.percent : null,
-    epsilon: epsilon(bound),
+    epsilon: epsilon(written),
   };
 }
 
 /** The check of one rule in a trace, if that rule was checked. */
-export function findCheck<Rule extends Reason>(
+export function findCheck<Rule extends Check["rule"]>(
   trace: readonly Check[],
   rule: Rule,
 ): Extract<Check, { rule: Rule }> | undefined {
@@ -192,6 +276,8 @@ function emptyResult(target: Target, cycle: CycleState): Result {
     expectedProgress: null,
     nextMilestone: null,
     star: null,
+    bounds: null,
+    growth: null,
     trace: NOT_CHECKED,
   };
 }
@@ -204,9 +290,11 @@ function emptyResult(target: Target, cycle: CycleState): Result {
 function decide(result: Result, trace: readonly Check[]): Result {
   const check = trace[trace.length - 1] as Check;
   const reason: Reason =
-    (check.rule === "achieved" || check.rule === "done") && check.late
-      ? `${check.rule}-late`
-      : check.rule;
+    check.rule === "growth"
+      ? check.verdict
+      : (check.rule === "achieved" || check.rule === "done") && check.late
+        ? `${check.rule}-late`
+        : check.rule;
   result.status = RULE_STATUS[reason];
   result.reason = reason;
   result.trace = trace;
@@ -228,6 +316,13 @@ function noDataCheck(
  * Rows of one date hold one value (checked on input).
  */
 export function actualAt(target: Target, rows: Series, asOf: Day): NoDataCheck {
+  if (target.kind === "growth") {
+    // Rows dated at or before t0 are bases only, never the actual (SPEC 2.4).
+    const index = rows.latestOnOrBefore(asOf);
+    return index === -1 || rows.day(index) < target.start
+      ? noDataCheck(null, null, null)
+      : noDataCheck(rows.value(index), rows.day(index), null);
+  }
   if (target.kind !== "progress" || target.aggregate === "last") {
     const index = rows.latestOnOrBefore(asOf);
     return index === -1
@@ -267,7 +362,7 @@ function evaluateProgress(
   result.expectedProgress = (expected - target.baseline) / span;
   // The next point of the schedule is the one after T, whatever date the result is judged at.
   result.nextMilestone = nextMilestone(target, asOf);
-  if (noData.held) return decide(result, [noData]);
+  if (noData.held) return decideNoData(result, noData, asOf);
 
   const A = noData.actual as number;
   const observedOn = noData.observedOn as Day;
@@ -277,12 +372,14 @@ function evaluateProgress(
   const direction = progressDirection(target);
   const eps = epsilon(span);
   const shortfall = direction * (target.target - A);
-  const reached = shortfall <= eps;
+  // "左右" (SPEC 2.5): achieved up to `about` short of the target.
+  const reached = shortfall <= target.about + eps;
   const achieved: AchievedCheck = {
     rule: "achieved",
     held: reached,
     actual: A,
     target: target.target,
+    about: target.about,
     shortfall,
     epsilon: eps,
     late: reached && observedOn > target.deadline && !reachedByDeadline(target, rows, eps),
@@ -346,22 +443,116 @@ function reachedByDeadline(target: ProgressTarget, rows: Series, eps: number): b
       if (rows.day(index) <= t0) continue;
       total += value;
     } else total = value;
-    if (direction * (target.target - total) <= eps) return true;
+    if (direction * (target.target - total) <= target.about + eps) return true;
   }
   return false;
 }
 
 /**
- * SPEC 2.2 with 4.1: no-data, late (grey, the last value shown but not judged), within, near,
- * outside.
+ * The last day a target's final result may arrive by (SPEC 2.5): its deadline (a level target's
+ * year's end), and `result_by`; null without `result_by`.
+ */
+function awaitedPeriod(target: Target): { deadline: Day; resultBy: Day } | null {
+  if (target.resultBy === null) return null;
+  const deadline =
+    target.kind === "level"
+      ? target.year === null
+        ? null
+        : endOfMonth(target.year, 12)
+      : target.deadline;
+  return deadline === null ? null : { deadline, resultBy: target.resultBy };
+}
+
+/**
+ * From the deadline to `result_by` (SPEC 2.5): the check that the result is awaited at T, or null
+ * when the target has no `result_by` or T is outside that time.
+ */
+function awaitingCheck(target: Target, asOf: Day): AwaitingCheck | null {
+  const period = awaitedPeriod(target);
+  if (period === null || asOf < period.deadline || asOf > period.resultBy) return null;
+  return { rule: "awaiting-result", held: true, ...period };
+}
+
+/**
+ * A result with no row: grey `no-data`, or from the deadline to `result_by` while no other report
+ * is overdue, grey `awaiting-result` (SPEC 2.5).
+ */
+function decideNoData(result: Result, noData: NoDataCheck, asOf: Day): Result {
+  const awaiting = result.late ? null : awaitingCheck(result.target, asOf);
+  return decide(result, awaiting === null ? [noData] : [awaiting]);
+}
+
+/**
+ * A reference resolved at day `on` (SPEC 2.5): the referenced actual there, plus or times its
+ * number; held (grey `no-reference`) without one, or when the referenced target is late at T.
+ */
+function referenceCheck(
+  reference: Reference,
+  field: "min" | "max" | "rate",
+  on: Day,
+  references: ReferenceSource,
+): NoReferenceCheck {
+  const value = references.valueAt(reference.ref, on);
+  const late = references.lateAt(reference.ref);
+  const resolved =
+    value === null
+      ? null
+      : reference.times !== null
+        ? value * reference.times
+        : value + (reference.plus ?? 0);
+  return {
+    rule: "no-reference",
+    held: value === null || late,
+    ref: reference.ref,
+    field,
+    on,
+    value,
+    late,
+    resolved,
+  };
+}
+
+/** A level target's bounds at day `on`, its references resolved, and the first that has no value. */
+function boundsAt(
+  target: LevelTarget,
+  on: Day,
+  references: ReferenceSource,
+): {
+  bounds: { min: number | null; max: number | null };
+  checks: NoReferenceCheck[];
+  failed: NoReferenceCheck | null;
+} {
+  let min = target.min;
+  let max = target.max;
+  const checks: NoReferenceCheck[] = [];
+  if (target.minRef !== null) {
+    const check = referenceCheck(target.minRef, "min", on, references);
+    min = check.resolved;
+    checks.push(check);
+  }
+  if (target.maxRef !== null && !checks.some((check) => check.held)) {
+    const check = referenceCheck(target.maxRef, "max", on, references);
+    max = check.resolved;
+    checks.push(check);
+  }
+  return { bounds: { min, max }, checks, failed: checks.find((check) => check.held) ?? null };
+}
+
+/**
+ * SPEC 2.2 with 4.1 and 2.5: no-data, late (grey, the last value shown but not judged), the
+ * references, within (the bounds slackened by about), near, breach, outside.
  */
 function evaluateLevel(
   target: LevelTarget,
+  rows: Series,
   noData: NoDataCheck,
+  asOf: Day,
   cycle: CycleState,
   result: Result,
+  references: ReferenceSource,
 ): Result {
-  if (noData.held) return decide(result, [noData]);
+  result.bounds = { min: target.min, max: target.max };
+  if (noData.held) return decideNoData(result, noData, asOf);
   const observedOn = noData.observedOn as Day;
   const A = noData.actual as number;
   result.actual = A;
@@ -375,24 +566,219 @@ function evaluateLevel(
     observedOn,
   };
   if (late.held) return decide(result, [noData, late]);
-  const violated = violatedBound(target, A);
+  const trace: Check[] = [noData, late];
+  if (target.minRef !== null || target.maxRef !== null) {
+    const resolved = boundsAt(target, observedOn, references);
+    result.bounds = resolved.bounds;
+    trace.push(...resolved.checks);
+    if (resolved.failed !== null) return decide(result, trace);
+  }
+  const bounds = result.bounds;
+  const violated = violatedBound(target, A, bounds);
   const within: WithinCheck = {
     rule: "within",
     held: violated === null,
     actual: A,
-    min: target.min,
-    max: target.max,
+    min: bounds.min,
+    max: bounds.max,
+    about: target.about,
   };
-  if (violated === null) return decide(result, [noData, late, within]);
+  trace.push(within);
+  if (violated === null) return decide(result, trace);
   const near: NearCheck = {
     rule: "near",
     held: violated.distance <= violated.tolerance + violated.epsilon,
     actual: A,
     violated,
   };
-  if (near.held) return decide(result, [noData, late, within, near]);
+  trace.push(near);
+  if (near.held) return decide(result, trace);
+  if (target.breachAfter !== null) {
+    const breach = breachCheck(target, rows, result.judgedAt, target.breachAfter, references);
+    trace.push(breach);
+    if (breach.held) return decide(result, trace);
+  }
   const outside: OutsideCheck = { rule: "outside", held: true, actual: A, violated };
-  return decide(result, [noData, late, within, near, outside]);
+  trace.push(outside);
+  return decide(result, trace);
+}
+
+/**
+ * `breach_after: N` (SPEC 2.5): the values at the N − 1 report dates before J (each the latest row
+ * at or before it) must all be outside the slackened bounds for the current breach to be red.
+ */
+function breachCheck(
+  target: LevelTarget,
+  rows: Series,
+  judgedAt: Day,
+  breachAfter: number,
+  references: ReferenceSource,
+): BreachCheck {
+  // A period is at most a year: N years back hold the N − 1 report dates wanted.
+  const dates = reportDates(target, judgedAt - 366 * breachAfter, judgedAt - 1).slice(
+    -(breachAfter - 1),
+  );
+  const before = dates.map((on) => {
+    const index = rows.latestOnOrBefore(on);
+    if (index === -1) return { on, value: null, outside: false };
+    const value = rows.value(index) as number;
+    const { bounds, failed } = boundsAt(target, on, references);
+    return { on, value, outside: failed === null && violatedBound(target, value, bounds) !== null };
+  });
+  const all = before.length === breachAfter - 1 && before.every((date) => date.outside);
+  return { rule: "breach", held: !all, breachAfter, before };
+}
+
+/** G rounded to one decimal, half away from zero, as bureaus publish it (SPEC 2.4). */
+export function roundGrowth(growth: number): number {
+  // toPrecision(12) first: (1.0685 − 1) × 100 is 6.849999… in binary, and 6.85 is what was meant.
+  const tenths = Number((Math.abs(growth) * 10).toPrecision(12));
+  return (Math.sign(growth) * Math.round(tenths)) / 10 + 0;
+}
+
+/** The same period of last year (SPEC 2.4): a month-end's is that month's last day (02-29 ↔ 02-28). */
+export function sameDayLastYear(day: Day): Day {
+  const { year, month, day: dayOfMonth } = civilFromDay(day);
+  if (dayOfMonth === daysInMonth(year, month)) return endOfMonth(year - 1, month);
+  return dayFromCivil(year - 1, month, Math.min(dayOfMonth, daysInMonth(year - 1, month)));
+}
+
+/** A growth target's G at a row (SPEC 2.4), with A and B for `input: value`. */
+export interface GrowthAt {
+  /** G; null when B is missing or not above 0. */
+  growth: number | null;
+  observedOn: Day;
+  value: number;
+  base: number | null;
+  baseFrom: "column" | "row" | null;
+  baseOn: Day | null;
+}
+
+/** The growth at the latest row dated after t0 and at or before `day`; null without such a row. */
+export function growthAt(target: GrowthTarget, rows: Series, day: Day): GrowthAt | null {
+  const index = rows.latestOnOrBefore(day);
+  if (index === -1 || rows.day(index) < target.start) return null;
+  const observedOn = rows.day(index);
+  const value = rows.value(index) as number;
+  if (target.input === "rate")
+    return { growth: value, observedOn, value, base: null, baseFrom: null, baseOn: null };
+  let base = rows.base(index);
+  let baseFrom: "column" | "row" | null = base === null ? null : "column";
+  let baseOn: Day | null = null;
+  if (base === null) {
+    const lastYear = sameDayLastYear(observedOn);
+    const at = rows.latestOnOrBefore(lastYear);
+    if (at !== -1 && rows.day(at) === lastYear) {
+      base = rows.value(at) as number;
+      baseFrom = "row";
+      baseOn = lastYear;
+    }
+  }
+  const growth = base === null || !(base > 0) ? null : roundGrowth((value / base - 1) * 100);
+  return { growth, observedOn, value, base, baseFrom, baseOn };
+}
+
+/** Differences of growth rates below this are none (SPEC 2.4). */
+const GROWTH_EPSILON = 1e-9;
+
+/**
+ * SPEC 2.4 with 4.1 and 2.5: no-data (or awaiting-result), late, no-base, no-reference, then the
+ * shortfall S of G from the bound after slack b decides.
+ */
+function evaluateGrowth(
+  target: GrowthTarget,
+  rows: Series,
+  noData: NoDataCheck,
+  asOf: Day,
+  cycle: CycleState,
+  result: Result,
+  references: ReferenceSource,
+): Result {
+  const figures: GrowthFigures = {
+    rate: target.rate,
+    bound: target.bound,
+    about: target.rate === null ? null : toleranceAmount(target.about, target.rate),
+    boundAfterSlack: null,
+    amount: target.amount,
+    actualValue: null,
+    baseValue: null,
+  };
+  result.growth = figures;
+  if (noData.held) return decideNoData(result, noData, asOf);
+  const at = growthAt(target, rows, noData.observedOn as Day) as GrowthAt;
+  const observedOn = at.observedOn;
+  result.observedOn = observedOn;
+  result.actual = at.growth;
+  if (target.input === "value") {
+    figures.actualValue = at.value;
+    figures.baseValue = at.base;
+  }
+  const late: LateCheck = {
+    rule: "late",
+    held: cycle.late,
+    missingReport: cycle.missingReport,
+    dueBy: cycle.dueBy,
+    observedOn,
+  };
+  const trace: Check[] = [noData, late];
+  if (late.held) return decide(result, trace);
+  if (target.input === "value") {
+    const noBase: NoBaseCheck = {
+      rule: "no-base",
+      held: at.growth === null,
+      value: at.value,
+      base: at.base,
+      baseFrom: at.baseFrom,
+      baseOn: at.baseOn,
+    };
+    trace.push(noBase);
+    if (noBase.held) return decide(result, trace);
+  }
+  let rate = target.rate as number;
+  if (target.rateRef !== null) {
+    const reference = referenceCheck(target.rateRef, "rate", observedOn, references);
+    trace.push(reference);
+    if (reference.held) return decide(result, trace);
+    rate = reference.resolved as number;
+    figures.rate = rate;
+  }
+  const G = at.growth as number;
+  const about = toleranceAmount(target.about, rate);
+  const b = target.bound === "min" ? rate - about : rate + about;
+  const shortfall = target.bound === "min" ? b - G : G - b;
+  const tolerance = toleranceAmount(target.tolerance, rate);
+  figures.about = about;
+  figures.boundAfterSlack = b;
+  result.expected = b;
+  const judgedAt = result.judgedAt;
+  const final = judgedAt >= target.deadline;
+  const met = shortfall <= GROWTH_EPSILON;
+  const verdict: GrowthBoundCheck["verdict"] = final
+    ? met
+      ? "achieved"
+      : "missed"
+    : met
+      ? "on-track"
+      : shortfall <= tolerance + GROWTH_EPSILON
+        ? "behind"
+        : "off-track";
+  trace.push({
+    rule: "growth",
+    held: true,
+    verdict,
+    growth: G,
+    rate,
+    about,
+    boundAfterSlack: b,
+    side: target.bound,
+    shortfall,
+    tolerance,
+    tolerancePercent: "percent" in target.tolerance ? target.tolerance.percent : null,
+    final,
+    judgedAt,
+    deadline: target.deadline,
+  });
+  return decide(result, trace);
 }
 
 /** A stretch is a lower value for targets with a `max`, and a higher one for `min`-only targets. */
@@ -410,7 +796,7 @@ function evaluateMilestone(
   asOf: Day,
   result: Result,
 ): Result {
-  if (noData.held) return decide(result, [noData]);
+  if (noData.held) return decideNoData(result, noData, asOf);
   const observedOn = noData.observedOn as Day;
   const isDone = noData.actual === true;
   result.actual = isDone;
@@ -421,6 +807,9 @@ function evaluateMilestone(
     late: isDone && firstDone(rows, asOf) > target.deadline,
   };
   if (done.held) return decide(result, [noData, done]);
+  // Not done from the deadline to result_by: the result is awaited (SPEC 2.5).
+  const awaiting = awaitingCheck(target, asOf);
+  if (awaiting !== null) return decide(result, [noData, done, awaiting]);
   const overdue: DeadlineCheck<"overdue"> = {
     rule: "overdue",
     held: asOf >= target.deadline,

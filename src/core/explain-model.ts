@@ -5,7 +5,7 @@
  * from a second copy of the rules.
  */
 import type { Day } from "./dates.js";
-import { evaluateTarget, toleranceAmount } from "./evaluate.js";
+import { evaluateTarget, growthAt, type ReferenceSource, toleranceAmount } from "./evaluate.js";
 import type { Observation, ProgressTarget, Result, SchedulePoint, Target } from "./model.js";
 import { expectedValue, schedulePoints } from "./schedule.js";
 import type { Series } from "./series.js";
@@ -17,6 +17,8 @@ export interface ExplainedRow {
   expected: number | null;
   /** With `aggregate: sum`, the sum of the rows after t0 up to this one. */
   runningSum: number | null;
+  /** A growth target's G at this row (SPEC 2.4); null for other kinds, or without a base. */
+  growth: number | null;
   /** What the target's status was on the row's date (the evaluator, run on that date). */
   statusThen: Pick<Result, "status" | "reason">;
 }
@@ -53,6 +55,8 @@ export interface Explanation {
 
 export interface ExplainOptions {
   asOf: Day;
+  /** The other targets' actuals, for a target whose bound or rate refers to one (SPEC 2.5). */
+  references?: ReferenceSource;
   /** The project's due days, for a target without its own (SPEC 4.1). @default 10 */
   dueDays?: number;
   /** Add the run-rate projection. @default false */
@@ -61,16 +65,18 @@ export interface ExplainOptions {
 
 /** Explain one target at the as-of date from its rows. */
 export function explainTarget(target: Target, rows: Series, options: ExplainOptions): Explanation {
-  const { asOf, dueDays } = options;
-  const result = evaluateTarget(target, rows, asOf, dueDays);
+  const { asOf, dueDays, references } = options;
+  const result = evaluateTarget(target, rows, asOf, dueDays, references);
   const sorted = rows.observations();
   const counted = sorted.filter((row) => row.day <= asOf);
   const sums = target.kind === "progress" && target.aggregate === "sum";
   const explained = counted.map((observation): ExplainedRow => {
-    const then = evaluateTarget(target, rows, observation.day, dueDays);
+    const then = evaluateTarget(target, rows, observation.day, dueDays, references);
+    const growth = target.kind === "growth" ? growthAt(target, rows, observation.day) : null;
     return {
       observation,
       expected: then.expected,
+      growth: growth?.observedOn === observation.day ? growth.growth : null,
       // The actual then is the sum so far; rows before t0 add nothing to it.
       runningSum: sums ? ((then.actual as number | null) ?? 0) : null,
       statusThen: { status: then.status, reason: then.reason },

@@ -30,6 +30,11 @@ export type Expectation =
   | "targets"
   | "file"
   | "kind"
+  | "reference"
+  | "number-or-reference"
+  | "bound"
+  | "growth-input"
+  | "breach-after"
   // The project file's fields (SPEC 7).
   | "project-file"
   | "owner-list"
@@ -147,6 +152,18 @@ export interface ProblemParams {
   "target.first-report-not-calendar": { value: string };
   "target.max-below-min": { max: number; min: number };
   "target.stretch-not-better": { stretch: number; bound: "max" | "min"; value: number };
+  /** (v2.1) A growth target whose rate is below 0 without `bound` (SPEC 2.4). */
+  "target.growth-needs-bound": { rate: number };
+  /** (v2.1) `result_by` on or before the deadline (for a level target, its year's end). */
+  "target.result-by-not-after": { resultBy: string; deadline: string };
+  /** (v2.1) A reference with both `plus` and `times`. */
+  "target.reference-both": Record<string, never>;
+  /** (v2.1) A reference to no target; `suggestion` is the closest id. */
+  "target.reference-unknown": { id: string; ref: string; suggestion: string | null };
+  /** (v2.1) A reference to a milestone target (its actual is done / not done). */
+  "target.reference-milestone": { id: string; ref: string };
+  /** (v2.1) References that come back to this target: `cycle` from it round to it. */
+  "target.reference-cycle": { id: string; ref: string; cycle: string[] };
 
   // Target files: the schema's checks of each field. `field` null is the file itself.
   "schema.required": { field: string | null };
@@ -254,6 +271,10 @@ export interface ProblemParams {
   /** (v2) A number with a unit or a word (`30个`, `约30`, `12.5万`): `write` is what to write. */
   "data.value-with-word": { value: string; write: string };
   "data.value-too-large": { value: string };
+  /** (v2.1) A `base` cell that is no number (SPEC 2.4). */
+  "data.base-not-number": { value: string };
+  /** (v2.1) A `base` of 0 or less: growth cannot be computed, the result is grey `no-base`. */
+  "data.base-not-positive": { id: string; date: string; base: number };
   /** Two rows of one target and date with different values; `first` is the earlier row. */
   "data.conflict": {
     id: string;

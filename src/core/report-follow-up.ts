@@ -6,7 +6,7 @@
  */
 import { periodEndOnOrBefore, reportDates } from "./cycle.js";
 import { civilFromDay, type Day, endOfMonth } from "./dates.js";
-import type { LevelTarget, ProgressTarget, Result } from "./model.js";
+import type { GrowthTarget, LevelTarget, ProgressTarget, Result } from "./model.js";
 import { type Evaluations, monthEndsOfYearTo } from "./month-ends.js";
 
 /** A target red at T and at each of its last `length − 1` report dates before it. */
@@ -96,7 +96,10 @@ export function redStreaks(results: readonly Result[], evaluations: Evaluations)
  * its latest period before it: a target missed in March and still short in June has been red four
  * months, as the year at a glance shows.
  */
-function previousReportDate(target: ProgressTarget | LevelTarget, day: Day): Day | null {
+function previousReportDate(
+  target: ProgressTarget | LevelTarget | GrowthTarget,
+  day: Day,
+): Day | null {
   const periodEnd = periodEndOnOrBefore(day - 1, target.frequency);
   const last = lastReportDate(target);
   if (last !== null && periodEnd > last) return periodEnd;
@@ -105,8 +108,8 @@ function previousReportDate(target: ProgressTarget | LevelTarget, day: Day): Day
 }
 
 /** A target's last report date, or null when its report dates never end (a level target without a year). */
-function lastReportDate(target: ProgressTarget | LevelTarget): Day | null {
-  if (target.kind === "progress") return target.deadline;
+function lastReportDate(target: ProgressTarget | LevelTarget | GrowthTarget): Day | null {
+  if (target.kind === "progress" || target.kind === "growth") return target.deadline;
   return target.year === null ? null : endOfMonth(target.year, 12);
 }
 

@@ -9,6 +9,7 @@ import {
   actualAt,
   type EvaluateOptions,
   findCheck,
+  growthAt,
   type ObservationsById,
   summarize,
 } from "./evaluate.js";
@@ -264,7 +265,7 @@ function attentionItem(result: Result, rows: Series, asOf: Day): AttentionItem {
   if (target.kind === "milestone") return { ...empty, daysLeft: target.deadline - asOf };
   const history = monthlyHistory(target, rows, asOf);
   const behindBy = behindByOf(result);
-  if (target.kind === "level") return { ...empty, behindBy, history };
+  if (target.kind === "level" || target.kind === "growth") return { ...empty, behindBy, history };
   const actual = typeof result.actual === "number" ? result.actual : null;
   const next = result.nextMilestone;
   if (next === null || actual === null) return { ...empty, behindBy, history };
@@ -299,6 +300,10 @@ function behindByOf(result: Result): number | null {
     case "near":
     case "outside":
       return deciding.violated.distance;
+    case "breach":
+      return findCheck(result.trace, "near")?.violated.distance ?? null;
+    case "growth":
+      return Math.max(0, deciding.shortfall);
     case "within":
       return 0;
     default:
@@ -326,13 +331,18 @@ function monthlyHistory(target: Target, rows: Series, asOf: Day): MonthPoint[] {
   // Rows are in date order: the first is the earliest.
   if (rows.length === 0 || rows.day(0) > asOf) return [];
   let first = monthIndex(rows.day(0));
-  if (target.kind === "progress") first = Math.max(first, monthIndex(target.start));
+  if (target.kind === "progress" || target.kind === "growth")
+    first = Math.max(first, monthIndex(target.start));
   const last = monthIndex(asOf);
   const points: MonthPoint[] = [];
   for (let index = first; index <= last; index++) {
     const day = index === last ? asOf : endOfMonth(Math.floor(index / 12), (index % 12) + 1);
-    // Only the actual and E: no status, so no evaluation at every month-end.
-    const { actual } = actualAt(target, rows, day);
+    // Only the actual and E: no status, so no evaluation at every month-end. A growth target's
+    // actual is its G (SPEC 2.4).
+    const actual =
+      target.kind === "growth"
+        ? (growthAt(target, rows, day)?.growth ?? null)
+        : actualAt(target, rows, day).actual;
     points.push({
       day,
       actual: typeof actual === "number" ? actual : null,

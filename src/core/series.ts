@@ -13,6 +13,8 @@ export interface RowColumns {
   value(row: number): number;
   file(row: number): string;
   line(row: number): number;
+  /** The row's `base` column (SPEC 2.4), NaN for none. */
+  base?(row: number): number;
 }
 
 export class Series {
@@ -37,6 +39,7 @@ export class Series {
       value: (row) => Number(at(row).value),
       file: (row) => at(row).file,
       line: (row) => at(row).line,
+      base: (row) => at(row).base ?? Number.NaN,
     };
     const rows = Int32Array.from(sorted.keys());
     return new Series(columns, rows, typeof sorted[0]?.value === "boolean");
@@ -55,14 +58,23 @@ export class Series {
     return this.done ? value === 1 : value;
   }
 
+  /** The row's `base` (last year's figure, SPEC 2.4), or null when it has none. */
+  base(index: number): number | null {
+    const base = this.columns.base?.(this.rows[index] as number) ?? Number.NaN;
+    return Number.isNaN(base) ? null : base;
+  }
+
   observation(index: number): Observation {
     const row = this.rows[index] as number;
-    return {
+    const observation: Observation = {
       day: this.day(index),
       value: this.value(index),
       file: this.columns.file(row),
       line: this.columns.line(row),
     };
+    const base = this.base(index);
+    if (base !== null) observation.base = base;
+    return observation;
   }
 
   observations(): Observation[] {

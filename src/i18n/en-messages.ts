@@ -38,6 +38,11 @@ const EXPECTED: Record<Expectation, string> = {
   targets: "a non-empty list of targets",
   file: "a mapping with year, defaults and targets",
   kind: KINDS.join(", "),
+  reference: "a reference { ref: ID } with an optional plus: N or times: N",
+  "number-or-reference": "a number or a reference { ref: ID }",
+  bound: "min or max",
+  "growth-input": "rate or value",
+  "breach-after": "a whole number ≥ 2",
   "project-file": "a mapping of project settings (office, title, owners…)",
   "owner-list": "a non-empty list of names",
   scores: "a mapping of green, yellow, red, missing and late_penalty",
@@ -168,6 +173,17 @@ export const enMessages: Messages = {
   "target.first-report-not-calendar": ({ value }) =>
     `first_report ${JSON.stringify(value)} is not a day of the year (MM-DD)`,
   "target.max-below-min": ({ max, min }) => `max ${max} is below min ${min}`,
+  "target.growth-needs-bound": ({ rate }) =>
+    `rate ${rate} is a fall: say whether it is the most (bound: max, "下降3%") or the least (bound: min) allowed`,
+  "target.result-by-not-after": ({ resultBy, deadline }) =>
+    `result_by ${resultBy} is not after the deadline ${deadline}`,
+  "target.reference-both": () => "a reference takes plus or times, not both",
+  "target.reference-unknown": ({ id, ref, suggestion }) =>
+    `${id} refers to ${ref}, which is no target's id${didYouMean(suggestion)}`,
+  "target.reference-milestone": ({ id, ref }) =>
+    `${id} refers to ${ref}, a milestone target: its actual is done or not done, not a number`,
+  "target.reference-cycle": ({ id, ref, cycle }) =>
+    `${id} refers to ${ref}, and the references go round in a circle: ${cycle.join(" → ")}`,
   "target.stretch-not-better": ({ stretch, bound, value }) =>
     `stretch ${stretch} must be a better value than the bound: at or ${bound === "max" ? "below" : "above"} ${bound} ${value}`,
 
@@ -264,6 +280,10 @@ export const enMessages: Messages = {
       : first === 1
         ? `date ${JSON.stringify(value)} covers months 1 to ${last}, a total to date, which only a target with aggregate: last takes; ${id} adds up its rows (aggregate: ${aggregate}): write the date alone, ${date}, with that period's own amount`
         : `date ${JSON.stringify(value)} covers months ${first} to ${last}, a period's own amount, which only a target with aggregate: sum takes; ${id} takes totals to date (aggregate: ${aggregate}): write the date alone, ${date}, with the total to date`,
+  "data.base-not-number": ({ value }) =>
+    `base ${JSON.stringify(value)} is not a number (last year's figure for the same period)`,
+  "data.base-not-positive": ({ id, date, base }) =>
+    `base ${base} of ${id} on ${date} is not above 0: no growth can be computed from it`,
   "data.value-missing": ({ id, date }) => `no value for ${id} on ${date}: the row is skipped`,
   "data.value-not-done": ({ value, done, notDone }) =>
     `value ${JSON.stringify(value)} is not done / not done (${done.join(" ")}, or ${notDone.join(" ")})`,

@@ -39,7 +39,7 @@ const enList: ListLabels = {
     schedule: "Schedule",
     tolerance: "Tolerance",
   },
-  kind: { progress: "progress", level: "level", milestone: "milestone" },
+  kind: { progress: "progress", level: "level", milestone: "milestone", growth: "growth" },
   from: (date) => `from ${date}`,
   warnFrom: (date, days) => `due soon from ${date} (${days} days)`,
   step: "step",
@@ -72,6 +72,12 @@ const enExplain: ExplainLabels = {
     "due-soon": "not done and the deadline is at most warn_days away → yellow",
     pending: "otherwise → green",
     late: "the report is overdue and the latest row is older than its period → grey",
+    "no-base": "no figure for the same period of last year, or not above 0 → grey",
+    "no-reference": "the referenced target has no actual then, or is late → grey",
+    "awaiting-result": "after the deadline, before result_by, with no result yet → grey",
+    breach: "outside, but not at each of the breach_after report dates before → yellow",
+    growth:
+      "before the deadline: at the bound → green, short by at most the tolerance → yellow, else red; from the deadline: at the bound → green, else red",
   },
   decided: (status, reason) => `→ ${status}, ${reason}`,
   noActual: (asOf) => `no row at or before ${asOf}`,
@@ -128,6 +134,26 @@ const enExplain: ExplainLabels = {
     `yellow while behind by at most ${amount}${share === null ? "" : ` (${share})`}`,
   bounds: (bounds, tolerance, stretch) =>
     `green within ${bounds}; yellow up to ${tolerance} outside${stretch === null ? "" : `; ★ at ${stretch}`}`,
+  growthBounds: (bound, afterSlack, tolerance, input) =>
+    `growth ${bound}, after slack ${afterSlack}; yellow up to ${tolerance} points short before the deadline; ${input === "value" ? "growth computed from the cumulative values against last year's" : "rows are the published cumulative growth rates"}`,
+  growthFact: (growth, afterSlack, shortfall, tolerance, final) =>
+    final
+      ? `growth ${growth} against ${afterSlack}: short by ${shortfall} points (the final result)`
+      : `growth ${growth} against ${afterSlack}: short by ${shortfall} points, tolerance ${tolerance}`,
+  noBase: (value, base, from, on) =>
+    base === null
+      ? `value ${value}, no figure for the same period of last year`
+      : `value ${value}, last year ${base} (${from === "row" ? `the row of ${on}` : "the base column"})`,
+  referenceFact: (ref, on, value, late, resolved) =>
+    value === null
+      ? `${ref} has no actual at or before ${on}`
+      : late
+        ? `${ref} is late`
+        : `${ref} at ${on}: ${value}, so ${resolved}`,
+  awaiting: (deadline, resultBy) =>
+    `the deadline ${deadline} has passed; the result is due by ${resultBy}`,
+  breach: (outside, needed, holds) =>
+    `outside at ${outside} of the ${needed} report dates before${holds ? "" : ": every one"}`,
   due: (deadline, warnFrom, days) =>
     `due ${deadline}; yellow from ${warnFrom} if not done (warn_days ${days})`,
   rows: (asOf) => `Data up to ${asOf}`,
@@ -136,6 +162,7 @@ const enExplain: ExplainLabels = {
     value: "Value",
     sum: "Sum",
     expected: "Expected",
+    growth: "Growth",
     status: "Status then",
     place: "Row",
   },
@@ -256,6 +283,10 @@ export const en: Labels = {
     "due-soon": "due soon",
     pending: "pending",
     late: "late",
+    "no-base": "no base",
+    "no-reference": "no reference",
+    "awaiting-result": "awaiting result",
+    breach: "breach",
   },
   columns: {
     status: "Status",
@@ -274,6 +305,13 @@ export const en: Labels = {
   leftOut: (width, columns) => `Left out to fit ${width} columns: ${columns}`,
   asOf: "as of",
   targets: "targets",
+  growth: (rate) => `growth ${rate} to date`,
+  growthBound: (side, rate, about) =>
+    `${side === "min" ? "≥" : "≤"} ${rate}${about === null ? "" : ` (about ${about})`}`,
+  growthLine: (growth, bound) => `${growth}, target ${bound}`,
+  about: (value, about) => `${value} (about ${about})`,
+  reference: (id, plus, times) =>
+    `the actual of ${id}${plus === null ? "" : ` + ${plus}`}${times === null ? "" : ` × ${times}`}`,
   within: (min, max) =>
     min !== null && max !== null ? `${min}–${max}` : min !== null ? `≥ ${min}` : `≤ ${max}`,
   dueBy: "due",

@@ -42,6 +42,16 @@ export interface Labels {
   asOf: string;
   targets: string;
   within: (min: number | null, max: number | null) => string;
+  /** A growth target's actual G (SPEC 2.4): `累计增长 6.8%`. */
+  growth: (rate: string) => string;
+  /** A growth target's bound: `≥ 7%（左右 0.5）`; `about` null without 左右. */
+  growthBound: (side: "min" | "max", rate: string, about: string | null) => string;
+  /** A growth result in a sentence: `累计增长 6.8%，目标 ≥ 7%（左右 0.5）`. */
+  growthLine: (growth: string, bound: string) => string;
+  /** A 左右 target or bound: `80（左右 2）`. */
+  about: (value: string, about: string) => string;
+  /** A bound that follows another target: `gdp.growth 的实际值 + 1`. */
+  reference: (id: string, plus: string | null, times: string | null) => string;
   dueBy: string;
   yes: string;
   no: string;
@@ -316,12 +326,50 @@ export interface ExplainLabels {
   tolerance: (amount: string, share: string | null) => string;
   bounds: (bounds: string, tolerance: string, stretch: string | null) => string;
   due: (deadline: string, warnFrom: string, days: number) => string;
+  /**
+   * A growth target's rule (SPEC 2.4): its bound, the bound after slack b and the tolerance, in
+   * points; `input` rate or value.
+   */
+  growthBounds: (
+    bound: string,
+    afterSlack: string,
+    tolerance: string,
+    input: "rate" | "value",
+  ) => string;
+  /** The growth rule's comparison: G against b, the shortfall S, and what decided. */
+  growthFact: (
+    growth: string,
+    afterSlack: string,
+    shortfall: string,
+    tolerance: string,
+    final: boolean,
+  ) => string;
+  /** `input: value`: A and B (null without one) and where B came from. */
+  noBase: (
+    value: string,
+    base: string | null,
+    from: "column" | "row" | null,
+    on: string | null,
+  ) => string;
+  /** A reference at a row date: its value (null: none), whether it is late, and what follows. */
+  referenceFact: (
+    ref: string,
+    on: string,
+    value: string | null,
+    late: boolean,
+    resolved: string | null,
+  ) => string;
+  awaiting: (deadline: string, resultBy: string) => string;
+  /** breach_after: how many of the report dates before were outside, of those needed. */
+  breach: (outside: number, needed: number, holds: boolean) => string;
   rows: (asOf: string) => string;
   rowColumns: {
     date: string;
     value: string;
     sum: string;
     expected: string;
+    /** A growth target's G at the row. */
+    growth: string;
     status: string;
     place: string;
   };

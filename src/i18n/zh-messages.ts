@@ -37,7 +37,12 @@ const EXPECTED: Record<Expectation, string> = {
   "target-fields": "指标字段的映射",
   targets: "非空的指标列表",
   file: "包含 year、defaults 和 targets 的映射",
-  kind: " progress、level 或 milestone",
+  kind: " progress、level、milestone 或 growth",
+  reference: "引用 { ref: 编号 }（可加 plus: N 或 times: N）",
+  "number-or-reference": "数字或引用 { ref: 编号 }",
+  bound: " min 或 max",
+  "growth-input": " rate 或 value",
+  "breach-after": "不小于 2 的整数",
   "project-file": "项目设置的映射（office、title、owners 等）",
   "owner-list": "非空的名称列表",
   scores: "包含 green、yellow、red、missing 和 late_penalty 的映射",
@@ -166,6 +171,17 @@ export const zhMessages: Messages = {
   "target.first-report-not-calendar": ({ value }) =>
     `first_report ${JSON.stringify(value)} 不是一年中的日期（MM-DD）`,
   "target.max-below-min": ({ max, min }) => `max ${max} 小于 min ${min}`,
+  "target.growth-needs-bound": ({ rate }) =>
+    `增速 ${rate} 为负（下降）：请用 bound 写明是上限（bound: max，如“下降3%”）还是下限（bound: min）`,
+  "target.result-by-not-after": ({ resultBy, deadline }) =>
+    `result_by ${resultBy} 不晚于截止日期 ${deadline}`,
+  "target.reference-both": () => "引用只能有 plus 或 times 之一，不能同时有",
+  "target.reference-unknown": ({ id, ref, suggestion }) =>
+    `${id} 引用了 ${ref}，但没有这个编号的指标${suggestion === null ? "" : `（是否应为 ${JSON.stringify(suggestion)}？）`}`,
+  "target.reference-milestone": ({ id, ref }) =>
+    `${id} 引用了 ${ref}，它是节点任务指标：其实际值是完成与否，不是数值`,
+  "target.reference-cycle": ({ id, ref, cycle }) =>
+    `${id} 引用了 ${ref}，引用关系构成循环：${cycle.join(" → ")}`,
   "target.stretch-not-better": ({ stretch, bound, value }) =>
     `stretch ${stretch} 须优于边界：${bound === "max" ? "不大于" : "不小于"} ${bound} ${value}`,
 
@@ -258,6 +274,10 @@ export const zhMessages: Messages = {
       : first === 1
         ? `日期 ${JSON.stringify(value)} 是 1 至 ${last} 月的累计数，只有 aggregate: last 的指标接受累计数；${id} 是逐行相加的（aggregate: ${aggregate}）：请只写日期 ${date}，并填该期的当期数`
         : `日期 ${JSON.stringify(value)} 是 ${first} 至 ${last} 月的当期数，只有 aggregate: sum 的指标接受当期数；${id} 填的是累计数（aggregate: ${aggregate}）：请只写日期 ${date}，并填截至该日的累计数`,
+  "data.base-not-number": ({ value }) =>
+    `同期值 ${JSON.stringify(value)} 不是数字（应为上年同期数）`,
+  "data.base-not-positive": ({ id, date, base }) =>
+    `${id} 在 ${date} 的同期值 ${base} 不大于 0：无法计算增速`,
   "data.value-missing": ({ id, date }) => `${id} 在 ${date} 没有数值：该行已跳过`,
   "data.value-not-done": ({ value, done, notDone }) =>
     `数值 ${JSON.stringify(value)} 不是“完成/未完成”（完成：${done.join(" ")}；未完成：${notDone.join(" ")}）`,

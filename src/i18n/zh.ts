@@ -36,7 +36,7 @@ const zhList: ListLabels = {
     schedule: "序时进度",
     tolerance: "容差",
   },
-  kind: { progress: "进度", level: "区间", milestone: "节点任务" },
+  kind: { progress: "进度", level: "区间", milestone: "节点任务", growth: "增速" },
   from: (date) => `自 ${date}`,
   warnFrom: (date, days) => `${date} 起临近期限（${days} 天）`,
   step: "阶梯",
@@ -69,6 +69,12 @@ const zhExplain: ExplainLabels = {
     "due-soon": "未完成且距期限不超过 warn_days 天 → 黄灯",
     pending: "其他 → 绿灯",
     late: "已过报送期限且最近一行早于该期 → 无数据",
+    "no-base": "没有上年同期数或同期数不大于 0 → 无数据",
+    "no-reference": "所引用的指标当期没有实际值或未按时报送 → 无数据",
+    "awaiting-result": "已过截止日期、未到结果公布日期且尚无结果 → 无数据",
+    breach: "超出区间，但此前 breach_after 期并非每期都超出 → 黄灯",
+    growth:
+      "截止日期前：达到边界 → 绿灯，差距不超过容差 → 黄灯，否则 → 红灯；截止日期起：达到边界 → 绿灯，否则 → 红灯",
   },
   decided: (status, reason) => `→ ${status}，${reason}`,
   noActual: (asOf) => `${asOf} 及以前没有数据`,
@@ -114,6 +120,25 @@ const zhExplain: ExplainLabels = {
     `滞后不超过 ${amount}${share === null ? "" : `（${share}）`} 时为黄灯`,
   bounds: (bounds, tolerance, stretch) =>
     `在 ${bounds} 内为绿灯；超出不超过 ${tolerance} 为黄灯${stretch === null ? "" : `；达到 ${stretch} 加 ★`}`,
+  growthBounds: (bound, afterSlack, tolerance, input) =>
+    `增速目标 ${bound}，放宽后边界 ${afterSlack}；截止日期前差距不超过 ${tolerance} 个百分点为黄灯；${input === "value" ? "增速由累计值与上年同期数计算" : "每行为公布的累计增速"}`,
+  growthFact: (growth, afterSlack, shortfall, tolerance, final) =>
+    final
+      ? `累计增速 ${growth}，边界 ${afterSlack}：差 ${shortfall} 个百分点（最终结果）`
+      : `累计增速 ${growth}，边界 ${afterSlack}：差 ${shortfall} 个百分点，容差 ${tolerance}`,
+  noBase: (value, base, from, on) =>
+    base === null
+      ? `累计值 ${value}，没有上年同期数`
+      : `累计值 ${value}，上年同期 ${base}（${from === "row" ? `${on} 的数据行` : "同期列"}）`,
+  referenceFact: (ref, on, value, late, resolved) =>
+    value === null
+      ? `${ref} 在 ${on} 及以前没有实际值`
+      : late
+        ? `${ref} 未按时报送`
+        : `${ref} 在 ${on} 为 ${value}，故为 ${resolved}`,
+  awaiting: (deadline, resultBy) => `已过截止日期 ${deadline}，结果应于 ${resultBy} 前公布`,
+  breach: (outside, needed, holds) =>
+    `此前 ${needed} 期中有 ${outside} 期超出${holds ? "" : "：每期都超出"}`,
   due: (deadline, warnFrom, days) =>
     `期限 ${deadline}；未完成时自 ${warnFrom} 起为黄灯（warn_days ${days}）`,
   rows: (asOf) => `截至 ${asOf} 的数据`,
@@ -122,6 +147,7 @@ const zhExplain: ExplainLabels = {
     value: "数值",
     sum: "累计",
     expected: "序时进度",
+    growth: "累计增速",
     status: "当时状态",
     place: "来源行",
   },
@@ -234,6 +260,10 @@ export const zh: Labels = {
     "due-soon": "临近期限",
     pending: "推进中",
     late: "未按时报送",
+    "no-base": "无同期数",
+    "no-reference": "无参照值",
+    "awaiting-result": "待公布结果",
+    breach: "超出（未连续）",
   },
   columns: {
     status: "状态",
@@ -252,6 +282,13 @@ export const zh: Labels = {
   leftOut: (width, columns) => `为适应 ${width} 列宽度，未显示：${columns}`,
   asOf: "截至",
   targets: "项指标",
+  growth: (rate) => `累计增长 ${rate}`,
+  growthBound: (side, rate, about) =>
+    `${side === "min" ? "≥" : "≤"} ${rate}${about === null ? "" : `（左右 ${about}）`}`,
+  growthLine: (growth, bound) => `${growth}，目标 ${bound}`,
+  about: (value, about) => `${value}（左右 ${about}）`,
+  reference: (id, plus, times) =>
+    `${id} 的实际值${plus === null ? "" : ` + ${plus}`}${times === null ? "" : ` × ${times}`}`,
   within: (min, max) =>
     min !== null && max !== null ? `${min}–${max}` : min !== null ? `≥ ${min}` : `≤ ${max}`,
   dueBy: "期限",

@@ -108,8 +108,10 @@ export class RowBatch {
   days = new Int32Array(FIRST_BATCH_ROWS);
   values = new Float64Array(FIRST_BATCH_ROWS);
   lines = new Int32Array(FIRST_BATCH_ROWS);
+  /** Each row's `base` (last year's figure, SPEC 2.4), NaN for none. */
+  bases = new Float64Array(FIRST_BATCH_ROWS);
 
-  push(target: number, day: number, value: number, line: number): void {
+  push(target: number, day: number, value: number, line: number, base = Number.NaN): void {
     if (this.length === this.targets.length) {
       // The first rows of a large file, or a run of records larger than a batch (a long
       // stretch of lines between quotes).
@@ -117,12 +119,14 @@ export class RowBatch {
       this.days = grown(this.days, new Int32Array(2 * this.length));
       this.values = grown(this.values, new Float64Array(2 * this.length));
       this.lines = grown(this.lines, new Int32Array(2 * this.length));
+      this.bases = grown(this.bases, new Float64Array(2 * this.length));
     }
     const at = this.length++;
     this.targets[at] = target;
     this.days[at] = day;
     this.values[at] = value;
     this.lines[at] = line;
+    this.bases[at] = base;
   }
 
   clear(): void {
@@ -409,8 +413,34 @@ class FileReader {
       });
       return;
     }
-    this.rows.push(index, date.day, +value, line);
+    const base = this.baseOf({ fields, line }, target, date.day);
+    if (base === undefined) return;
+    this.rows.push(index, date.day, +value, line, base);
     this.targetState[index] = 2;
+  }
+
+  /**
+   * A growth target's `base` cell (SPEC 2.4): NaN when there is none (or the target takes no base),
+   * undefined after an error. A base of 0 or less is a warning: the result is grey `no-base`.
+   */
+  private baseOf(record: RecordFields, target: Target, day: number): number | undefined {
+    const column = this.columns?.base;
+    if (column === undefined || target.kind !== "growth" || target.input !== "value")
+      return Number.NaN;
+    const text = normalized((record.fields[column] ?? "").trim());
+    if (text === "") return Number.NaN;
+    const base = parseNumber(text);
+    if (base === undefined || Math.abs(base) > MAX_MAGNITUDE) {
+      this.addError(record, column, "data.base-not-number", { value: text });
+      return undefined;
+    }
+    if (base <= 0)
+      this.addWarning(record, column, "data.base-not-positive", {
+        id: target.id,
+        date: formatDay(day),
+        base,
+      });
+    return base;
   }
 
   /**
@@ -453,6 +483,8 @@ class FileReader {
       return false;
     const index = this.rowTarget(text, idStart, idEnd);
     if (index === -1 || this.known.milestones[index] === 1) return false;
+    // A row with a base is read by the general path.
+    if (columns.base !== undefined && this.known.list[index]?.kind === "growth") return false;
     this.named(index);
     const dateStart = bounds[2 * columns.date] as number;
     const dateEnd = bounds[2 * columns.date + 1] as number;
@@ -658,7 +690,8 @@ class FileReader {
     }
     this.columns = search.columns;
     const after = search.columns.value + 1;
-    const read = [search.columns.target, search.columns.date];
+    // The base column (last year's figure, SPEC 2.4) is read: a number there is no split one.
+    const read = [search.columns.target, search.columns.date, search.columns.base];
     this.afterValue = after < this.headerWidth && !read.includes(after) ? after : -1;
   }
 
@@ -758,6 +791,8 @@ function dateProblem(text: string, date: DateParse & { ok: false }): CodeAndPara
  * target of `aggregate: last`; one that starts later is a period's own amount, for `aggregate: sum`.
  */
 function takesMonthRange(target: Target, months: MonthRange): boolean {
+  // A growth rate is the cumulative growth of 1–N月 (SPEC 2.4).
+  if (target.kind === "growth") return months.first === 1;
   if (target.kind !== "progress") return false;
   return target.aggregate === (months.first === 1 ? "last" : "sum");
 }
@@ -792,7 +827,10 @@ export function parseValue(written: string, target: Target): number | boolean | 
   }
   let number = text;
   if (text.endsWith("%")) {
-    if (target.unit !== "%") return ["data.value-percent-unit", { value: written, id: target.id }];
+    // A growth rate is a percent whatever the target's unit (SPEC 2.4).
+    const rate = target.kind === "growth" && target.input === "rate";
+    if (target.unit !== "%" && !rate)
+      return ["data.value-percent-unit", { value: written, id: target.id }];
     number = text.slice(0, -1).trimEnd();
   }
   const value = parseNumber(number);

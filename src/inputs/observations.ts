@@ -147,6 +147,7 @@ class RowChunk {
   readonly days = new Int32Array(CHUNK_ROWS);
   readonly values = new Float64Array(CHUNK_ROWS);
   readonly lines = new Int32Array(CHUNK_ROWS);
+  readonly bases = new Float64Array(CHUNK_ROWS);
 }
 
 /**
@@ -179,6 +180,7 @@ class RowStore implements RowColumns {
       chunk.days.set(batch.days.subarray(from, to), offset);
       chunk.values.set(batch.values.subarray(from, to), offset);
       chunk.lines.set(batch.lines.subarray(from, to), offset);
+      chunk.bases.set(batch.bases.subarray(from, to), offset);
       this.offset += count;
       this.length += count;
       from = to;
@@ -208,5 +210,9 @@ class RowStore implements RowColumns {
 
   line(row: number): number {
     return this.chunkOf(row).lines[row & CHUNK_MASK] as number;
+  }
+
+  base(row: number): number {
+    return this.chunkOf(row).bases[row & CHUNK_MASK] as number;
   }
 }

@@ -26,7 +26,13 @@ import {
   SCORE_KEYS,
 } from "./project-schema.js";
 import { REQUIRED } from "./target-schema.js";
-import { readTargetDocument, type SourceText, type TargetDocument, type Yaml } from "./targets.js";
+import {
+  checkDefaults,
+  readTargetDocument,
+  type SourceText,
+  type TargetDocument,
+  type Yaml,
+} from "./targets.js";
 import { indentCharacterOf } from "./yaml-problems.js";
 
 /** The name of the project file in the working folder. */
@@ -74,6 +80,8 @@ export function projectSettingsOf(document: TargetDocument): LoadedProject {
   const asOf = asOfSetting(document, input.as_of);
   const timezone = timeZone(document, input.timezone);
   const scores = checkScores(document, input.scores);
+  // Every target field but the id, each value one that some kind's field takes (SPEC 7, v2.1).
+  if (input.defaults !== undefined) checkDefaults(document, input.defaults, true);
   if (document.problems.length > 0) return fail(document);
   return {
     settings: {

@@ -10,6 +10,7 @@ import {
   DEFAULTS_DESCRIPTION,
   date,
   describe,
+  growthTargetSchema,
   KIND_DESCRIPTION,
   levelTargetSchema,
   milestoneTargetSchema,
@@ -51,10 +52,19 @@ export function targetFileEditorSchema() {
           .partial(
             z.omit(
               z.strictObject({
+                ...growthTargetSchema.shape,
                 ...progressTargetSchema.shape,
                 ...levelTargetSchema.shape,
                 ...milestoneTargetSchema.shape,
                 kind: z.enum(KINDS).check(z.meta(KIND_DESCRIPTION)),
+                about: tolerance.check(
+                  z.meta(
+                    describe(
+                      '"about" (左右): slack on the worse side, in the unit (a growth target\'s: points, or "N%" of |rate|)',
+                      '左右：向不利一侧放宽的幅度（同单位；增速指标为百分点，或增速绝对值的 "N%"）',
+                    ),
+                  ),
+                ),
                 deadline: date.check(
                   z.meta(
                     describe(
@@ -97,6 +107,12 @@ export function targetFileEditorSchema() {
               "milestone",
               "a milestone target: a deliverable due by a deadline",
               "节点任务：期限前完成",
+            ),
+            editorTarget(
+              growthTargetSchema,
+              "growth",
+              "a growth target: the cumulative year-on-year growth rate against a bound",
+              "增速指标：累计同比增速与目标增速比较",
             ),
           ]),
         )

@@ -43,6 +43,12 @@ export const EXPECTATIONS = [
   "targets",
   "file",
   "kind",
+  "reference",
+  "number-or-reference",
+  "bound",
+  "growth-input",
+  "breach-after",
+  "non-negative-number",
 ] as const satisfies readonly Expectation[];
 
 /**
@@ -120,6 +126,52 @@ const milestone = z
   )
   .check(z.meta(describe("a milestone of the schedule", "序时进度节点")));
 
+/** `{ ref: ID }` with an optional `plus: N` or `times: N` (SPEC 2.5, v2.1). */
+export const reference = z
+  .strictObject(
+    {
+      ref: z
+        .string(expect("id"))
+        .check(z.trim(), z.minLength(1, expect("id")))
+        .check(z.meta(describe("the id of the target whose actual this is", "所引用指标的编号"))),
+      plus: finite
+        .check(z.meta(describe("added to the referenced actual", "在所引用实际值上加的数")))
+        .apply(z.optional),
+      times: finite
+        .check(
+          z.meta(describe("the referenced actual is multiplied by it", "所引用实际值乘以的倍数")),
+        )
+        .apply(z.optional),
+    },
+    expect("reference"),
+  )
+  .check(
+    z.meta(
+      describe(
+        "another target's actual at this target's row date, plus or times a number",
+        "引用另一指标同期的实际值，可加（plus）或乘（times）一个数",
+      ),
+    ),
+  );
+
+const numberOrReference = z.union([finite, reference], expect("number-or-reference"));
+
+/** "左右": slack on the worse side (SPEC 2.5), a number ≥ 0 in the target's unit. */
+const aboutAmount = z
+  .number(expect("non-negative-number"))
+  .check(z.gte(0, expect("non-negative-number")));
+
+const resultBy = date
+  .check(
+    z.meta(
+      describe(
+        "the final result arrives by this date, after the deadline (YYYY-MM-DD)",
+        "最终结果的公布日期（晚于截止日期，YYYY-MM-DD）",
+      ),
+    ),
+  )
+  .apply(z.optional);
+
 export const common = {
   id: z
     .string(expect("id"))
@@ -175,6 +227,7 @@ export const common = {
       ),
     )
     .apply(z.optional),
+  result_by: resultBy,
 };
 
 /** The fields of the kinds that have report dates (SPEC 4.1). */
@@ -205,8 +258,8 @@ const reported = {
 };
 
 export const KIND_DESCRIPTION = describe(
-  "progress (move from a baseline to a target by a deadline, the default), level (stay within bounds) or milestone (a deliverable due by a date)",
-  "类型：progress 进度（默认）、level 区间、milestone 节点任务",
+  "progress (move from a baseline to a target by a deadline, the default), level (stay within bounds), milestone (a deliverable due by a date) or growth (year-on-year growth rate)",
+  "类型：progress 进度（默认）、level 区间、milestone 节点任务、growth 同比增速",
 );
 
 export const progressTargetSchema = z.strictObject({
@@ -285,19 +338,61 @@ export const progressTargetSchema = z.strictObject({
       ),
     )
     .apply(z.optional),
+  about: aboutAmount
+    .check(
+      z.meta(
+        describe(
+          '"about" (左右): the target counts as achieved this much short of it, in the unit; default 0',
+          "左右：差目标值不超过该数（同单位）即视为完成，默认 0",
+        ),
+      ),
+    )
+    .apply(z.optional),
 });
 
 export const levelTargetSchema = z.strictObject({
   ...common,
   ...reported,
   kind: z.literal("level").check(z.meta(KIND_DESCRIPTION)),
-  min: finite
-    .check(z.meta(describe("the lowest value that is green", "下限（含）")))
-    .apply(z.optional),
-  max: finite
+  min: numberOrReference
     .check(
       z.meta(
-        describe("the highest value that is green; a rank is a max", "上限（含）；排名用 max"),
+        describe(
+          "the lowest value that is green, or { ref: ID } another target's actual",
+          "下限（含），或 { ref: 编号 } 引用另一指标的实际值",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  max: numberOrReference
+    .check(
+      z.meta(
+        describe(
+          "the highest value that is green (a rank is a max), or { ref: ID }",
+          "上限（含；排名用 max），或 { ref: 编号 }",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  about: aboutAmount
+    .check(
+      z.meta(
+        describe(
+          '"about" (左右): slack beyond each bound that is still green, in the unit; default 0',
+          "左右：超出边界不超过该数（同单位）仍为绿灯，默认 0",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  breach_after: z
+    .int(expect("breach-after"))
+    .check(z.gte(2, expect("breach-after")))
+    .check(
+      z.meta(
+        describe(
+          "red only when outside at this many report dates in a row (动态清零); else yellow",
+          "连续这么多期超出才为红灯（动态清零），否则为黄灯",
+        ),
       ),
     )
     .apply(z.optional),
@@ -350,6 +445,93 @@ export const milestoneTargetSchema = z.strictObject({
     .apply(z.optional),
 });
 
+export const growthTargetSchema = z.strictObject({
+  ...common,
+  ...reported,
+  kind: z.literal("growth").check(z.meta(KIND_DESCRIPTION)),
+  rate: numberOrReference.check(
+    z.meta(
+      describe(
+        "the growth in percent (7 is +7%, -3 a 3% fall), or { ref: ID } another growth target's",
+        "增速（百分数：7 即增长 7%，-3 即下降 3%），或 { ref: 编号 } 引用另一增速指标",
+      ),
+    ),
+  ),
+  bound: z
+    .enum(["min", "max"], expect("bound"))
+    .check(
+      z.meta(
+        describe(
+          "min: at least the rate (the default); max: at most (required when rate < 0)",
+          "min：不低于该增速（默认）；max：不高于（增速为负时必填）",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  about: tolerance
+    .check(
+      z.meta(
+        describe(
+          '"about" (左右): slack on the worse side, in points or "N%" of |rate|; default 0',
+          '左右：向不利一侧放宽的百分点，或增速绝对值的 "N%"，默认 0',
+        ),
+      ),
+    )
+    .apply(z.optional),
+  tolerance: tolerance
+    .check(
+      z.meta(
+        describe(
+          'points beyond the bound (after about) that are still yellow, or "N%" of |rate|; default "10%"',
+          '超出（放宽后的）边界多少个百分点仍为黄灯，或增速绝对值的 "N%"，默认 "10%"',
+        ),
+      ),
+    )
+    .apply(z.optional),
+  input: z
+    .enum(["rate", "value"], expect("growth-input"))
+    .check(
+      z.meta(
+        describe(
+          "rate: each row is the published cumulative growth rate in percent (the default); value: each row is the cumulative value and kpi computes the growth",
+          "rate：每行为公布的累计增速（百分数，默认）；value：每行为累计值，由 kpi 计算增速",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  amount: finite
+    .check(
+      z.meta(
+        describe(
+          "an absolute figure the sentence also names, shown beside the rate",
+          "原文同时给出的总量目标，与增速一并显示",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  start: date
+    .check(
+      z.meta(
+        describe(
+          "first day of the period (YYYY-MM-DD); default Jan 1 of year",
+          "起始日期（YYYY-MM-DD），默认为 year 的 1 月 1 日",
+        ),
+      ),
+    )
+    .apply(z.optional),
+  deadline: date
+    .check(
+      z.meta(
+        describe(
+          "last day of the period (YYYY-MM-DD); default Dec 31 of year",
+          "截止日期（YYYY-MM-DD），默认为 year 的 12 月 31 日",
+        ),
+      ),
+    )
+    .apply(z.optional),
+});
+
+export type GrowthTargetInput = z.infer<typeof growthTargetSchema>;
 export type ProgressTargetInput = z.infer<typeof progressTargetSchema>;
 export type LevelTargetInput = z.infer<typeof levelTargetSchema>;
 export type MilestoneTargetInput = z.infer<typeof milestoneTargetSchema>;
@@ -358,6 +540,7 @@ export const targetSchemas = {
   progress: progressTargetSchema,
   level: levelTargetSchema,
   milestone: milestoneTargetSchema,
+  growth: growthTargetSchema,
 } as const;
 
 export const YEAR = z

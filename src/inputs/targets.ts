@@ -23,6 +23,7 @@ import {
   MAX_MAGNITUDE,
   type MonthDay,
   type Place,
+  type Reference,
   type SchedulePoint,
   type Target,
   type Tolerance,
@@ -47,6 +48,7 @@ import { closestMatch } from "../core/suggest.js";
 import { offsetIn, type PlainYaml, readPlainYaml } from "./plain-yaml.js";
 import {
   EXPECTATIONS,
+  type GrowthTargetInput,
   type LevelTargetInput,
   type MilestoneTargetInput,
   MONTH_DAY_PATTERN,
@@ -84,11 +86,14 @@ export const MAX_MAPPING_KEYS = 1_000;
  * The targets of the files' documents, in the given order; ids must be unique across all of them.
  * Each file's problems are capped as a data file's are.
  */
-export function targetsOf(documents: readonly TargetDocument[]): LoadedTargets {
+export function targetsOf(
+  documents: readonly TargetDocument[],
+  projectDefaults: Readonly<Record<string, unknown>> = {},
+): LoadedTargets {
   const targets: Target[] = [];
   const problems: Problem[] = [];
   for (const document of documents) {
-    const loaded = checkDocument(document);
+    const loaded = checkDocument(document, projectDefaults);
     targets.push(...loaded.targets);
     problems.push(...capProblems(document.file, loaded.problems));
   }
@@ -114,7 +119,87 @@ export function targetsOf(documents: readonly TargetDocument[]): LoadedTargets {
       }),
     );
   }
+  problems.push(...referenceProblems(targets, firstById));
   return { targets, problems: sortProblems(problems) };
+}
+
+/** The references a target makes (SPEC 2.5): its bounds' or its rate's. */
+export function referencesOf(target: Target): Reference[] {
+  const references: Reference[] = [];
+  if (target.kind === "level") {
+    if (target.minRef !== null) references.push(target.minRef);
+    if (target.maxRef !== null) references.push(target.maxRef);
+  } else if (target.kind === "growth" && target.rateRef !== null) references.push(target.rateRef);
+  return references;
+}
+
+/**
+ * A reference must name a target that is no milestone, and references must not go round in a
+ * circle (SPEC 2.5): each problem is placed at the reference and names both targets.
+ */
+function referenceProblems(
+  targets: readonly Target[],
+  byId: ReadonlyMap<string, Target>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const ids = [...byId.keys()];
+  for (const target of targets) {
+    for (const reference of referencesOf(target)) {
+      const other = byId.get(reference.ref);
+      if (other === undefined)
+        problems.push(
+          error(reference.place, "target.reference-unknown", {
+            id: target.id,
+            ref: reference.ref,
+            suggestion: closestMatch(reference.ref, ids) ?? null,
+          }),
+        );
+      else if (other.kind === "milestone")
+        problems.push(
+          error(reference.place, "target.reference-milestone", {
+            id: target.id,
+            ref: reference.ref,
+          }),
+        );
+    }
+  }
+  // A cycle is reported at each of its targets' references into it, once per target.
+  for (const target of targets) {
+    for (const reference of referencesOf(target)) {
+      const path = pathBack(reference.ref, target.id, byId);
+      if (path !== null)
+        problems.push(
+          error(reference.place, "target.reference-cycle", {
+            id: target.id,
+            ref: reference.ref,
+            cycle: [target.id, ...path],
+          }),
+        );
+    }
+  }
+  return problems;
+}
+
+/** The ids from `from` along references to `to` (both included), or null when there is no such path. */
+function pathBack(from: string, to: string, byId: ReadonlyMap<string, Target>): string[] | null {
+  const previous = new Map<string, string | null>([[from, null]]);
+  const queue = [from];
+  for (let at = queue.shift(); at !== undefined; at = queue.shift()) {
+    if (at === to) {
+      const path: string[] = [];
+      for (let step: string | null = at; step !== null; step = previous.get(step) ?? null)
+        path.push(step);
+      return path.reverse();
+    }
+    const target = byId.get(at);
+    if (target === undefined) continue;
+    for (const reference of referencesOf(target)) {
+      if (previous.has(reference.ref)) continue;
+      previous.set(reference.ref, at);
+      queue.push(reference.ref);
+    }
+  }
+  return null;
 }
 
 /** Where a target's title is written: its `title` node, found from the place of its entry. */
@@ -519,7 +604,10 @@ class UnreadDocument extends TargetDocument {
 }
 
 /** The targets of a file's document, or the problems that keep it from being read. */
-function checkDocument(located: TargetDocument): LoadedTargets {
+function checkDocument(
+  located: TargetDocument,
+  projectDefaults: Readonly<Record<string, unknown>> = {},
+): LoadedTargets {
   const { data } = located;
   if (data === undefined) return { targets: [], problems: located.problems };
   reportPrototypeKeys(located, data);
@@ -542,7 +630,7 @@ function checkDocument(located: TargetDocument): LoadedTargets {
   checkDefaults(located, defaults);
   const targets: Target[] = [];
   items.forEach((item, index) => {
-    const target = buildTarget(located, item, index, defaults, year);
+    const target = buildTarget(located, item, index, defaults, year, projectDefaults);
     if (target) targets.push(target);
   });
   return { targets: located.problems.length > 0 ? [] : targets, problems: located.problems };
@@ -629,11 +717,37 @@ const DEFAULTABLE_KEYS = new Set(
   ),
 );
 
-function checkDefaults(located: TargetDocument, defaults: Record<string, unknown>): void {
+/**
+ * The keys of a `defaults` mapping: fields of some kind, never the id. With `values`, each value
+ * is checked too, against the field of every kind that has it (the project file's defaults, whose
+ * problems must be placed in the project file, not at the targets they would apply to).
+ */
+export function checkDefaults(
+  located: TargetDocument,
+  defaults: Readonly<Record<string, unknown>>,
+  values = false,
+): void {
   for (const key of Object.keys(defaults)) {
     if (key === "id") located.report(located.keyAt(["defaults"], key), "target.id-default", {});
     else if (!DEFAULTABLE_KEYS.has(key))
       located.reportProblem(located.keyAt(["defaults"], key), unknownKey(DEFAULTABLE_KEYS)(key));
+    else if (values) {
+      const fields = KINDS.flatMap((kind) => {
+        const shape = targetSchemas[kind].shape as Record<string, z.ZodMiniType>;
+        return Object.hasOwn(shape, key) ? [shape[key] as z.ZodMiniType] : [];
+      });
+      const results = fields.map((field) => field.safeParse(defaults[key]));
+      if (results.some((result) => result.success)) continue;
+      const failed = results[0];
+      if (failed === undefined || failed.success) continue;
+      reportIssues(
+        located,
+        failed.error.issues.map((issue) => ({ ...issue, path: [key, ...issue.path] })),
+        (path) => ["defaults", ...path],
+        defaults,
+        () => unknownKey(MILESTONE_KEYS),
+      );
+    }
   }
 }
 
@@ -647,9 +761,10 @@ function buildTarget(
   index: number,
   defaults: Record<string, unknown>,
   year: number | undefined,
+  projectDefaults: Readonly<Record<string, unknown>>,
 ): Target | null {
   const itemPath = ["targets", index];
-  const kind = item.kind ?? defaults.kind ?? "progress";
+  const kind = item.kind ?? defaults.kind ?? projectDefaults.kind ?? "progress";
   if (!KINDS.includes(kind as Kind)) {
     const where = "kind" in item ? itemPath : ["defaults"];
     located.report(located.nodeAt([...where, "kind"]), "schema.invalid", {
@@ -662,7 +777,10 @@ function buildTarget(
   }
   const schema = targetSchemas[kind as Kind];
   const merged: Record<string, unknown> = {};
-  // Own keys only: "constructor" or "toString" in defaults is an unknown key, not a field.
+  // The project's defaults first, under the file's (SPEC 2.5). Own keys only: "constructor" or
+  // "toString" in defaults is an unknown key, not a field.
+  for (const [key, value] of Object.entries(projectDefaults))
+    if (key !== "id" && Object.hasOwn(schema.shape, key)) merged[key] = value;
   for (const [key, value] of Object.entries(defaults))
     if (Object.hasOwn(schema.shape, key)) merged[key] = value;
   Object.assign(merged, item);
@@ -699,6 +817,8 @@ function buildTarget(
       return buildLevel(context, parsed.data as LevelTargetInput);
     case "milestone":
       return buildMilestone(context, parsed.data as MilestoneTargetInput);
+    case "growth":
+      return buildGrowth(context, parsed.data as GrowthTargetInput);
   }
 }
 
@@ -890,6 +1010,7 @@ function common(
     weight?: number | undefined;
     due_days?: number | undefined;
   },
+  resultBy: Day | null,
 ) {
   return {
     id: input.id,
@@ -902,6 +1023,66 @@ function common(
     place: context.place,
     weight: input.weight ?? 1,
     dueDays: input.due_days ?? null,
+    resultBy,
+  };
+}
+
+/**
+ * `result_by` (SPEC 2.5): a date after the deadline (a level target's: its year's end); undefined
+ * after a problem.
+ */
+function resultByField(
+  context: BuildContext,
+  text: string | undefined,
+  deadline: Day | null,
+): Day | null | undefined {
+  if (text === undefined) return null;
+  const parsed = parseIsoDate(text);
+  if (!parsed.ok) {
+    context.located.report(context.at(["result_by"]), "target.date-not-calendar", {
+      field: "result_by",
+      value: text,
+    });
+    return undefined;
+  }
+  if (deadline === null) {
+    context.located.report(context.at(["result_by"]), "target.date-needs-year", {
+      field: "result_by",
+    });
+    return undefined;
+  }
+  if (parsed.day <= deadline) {
+    context.located.report(context.at(["result_by"]), "target.result-by-not-after", {
+      resultBy: text,
+      deadline: formatDay(deadline),
+    });
+    return undefined;
+  }
+  return parsed.day;
+}
+
+type ReferenceInput = { ref: string; plus?: number | undefined; times?: number | undefined };
+
+/** A number or a reference as written: the number, or the reference and its place; undefined after a problem. */
+function numberOrReference(
+  context: BuildContext,
+  key: string,
+  value: number | ReferenceInput | undefined,
+): { value: number | null; ref: Reference | null } | undefined {
+  if (value === undefined) return { value: null, ref: null };
+  if (typeof value === "number") return { value, ref: null };
+  if (value.plus !== undefined && value.times !== undefined) {
+    context.located.report(context.at([key, "times"]), "target.reference-both", {});
+    return undefined;
+  }
+  return {
+    value: null,
+    ref: {
+      ref: value.ref,
+      plus: value.plus ?? null,
+      times: value.times ?? null,
+      place: context.located.placeOf(context.at([key, "ref"])),
+    },
   };
 }
 
@@ -1001,8 +1182,9 @@ function buildProgress(context: BuildContext, input: ProgressTargetInput): Targe
     target: input.target,
   });
   const calendar = reported(context, input);
-  if (milestones === null || calendar === undefined) return null;
-  return Object.assign(common(context, input), calendar, {
+  const resultBy = resultByField(context, input.result_by, deadline);
+  if (milestones === null || calendar === undefined || resultBy === undefined) return null;
+  return Object.assign(common(context, input, resultBy), calendar, {
     kind: "progress" as const,
     target: input.target,
     baseline,
@@ -1012,6 +1194,44 @@ function buildProgress(context: BuildContext, input: ProgressTargetInput): Targe
     interpolation: input.interpolation ?? "linear",
     tolerance: tolerance(input.tolerance, { percent: 10 }),
     aggregate: input.aggregate ?? "last",
+    about: input.about ?? 0,
+  });
+}
+
+function buildGrowth(context: BuildContext, input: GrowthTargetInput): Target | null {
+  const { located } = context;
+  const deadline = dateField(context, "deadline", input.deadline, "end");
+  let start = dateField(context, "start", input.start, "start");
+  if (deadline === null || (start === null && input.start !== undefined)) return null;
+  start ??= dayFromCivil(civilFromDay(deadline).year, 1, 1);
+  if (start > deadline) {
+    located.report(context.at(["deadline"]), "target.deadline-before-start", {
+      deadline: formatDay(deadline),
+      start: formatDay(start),
+    });
+    return null;
+  }
+  const rate = numberOrReference(context, "rate", input.rate);
+  if (rate === undefined) return null;
+  // "下降3%" is a fall at least that large: a negative rate without a bound could be read both ways.
+  if (rate.value !== null && rate.value < 0 && input.bound === undefined) {
+    located.report(context.at(["rate"]), "target.growth-needs-bound", { rate: rate.value });
+    return null;
+  }
+  const calendar = reported(context, input);
+  const resultBy = resultByField(context, input.result_by, deadline);
+  if (calendar === undefined || resultBy === undefined) return null;
+  return Object.assign(common(context, input, resultBy), calendar, {
+    kind: "growth" as const,
+    rate: rate.value,
+    rateRef: rate.ref,
+    bound: input.bound ?? "min",
+    about: tolerance(input.about, { amount: 0 }),
+    tolerance: tolerance(input.tolerance, { percent: 10 }),
+    input: input.input ?? "rate",
+    amount: input.amount ?? null,
+    start,
+    deadline,
   });
 }
 
@@ -1104,9 +1324,12 @@ function milestoneNode(context: BuildContext, index: number | null): Positioned 
 
 function buildLevel(context: BuildContext, input: LevelTargetInput): Target | null {
   const { located } = context;
-  const min = input.min ?? null;
-  const max = input.max ?? null;
-  if (min === null && max === null) {
+  const minField = numberOrReference(context, "min", input.min);
+  const maxField = numberOrReference(context, "max", input.max);
+  if (minField === undefined || maxField === undefined) return null;
+  const min = minField.value;
+  const max = maxField.value;
+  if (input.min === undefined && input.max === undefined) {
     located.report(context.at([]), "target.level-needs-bound", {});
     return null;
   }
@@ -1115,7 +1338,10 @@ function buildLevel(context: BuildContext, input: LevelTargetInput): Target | nu
     return null;
   }
   const stretch = input.stretch ?? null;
-  if (stretch !== null && (max !== null ? stretch > max : stretch < (min as number))) {
+  if (
+    stretch !== null &&
+    (max !== null ? stretch > max : min !== null && maxField.ref === null && stretch < min)
+  ) {
     located.report(context.at(["stretch"]), "target.stretch-not-better", {
       stretch,
       bound: max !== null ? "max" : "min",
@@ -1124,21 +1350,29 @@ function buildLevel(context: BuildContext, input: LevelTargetInput): Target | nu
     return null;
   }
   const calendar = reported(context, input);
-  if (calendar === undefined) return null;
-  return Object.assign(common(context, input), calendar, {
+  const yearEnd = context.year === undefined ? null : dayFromCivil(context.year, 12, 31);
+  const resultBy = resultByField(context, input.result_by, yearEnd);
+  if (calendar === undefined || resultBy === undefined) return null;
+  return Object.assign(common(context, input, resultBy), calendar, {
     kind: "level" as const,
     year: context.year ?? null,
     min,
     max,
+    minRef: minField.ref,
+    maxRef: maxField.ref,
     tolerance: tolerance(input.tolerance, { amount: 0 }),
     stretch,
+    about: input.about ?? 0,
+    breachAfter: input.breach_after ?? null,
   });
 }
 
 function buildMilestone(context: BuildContext, input: MilestoneTargetInput): Target | null {
   const deadline = dateField(context, "deadline", input.deadline, "end");
   if (deadline === null) return null;
-  return Object.assign(common(context, input), {
+  const resultBy = resultByField(context, input.result_by, deadline);
+  if (resultBy === undefined) return null;
+  return Object.assign(common(context, input, resultBy), {
     kind: "milestone" as const,
     deadline,
     warnDays: input.warn_days ?? 30,

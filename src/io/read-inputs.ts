@@ -129,6 +129,7 @@ export interface ReadTargets extends LoadedTargets {
 export async function readTargets(
   paths: readonly string[],
   projectFile: string | null = null,
+  projectDefaults: Readonly<Record<string, unknown>> = {},
 ): Promise<ReadTargets> {
   const { files, emptyFolders } = await findTargetFiles(paths, projectFile);
   // No target file is no target: "0 targets" must never pass a check.
@@ -150,7 +151,7 @@ export async function readTargets(
   const documents = sources.map(
     (source, index) => plain[index] ?? readYamlDocument(source, yaml as Yaml),
   );
-  const loaded = targetsOf(documents);
+  const loaded = targetsOf(documents, projectDefaults);
   const unreadable = texts.filter((text): text is Problem => typeof text !== "string");
   return {
     targets: loaded.targets,

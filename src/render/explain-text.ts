@@ -8,7 +8,15 @@ import type { Explanation, ForecastOutcome } from "../core/explain-model.js";
 import type { Check, SchedulePoint } from "../core/model.js";
 import { expectedValue } from "../core/schedule.js";
 import type { Labels } from "../i18n/labels.js";
-import { formatNumber, formatPercent, formatValue, lateNote, STATUS_SYMBOL } from "./format.js";
+import {
+  formatGrowthBound,
+  formatNumber,
+  formatPercent,
+  formatRate,
+  formatValue,
+  lateNote,
+  STATUS_SYMBOL,
+} from "./format.js";
 import { type ChartCurve, type ChartPoints, renderChart } from "./terminal-chart.js";
 import { displayWidth, sanitizeForTerminal } from "./terminal-table.js";
 
@@ -167,6 +175,41 @@ function checkFact(
         check.rule === "near" && check.held,
       );
     }
+    case "no-base":
+      return words.noBase(
+        value(check.value),
+        check.base === null ? null : value(check.base),
+        check.baseFrom,
+        check.baseOn === null ? null : formatDay(check.baseOn),
+      );
+    case "no-reference":
+      return words.referenceFact(
+        check.ref,
+        formatDay(check.on),
+        check.value === null ? null : formatNumber(check.value),
+        check.late,
+        check.resolved === null
+          ? null
+          : check.field === "rate"
+            ? formatRate(check.resolved)
+            : value(check.resolved),
+      );
+    case "awaiting-result":
+      return words.awaiting(formatDay(check.deadline), formatDay(check.resultBy));
+    case "breach":
+      return words.breach(
+        check.before.filter((date) => date.outside).length,
+        check.breachAfter - 1,
+        check.held,
+      );
+    case "growth":
+      return words.growthFact(
+        formatRate(check.growth),
+        formatRate(check.boundAfterSlack),
+        formatNumber(check.shortfall),
+        formatNumber(check.tolerance),
+        check.final,
+      );
     case "done":
       return words.done(check.held);
     case "due-soon":
@@ -189,6 +232,23 @@ function renderSchedule(
         : value(target.tolerance.amount);
     const stretch = target.stretch === null ? null : value(target.stretch);
     return `${words.schedule}${words.colon}${words.bounds(labels.within(target.min, target.max), tolerance, stretch)}`;
+  }
+  if (target.kind === "growth") {
+    const result = explanation.result;
+    const rate = result.growth?.rate ?? null;
+    const afterSlack = result.growth?.boundAfterSlack ?? null;
+    const tolerance =
+      "percent" in target.tolerance
+        ? rate === null
+          ? `${formatNumber(target.tolerance.percent)}%`
+          : formatNumber((target.tolerance.percent / 100) * Math.abs(rate))
+        : formatNumber(target.tolerance.amount);
+    return `${words.schedule}${words.colon}${words.growthBounds(
+      formatGrowthBound(result, labels),
+      afterSlack === null ? "–" : formatRate(afterSlack),
+      tolerance,
+      target.input,
+    )}`;
   }
   if (target.kind === "milestone") {
     return `${words.schedule}${words.colon}${words.due(
@@ -242,11 +302,13 @@ function renderRows(
     const columns = words.rowColumns;
     const hasSum = explanation.rows.some((row) => row.runningSum !== null);
     const hasExpected = target.kind === "progress";
+    const hasGrowth = target.kind === "growth" && target.input === "value";
     const head = [
       columns.date,
       columns.value,
       ...(hasSum ? [columns.sum] : []),
       ...(hasExpected ? [columns.expected] : []),
+      ...(hasGrowth ? [columns.growth] : []),
       columns.status,
       columns.place,
     ];
@@ -257,6 +319,7 @@ function renderRows(
         typeof observed === "boolean" ? (observed ? labels.yes : labels.no) : value(observed),
         ...(hasSum ? [row.runningSum === null ? "" : value(row.runningSum)] : []),
         ...(hasExpected ? [row.expected === null ? "" : value(row.expected)] : []),
+        ...(hasGrowth ? [row.growth === null ? "" : formatRate(row.growth)] : []),
         `${STATUS_SYMBOL[row.statusThen.status]} ${labels.status[row.statusThen.status]}${words.comma}${labels.reason[row.statusThen.reason]}`,
         `${row.observation.file}:${row.observation.line}`,
       ];
@@ -277,12 +340,14 @@ function renderChartSection(
   const { result, asOf, rows } = explanation;
   const { target } = result;
   if (target.kind === "milestone") return `${words.chart}${words.colon}${words.noChart}`;
+  // A growth target's chart draws G (SPEC 2.4), not the cumulative values it comes from.
+  const growthRows = target.kind === "growth";
   const actuals: ChartPoints = {
     symbol: "●",
-    points: rows.map((row) => ({
-      day: row.observation.day,
-      value: row.runningSum ?? (row.observation.value as number),
-    })),
+    points: rows.flatMap((row) => {
+      const value = growthRows ? row.growth : (row.runningSum ?? (row.observation.value as number));
+      return value === null ? [] : [{ day: row.observation.day, value }];
+    }),
   };
   const series: (ChartCurve | ChartPoints)[] = [];
   const legend: string[] = [];
@@ -312,8 +377,12 @@ function renderChartSection(
       dayFromCivil(civilFromDay(asOf).year, 1, 1) - 1,
     );
     to = asOf;
-    for (const bound of [target.min, target.max])
-      if (bound !== null) series.push({ symbol: "·", valueAt: () => bound });
+    const bounds =
+      target.kind === "growth"
+        ? [result.growth?.boundAfterSlack ?? target.rate]
+        : [result.bounds?.min ?? target.min, result.bounds?.max ?? target.max];
+    for (const bound of bounds)
+      if (bound !== null && bound !== undefined) series.push({ symbol: "·", valueAt: () => bound });
     legend.push(words.legend.bounds);
   }
   series.push(actuals);
@@ -326,7 +395,9 @@ function renderChartSection(
     marks: [asOf],
     ...(chartWidth === undefined ? {} : { width: chartWidth }),
   });
-  const unit = target.unit === null ? "" : words.paren(sanitizeForTerminal(target.unit));
+  // A growth target's chart is of G, in percent whatever the unit of its values.
+  const chartUnit = target.kind === "growth" ? "%" : target.unit;
+  const unit = chartUnit === null ? "" : words.paren(sanitizeForTerminal(chartUnit));
   return `${words.chart}${unit}\n${chart}${legend.join("   ")}`;
 }
 

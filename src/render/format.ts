@@ -22,26 +22,81 @@ export function formatPercent(share: number): string {
   return `${formatNumber(share * 100)}%`;
 }
 
-/** What a result measured: a number with its unit, done / not done, or a dash. */
+/** A growth rate in percent: `6.8%`, `-3%`. */
+export function formatRate(rate: number): string {
+  return `${formatNumber(rate)}%`;
+}
+
+/** What a result measured: a number with its unit, done / not done, a growth rate, or a dash. */
 export function formatActual(result: Result, labels: Labels): string {
   if (result.actual === null) return "–";
   if (typeof result.actual === "boolean") return result.actual ? labels.yes : labels.no;
+  if (result.target.kind === "growth") return labels.growth(formatRate(result.actual));
   return formatValue(result.actual, result.target.unit);
 }
 
-/** The value it should have by now: E(T), or a level's bounds. */
+/** The value it should have by now: E(T), a level's bounds (as judged), or a growth's bound b. */
 export function formatExpected(result: Result, labels: Labels): string {
   const { target } = result;
-  if (target.kind === "level") return labels.within(target.min, target.max);
+  if (target.kind === "level") {
+    const bounds = result.bounds ?? target;
+    const within = labels.within(bounds.min, bounds.max);
+    return target.about > 0 ? labels.about(within, formatNumber(target.about)) : within;
+  }
   if (target.kind === "milestone") return "";
+  if (target.kind === "growth") {
+    // b, the bound after slack, once the rate is known (SPEC 2.4).
+    const b = result.growth?.boundAfterSlack ?? null;
+    return b === null
+      ? formatGrowthBound(result, labels)
+      : labels.growthBound(target.bound, formatRate(b), null);
+  }
   return result.expected === null ? "–" : formatValue(result.expected, target.unit);
+}
+
+/**
+ * A growth target's bound: `≥ 7%（左右 0.5）`, its rate as resolved (a reference's, when it has
+ * one, else the reference in words).
+ */
+export function formatGrowthBound(result: Result, labels: Labels): string {
+  const { target } = result;
+  if (target.kind !== "growth") return "";
+  const rate = result.growth?.rate ?? target.rate;
+  const about = "amount" in target.about ? target.about.amount : null;
+  const aboutText =
+    about !== null
+      ? about > 0
+        ? formatNumber(about)
+        : null
+      : `${formatNumber((target.about as { percent: number }).percent)}%`;
+  const rateText =
+    rate !== null
+      ? formatRate(rate)
+      : labels.reference(
+          target.rateRef?.ref ?? "",
+          target.rateRef?.plus == null ? null : formatNumber(target.rateRef.plus),
+          target.rateRef?.times == null ? null : formatNumber(target.rateRef.times),
+        );
+  return labels.growthBound(target.bound, rateText, aboutText);
+}
+
+/** A growth result in one line: `累计增长 6.8%，目标 ≥ 7%（左右 0.5）`. */
+export function formatGrowthLine(result: Result, labels: Labels): string {
+  return labels.growthLine(formatActual(result, labels), formatGrowthBound(result, labels));
 }
 
 export function formatTarget(result: Result, labels: Labels): string {
   const { target } = result;
-  if (target.kind === "progress")
-    return `${formatValue(target.target, target.unit)} @ ${formatDay(target.deadline)}`;
+  if (target.kind === "progress") {
+    const goal = formatValue(target.target, target.unit);
+    const about = target.about > 0 ? labels.about(goal, formatNumber(target.about)) : goal;
+    return `${about} @ ${formatDay(target.deadline)}`;
+  }
   if (target.kind === "milestone") return `${labels.dueBy} ${formatDay(target.deadline)}`;
+  if (target.kind === "growth") {
+    const bound = formatGrowthBound(result, labels);
+    return target.amount === null ? bound : `${bound} · ${formatValue(target.amount, target.unit)}`;
+  }
   return target.stretch === null ? "" : `★ ${formatValue(target.stretch, target.unit)}`;
 }
 

@@ -2,7 +2,7 @@
 
 import { formatDay } from "../core/dates.js";
 import type { ListEntry } from "../core/list-model.js";
-import type { Tolerance } from "../core/model.js";
+import type { Reference, Tolerance } from "../core/model.js";
 import type { Labels } from "../i18n/labels.js";
 import { fitTerminalTable, type TableFit } from "./fit-terminal-table.js";
 import { formatNumber, formatPercent, formatValue } from "./format.js";
@@ -43,6 +43,30 @@ function cells(entry: ListEntry, labels: Labels): string[] {
       if (target.stretch !== null) goal += `, ★ ${value(target.stretch)}`;
       tolerance = describeTolerance(target.tolerance, value, null);
       break;
+    case "growth": {
+      const about =
+        "amount" in target.about
+          ? target.about.amount > 0
+            ? formatNumber(target.about.amount)
+            : null
+          : `${formatNumber(target.about.percent)}%`;
+      const rate =
+        target.rate !== null
+          ? `${formatNumber(target.rate)}%`
+          : labels.reference(
+              target.rateRef?.ref ?? "",
+              target.rateRef?.plus == null ? null : formatNumber(target.rateRef.plus),
+              target.rateRef?.times == null ? null : formatNumber(target.rateRef.times),
+            );
+      goal = labels.growthBound(target.bound, rate, about);
+      if (target.amount !== null) goal += `\n${value(target.amount)}`;
+      deadline = `${formatDay(target.deadline)}\n${words.from(formatDay(target.start))}`;
+      tolerance =
+        "amount" in target.tolerance
+          ? formatNumber(target.tolerance.amount)
+          : `${formatNumber(target.tolerance.percent)}%`;
+      break;
+    }
     case "milestone":
       goal = labels.yes;
       deadline = formatDay(target.deadline);
@@ -140,6 +164,12 @@ function toleranceJson(tolerance: Tolerance): number | string {
   return "amount" in tolerance ? tolerance.amount : `${tolerance.percent}%`;
 }
 
+function referenceJson(reference: Reference | null) {
+  return reference === null
+    ? null
+    : { ref: reference.ref, plus: reference.plus, times: reference.times };
+}
+
 /** `--format json`: every field with its resolved value; fields another kind has are null. */
 export function renderListJson(entries: readonly ListEntry[]): string {
   const targets = entries.map(({ target, schedule, toleranceAmount, warnFrom }) => {
@@ -177,6 +207,26 @@ export function renderListJson(entries: readonly ListEntry[]): string {
       stretch: level?.stretch ?? null,
       warnDays: milestone?.warnDays ?? null,
       warnFrom: warnFrom === null ? null : formatDay(warnFrom),
+      ...(target.resultBy === null ? {} : { resultBy: formatDay(target.resultBy) }),
+      ...(target.kind === "growth"
+        ? {
+            rate: target.rate,
+            rateRef: referenceJson(target.rateRef),
+            bound: target.bound,
+            about: toleranceJson(target.about),
+            input: target.input,
+            amount: target.amount,
+          }
+        : {}),
+      ...(target.kind === "level" && (target.minRef !== null || target.maxRef !== null)
+        ? { minRef: referenceJson(target.minRef), maxRef: referenceJson(target.maxRef) }
+        : {}),
+      ...((target.kind === "progress" || target.kind === "level") && target.about > 0
+        ? { about: target.about }
+        : {}),
+      ...(target.kind === "level" && target.breachAfter !== null
+        ? { breachAfter: target.breachAfter }
+        : {}),
     };
   });
   return `${JSON.stringify({ schemaVersion: 1, targets }, null, 2)}\n`;

@@ -228,9 +228,13 @@ function chartBlock(item: AttentionItem, labels: Labels): string[] {
   if (target.kind === "progress") {
     lines.push(`  line ${values(item.history.map((point) => point.expected))}`);
   } else if (target.kind === "level") {
-    for (const bound of [target.min, target.max]) {
+    for (const bound of [result.bounds?.min ?? target.min, result.bounds?.max ?? target.max]) {
       if (bound !== null) lines.push(`  line ${values(item.history.map(() => bound))}`);
     }
+  } else if (target.kind === "growth") {
+    // G against the bound after slack (SPEC 2.4).
+    const bound = result.growth?.boundAfterSlack ?? target.rate;
+    if (bound !== null) lines.push(`  line ${values(item.history.map(() => bound))}`);
   }
   const expected =
     target.kind === "progress" ? labels.columns.expected : formatExpected(result, labels);

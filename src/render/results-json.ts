@@ -82,11 +82,33 @@ function resultToJson(result: Result, warnings: readonly RowWarning[]) {
       result.nextMilestone === null
         ? null
         : { by: formatDay(result.nextMilestone.by), value: jsonValue(result.nextMilestone.value) },
-    min: level?.min ?? null,
-    max: level?.max ?? null,
+    min: result.bounds?.min ?? level?.min ?? null,
+    max: result.bounds?.max ?? level?.max ?? null,
     stretch: level?.stretch ?? null,
     star: result.star,
     warnings,
+    ...growthFields(result),
+  };
+}
+
+/**
+ * The fields a growth result adds (SPEC 2.4): the rate as judged, the bound, the slack in points
+ * and the amount; with `input: value`, A and B. Other results add none.
+ */
+function growthFields(result: Result) {
+  const { target, growth } = result;
+  if (target.kind !== "growth" || growth === null) return {};
+  return {
+    rate: orNull(growth.rate, jsonValue),
+    bound: growth.bound,
+    about: orNull(growth.about, jsonValue),
+    amount: orNull(growth.amount, jsonValue),
+    ...(target.input === "value"
+      ? {
+          actualValue: orNull(growth.actualValue, jsonValue),
+          baseValue: orNull(growth.baseValue, jsonValue),
+        }
+      : {}),
   };
 }
 

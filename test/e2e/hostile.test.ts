@@ -303,7 +303,9 @@ describe("hostile YAML: size", () => {
     const loaded = loadTargets([{ file: "many.yaml", text }], yaml);
     expect(loaded.problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
     const lines = loaded.problems.map((problem) => formatProblem(problem));
-    expect(lines[49]).toMatch(/^many\.yaml:51:\d+: max must be a number, got "x"$/);
+    expect(lines[49]).toMatch(
+      /^many\.yaml:51:\d+: max must be a number or a reference \{ ref: ID \}, got "x"$/,
+    );
     expect(lines[50]).toMatch(/^many\.yaml:52:\d+: 70 more errors in this file$/);
   });
 

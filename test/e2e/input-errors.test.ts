@@ -213,7 +213,7 @@ describe("target files", () => {
       ),
       expect.stringMatching(
         new RegExp(
-          `^${join(folder, "b.yaml")}:2:\\d+: kind must be progress, level, milestone, got "levle"`,
+          `^${join(folder, "b.yaml")}:2:\\d+: kind must be progress, level, milestone, growth, got "levle"`,
         ),
       ),
       `${join(folder, "c.yaml")}:1:1: the file is larger than 1 MiB, the limit for a target file`,

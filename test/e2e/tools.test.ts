@@ -71,7 +71,9 @@ describe("kpi validate", () => {
     ],
     [
       "kind-typo",
-      ['5:11: kind must be progress, level, milestone, got "levle" (did you mean "level"?)'],
+      [
+        '5:11: kind must be progress, level, milestone, growth, got "levle" (did you mean "level"?)',
+      ],
     ],
     [
       "percent-fraction",

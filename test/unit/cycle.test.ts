@@ -340,8 +340,10 @@ describe("4.1 properties", () => {
             (max, row) => (max === null || row.day > max ? row.day : max),
             null,
           );
-        const sums = target.kind === "progress" && target.aggregate === "sum";
-        // With `sum`, rows at or before t0 are not counted: the latest counted row decides.
+        const sums =
+          (target.kind === "progress" && target.aggregate === "sum") || target.kind === "growth";
+        // With `sum` (and for growth), rows at or before t0 are not counted: the latest counted
+        // row decides.
         const counted = sums
           ? observations
               .filter((row) => row.day <= asOf && row.day > target.start - 1)
@@ -373,7 +375,12 @@ describe("4.1 properties", () => {
       "cycle: reports on time are never late",
       fc.property(arbitraryRuleCase, ({ target, asOf }) => {
         if (target.kind === "milestone") return;
-        const value = target.kind === "progress" ? target.baseline : (target.min ?? target.max);
+        const value =
+          target.kind === "progress"
+            ? target.baseline
+            : target.kind === "growth"
+              ? target.rate
+              : (target.min ?? target.max);
         const observations = reportDates(target, day("2019-01-01"), asOf).map((d, index) => ({
           day: d,
           value: value as number,

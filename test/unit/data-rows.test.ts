@@ -290,3 +290,57 @@ targets:
     ]);
   });
 });
+
+describe("SPEC 2.4 and 3 (v2.1): a growth target's rows, and the base column", () => {
+  const growth = targetsFrom(`
+year: 2023
+targets:
+  - { id: gdp, kind: growth, title: GDP, rate: 7 }
+  - { id: ind, kind: growth, title: 工业, rate: 10, input: value, unit: 亿元 }
+  - { id: invest, title: 固投, target: 130 }
+`);
+  function readGrowth(text: string) {
+    const data = readCsvTexts([{ file: "a.csv", chunks: [text] }], growth);
+    return {
+      rows: Object.fromEntries(
+        [...data.observations].map(([id, series]) => [
+          id,
+          series.observations().map((row) => [formatDay(row.day), row.value, row.base ?? null]),
+        ]),
+      ),
+      en: data.problems.map((problem) => formatProblem(problem, labelsFor("en"))),
+      zh: data.problems.map((problem) => formatProblem(problem, labelsFor("zh"))),
+    };
+  }
+
+  it("reads 1–N月 ranges, a rate with %, and the 同期 column of an input: value target", () => {
+    expect(
+      readGrowth(
+        "指标,日期,数值,同期\ngdp,2023年1-3月,6.8%,\nind,2023年1-6月,30.1,27.6\ninvest,2023-03-31,40,35\n",
+      ),
+    ).toEqual({
+      rows: {
+        gdp: [["2023-03-31", 6.8, null]],
+        ind: [["2023-06-30", 30.1, 27.6]],
+        // A base is read only for a growth target by value.
+        invest: [["2023-03-31", 40, null]],
+      },
+      en: [],
+      zh: [],
+    });
+  });
+
+  it("refuses a base that is no number, and warns of one not above 0", () => {
+    const result = readGrowth(
+      "target,date,value,base\nind,2023-03-31,14,约12\nind,2023-06-30,30,0\n",
+    );
+    expect(result.en).toEqual([
+      'a.csv:2:19: base "约12" is not a number (last year\'s figure for the same period)',
+      "a.csv:3:19: warning: base 0 of ind on 2023-06-30 is not above 0: no growth can be computed from it",
+    ]);
+    expect(result.zh).toEqual([
+      'a.csv:2:19: 同期值 "约12" 不是数字（应为上年同期数）',
+      "a.csv:3:19: 警告：ind 在 2023-06-30 的同期值 0 不大于 0：无法计算增速",
+    ]);
+  });
+});

@@ -479,7 +479,8 @@ describe("fuzz: the target loader", () => {
     } else if (target.kind === "level") {
       for (const value of [target.min, target.max, target.stretch])
         if (value !== null) numbers.push(value);
-    } else numbers.push(target.warnDays);
+    } else if (target.kind === "milestone") numbers.push(target.warnDays);
+    else if (target.rate !== null) numbers.push(target.rate);
     for (const value of numbers) {
       expect(Number.isFinite(value)).toBe(true);
       expect(Math.abs(value)).toBeLessThanOrEqual(MAX_MAGNITUDE * 2);

@@ -70,6 +70,12 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "target.first-report-not-monthly": { frequency: "quarterly" },
   "target.first-report-not-calendar": { value: "02-30" },
   "target.max-below-min": { max: 1, min: 2 },
+  "target.growth-needs-bound": { rate: -3 },
+  "target.result-by-not-after": { resultBy: "2022-12-31", deadline: "2022-12-31" },
+  "target.reference-both": {},
+  "target.reference-unknown": { id: "income.growth", ref: "gdp.grwth", suggestion: "gdp.growth" },
+  "target.reference-milestone": { id: "income.growth", ref: "park.done" },
+  "target.reference-cycle": { id: "a", ref: "b", cycle: ["a", "b", "a"] },
   "target.stretch-not-better": { stretch: 3, bound: "max", value: 2 },
   "schema.required": { field: "target" },
   "schema.invalid": {
@@ -148,6 +154,8 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
     aggregate: "last",
   },
   "data.value-missing": { id: "invest", date: "2022-03-31" },
+  "data.base-not-number": { value: "约120" },
+  "data.base-not-positive": { id: "gdp.growth", date: "2022-03-31", base: 0 },
   "data.value-not-done": {
     value: "maybe",
     done: ["1", "true", "yes", "done", "y", "是", "完成", "已完成"],
@@ -215,6 +223,8 @@ const ALLOWED = new Set([
   ...["timezone", "IANA", "Asia/Shanghai", "aggregate"],
   ...["GBK", "UTF-16", "UTF-16LE", "UTF-16BE", "BOM", "Unicode", "Excel", "WPS", "xlsx"],
   ...["txt", "tsv"],
+  ...["growth", "rate", "bound", "about", "input", "result_by", "breach_after", "ref", "plus"],
+  ...["times"],
 ]);
 
 /** Every text a problem's params hold: values, which any language shows as they are. */

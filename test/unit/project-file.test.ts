@@ -8,7 +8,7 @@ import { DEFAULT_PROJECT, DEFAULT_SCORES } from "../../src/core/project.js";
 import { labelsFor } from "../../src/i18n/language.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
 import { parseProjectFile, projectSettingsOf } from "../../src/inputs/project-file.js";
-import { readYamlDocument } from "../../src/inputs/targets.js";
+import { readYamlDocument, targetsOf } from "../../src/inputs/targets.js";
 import { day } from "../helpers.js";
 
 function settingsOf(text: string) {
@@ -411,6 +411,41 @@ describe("problems in the user's language", () => {
     const asOf = parseProjectFile({ file: "kpi.yaml", text: "as_of: latest\n" }, yaml);
     expect(asOf.problems.map((problem) => formatProblem(problem, labelsFor("zh")))).toEqual([
       'kpi.yaml:1:8: as_of "latest" 无法识别（可用 2022-03-31、2022-03、2022-Q1 等日期，或 latest-data、today）（是否应为 "latest-data"？）',
+    ]);
+  });
+});
+
+describe("defaults (SPEC 2.5, 7): every target of every file, under each file's own", () => {
+  const file = (text: string) => readYamlDocument({ file: "t.yaml", text }, yaml);
+
+  it("apply to every target whose kind has the field; a file's defaults and a target's own win", () => {
+    const settings = settingsOf("defaults: { schedule: linear, due_days: 15, warn_days: 7 }\n");
+    const { targets, problems } = targetsOf(
+      [
+        file(`year: 2023
+targets:
+  - { id: a, title: A, target: 10 }
+  - { id: b, title: B, target: 10, schedule: h50-q85 }
+  - { id: m, kind: milestone, title: M }
+`),
+        file("year: 2023\ndefaults: { due_days: 5 }\ntargets: [{ id: c, title: C, target: 10 }]\n"),
+      ],
+      settings.defaults,
+    );
+    expect(problems).toEqual([]);
+    const [a, b, m, c] = targets;
+    // linear: no milestones; h50-q85: 06-30 and 09-30.
+    expect(a?.kind === "progress" && a.milestones).toEqual([]);
+    expect(b?.kind === "progress" && b.milestones.length).toBe(2);
+    expect(m?.kind === "milestone" && m.warnDays).toBe(7);
+    expect([a?.dueDays, c?.dueDays]).toEqual([15, 5]);
+  });
+
+  it("a default that is no target field, the id, or a value no kind takes is an error in kpi.yaml", () => {
+    expect(problemsOf("defaults:\n  schedule: linar\n  id: x\n  colour: red\n")).toEqual([
+      'kpi.yaml:2:13: schedule must be q30-h60-q85, h50-q85, linear or a list of milestones, got "linar" (did you mean "linear"?)',
+      "kpi.yaml:3:3: the id cannot have a default: each target needs its own",
+      'kpi.yaml:4:3: unknown key "colour"',
     ]);
   });
 });

@@ -114,6 +114,7 @@ describe("progress 2. d·(A − target) ≥ 0 → green, achieved", () => {
       held: true,
       actual: 130,
       target: 130,
+      about: 0,
       shortfall: 0,
       epsilon: 1e-9 * 130,
       late: false,
@@ -351,7 +352,7 @@ describe("level 2. min ≤ A ≤ max → green, within", () => {
         ["late", false],
         ["within", true],
       ]);
-      expect(trace[2]).toEqual({ rule: "within", held: true, actual, min: 35, max: 45 });
+      expect(trace[2]).toEqual({ rule: "within", held: true, actual, min: 35, max: 45, about: 0 });
     }
   });
 
@@ -367,6 +368,7 @@ describe("level 2. min ≤ A ≤ max → green, within", () => {
       actual: 3,
       min: null,
       max: 2,
+      about: 0,
     });
   });
 });

@@ -178,7 +178,9 @@ describe("problems are located at the YAML node they are about", () => {
     [
       "an unknown kind",
       "year: 2022\ntargets:\n  - { id: a, title: A, kind: levl }\n",
-      ['t.yaml:3:30: kind must be progress, level, milestone, got "levl" (did you mean "level"?)'],
+      [
+        't.yaml:3:30: kind must be progress, level, milestone, growth, got "levl" (did you mean "level"?)',
+      ],
     ],
     [
       "a field of another kind",
