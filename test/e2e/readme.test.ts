@@ -20,7 +20,7 @@ const blocks = marked.lexer(text).filter((token): token is Tokens.Code => token.
 const update = process.env.KPI_README_UPDATE === "1";
 
 const work = mkdtempSync(join(tmpdir(), "kpi-readme-"));
-for (const path of ["kpi.yaml", "targets", "data", "test/fixtures"]) {
+for (const path of ["kpi.yaml", "targets", "data", "test/fixtures", "examples"]) {
   cpSync(join(REPO, path), join(work, path), { recursive: true });
 }
 afterAll(() => rmSync(work, { recursive: true, force: true }));
