@@ -392,8 +392,9 @@ function growthRules(
     });
     if (noBase) return checks;
     const raw = (value / (B as number) - 1) * 100;
-    // Half away from zero, at one decimal, once the binary noise of the division is gone.
-    const tenths = Math.round(Number.parseFloat((Math.abs(raw) * 10).toFixed(6)));
+    // Half away from zero, at one decimal, once the binary noise of the division is gone (to 12
+    // significant digits: a quotient that far from a half is not one).
+    const tenths = Math.round(Number.parseFloat((Math.abs(raw) * 10).toPrecision(12)));
     G = (Math.sign(raw) * tenths) / 10 + 0;
   }
   const rate = target.rate as number;

@@ -147,7 +147,7 @@ export function cycleState(
   const before = reportDateOnOrBefore(calendar, overdue - 1);
   const previous =
     before ??
-    (target.kind === "progress"
+    (target.kind === "progress" || target.kind === "growth"
       ? target.start - 1
       : previousPeriodEnd(overdue, calendar.frequency));
   return latestRow > previous ? onTime(latestRow) : lateState(overdue, overdue, dueDays);

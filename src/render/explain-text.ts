@@ -10,6 +10,7 @@ import { expectedValue } from "../core/schedule.js";
 import type { Labels } from "../i18n/labels.js";
 import {
   formatGrowthBound,
+  formatLevelBounds,
   formatNumber,
   formatPercent,
   formatRate,
@@ -158,7 +159,9 @@ function checkFact(
     case "within":
       return words.withinBounds(
         value(check.actual),
-        labels.within(check.min, check.max),
+        check.about > 0
+          ? labels.about(labels.within(check.min, check.max), formatNumber(check.about))
+          : labels.within(check.min, check.max),
         check.held,
       );
     case "near":
@@ -231,7 +234,9 @@ function renderSchedule(
         ? `${formatNumber(target.tolerance.percent)}%`
         : value(target.tolerance.amount);
     const stretch = target.stretch === null ? null : value(target.stretch);
-    return `${words.schedule}${words.colon}${words.bounds(labels.within(target.min, target.max), tolerance, stretch)}`;
+    const bounds = formatLevelBounds(target, labels, explanation.result.bounds);
+    const written = target.about > 0 ? labels.about(bounds, formatNumber(target.about)) : bounds;
+    return `${words.schedule}${words.colon}${words.bounds(written, tolerance, stretch)}`;
   }
   if (target.kind === "growth") {
     const result = explanation.result;

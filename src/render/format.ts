@@ -1,6 +1,13 @@
 /** Number, value and cell formatting shared by the human-readable renderers. */
 import { civilFromDay, type Day, formatDay } from "../core/dates.js";
-import { type Result, STATUSES, type Status, type Summary } from "../core/model.js";
+import {
+  type LevelTarget,
+  type Reference,
+  type Result,
+  STATUSES,
+  type Status,
+  type Summary,
+} from "../core/model.js";
 import type { ChaseItem } from "../core/report-follow-up.js";
 import type { AttentionItem } from "../core/report-model.js";
 import type { OwnerStanding, Ranking } from "../core/scoring.js";
@@ -22,6 +29,36 @@ export function formatPercent(share: number): string {
   return `${formatNumber(share * 100)}%`;
 }
 
+/** A reference in words: `gdp.growth 的实际值 + 1`. */
+export function formatReference(reference: Reference, labels: Labels): string {
+  return labels.reference(
+    reference.ref,
+    reference.plus === null ? null : formatNumber(reference.plus),
+    reference.times === null ? null : formatNumber(reference.times),
+  );
+}
+
+/**
+ * A level target's bounds: `35–45`, `≤ 2`; a bound that refers to another target is its value as
+ * judged when known, else the reference in words.
+ */
+export function formatLevelBounds(
+  target: LevelTarget,
+  labels: Labels,
+  resolved: { min: number | null; max: number | null } | null = null,
+): string {
+  const min = resolved?.min ?? target.min;
+  const max = resolved?.max ?? target.max;
+  const open = (value: number | null, reference: Reference | null) =>
+    value === null && reference !== null ? formatReference(reference, labels) : null;
+  const minText = open(min, target.minRef);
+  const maxText = open(max, target.maxRef);
+  if (minText === null && maxText === null) return labels.within(min, max);
+  const low = minText ?? (min === null ? null : formatNumber(min));
+  const high = maxText ?? (max === null ? null : formatNumber(max));
+  return low !== null && high !== null ? `${low}–${high}` : low !== null ? `≥ ${low}` : `≤ ${high}`;
+}
+
 /** A growth rate in percent: `6.8%`, `-3%`. */
 export function formatRate(rate: number): string {
   return `${formatNumber(rate)}%`;
@@ -39,8 +76,7 @@ export function formatActual(result: Result, labels: Labels): string {
 export function formatExpected(result: Result, labels: Labels): string {
   const { target } = result;
   if (target.kind === "level") {
-    const bounds = result.bounds ?? target;
-    const within = labels.within(bounds.min, bounds.max);
+    const within = formatLevelBounds(target, labels, result.bounds);
     return target.about > 0 ? labels.about(within, formatNumber(target.about)) : within;
   }
   if (target.kind === "milestone") return "";
@@ -70,13 +106,9 @@ export function formatGrowthBound(result: Result, labels: Labels): string {
         : null
       : `${formatNumber((target.about as { percent: number }).percent)}%`;
   const rateText =
-    rate !== null
-      ? formatRate(rate)
-      : labels.reference(
-          target.rateRef?.ref ?? "",
-          target.rateRef?.plus == null ? null : formatNumber(target.rateRef.plus),
-          target.rateRef?.times == null ? null : formatNumber(target.rateRef.times),
-        );
+    rate !== null || target.rateRef === null
+      ? formatRate(rate ?? 0)
+      : formatReference(target.rateRef, labels);
   return labels.growthBound(target.bound, rateText, aboutText);
 }
 

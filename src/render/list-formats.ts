@@ -5,7 +5,13 @@ import type { ListEntry } from "../core/list-model.js";
 import type { Reference, Tolerance } from "../core/model.js";
 import type { Labels } from "../i18n/labels.js";
 import { fitTerminalTable, type TableFit } from "./fit-terminal-table.js";
-import { formatNumber, formatPercent, formatValue } from "./format.js";
+import {
+  formatLevelBounds,
+  formatNumber,
+  formatPercent,
+  formatReference,
+  formatValue,
+} from "./format.js";
 import { jsonShare, jsonValue } from "./results-json.js";
 import { escapeMarkdownCell } from "./results-markdown.js";
 import { leftOutNote } from "./results-table.js";
@@ -39,7 +45,8 @@ function cells(entry: ListEntry, labels: Labels): string[] {
       tolerance = describeTolerance(target.tolerance, value, entry.toleranceAmount);
       break;
     case "level":
-      goal = labels.within(target.min, target.max);
+      goal = formatLevelBounds(target, labels);
+      if (target.about > 0) goal = labels.about(goal, formatNumber(target.about));
       if (target.stretch !== null) goal += `, ★ ${value(target.stretch)}`;
       tolerance = describeTolerance(target.tolerance, value, null);
       break;
@@ -51,13 +58,9 @@ function cells(entry: ListEntry, labels: Labels): string[] {
             : null
           : `${formatNumber(target.about.percent)}%`;
       const rate =
-        target.rate !== null
-          ? `${formatNumber(target.rate)}%`
-          : labels.reference(
-              target.rateRef?.ref ?? "",
-              target.rateRef?.plus == null ? null : formatNumber(target.rateRef.plus),
-              target.rateRef?.times == null ? null : formatNumber(target.rateRef.times),
-            );
+        target.rate !== null || target.rateRef === null
+          ? `${formatNumber(target.rate ?? 0)}%`
+          : formatReference(target.rateRef, labels);
       goal = labels.growthBound(target.bound, rate, about);
       if (target.amount !== null) goal += `\n${value(target.amount)}`;
       deadline = `${formatDay(target.deadline)}\n${words.from(formatDay(target.start))}`;
