@@ -9,6 +9,7 @@ import type { Check, SchedulePoint } from "../core/model.js";
 import { expectedValue } from "../core/schedule.js";
 import type { Labels } from "../i18n/labels.js";
 import {
+  formatGrowth,
   formatGrowthBound,
   formatLevelBounds,
   formatNumber,
@@ -207,7 +208,7 @@ function checkFact(
       );
     case "growth":
       return words.growthFact(
-        formatRate(check.growth),
+        formatGrowth(check.growth),
         formatRate(check.boundAfterSlack),
         formatNumber(check.shortfall),
         formatNumber(check.tolerance),

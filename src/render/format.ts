@@ -59,6 +59,14 @@ export function formatLevelBounds(
   return low !== null && high !== null ? `${low}–${high}` : low !== null ? `≥ ${low}` : `≤ ${high}`;
 }
 
+/** A growth G as bureaus publish it, with its one decimal: `9.0%`, `6.8%` (more decimals kept). */
+export function formatGrowth(growth: number): string {
+  const tenths = Math.round(growth * 10);
+  return Math.abs(growth * 10 - tenths) < 1e-9
+    ? `${(tenths / 10).toFixed(1)}%`
+    : formatRate(growth);
+}
+
 /** A growth rate in percent: `6.8%`, `-3%`. */
 export function formatRate(rate: number): string {
   return `${formatNumber(rate)}%`;
@@ -68,7 +76,7 @@ export function formatRate(rate: number): string {
 export function formatActual(result: Result, labels: Labels): string {
   if (result.actual === null) return "–";
   if (typeof result.actual === "boolean") return result.actual ? labels.yes : labels.no;
-  if (result.target.kind === "growth") return labels.growth(formatRate(result.actual));
+  if (result.target.kind === "growth") return labels.growth(formatGrowth(result.actual));
   return formatValue(result.actual, result.target.unit);
 }
 
@@ -386,7 +394,12 @@ export function attentionCells(item: AttentionItem, labels: Labels): string[] {
   return [
     formatActual(result, labels),
     formatExpected(result, labels),
-    item.behindBy === null ? "" : formatValue(item.behindBy, target.unit),
+    item.behindBy === null
+      ? ""
+      : // A growth target is behind by points of its rate, whatever the unit of its amount.
+        target.kind === "growth"
+        ? formatRate(item.behindBy)
+        : formatValue(item.behindBy, target.unit),
     next,
     item.daysLeft === null
       ? ""

@@ -92,6 +92,11 @@ describe("examples/work-report: growth targets, 左右, a reference and late res
     });
     expect(explain.stdout).toContain("累计增速 9.1%，边界 10%：差 0.9 个百分点，容差 1");
     expect(explain.stdout).toContain("走势图（%）");
+    // G with its one decimal, as bureaus publish it; behind by points of the rate.
+    const year = runKpi(["report", "--as-of", "2024-01-25"], { cwd: EXAMPLE });
+    expect(year.stdout).toContain(
+      "| 🔴 红灯 | 规上工业增加值增长 (industry.growth) | 经信局 | 累计增长 9.0% | ≥ 10% | 1% |",
+    );
   });
 
   it("kpi list shows the growth bound and the reference", () => {
