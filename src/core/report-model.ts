@@ -187,7 +187,8 @@ export function buildReport(
   );
   if (options.allHistories) {
     for (const { target } of report.results) {
-      if (target.kind !== "progress" || histories.has(target.id)) continue;
+      if ((target.kind !== "progress" && target.kind !== "growth") || histories.has(target.id))
+        continue;
       histories.set(
         target.id,
         monthlyHistory(target, observations.get(target.id) ?? Series.EMPTY, asOf),

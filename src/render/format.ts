@@ -226,6 +226,11 @@ export function formatCounts(summary: Summary, labels: Labels): string {
 /** One line that says where a target stands: actual, expected, target and the note. */
 export function describeResult(result: Result, labels: Labels): string {
   const { columns } = labels;
+  // A growth result reads as its rate against the bound: 累计增长 6.8%，目标 ≥ 7%（左右 0.5）.
+  if (result.target.kind === "growth")
+    return [formatGrowthLine(result, labels), formatNote(result, labels)]
+      .filter((part) => part !== "")
+      .join(labels.listSeparator);
   return [
     `${columns.actual} ${formatActual(result, labels)}`,
     formatExpected(result, labels) === ""

@@ -191,7 +191,8 @@ export function renderListJson(entries: readonly ListEntry[]): string {
       line: target.place.line,
       baseline: progress?.baseline ?? null,
       target: progress?.target ?? null,
-      start: progress === null ? null : formatDay(progress.start),
+      start:
+        target.kind === "progress" || target.kind === "growth" ? formatDay(target.start) : null,
       deadline: target.kind === "level" ? null : formatDay(target.deadline),
       schedule:
         progress === null

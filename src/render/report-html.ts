@@ -23,6 +23,7 @@ import {
   formatNote,
   formatNumber,
   formatPercent,
+  formatRate,
   formatTarget,
   formatValue,
   rankingNotes,
@@ -394,6 +395,26 @@ function card(result: Result, model: ReportModel, page: PageContext): string {
         ),
         asOf: model.asOf,
         formatValue: (value) => formatValue(value, target.unit),
+        words: { ...labels.html.chart, title: labels.html.chart.title(target.title) },
+      }),
+    );
+  }
+  const bound = target.kind === "growth" ? (result.growth?.boundAfterSlack ?? null) : null;
+  if (target.kind === "growth" && bound !== null) {
+    // G at each month-end against the bound after slack b, a level line (SPEC 2.4).
+    const history = model.histories.get(target.id) ?? [];
+    parts.push(
+      renderProgressChart({
+        schedule: [
+          { by: target.start - 1, value: bound },
+          { by: target.deadline, value: bound },
+        ],
+        interpolation: "linear",
+        actuals: history.flatMap((point) =>
+          point.actual === null ? [] : [{ day: point.day, value: point.actual }],
+        ),
+        asOf: model.asOf,
+        formatValue: formatRate,
         words: { ...labels.html.chart, title: labels.html.chart.title(target.title) },
       }),
     );

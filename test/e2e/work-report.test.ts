@@ -87,6 +87,13 @@ describe("examples/work-report: growth targets, 左右, a reference and late res
     expect(report.stdout).toContain("累计增长 9.1%");
     const page = runKpi(["report", "--as-of", "2023-07-25", "-f", "html"], { cwd: EXAMPLE });
     expect(page.stdout).toContain("累计增长 7.2%");
+    // The page's chart of G at each month-end against b = 6.5%.
+    expect(page.stdout).toContain("<title>目标 6.5%</title>");
+    expect(page.stdout).toContain("<title>2023-06-30: 7.2%</title>");
+    const github = runKpi(["check", "--as-of", "2023-07-25", "-f", "github", "--fail-on", "none"], {
+      cwd: EXAMPLE,
+    });
+    expect(github.stdout).toContain("规上工业增加值增长；累计增长 9.1%25，目标 ≥ 10%25；滞后");
     const explain = runKpi(["explain", "industry.growth", "--as-of", "2023-07-25"], {
       cwd: EXAMPLE,
     });
