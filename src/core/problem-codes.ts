@@ -53,6 +53,9 @@ export type Expectation =
  */
 export type Shown = { text: string } | { shape: "list" | "mapping" | "invalid-date" };
 
+/** Which file a YAML problem is in: a target file, or the project file (kpi.yaml). */
+export type YamlFileRole = "target" | "project";
+
 /** The character used to indent a line where YAML allows spaces only. */
 export type IndentCharacter = "tab" | "no-break-space" | "ideographic-space";
 
@@ -91,7 +94,8 @@ export interface ProblemParams {
   "path.no-target-files": { extensions: string[] };
   "path.no-data-files": { extensions: string[] };
   "file.unreadable": { code: string };
-  "file.target-too-large": { maxBytes: number };
+  /** A target file, or the project file (`role`), larger than a hand-written one ever is. */
+  "file.target-too-large": { maxBytes: number; role: YamlFileRole };
   "file.more-errors": { count: number };
   "file.more-warnings": { count: number };
 
@@ -107,17 +111,23 @@ export interface ProblemParams {
   "yaml.missing-colon": Record<string, never>;
   "yaml.unclosed-quote": { quote: string };
   "yaml.unclosed-bracket": { bracket: string };
-  "yaml.several-documents": Record<string, never>;
+  "yaml.several-documents": { role: YamlFileRole };
   "yaml.bad-escape": { sequence: string };
   "yaml.duplicate-key": { key: string };
-  "yaml.unknown-tag": { tag: string };
+  "yaml.unknown-tag": { tag: string; role: YamlFileRole };
   "yaml.unknown-alias": { alias: string };
-  "yaml.too-many-aliases": { max: number };
+  "yaml.too-many-aliases": { max: number; role: YamlFileRole };
+  /** (v2) `<<:` names something other than a mapping, an alias of one, or a list of those. */
+  "yaml.merge-not-mapping": Record<string, never>;
   "yaml.mapping-too-large": { keys: number; max: number };
-  "yaml.list-too-long": { items: number; max: number };
+  "yaml.list-too-long": { items: number; max: number; role: YamlFileRole };
 
   // Target files: the fields of targets and how they relate.
   "target.empty-file": Record<string, never>;
+  /** (v2) The file's bytes are not UTF-8: `encoding` is what they look like (GB18030, UTF-16LE), if known. */
+  "target.not-utf8": { encoding: string | null };
+  /** (v2) An id holds a character that cannot be seen (U+200B): `codePoint` is the first one. */
+  "target.id-invisible-character": { id: string; codePoint: number };
   "target.duplicate-id": { id: string; first: Place };
   /** (v2) A title that is another target's id (defined at `first`): a row naming it is ambiguous. */
   "target.title-is-other-id": { title: string; first: Place };

@@ -1,6 +1,14 @@
 /** The English words of every problem kpi reports. */
+
+import { codePointName } from "../core/invisible-characters.js";
 import { KINDS } from "../core/model.js";
-import type { Expectation, IndentCharacter, Shown, WriteReason } from "../core/problem-codes.js";
+import type {
+  Expectation,
+  IndentCharacter,
+  Shown,
+  WriteReason,
+  YamlFileRole,
+} from "../core/problem-codes.js";
 import { formatPlace } from "../core/problems.js";
 import { PRESETS } from "../core/schedule.js";
 import type { Messages } from "./labels.js";
@@ -59,6 +67,31 @@ function shown(got: Shown): string {
   return { list: "a list", mapping: "a mapping", "invalid-date": "an invalid date" }[got.shape];
 }
 
+/** The file a YAML problem is in, as a sentence names it. */
+const FILE_ROLE: Record<YamlFileRole, string> = {
+  target: "a target file",
+  project: "the project file",
+};
+
+/** The names of the characters that are most often found in ids unseen. */
+const CHARACTER_NAMES: Readonly<Record<number, string>> = {
+  160: "a no-break space",
+  173: "a soft hyphen",
+  8203: "a zero-width space",
+  8204: "a zero-width non-joiner",
+  8205: "a zero-width joiner",
+  8206: "a left-to-right mark",
+  8207: "a right-to-left mark",
+  8288: "a word joiner",
+  12288: "an ideographic space",
+  65279: "a byte order mark",
+};
+
+function characterName(codePoint: number): string {
+  const name = CHARACTER_NAMES[codePoint];
+  return name === undefined ? "" : ` (${name})`;
+}
+
 const INDENT_CHARACTER: Record<IndentCharacter, string> = {
   tab: "a tab",
   "no-break-space": "a no-break space (U+00A0)",
@@ -98,8 +131,8 @@ export const enMessages: Messages = {
   "path.no-data-files": ({ extensions }) =>
     `no data file (${extensions.join(", ")}) in this folder`,
   "file.unreadable": ({ code }) => `cannot read the file: ${code}`,
-  "file.target-too-large": ({ maxBytes }) =>
-    `the file is larger than ${maxBytes / 2 ** 20} MiB, the limit for a target file`,
+  "file.target-too-large": ({ maxBytes, role }) =>
+    `the file is larger than ${maxBytes / 2 ** 20} MiB, the limit for ${FILE_ROLE[role]}`,
   "file.more-errors": ({ count }) => `${count} more errors in this file`,
   "file.more-warnings": ({ count }) => `${count} more warnings in this file`,
 
@@ -123,23 +156,29 @@ export const enMessages: Messages = {
     `invalid YAML: a quoted value is not closed: a value that starts with ${quote} must end with ${quote}`,
   "yaml.unclosed-bracket": ({ bracket }) =>
     `invalid YAML: "${bracket}" is not closed: a list in [ ] or a mapping in { } must end with "${bracket === "[" ? "]" : "}"}"`,
-  "yaml.several-documents": () =>
-    'invalid YAML: the file holds several documents (a "---" line); a target file is one document',
+  "yaml.several-documents": ({ role }) =>
+    `invalid YAML: the file holds several documents (a "---" line); ${FILE_ROLE[role]} is one document`,
   "yaml.bad-escape": ({ sequence }) =>
     `invalid YAML: "${sequence}" is not an escape sequence: in double quotes, write "\\\\" for a backslash (or use single quotes)`,
   "yaml.duplicate-key": ({ key }) => `duplicate key "${key}"`,
-  "yaml.unknown-tag": ({ tag }) =>
-    `unknown tag ${tag}: a target file holds plain values, and kpi runs no code from it`,
+  "yaml.unknown-tag": ({ tag, role }) =>
+    `unknown tag ${tag}: ${FILE_ROLE[role]} holds plain values, and kpi runs no code from it`,
   "yaml.unknown-alias": ({ alias }) =>
     `cannot expand the file's aliases: no anchor &${alias} is set before the alias *${alias}`,
-  "yaml.too-many-aliases": ({ max }) =>
-    `cannot expand the file's aliases: they expand to more than ${max} nodes, far more than a target file needs`,
+  "yaml.too-many-aliases": ({ max, role }) =>
+    `cannot expand the file's aliases: they expand to more than ${max} nodes, far more than ${FILE_ROLE[role]} needs`,
+  "yaml.merge-not-mapping": () =>
+    "a merge key (<<) takes a mapping, an alias of one (*name) or a list of those",
   "yaml.mapping-too-large": ({ keys, max }) =>
     `a mapping of ${keys} keys: kpi reads at most ${max}`,
-  "yaml.list-too-long": ({ items, max }) =>
-    `a list of ${items} items: kpi reads at most ${max} in one list (split a longer list of targets into several files)`,
+  "yaml.list-too-long": ({ items, max, role }) =>
+    `a list of ${items} items: kpi reads at most ${max} in one list${role === "target" ? " (split a longer list of targets into several files)" : ""}`,
 
   "target.empty-file": () => "empty target file: expected a mapping with a list of targets",
+  "target.not-utf8": ({ encoding }) =>
+    `the file is not UTF-8${encoding === null ? "" : ` but ${encoding}`}: save it as UTF-8`,
+  "target.id-invisible-character": ({ id, codePoint }) =>
+    `the id "${id}" holds ${codePointName(codePoint)}${characterName(codePoint)}, a character that cannot be seen: delete it (or type the id again)`,
   "target.duplicate-id": ({ id, first }) =>
     `duplicate id "${id}", first defined at ${formatPlace(first)}`,
   "target.title-is-other-id": ({ title, first }) =>

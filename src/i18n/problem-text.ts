@@ -7,7 +7,7 @@ import type { Labels } from "./labels.js";
  * `file:line:col: message`, or the message alone for a problem of no place, with a warning's
  * prefix, in the labels' language (English by default). Control characters of the input (an
  * escape sequence in an id or a key) are shown as `\u001b`, never sent to the terminal, where
- * they could recolour, move or hide what it shows.
+ * they could recolour, move or hide what it shows; so are characters that show nothing (`\u200b`).
  */
 export function formatProblem(problem: Problem, labels: Labels = en): string {
   const words = labels.messages[problem.code] as (params: Problem["params"]) => string;
@@ -42,11 +42,16 @@ function mapTexts<T>(value: T, change: (text: string) => string): T {
 }
 
 function showControls(text: string): string {
-  return text.replace(
-    CONTROL_CHARACTERS,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return text.replace(CONTROL_CHARACTERS, (char) => {
+    const code = char.codePointAt(0) as number;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+/**
+ * Controls, and the characters that show nothing (a zero-width space, a bidirectional mark): an
+ * id that holds one and the id without it would look the same in a message.
+ */
+const CONTROL_CHARACTERS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+  /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;

@@ -1,5 +1,12 @@
 /** The Chinese words of every problem kpi reports. Values, keys and option names stay as written. */
-import type { Expectation, IndentCharacter, Shown, WriteReason } from "../core/problem-codes.js";
+import { codePointName } from "../core/invisible-characters.js";
+import type {
+  Expectation,
+  IndentCharacter,
+  Shown,
+  WriteReason,
+  YamlFileRole,
+} from "../core/problem-codes.js";
 import { formatPlace } from "../core/problems.js";
 import { PRESETS } from "../core/schedule.js";
 import type { Messages } from "./labels.js";
@@ -60,6 +67,31 @@ function shown(got: Shown): string {
   return { list: "列表", mapping: "映射", "invalid-date": "无效的日期" }[got.shape];
 }
 
+/** YAML 问题所在的文件。 */
+const FILE_ROLE: Record<YamlFileRole, string> = {
+  target: "指标文件",
+  project: "项目文件",
+};
+
+/** 编号中最常见的看不见的字符。 */
+const CHARACTER_NAMES: Readonly<Record<number, string>> = {
+  160: "不间断空格",
+  173: "软连字符",
+  8203: "零宽空格",
+  8204: "零宽不连字",
+  8205: "零宽连字",
+  8206: "从左到右标记",
+  8207: "从右到左标记",
+  8288: "字连接符",
+  12288: "全角空格",
+  65279: "字节顺序标记",
+};
+
+function characterName(codePoint: number): string {
+  const name = CHARACTER_NAMES[codePoint];
+  return name === undefined ? "" : `（${name}）`;
+}
+
 const INDENT_CHARACTER: Record<IndentCharacter, string> = {
   tab: "制表符",
   "no-break-space": "不间断空格（U+00A0）",
@@ -102,8 +134,8 @@ export const zhMessages: Messages = {
   "path.no-target-files": ({ extensions }) => `此文件夹中没有指标文件（${extensions.join("、")}）`,
   "path.no-data-files": ({ extensions }) => `此文件夹中没有数据文件（${extensions.join("、")}）`,
   "file.unreadable": ({ code }) => `无法读取文件：${code}`,
-  "file.target-too-large": ({ maxBytes }) =>
-    `文件大于 ${maxBytes / 2 ** 20} MiB，超出了指标文件的大小上限`,
+  "file.target-too-large": ({ maxBytes, role }) =>
+    `文件大于 ${maxBytes / 2 ** 20} MiB，超出了${FILE_ROLE[role]}的大小上限`,
   "file.more-errors": ({ count }) => `本文件另有 ${count} 个错误`,
   "file.more-warnings": ({ count }) => `本文件另有 ${count} 条警告`,
 
@@ -123,22 +155,27 @@ export const zhMessages: Messages = {
     `YAML 格式错误：引号没有闭合：以 ${quote} 开头的值必须以 ${quote} 结尾`,
   "yaml.unclosed-bracket": ({ bracket }) =>
     `YAML 格式错误："${bracket}" 没有闭合：[ ] 中的列表或 { } 中的映射须以 "${bracket === "[" ? "]" : "}"}" 结尾`,
-  "yaml.several-documents": () =>
-    'YAML 格式错误：文件含有多个文档（有 "---" 行）；一个指标文件只能是一个文档',
+  "yaml.several-documents": ({ role }) =>
+    `YAML 格式错误：文件含有多个文档（有 "---" 行）；${role === "target" ? "一个指标文件" : "项目文件"}只能是一个文档`,
   "yaml.bad-escape": ({ sequence }) =>
     `YAML 格式错误："${sequence}" 不是转义序列：双引号内的反斜杠须写作 "\\\\"（或改用单引号）`,
   "yaml.duplicate-key": ({ key }) => `键 "${key}" 重复`,
-  "yaml.unknown-tag": ({ tag }) =>
-    `未知的标签 ${tag}：指标文件只含普通的值，kpi 不运行其中的任何代码`,
+  "yaml.unknown-tag": ({ tag, role }) =>
+    `未知的标签 ${tag}：${FILE_ROLE[role]}只含普通的值，kpi 不运行其中的任何代码`,
   "yaml.unknown-alias": ({ alias }) =>
     `无法展开文件中的别名：别名 *${alias} 之前没有定义锚点 &${alias}`,
-  "yaml.too-many-aliases": ({ max }) =>
-    `无法展开文件中的别名：展开后超过 ${max} 个节点，远超指标文件所需`,
+  "yaml.too-many-aliases": ({ max, role }) =>
+    `无法展开文件中的别名：展开后超过 ${max} 个节点，远超${FILE_ROLE[role]}所需`,
+  "yaml.merge-not-mapping": () => "合并键（<<）的值应为映射、映射的别名（*名称）或由它们组成的列表",
   "yaml.mapping-too-large": ({ keys, max }) => `映射有 ${keys} 个键：kpi 最多读取 ${max} 个`,
-  "yaml.list-too-long": ({ items, max }) =>
-    `列表有 ${items} 项：kpi 在一个列表中最多读取 ${max} 项（更长的指标列表请拆分为多个文件）`,
+  "yaml.list-too-long": ({ items, max, role }) =>
+    `列表有 ${items} 项：kpi 在一个列表中最多读取 ${max} 项${role === "target" ? "（更长的指标列表请拆分为多个文件）" : ""}`,
 
   "target.empty-file": () => "指标文件为空：应为包含指标列表（targets）的映射",
+  "target.not-utf8": ({ encoding }) =>
+    `文件不是 UTF-8 编码${encoding === null ? "" : `，而是 ${encoding}`}：请另存为 UTF-8`,
+  "target.id-invisible-character": ({ id, codePoint }) =>
+    `编号 "${id}" 含有看不见的字符 ${codePointName(codePoint)}${characterName(codePoint)}：请删除该字符（或重新输入编号）`,
   "target.duplicate-id": ({ id, first }) => `编号 "${id}" 重复，首次定义于 ${formatPlace(first)}`,
   "target.title-is-other-id": ({ title, first }) =>
     `名称 "${title}" 是 ${formatPlace(first)} 处指标的编号：数据行写 "${title}" 时会算作那个指标；请给本指标换一个名称`,

@@ -53,8 +53,15 @@ export class TargetIndex {
   constructor(readonly list: readonly Target[]) {
     this.ids = new IdTable(list.map((target) => target.id));
     this.milestones = Uint8Array.from(list, (target) => (target.kind === "milestone" ? 1 : 0));
+    const addTitle = (title: string, index: number) => {
+      const other = this.titles.get(title);
+      this.titles.set(title, other === undefined || other === index ? index : SHARED_TITLE);
+    };
     list.forEach((target, index) => {
-      this.titles.set(target.title, this.titles.has(target.title) ? SHARED_TITLE : index);
+      addTitle(target.title, index);
+      // Ids are composed (NFC) as they are read; a title is found composed too, as a cell is.
+      const composed = target.title.normalize("NFC");
+      if (composed !== target.title) addTitle(composed, index);
     });
   }
 
@@ -75,7 +82,10 @@ export class TargetIndex {
 
   /** The ids of the targets that have this title. */
   idsWithTitle(title: string): string[] {
-    return this.list.filter((target) => target.title === title).map((target) => target.id);
+    const composed = title.normalize("NFC");
+    return this.list
+      .filter((target) => target.title === title || target.title.normalize("NFC") === composed)
+      .map((target) => target.id);
   }
 
   /** What an unknown id may be a misspelling of: every id and every title that names one target. */

@@ -46,7 +46,7 @@ export interface LoadedProject {
 
 /** The settings of a project file's text, for a caller that holds `yaml`. */
 export function parseProjectFile(source: SourceText, yaml: Yaml): LoadedProject {
-  return projectSettingsOf(readTargetDocument(source, yaml));
+  return projectSettingsOf(readTargetDocument({ ...source, role: "project" }, yaml));
 }
 
 type Path = readonly (string | number)[];

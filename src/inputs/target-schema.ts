@@ -6,6 +6,7 @@
 // zod/mini: the same schemas and messages as classic zod in a twentieth of the code, which the
 // CLI parses at every start.
 import * as z from "zod/mini";
+import { unseenCharacterOf } from "../core/invisible-characters.js";
 import { FREQUENCIES } from "../core/model.js";
 import type { Expectation } from "../core/problem-codes.js";
 import { PRESETS } from "../core/schedule.js";
@@ -61,7 +62,8 @@ function expect(what: (typeof EXPECTATIONS)[number]) {
   };
 }
 
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** An id (SPEC 2, v2): letters and digits of any script, `.`, `_` and `-`, after NFC. */
+export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 /** `"30%"`: a number followed by a percent sign. */
 export const PERCENT_PATTERN = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -175,12 +177,21 @@ const resultBy = date
 export const common = {
   id: z
     .string(expect("id"))
-    .check(z.regex(ID_PATTERN, expect("id-characters")))
+    // Composed first: `é` typed as e and a combining accent is the id `é`.
+    .check(
+      z.normalize("NFC"),
+      // A letter that shows nothing (the Hangul filler) is no id either.
+      z.refine((id: string) => unseenCharacterOf(id) === null, {
+        ...expect("id-characters"),
+        abort: true,
+      }),
+      z.regex(ID_PATTERN, expect("id-characters")),
+    )
     .check(
       z.meta(
         describe(
-          "unique across all target files; letters, digits, '.', '_' and '-'",
-          "指标编号，在所有指标文件中唯一；字母、数字、'.'、'_'、'-'",
+          "unique across all target files; letters (of any script), digits, '.', '_' and '-'",
+          "指标编号，在所有指标文件中唯一；字母（含汉字）、数字、'.'、'_'、'-'",
         ),
       ),
     ),

@@ -16,6 +16,7 @@ import {
   formatDay,
   parseIsoDate,
 } from "../core/dates.js";
+import { unseenCharacterOf } from "../core/invisible-characters.js";
 import {
   type Frequency,
   KINDS,
@@ -28,7 +29,8 @@ import {
   type Target,
   type Tolerance,
 } from "../core/model.js";
-import type { Expectation, Shown } from "../core/problem-codes.js";
+import { severalOwners } from "../core/owners.js";
+import type { Expectation, Shown, YamlFileRole } from "../core/problem-codes.js";
 import {
   type CodeAndParams,
   error,
@@ -64,6 +66,8 @@ import { indentCharacterOf, yamlErrorProblems } from "./yaml-problems.js";
 export interface SourceText {
   file: string;
   text: string;
+  /** The project file is read as target files are, and its problems say so. @default "target" */
+  role?: YamlFileRole;
 }
 
 export interface LoadedTargets {
@@ -110,7 +114,8 @@ export function targetsOf(
   // A data row may name its target by its title, ids first (SPEC 2, v2): a title that is another
   // target's id would make a row of that id mean the other target.
   for (const target of targets) {
-    const other = firstById.get(target.title);
+    // Ids are composed (NFC): so is the title that could name one.
+    const other = firstById.get(target.title) ?? firstById.get(target.title.normalize("NFC"));
     if (other === undefined || other === target) continue;
     problems.push(
       error(titlePlace(documents, target), "target.title-is-other-id", {
@@ -260,7 +265,12 @@ interface Positioned {
 export abstract class TargetDocument {
   readonly problems: Problem[] = [];
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    /** The file's text, for the place of a character within a value. */
+    protected readonly text = "",
+    readonly role: YamlFileRole = "target",
+  ) {}
 
   /** The document's data; undefined when a problem keeps it from being read. */
   abstract readonly data: unknown;
@@ -277,14 +287,34 @@ export abstract class TargetDocument {
     return this.placeOfOffset(node?.range?.[0] ?? 0);
   }
 
-  report<C extends ProblemCode>(node: Positioned | null, code: C, params: ProblemParams[C]): void {
-    this.problems.push(error(this.placeOf(node), code, params));
+  /**
+   * Where a one-line value holds a character: its first one on the node's line, or the node's
+   * start when the value writes it as an escape (`"\u200b"`).
+   */
+  placeOfCharacterOffset(node: Positioned | null, character: string): number {
+    const start = node?.range?.[0] ?? 0;
+    const lineEnd = this.text.indexOf("\n", start);
+    const at = this.text.indexOf(character, start);
+    return at !== -1 && (lineEnd === -1 || at < lineEnd) ? at : start;
   }
 
-  /** A problem whose code is known only when it is made (an unknown key's, say). */
-  reportProblem(node: Positioned | null, [code, params]: CodeAndParams): void {
-    this.problems.push(error(this.placeOf(node), code, params));
+  report<C extends ProblemCode>(node: Positioned | null, code: C, params: ProblemParams[C]): void {
+    this.reportProblem(node, [code, params] as CodeAndParams);
   }
+
+  /**
+   * A problem whose code is known only when it is made (an unknown key's, say). The same problem
+   * at the same place is said once: targets that merge one mapping (`<<: *base`) share its faults.
+   */
+  reportProblem(node: Positioned | null, [code, params]: CodeAndParams): void {
+    const offset = node?.range?.[0] ?? 0;
+    const key = `${offset} ${code} ${JSON.stringify(params)}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.problems.push(error(this.placeOfOffset(offset), code, params));
+  }
+
+  private readonly reported = new Set<string>();
 }
 
 /**
@@ -296,7 +326,7 @@ export function readPlainDocument(source: SourceText): TargetDocument | null {
     maxListItems: MAX_LIST_ITEMS,
     maxMappingKeys: MAX_MAPPING_KEYS,
   });
-  return plain === null ? null : new PlainDocument(source.file, source.text, plain);
+  return plain === null ? null : new PlainDocument(source, plain);
 }
 
 /** A target file's document by the plain reader when it reads the file, else by `yaml`. */
@@ -314,11 +344,10 @@ class PlainDocument extends TargetDocument {
   readonly data: unknown;
 
   constructor(
-    file: string,
-    text: string,
+    { file, text, role }: SourceText,
     private readonly plain: PlainYaml,
   ) {
-    super(file);
+    super(file, text, role);
     this.data = plain.data;
     for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1))
       this.lineStarts.push(at + 1);
@@ -376,11 +405,10 @@ class YamlDocument extends TargetDocument {
   data: unknown;
 
   constructor(
-    file: string,
-    text: string,
+    { file, text, role }: SourceText,
     private readonly yaml: Yaml,
   ) {
-    super(file);
+    super(file, text, role);
     this.lineCounter = new yaml.LineCounter();
     this.doc = yaml.parseDocument(text, {
       lineCounter: this.lineCounter,
@@ -388,6 +416,8 @@ class YamlDocument extends TargetDocument {
       // yaml compares each key with every other key of its mapping: a mapping of 100,000 keys
       // would take minutes. Duplicates are found with a set instead (shapeProblems below).
       uniqueKeys: false,
+      // `<<: *base` copies the keys of another mapping that the mapping does not have itself.
+      merge: true,
     });
     this.data = this.read(text);
   }
@@ -411,7 +441,7 @@ class YamlDocument extends TargetDocument {
         : raw.startsWith("!")
           ? raw
           : `!<${raw}>`;
-      this.problems.push(error(place, "yaml.unknown-tag", { tag }));
+      this.problems.push(error(place, "yaml.unknown-tag", { tag, role: this.role }));
     }
     if (doc.contents === null) {
       this.report(null, "target.empty-file", {});
@@ -426,7 +456,10 @@ class YamlDocument extends TargetDocument {
       else if (cause instanceof ReferenceError) {
         const alias = this.unresolvedAlias();
         if (alias === null)
-          this.report(doc.contents, "yaml.too-many-aliases", { max: MAX_ALIAS_COUNT });
+          this.report(doc.contents, "yaml.too-many-aliases", {
+            max: MAX_ALIAS_COUNT,
+            role: this.role,
+          });
         else this.report(alias, "yaml.unknown-alias", { alias: alias.source });
       } else throw cause;
       return undefined;
@@ -440,7 +473,7 @@ class YamlDocument extends TargetDocument {
    */
   private reportSyntax(text: string): void {
     const hinted = new Set<string>();
-    for (const { problem, offset } of yamlErrorProblems(text, this.doc.errors)) {
+    for (const { problem, offset } of yamlErrorProblems(text, this.doc.errors, this.role)) {
       const [code, params] = problem;
       const place = this.placeOfOffset(offset);
       if (HINTS.has(code)) {
@@ -479,38 +512,132 @@ class YamlDocument extends TargetDocument {
     return { file: this.file, line, column: col };
   }
 
+  /** The node at a path, or the closest ancestor that exists; through aliases and merge keys. */
   nodeAt(path: Path): Node | null {
-    for (let length = path.length; length >= 0; length--) {
-      const node = this.doc.getIn(path.slice(0, length), true);
-      if (node && typeof node === "object" && "range" in node) return node as Node;
+    let node: Node | null = this.doc.contents;
+    for (const key of path) {
+      const next = this.childOf(node, key);
+      if (next === undefined) break;
+      node = next;
     }
-    return this.doc.contents;
+    return node;
   }
 
   keyAt(path: Path, key: string): Node | null {
-    const map = this.doc.getIn(path, true);
-    if (this.yaml.isMap(map)) {
-      // Indexed once per mapping: a mapping of many unknown keys costs one pass, not one a key.
-      let keys = this.keyIndex.get(map);
-      if (keys === undefined) {
-        keys = new Map();
-        for (const pair of map.items) {
-          if (
-            this.yaml.isPair(pair) &&
-            this.yaml.isScalar(pair.key) &&
-            !keys.has(String(pair.key.value))
-          )
-            keys.set(String(pair.key.value), pair.key);
-        }
-        this.keyIndex.set(map, keys);
-      }
-      const node = keys.get(key);
-      if (node !== undefined) return node;
+    let node: Node | null = this.doc.contents;
+    for (const step of path) {
+      const next = this.childOf(node, step);
+      if (next === undefined) return this.nodeAt(path);
+      node = next;
     }
-    return this.nodeAt(path);
+    const map = this.resolved(node);
+    const pair = this.yaml.isMap(map) ? this.pairOf(map, key) : undefined;
+    return (pair?.key as Node | undefined) ?? this.nodeAt(path);
   }
 
-  private readonly keyIndex = new WeakMap<object, Map<string, Node>>();
+  /** The node an alias stands for; any other node as it is. */
+  private resolved(node: Node | null): Node | null {
+    if (!this.yaml.isAlias(node)) return node;
+    this.aliasTargets ??= this.findAliasTargets();
+    return this.aliasTargets.get(node) ?? null;
+  }
+
+  /** What each alias stands for, found in one pass (yaml's resolve() walks the document for each). */
+  private aliasTargets: Map<object, Node> | undefined;
+
+  /** The node each alias stands for: the latest anchor of its name before it, in the text's order. */
+  private findAliasTargets(): Map<object, Node> {
+    const targets = new Map<object, Node>();
+    const anchors = new Map<string, Node>();
+    const stack: unknown[] = [this.doc.contents];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      if (node === null || typeof node !== "object") continue;
+      if (this.yaml.isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target !== undefined) targets.set(node, target);
+        continue;
+      }
+      const anchor = (node as { anchor?: unknown }).anchor;
+      if (typeof anchor === "string") anchors.set(anchor, node as Node);
+      // Reversed, so that the first item is taken first.
+      if (this.yaml.isMap(node))
+        for (const pair of [...node.items].reverse()) stack.push(pair.value, pair.key);
+      else if (this.yaml.isSeq(node))
+        for (const item of [...node.items].reverse()) stack.push(item);
+    }
+    return targets;
+  }
+
+  /** A mapping's value of `key` or a list's item `key`, when it has a place; else undefined. */
+  private childOf(parent: Node | null, key: string | number): Node | undefined {
+    const node = this.resolved(parent);
+    let child: unknown;
+    if (this.yaml.isMap(node)) child = this.pairOf(node, String(key))?.value;
+    else if (this.yaml.isSeq(node) && typeof key === "number") child = node.items[key];
+    return child !== null && typeof child === "object" && "range" in child
+      ? (child as Node)
+      : undefined;
+  }
+
+  /**
+   * The entry of `key` in a mapping: its own, else that of the first mapping it merges (`<<:
+   * *base`, SPEC 2, v2) that has it, as `yaml` merges them: where a merged value is written is
+   * where its problem is.
+   */
+  private pairOf(map: YamlLibrary.YAMLMap, key: string, depth = 0): YamlLibrary.Pair | undefined {
+    let entries = this.entryIndex.get(map);
+    if (entries === undefined) {
+      // Indexed once per mapping: a mapping of many unknown keys costs one pass, not one a key.
+      entries = { pairs: new Map(), merged: [] };
+      for (const pair of map.items) {
+        if (!this.yaml.isPair(pair) || !this.yaml.isScalar(pair.key)) continue;
+        if (typeof pair.key.value === "symbol") entries.merged.push(...this.mergedMaps(pair.value));
+        else if (!entries.pairs.has(String(pair.key.value)))
+          entries.pairs.set(String(pair.key.value), pair);
+      }
+      this.entryIndex.set(map, entries);
+    }
+    const own = entries.pairs.get(key);
+    if (own !== undefined || depth > MAX_MERGE_DEPTH) return own;
+    for (const source of entries.merged) {
+      const pair = this.pairOf(source, key, depth + 1);
+      if (pair !== undefined) return pair;
+    }
+    return undefined;
+  }
+
+  private readonly entryIndex = new WeakMap<
+    object,
+    { pairs: Map<string, YamlLibrary.Pair>; merged: YamlLibrary.YAMLMap[] }
+  >();
+
+  /** The mappings a merge key's value names: a mapping, an alias of one, or a list of those. */
+  private mergedMaps(value: unknown): YamlLibrary.YAMLMap[] {
+    const source = this.resolved(value as Node | null);
+    const items = this.yaml.isSeq(source) ? source.items : [source];
+    return items
+      .map((item) => this.resolved(item as Node | null))
+      .filter((item): item is YamlLibrary.YAMLMap => this.yaml.isMap(item));
+  }
+
+  /**
+   * What is wrong with a merge key's value, if anything: yaml merges a mapping, an alias of one, or
+   * a list of those, and refuses anything else (an alias of no anchor too) with an exception of
+   * its own.
+   */
+  private mergeFault(value: unknown): { node: unknown; problem: CodeAndParams } | null {
+    const items = this.yaml.isSeq(value) ? value.items : [value];
+    for (const item of items) {
+      if (this.yaml.isAlias(item)) {
+        const target = this.resolved(item);
+        if (target === null)
+          return { node: item, problem: ["yaml.unknown-alias", { alias: item.source }] };
+        if (this.yaml.isMap(target)) continue;
+      } else if (this.yaml.isMap(item)) continue;
+      return { node: value, problem: ["yaml.merge-not-mapping", {}] };
+    }
+    return null;
+  }
 
   /**
    * What makes a file unreadable before any field is looked at: a mapping that repeats a key, and
@@ -531,7 +658,11 @@ class YamlDocument extends TargetDocument {
         }
         const seen = new Set<unknown>();
         for (const pair of node.items) {
-          if (this.yaml.isScalar(pair.key)) {
+          if (this.yaml.isScalar(pair.key) && typeof pair.key.value === "symbol") {
+            // A merge key (`<<`), which yaml would refuse with an exception of its own.
+            const fault = this.mergeFault(pair.value);
+            if (fault !== null) at((fault.node ?? pair.key) as Node, ...fault.problem);
+          } else if (this.yaml.isScalar(pair.key)) {
             if (seen.has(pair.key.value)) {
               const name = /^[^:\n]*/.exec(text.slice(pair.key.range?.[0] ?? 0))?.[0].trim();
               at(pair.key, "yaml.duplicate-key", { key: name ?? "" });
@@ -542,7 +673,11 @@ class YamlDocument extends TargetDocument {
         }
       } else if (this.yaml.isSeq(node)) {
         if (node.items.length > MAX_LIST_ITEMS) {
-          at(node, "yaml.list-too-long", { items: node.items.length, max: MAX_LIST_ITEMS });
+          at(node, "yaml.list-too-long", {
+            items: node.items.length,
+            max: MAX_LIST_ITEMS,
+            role: this.role,
+          });
           continue;
         }
         for (const item of node.items) stack.push(item);
@@ -551,6 +686,9 @@ class YamlDocument extends TargetDocument {
     return problems;
   }
 }
+
+/** Merged mappings that merge others, and so on: far deeper than any file needs. */
+const MAX_MERGE_DEPTH = 64;
 
 /** The problems that name a character at fault. */
 const HINTS: ReadonlySet<ProblemCode> = new Set([
@@ -572,7 +710,7 @@ export type Yaml = Pick<
  */
 export function readYamlDocument(source: SourceText, yaml: Yaml): TargetDocument {
   try {
-    return new YamlDocument(source.file, source.text, yaml);
+    return new YamlDocument(source, yaml);
   } catch (cause) {
     // yaml parses nested blocks recursively and does not catch every overflow of the stack.
     if (!(cause instanceof RangeError)) throw cause;
@@ -628,12 +766,38 @@ function checkDocument(
   if (tooLarge) return { targets: [], problems: located.problems };
   const { year, defaults = {}, targets: items } = file.data;
   checkDefaults(located, defaults);
+  reportSeveralOwners(located, ["defaults"], defaults);
+  items.forEach((item, index) => {
+    reportSeveralOwners(located, ["targets", index], item);
+  });
   const targets: Target[] = [];
   items.forEach((item, index) => {
     const target = buildTarget(located, item, index, defaults, year, projectDefaults);
     if (target) targets.push(target);
   });
   return { targets: located.problems.length > 0 ? [] : targets, problems: located.problems };
+}
+
+/**
+ * A name is one body (SPEC 2, v2): `owner: 经信局、商务局` would be ranked as a body that does not
+ * exist. Said where the name is written, in the defaults or in the target.
+ */
+function reportSeveralOwners(
+  located: TargetDocument,
+  path: Path,
+  record: Record<string, unknown>,
+): void {
+  if (!Object.hasOwn(record, "owner")) return;
+  const { owner } = record;
+  const names: [Path, unknown][] = Array.isArray(owner)
+    ? owner.map((name, index): [Path, unknown] => [[...path, "owner", index], name])
+    : [[[...path, "owner"], owner]];
+  for (const [at, name] of names) {
+    if (typeof name !== "string") continue;
+    const several = severalOwners(name);
+    if (several !== null)
+      located.report(located.nodeAt(at), "owner.several-names", { name, names: several });
+  }
 }
 
 /**
@@ -910,6 +1074,17 @@ function reportIssues(
       continue;
     }
     const expected = isExpectation(issue.message) ? issue.message : "valid";
+    // A zero-width space makes an id that looks like another: the character is named, at its place.
+    const unseen =
+      expected === "id-characters" && typeof value === "string" ? unseenCharacterOf(value) : null;
+    if (unseen !== null) {
+      located.report(
+        { range: [located.placeOfCharacterOffset(node, String.fromCodePoint(unseen))] },
+        "target.id-invisible-character",
+        { id: value as string, codePoint: unseen },
+      );
+      continue;
+    }
     // `key：value` where a mapping belongs is one text to YAML: the full-width colon is the fault.
     if (typeof value === "string" && value.includes("：") && MAPPINGS.has(expected)) {
       located.report(node, "yaml.full-width-colon", {});

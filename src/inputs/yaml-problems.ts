@@ -5,7 +5,7 @@
  * with `%`). Pure: reads only the text and the error's position.
  */
 
-import type { IndentCharacter } from "../core/problem-codes.js";
+import type { IndentCharacter, YamlFileRole } from "../core/problem-codes.js";
 import type { CodeAndParams } from "../core/problems.js";
 
 /** A YAML problem and the offset to place it at. */
@@ -28,7 +28,11 @@ export interface YamlError {
 }
 
 /** The problems of the library's errors of one text, one for each error, in their order. */
-export function yamlErrorProblems(text: string, errors: readonly YamlError[]): YamlProblem[] {
+export function yamlErrorProblems(
+  text: string,
+  errors: readonly YamlError[],
+  role: YamlFileRole = "target",
+): YamlProblem[] {
   const lines = new LineReader(text);
   // What is left open at the end is the same for every error: found once, when first asked.
   let open: number | null | undefined;
@@ -40,7 +44,7 @@ export function yamlErrorProblems(text: string, errors: readonly YamlError[]): Y
   const firstExhaustion = errors.findIndex((error) => error.code === "RESOURCE_EXHAUSTION");
   return errors
     .filter((error, i) => error.code !== "RESOURCE_EXHAUSTION" || i === firstExhaustion)
-    .map((error) => yamlErrorProblem(text, error.code, error.pos, lines, openQuoteOrBracket));
+    .map((error) => yamlErrorProblem(text, error.code, error.pos, lines, openQuoteOrBracket, role));
 }
 
 function yamlErrorProblem(
@@ -49,6 +53,7 @@ function yamlErrorProblem(
   position: readonly [number, number],
   lines: LineReader,
   openQuoteOrBracket: () => number | null,
+  role: YamlFileRole,
 ): YamlProblem {
   const offset = position[0];
   const at = (problem: CodeAndParams, where = offset): YamlProblem => ({ problem, offset: where });
@@ -74,7 +79,7 @@ function yamlErrorProblem(
       return at(["yaml.bad-indent", {}]);
     }
     case "MULTIPLE_DOCS":
-      return at(["yaml.several-documents", {}]);
+      return at(["yaml.several-documents", { role }]);
     case "BAD_DQ_ESCAPE":
       return text[offset] === "\\"
         ? at(["yaml.bad-escape", { sequence: text.slice(offset, offset + 2) }])

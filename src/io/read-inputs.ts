@@ -4,6 +4,7 @@
  * Synchronous calls: a command-line run has nothing to do while it waits, and node:fs/promises
  * and streams would load some sixty of Node's own modules at every start.
  */
+import { isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import type { Target } from "../core/model.js";
@@ -36,6 +37,7 @@ import {
   encodingName,
   type Iconv,
   lineOfInvalidUtf8,
+  nameEncoding,
   needsIconv,
   type TextDecoding,
 } from "./decode-text.js";
@@ -186,8 +188,20 @@ function readText(file: string): string | Problem {
     return error(startOf(file), "file.unreadable", { code: errorCode(cause) });
   }
   if (size > MAX_TARGET_FILE_BYTES)
-    return error(startOf(file), "file.target-too-large", { maxBytes: MAX_TARGET_FILE_BYTES });
-  return Buffer.concat(chunks, size).toString("utf8");
+    return error(startOf(file), "file.target-too-large", {
+      maxBytes: MAX_TARGET_FILE_BYTES,
+      role: "target",
+    });
+  const bytes = Buffer.concat(chunks, size);
+  // Target files are UTF-8 (SPEC 2, v2): anything else is named, never read with U+FFFD in it.
+  // UTF-16 of ASCII text alone is valid UTF-8, with a zero byte in every other place.
+  const utf8 = isUtf8(bytes);
+  const encoding = utf8 && !bytes.includes(0) ? null : nameEncoding(bytes);
+  if (!utf8 || encoding?.startsWith("UTF-")) {
+    const line = encoding?.startsWith("UTF-") ? 1 : lineOfInvalidUtf8([bytes]);
+    return error({ file, line, column: 1 }, "target.not-utf8", { encoding });
+  }
+  return bytes.toString("utf8");
 }
 
 /** Bytes read per call: larger chunks make decoding and parsing slower, not faster. */

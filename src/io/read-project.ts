@@ -49,7 +49,10 @@ export async function readProjectFile(
   }
   if (bytes.length > MAX_TARGET_FILE_BYTES)
     return failed(file, [
-      error(startOf(file), "file.target-too-large", { maxBytes: MAX_TARGET_FILE_BYTES }),
+      error(startOf(file), "file.target-too-large", {
+        maxBytes: MAX_TARGET_FILE_BYTES,
+        role: "project",
+      }),
     ]);
   if (!isUtf8(bytes)) {
     const line = nameEncoding(bytes)?.startsWith("UTF-") ? 1 : lineOfInvalidUtf8([bytes]);
@@ -59,7 +62,7 @@ export async function readProjectFile(
   }
   let text = bytes.toString("utf8");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const source = { file, text };
+  const source = { file, text, role: "project" as const };
   const document = readPlainDocument(source) ?? readYamlDocument(source, await loadYaml());
   const loaded = projectSettingsOf(document);
   return { file, settings: loaded.settings, problems: loaded.problems };

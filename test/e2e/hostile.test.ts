@@ -223,10 +223,19 @@ describe("hostile YAML: tags never run code", () => {
     expect(target).toMatchObject({ title: "2022", max: 3 });
   });
 
-  it("merge keys are not expanded: `<<` is an unknown key", () => {
+  it("merge keys are expanded (SPEC 2, v2), within the limit of aliases", () => {
     const loaded = parsed(`targets:\n  - { <<: { title: T, kind: level, max: 1 }, id: a }\n`);
-    expect(loaded.targets).toEqual([]);
-    expect(loaded.lines.join("\n")).toMatch(/unknown key "<<"/);
+    expect(loaded.lines).toEqual([]);
+    expect(loaded.targets[0]).toMatchObject({ id: "a", title: "T", max: 1 });
+    // Each level merges the one before ten times: 10^12 keys, refused without expanding them.
+    let bomb = `targets:\n  - &l0 { id: a, title: A, kind: level, max: 1 }\n`;
+    for (let level = 1; level <= 12; level++)
+      bomb += `  - &l${level} { <<: [${Array(10)
+        .fill(`*l${level - 1}`)
+        .join(", ")}], id: b${level} }\n`;
+    expect(parsed(bomb).lines).toEqual([
+      "h.yaml:1:1: cannot expand the file's aliases: they expand to more than 1000 nodes, far more than a target file needs",
+    ]);
   });
 
   it("a %YAML 1.1 file means what YAML 1.1 says; its dates are calendar dates, a time of day is refused", () => {

@@ -389,3 +389,48 @@ describe("a data file that is a pipe", () => {
     });
   });
 });
+
+describe("target files as offices write them (SPEC 2, v2): refused at their place, exit 2", () => {
+  it("a GB18030 file, an owner of two bodies and an id with a zero-width space", () => {
+    const gb = file("gb.yaml", "");
+    writeFileSync(
+      gb,
+      Buffer.from(
+        // "year: 2022\ntargets:\n  - { id: a, title: " then 财政收入 in GB18030.
+        [
+          ...Buffer.from("year: 2022\ntargets:\n  - { id: a, title: "),
+          ...[0xb2, 0xc6, 0xd5, 0xfe, 0xca, 0xd5, 0xc8, 0xeb],
+          ...Buffer.from(", target: 1 }\n"),
+        ],
+      ),
+    );
+    const owners = file(
+      "owners.yaml",
+      "year: 2022\ntargets:\n  - { id: b, title: B, target: 1, owner: 经信局、商务局 }\n  - { id: c\u200bd, title: C, target: 1 }\n",
+    );
+    // Line 4 is "  - { id: c" and the zero-width space: the 12th character.
+    for (const [lang, lines] of [
+      [
+        "en",
+        [
+          `${gb}:3:1: the file is not UTF-8 but GB18030: save it as UTF-8`,
+          `${owners}:3:42: owner "经信局、商务局" names several bodies: write them as a list, [经信局, 商务局]`,
+          `${owners}:4:12: the id "c\\u200bd" holds U+200B (a zero-width space), a character that cannot be seen: delete it (or type the id again)`,
+        ],
+      ],
+      [
+        "zh",
+        [
+          `${gb}:3:1: 文件不是 UTF-8 编码，而是 GB18030：请另存为 UTF-8`,
+          `${owners}:3:42: 责任单位 "经信局、商务局" 含有多个单位：请写成列表 [经信局, 商务局]`,
+          `${owners}:4:12: 编号 "c\\u200bd" 含有看不见的字符 U+200B（零宽空格）：请删除该字符（或重新输入编号）`,
+        ],
+      ],
+    ] as const) {
+      const { code, stdout, stderr } = runKpi(["validate", "-t", gb, owners, "--lang", lang]);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr.split("\n").slice(0, 3)).toEqual(lines);
+    }
+  });
+});

@@ -31,6 +31,12 @@ const HOSTILE = {
 type Key = keyof typeof HOSTILE;
 const KEYS = Object.keys(HOSTILE) as Key[];
 
+/**
+ * A hostile text as an owner: a name is one body (SPEC 2), so the characters that join several
+ * (`/` `;` `,`) become others as hostile to a format (`\\`, `|`).
+ */
+const ownerOf = (key: Key) => `O ${HOSTILE[key].replaceAll("/", "\\").replace(/[;,]/g, "|")}`;
+
 /** The same text as a YAML double-quoted scalar: JSON's escapes are YAML's too. */
 const yamlText = (text: string) => JSON.stringify(text);
 
@@ -47,7 +53,7 @@ beforeAll(() => {
   const targets = KEYS.map(
     (key) => `  - id: ${key}
     title: ${yamlText(`T ${HOSTILE[key]}`)}
-    owner: [${yamlText(`O ${HOSTILE[key]}`)}, plain]
+    owner: [${yamlText(ownerOf(key))}, plain]
     section: ${yamlText(`S ${HOSTILE[key]}`)}
     unit: ${yamlText(`U ${HOSTILE[key]}`)}
     source: ${yamlText(`Q ${HOSTILE[key]}`)}
@@ -232,7 +238,7 @@ describe("JSON: intact", () => {
       const result = json.results.find((item: { id: string }) => item.id === key);
       expect(result).toMatchObject({
         title: `T ${HOSTILE[key]}`,
-        owner: [`O ${HOSTILE[key]}`, "plain"],
+        owner: [ownerOf(key), "plain"],
         section: `S ${HOSTILE[key]}`,
         unit: `U ${HOSTILE[key]}`,
         actual: 2,
@@ -246,7 +252,7 @@ describe("JSON: intact", () => {
 
   it("kpi rank -f json keeps owners exactly", async () => {
     const json = JSON.parse((await kpi(["rank", ...inputs(), "-f", "json"])).stdout);
-    expect(JSON.stringify(json)).toContain(JSON.stringify(`O ${HOSTILE.osc}`));
+    expect(JSON.stringify(json)).toContain(JSON.stringify(ownerOf("osc")));
   });
 });
 
