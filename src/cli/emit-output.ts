@@ -2,8 +2,8 @@
 import { appendFileSync, type Stats, statSync } from "node:fs";
 import { sep } from "node:path";
 import { UsageError } from "../core/problems.js";
-import { findFiles } from "../io/find-files.js";
-import { DATA_EXTENSIONS, TARGET_EXTENSIONS } from "../io/read-inputs.js";
+import { type FoundFiles, findDataFiles } from "../io/find-files.js";
+import { type FoundDataFiles, findTargetFiles, isDataInput } from "../io/read-inputs.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
 import type { CliContext, OutputStream } from "./context.js";
 
@@ -15,15 +15,22 @@ export interface InputPaths {
   project?: string;
 }
 
+/** The input files a run reads, found by the check of `-o`: the run reads these, not looking again. */
+export interface FoundInputs {
+  targets: FoundFiles;
+  data: FoundDataFiles;
+}
+
 /**
  * Checked before any file is read or written: `-o` must name a file, not a folder, and none of
- * the run's input files, however it is spelled (a link or a hard link to one is that file).
+ * the run's input files, however it is spelled (a link or a hard link to one is that file). The
+ * inputs it looked for to know, or null when it needed none (no `-o`, or no file there yet).
  */
 export async function checkOutputFile(
   path: string | undefined,
   inputs: InputPaths = { targets: [], data: [] },
-): Promise<void> {
-  if (path === undefined) return;
+): Promise<FoundInputs | null> {
+  if (path === undefined) return null;
   if (path === "") throw new UsageError("output.empty-path", {});
   const info = statOf(path);
   const folder = info?.isDirectory()
@@ -33,14 +40,18 @@ export async function checkOutputFile(
       : null;
   if (folder !== null)
     throw new UsageError("output.write-failed", { path, reason: folder, nothingWritten: false });
-  if (info === undefined || !info.isFile()) return;
+  if (info === undefined || !info.isFile()) return null;
+  // Found as the run finds them, once: the run then reads the files found here.
+  const targets = await findTargetFiles(inputs.targets, inputs.project ?? null);
+  const data = await findDataFiles(inputs.data);
   const files = [
     ...(inputs.project === undefined ? [] : [inputs.project]),
-    ...(await findFiles(inputs.targets, TARGET_EXTENSIONS)).files,
-    ...(await findFiles(inputs.data, DATA_EXTENSIONS)).files,
+    ...targets.files,
+    ...data.files.filter(isDataInput).map((file) => file.path),
   ];
   const input = files.find((file) => isSameFile(info, statOf(file)));
   if (input !== undefined) throw new UsageError("output.is-input", { path, input });
+  return { targets, data };
 }
 
 /** What is at `path`, or undefined: nothing there, or a part of the path that is a file. */

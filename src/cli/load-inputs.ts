@@ -12,7 +12,7 @@ import type { Labels } from "../i18n/labels.js";
 import { type ReadTargets, readData, readTargets } from "../io/read-inputs.js";
 import { projectFilePath, readProjectFile } from "../io/read-project.js";
 import type { CliContext } from "./context.js";
-import { checkOutputFile } from "./emit-output.js";
+import { checkOutputFile, type FoundInputs } from "./emit-output.js";
 import { isError, printProblems } from "./print-problems.js";
 import { type InputOptions, parseAsOf, resolveLabels } from "./shared-options.js";
 
@@ -47,11 +47,14 @@ export async function loadInputs(
   options: InputOptions,
   dataArguments: readonly string[],
   project: Project,
+  /** The input files found by the check of `-o`, if it looked for them. */
+  found: FoundInputs | null = null,
 ): Promise<Inputs> {
   const collected = await collectInputs({
     ...options,
     data: dataPaths(options, dataArguments),
     project,
+    found,
   });
   if (collected.problems.some(isError)) throw new InputError(collected.problems);
   return {
@@ -88,12 +91,16 @@ export async function collectInputs(
     mayHoldNoData?: readonly string[];
     /** The project file, never read as a target file; its settings null when it has an error. */
     project: { file: string | null; settings: ProjectSettings | null };
+    /** The input files found already (by the check of `-o`). */
+    found?: FoundInputs | null;
   },
 ): Promise<CollectedInputs> {
+  const found = options.found ?? null;
   const targets = await readTargets(
     options.targets,
     options.project.file,
     options.project.settings?.defaults,
+    found?.targets,
   );
   const targetProblems = [...targets.problems, ...ownerProblems(targets, options.project)];
   const observations: ObservationsById = new Map();
@@ -105,6 +112,7 @@ export async function collectInputs(
     allowUnknown: options.allowUnknown === true || options.project.settings?.allowUnknown === true,
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     ...(options.mayHoldNoData === undefined ? {} : { mayHoldNoData: options.mayHoldNoData }),
+    ...(found === null ? {} : { found: found.data }),
   });
   return {
     targets: targets.targets,
@@ -158,7 +166,7 @@ export async function startReportRun(
 ): Promise<ReportRun> {
   resolveLabels(options.lang, context);
   const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
-  await checkOutputFile(options.output, {
+  const found = await checkOutputFile(options.output, {
     targets: options.targets,
     data: dataPaths(options, dataArguments),
     project: projectFilePath(options.config, context.workingFolder),
@@ -166,7 +174,7 @@ export async function startReportRun(
   const project = await loadProject(options.config, context);
   const { settings } = project;
   const labels = resolveLabels(options.lang, context, settings.lang);
-  const inputs = await loadInputs(options, dataArguments, project);
+  const inputs = await loadInputs(options, dataArguments, project, found);
   printProblems(inputs.warnings, context, labels);
   const today = () => context.today(settings.timezone);
   return {

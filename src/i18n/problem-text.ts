@@ -17,7 +17,7 @@ export function formatProblem(problem: Problem, labels: Labels = en): string {
   // `\u0000`); words of several lines have their values escaped one by one, so that their own
   // line breaks stay.
   const oneLine = !words(
-    mapTexts(problem.params, (text) => text.replace(CONTROL_CHARACTERS, " ")),
+    mapTexts(problem.params, (text) => text.replace(controlCharacters(), " ")),
   ).includes("\n");
   if (oneLine) return showControls(`${place}${prefix}${words(problem.params)}`);
   return `${showControls(place)}${prefix}${words(mapTexts(problem.params, showControls))}`;
@@ -42,7 +42,7 @@ function mapTexts<T>(value: T, change: (text: string) => string): T {
 }
 
 function showControls(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, (char) => {
+  return text.replace(controlCharacters(), (char) => {
     const code = char.codePointAt(0) as number;
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
@@ -50,8 +50,14 @@ function showControls(text: string): string {
 
 /**
  * Controls, and the characters that show nothing (a zero-width space, a bidirectional mark): an
- * id that holds one and the id without it would look the same in a message.
+ * id that holds one and the id without it would look the same in a message. Made when a first
+ * problem is shown: a pattern of Unicode properties takes a millisecond to build.
  */
-const CONTROL_CHARACTERS =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-  /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+function controlCharacters(): RegExp {
+  controlPattern ??=
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+    /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+  return controlPattern;
+}
+
+let controlPattern: RegExp | undefined;

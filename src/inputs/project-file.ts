@@ -65,7 +65,9 @@ export function projectSettingsOf(document: TargetDocument): LoadedProject {
   }
   if (data === null) return { settings: DEFAULT_PROJECT, problems: [] };
   const tooLarge = reportLargeNumbers(document, data);
-  const parsed = projectFileSchema.safeParse(data);
+  const plain = plainProjectInput(data);
+  const parsed =
+    plain === null ? projectFileSchema().safeParse(data) : { success: true as const, data: plain };
   if (!parsed.success) {
     // A number too large is said once, as such, not again as a number of the wrong kind.
     const issues = parsed.error.issues.filter(
@@ -98,6 +100,67 @@ export function projectSettingsOf(document: TargetDocument): LoadedProject {
     },
     problems: [],
   };
+}
+
+/**
+ * The input of a file of the common keys, each in its simple form, checked by hand as the schema
+ * checks it (texts trimmed, whole days, a list of names); null for anything else, which the schema
+ * checks and words the problems of. A property test holds the two equal wherever this answers.
+ */
+export function plainProjectInput(data: unknown): ProjectFileInput | null {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
+  const input: Record<string, unknown> = {};
+  for (const key of Object.keys(data)) {
+    const value = (data as Record<string, unknown>)[key];
+    switch (key) {
+      case "office":
+      case "title": {
+        const text = trimmedText(value);
+        if (text === null) return null;
+        input[key] = text;
+        break;
+      }
+      case "due_days":
+        if (!(Number.isSafeInteger(value) && (value as number) >= 0)) return null;
+        input[key] = value;
+        break;
+      case "owners": {
+        if (!Array.isArray(value) || value.length === 0) return null;
+        const names: string[] = [];
+        for (const name of value) {
+          const text = trimmedText(name);
+          if (text === null) return null;
+          names.push(text);
+        }
+        input[key] = names;
+        break;
+      }
+      case "allow_unknown":
+        if (typeof value !== "boolean") return null;
+        input[key] = value;
+        break;
+      case "lang":
+        if (value !== "zh" && value !== "en") return null;
+        input[key] = value;
+        break;
+      case "as_of":
+      case "timezone":
+        if (typeof value !== "string") return null;
+        input[key] = value;
+        break;
+      default:
+        // scores, defaults and unknown keys: the schema's.
+        return null;
+    }
+  }
+  return input as ProjectFileInput;
+}
+
+/** A text of at least one character once trimmed, trimmed; null for anything else. */
+function trimmedText(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  return text === "" ? null : text;
 }
 
 function fail(document: TargetDocument): LoadedProject {
@@ -211,7 +274,7 @@ function reportIssues(
   for (const issue of issues) {
     const path = pathOf(issue);
     if (issue.code === "unrecognized_keys") {
-      const known = path.length === 0 ? PROJECT_KEYS : SCORE_KEYS;
+      const known: readonly string[] = path.length === 0 ? PROJECT_KEYS : SCORE_KEYS;
       for (const key of issue.keys) {
         // A line indented with no-break or full-width spaces reads as a key that starts with them.
         const indent = indentCharacterOf(key);

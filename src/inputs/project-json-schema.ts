@@ -10,8 +10,9 @@ import { projectFileSchema } from "./project-schema.js";
  * (a date's form, a time zone, scores.missing ≤ scores.red are left to `kpi validate`).
  */
 export function projectFileJsonSchema(): Record<string, unknown> {
-  const owners = projectFileSchema.shape.owners;
-  return z.toJSONSchema(projectFileSchema, {
+  const schema = projectFileSchema();
+  const owners = schema.shape.owners;
+  return z.toJSONSchema(schema, {
     io: "input",
     // Owners are named once: editors can say so as well.
     override: (context) => {

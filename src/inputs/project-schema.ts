@@ -30,154 +30,186 @@ function expect(what: (typeof PROJECT_EXPECTATIONS)[number]) {
   };
 }
 
-const text = z.string(expect("text")).check(z.trim(), z.minLength(1, expect("text")));
-const points = (english: string, chinese: string) =>
-  z
-    .number(expect("number"))
-    .check(z.meta(describe(english, chinese)))
-    .apply(z.optional);
+/**
+ * The schema, built the first time a file is checked against it: a file of the common keys is
+ * checked by hand first (project-file.ts), and a run without a problem in its kpi.yaml never builds
+ * it (building zod's schemas is a millisecond of every start).
+ */
+function buildProjectFileSchema() {
+  const text = z.string(expect("text")).check(z.trim(), z.minLength(1, expect("text")));
+  const points = (english: string, chinese: string) =>
+    z
+      .number(expect("number"))
+      .check(z.meta(describe(english, chinese)))
+      .apply(z.optional);
 
-export const SCORES_SCHEMA = z
-  .strictObject(
-    {
-      green: points("points of a green result; default 100", "绿灯得分，默认 100"),
-      yellow: points(
-        "points of a yellow result (and of one achieved or done late); default 60",
-        "黄灯得分（逾期完成同黄灯），默认 60",
-      ),
-      red: points("points of a red result; default 0", "红灯得分，默认 0"),
-      missing: points(
-        "points of a late grey result (a report is due and none came), at most red; default 0",
-        "应报未报（灰灯且逾期）的得分，不得高于红灯，默认 0",
-      ),
-      late_penalty: z
-        .number(expect("non-negative-number"))
-        .check(z.gte(0, expect("non-negative-number")))
-        .check(
-          z.meta(
-            describe(
-              "points taken off a late progress result (never below 0); default 0",
-              "进度指标逾期报送的扣分（扣后不低于 0），默认 0",
+  const scoresSchema = z
+    .strictObject(
+      {
+        green: points("points of a green result; default 100", "绿灯得分，默认 100"),
+        yellow: points(
+          "points of a yellow result (and of one achieved or done late); default 60",
+          "黄灯得分（逾期完成同黄灯），默认 60",
+        ),
+        red: points("points of a red result; default 0", "红灯得分，默认 0"),
+        missing: points(
+          "points of a late grey result (a report is due and none came), at most red; default 0",
+          "应报未报（灰灯且逾期）的得分，不得高于红灯，默认 0",
+        ),
+        late_penalty: z
+          .number(expect("non-negative-number"))
+          .check(z.gte(0, expect("non-negative-number")))
+          .check(
+            z.meta(
+              describe(
+                "points taken off a late progress result (never below 0); default 0",
+                "进度指标逾期报送的扣分（扣后不低于 0），默认 0",
+              ),
             ),
-          ),
-        )
-        .apply(z.optional),
-    },
-    expect("scores"),
-  )
-  .check(
-    z.meta(
-      describe("the points of each status in the owners' scores", "责任单位评分中各状态的得分"),
-    ),
-  );
+          )
+          .apply(z.optional),
+      },
+      expect("scores"),
+    )
+    .check(
+      z.meta(
+        describe("the points of each status in the owners' scores", "责任单位评分中各状态的得分"),
+      ),
+    );
 
-/** The keys of `kpi.yaml`, in the order the SPEC lists them. */
-export const projectFileSchema = z
-  .strictObject(
-    {
-      office: text
-        .check(
-          z.meta(
-            describe("the office, shown on every report and page", "单位名称，显示在每份报告上"),
-          ),
-        )
-        .apply(z.optional),
-      title: text.check(z.meta(describe("the report's title", "报告标题"))).apply(z.optional),
-      due_days: z
-        .int(expect("whole-days"))
-        .check(z.gte(0, expect("whole-days")))
-        .check(
-          z.meta(
-            describe(
-              "days after a period's end that its report is due; default 10",
-              "每期数据在期末后多少天内报送，默认 10",
+  // The keys of `kpi.yaml`, in the order the SPEC lists them.
+  return z
+    .strictObject(
+      {
+        office: text
+          .check(
+            z.meta(
+              describe("the office, shown on every report and page", "单位名称，显示在每份报告上"),
             ),
-          ),
-        )
-        .apply(z.optional),
-      owners: z
-        .array(text, expect("owner-list"))
-        .check(z.minLength(1, expect("owner-list")))
-        .check(
-          z.meta(
-            describe(
-              "the owners in the official order: ties and owner lists follow it, and every target's owner must be one of them",
-              "责任单位的正式顺序：并列名次和单位列表按此排列，指标的责任单位须在其中",
+          )
+          .apply(z.optional),
+        title: text.check(z.meta(describe("the report's title", "报告标题"))).apply(z.optional),
+        due_days: z
+          .int(expect("whole-days"))
+          .check(z.gte(0, expect("whole-days")))
+          .check(
+            z.meta(
+              describe(
+                "days after a period's end that its report is due; default 10",
+                "每期数据在期末后多少天内报送，默认 10",
+              ),
             ),
-          ),
-        )
-        .apply(z.optional),
-      scores: SCORES_SCHEMA.apply(z.optional),
-      allow_unknown: z
-        .boolean(expect("boolean"))
-        .check(
-          z.meta(
-            describe(
-              "true: a data row for an unknown id is a warning, not an error; default false",
-              "为 true 时，数据中未知编号的行只作警告，不作错误；默认 false",
+          )
+          .apply(z.optional),
+        owners: z
+          .array(text, expect("owner-list"))
+          .check(z.minLength(1, expect("owner-list")))
+          .check(
+            z.meta(
+              describe(
+                "the owners in the official order: ties and owner lists follow it, and every target's owner must be one of them",
+                "责任单位的正式顺序：并列名次和单位列表按此排列，指标的责任单位须在其中",
+              ),
             ),
-          ),
-        )
-        .apply(z.optional),
-      lang: z
-        .enum(["zh", "en"], expect("lang"))
-        .check(
-          z.meta(
-            describe(
-              "the labels' language, after --lang and KPI_LANG, before LANG",
-              "标签语言（--lang 与 KPI_LANG 优先，其次为此项，再次为 LANG）",
+          )
+          .apply(z.optional),
+        scores: scoresSchema.apply(z.optional),
+        allow_unknown: z
+          .boolean(expect("boolean"))
+          .check(
+            z.meta(
+              describe(
+                "true: a data row for an unknown id is a warning, not an error; default false",
+                "为 true 时，数据中未知编号的行只作警告，不作错误；默认 false",
+              ),
             ),
-          ),
-        )
-        .apply(z.optional),
-      as_of: z
-        .string(expect("as-of"))
-        .check(
-          z.meta(
-            describe(
-              "the as-of date without --as-of: a date (2022-06-30, 2022-06, 2022-Q2), latest-data (the latest data row's date) or today (the default)",
-              "未给 --as-of 时的评估日期：日期（2022-06-30、2022-06、2022-Q2）、latest-data（最新数据的日期）或 today（默认）",
+          )
+          .apply(z.optional),
+        lang: z
+          .enum(["zh", "en"], expect("lang"))
+          .check(
+            z.meta(
+              describe(
+                "the labels' language, after --lang and KPI_LANG, before LANG",
+                "标签语言（--lang 与 KPI_LANG 优先，其次为此项，再次为 LANG）",
+              ),
             ),
-          ),
-        )
-        .apply(z.optional),
-      timezone: z
-        .string(expect("timezone"))
-        .check(
-          z.meta(
-            describe(
-              'the IANA time zone of "today", like Asia/Shanghai; default the machine\'s',
-              "“今天”所在的 IANA 时区，如 Asia/Shanghai；默认为本机时区",
+          )
+          .apply(z.optional),
+        as_of: z
+          .string(expect("as-of"))
+          .check(
+            z.meta(
+              describe(
+                "the as-of date without --as-of: a date (2022-06-30, 2022-06, 2022-Q2), latest-data (the latest data row's date) or today (the default)",
+                "未给 --as-of 时的评估日期：日期（2022-06-30、2022-06、2022-Q2）、latest-data（最新数据的日期）或 today（默认）",
+              ),
             ),
-          ),
-        )
-        .apply(z.optional),
-      defaults: z
-        .record(z.string(), z.unknown(), expect("target-fields"))
-        .check(
-          z.meta(
-            describe(
-              "target fields for every target of every file, under each file's own defaults",
-              "所有指标文件中所有指标的默认字段（各文件自己的 defaults 优先）",
+          )
+          .apply(z.optional),
+        timezone: z
+          .string(expect("timezone"))
+          .check(
+            z.meta(
+              describe(
+                'the IANA time zone of "today", like Asia/Shanghai; default the machine\'s',
+                "“今天”所在的 IANA 时区，如 Asia/Shanghai；默认为本机时区",
+              ),
             ),
-          ),
-        )
-        .apply(z.optional),
-    },
-    expect("project-file"),
-  )
-  .check(
-    z.meta({
-      title: "kpi project file (kpi.yaml)",
-      ...describe(
-        "what belongs to the office rather than to a target (SPEC section 7); every key is optional",
-        "kpi 项目文件：属于督查单位而非单个指标的设置；每个键都可省略",
-      ),
-    }),
-  );
+          )
+          .apply(z.optional),
+        defaults: z
+          .record(z.string(), z.unknown(), expect("target-fields"))
+          .check(
+            z.meta(
+              describe(
+                "target fields for every target of every file, under each file's own defaults",
+                "所有指标文件中所有指标的默认字段（各文件自己的 defaults 优先）",
+              ),
+            ),
+          )
+          .apply(z.optional),
+      },
+      expect("project-file"),
+    )
+    .check(
+      z.meta({
+        title: "kpi project file (kpi.yaml)",
+        ...describe(
+          "what belongs to the office rather than to a target (SPEC section 7); every key is optional",
+          "kpi 项目文件：属于督查单位而非单个指标的设置；每个键都可省略",
+        ),
+      }),
+    );
+}
 
-export type ProjectFileInput = z.infer<typeof projectFileSchema>;
+let built: ReturnType<typeof buildProjectFileSchema> | undefined;
+
+/** The zod schema of the project file (built once, when first asked for). */
+export function projectFileSchema(): ReturnType<typeof buildProjectFileSchema> {
+  built ??= buildProjectFileSchema();
+  return built;
+}
+
+export type ProjectFileInput = z.infer<ReturnType<typeof buildProjectFileSchema>>;
 
 /** The keys of the file, and of its `scores`, for "did you mean" and the list of keys. */
-export const PROJECT_KEYS = Object.keys(projectFileSchema.shape);
-export const SCORE_KEYS = Object.keys(SCORES_SCHEMA.shape);
+export const PROJECT_KEYS = [
+  "office",
+  "title",
+  "due_days",
+  "owners",
+  "scores",
+  "allow_unknown",
+  "lang",
+  "as_of",
+  "timezone",
+  "defaults",
+] as const satisfies readonly (keyof ProjectFileInput)[];
+export const SCORE_KEYS = [
+  "green",
+  "yellow",
+  "red",
+  "missing",
+  "late_penalty",
+] as const satisfies readonly (keyof NonNullable<ProjectFileInput["scores"]>)[];

@@ -6,11 +6,12 @@
 import * as z from "zod/mini";
 import { KINDS } from "../core/model.js";
 import {
-  common,
   DEFAULTS_DESCRIPTION,
   date,
   describe,
   growthTargetSchema,
+  ID_DESCRIPTION,
+  ID_PATTERN_SOURCE,
   KIND_DESCRIPTION,
   levelTargetSchema,
   milestoneTargetSchema,
@@ -19,6 +20,11 @@ import {
   tolerance,
   YEAR,
 } from "./target-schema.js";
+
+/** An id as an editor checks it: the pattern of SPEC 2 (the loader composes it first). */
+const editorId = z
+  .string()
+  .check(z.regex(new RegExp(ID_PATTERN_SOURCE, "u")), z.meta(ID_DESCRIPTION));
 
 /**
  * A target as an editor sees it: only the id is required and the kind is optional, because every
@@ -32,7 +38,7 @@ function editorTarget<Shape extends z.core.$ZodShape>(
 ) {
   return z
     .extend(z.partial(schema), {
-      id: common.id,
+      id: editorId,
       kind: z.optional(z.literal(kind).check(z.meta(KIND_DESCRIPTION))),
     })
     .check(z.meta(describe(english, chinese)));

@@ -96,6 +96,16 @@ export function dataFileKind(file: DataPath): DataFileKind {
 }
 
 /**
+ * Whether a file found under the data paths is read as data: one named always is (so `-o` may
+ * never name it); in a folder, delimited text is, and files listed as not read are not.
+ */
+export function isDataInput(file: DataPath): boolean {
+  if (file.folder === null) return true;
+  const kind = dataFileKind(file);
+  return kind === "delimited" || kind === "delimited-if-header";
+}
+
+/**
  * The target files under the given paths: never a project file (SPEC 7), neither the one the run
  * reads (`projectFile`, wherever it is) nor a kpi.yaml found in a folder. A kpi.yaml named as a
  * target file is read as one.
@@ -132,8 +142,10 @@ export async function readTargets(
   paths: readonly string[],
   projectFile: string | null = null,
   projectDefaults: Readonly<Record<string, unknown>> = {},
+  /** The files found already (by the check of `-o`), else they are looked for here. */
+  found?: FoundFiles,
 ): Promise<ReadTargets> {
-  const { files, emptyFolders } = await findTargetFiles(paths, projectFile);
+  const { files, emptyFolders } = found ?? (await findTargetFiles(paths, projectFile));
   // No target file is no target: "0 targets" must never pass a check.
   const empty = emptyFolders.map((folder) =>
     error({ file: folder, line: 1, column: 1 }, "path.no-target-files", {
@@ -233,7 +245,12 @@ export interface ReadDataOptions {
   mayHoldNoData?: readonly string[];
   /** Rows of unknown ids are warnings, not errors (SPEC 3, v2). @default false */
   allowUnknown?: boolean;
+  /** The files found already (by the check of `-o`), else they are looked for here. */
+  found?: FoundDataFiles;
 }
+
+/** The files under the data paths, and the folders given. */
+export type FoundDataFiles = Awaited<ReturnType<typeof findDataFiles>>;
 
 /**
  * The observations of the data files, through the stages of the data pipeline, file by file and
@@ -245,7 +262,7 @@ export async function readData(
   targets: readonly Target[],
   options: ReadDataOptions = {},
 ): Promise<CollectedData> {
-  const { files, folders } = await findDataFiles(paths);
+  const { files, folders } = options.found ?? (await findDataFiles(paths));
   const problems: Problem[] = [];
   const { encoding } = options;
   // Loaded before any file is read, so that every stage after it is synchronous.

@@ -2,12 +2,18 @@
  * The project file kpi.yaml (SPEC 7): every key, and every problem at its place, as
  * `file:line:col: message`, with "did you mean" where a value is a likely typo.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as yaml from "yaml";
 import { DEFAULT_PROJECT, DEFAULT_SCORES } from "../../src/core/project.js";
 import { labelsFor } from "../../src/i18n/language.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
-import { parseProjectFile, projectSettingsOf } from "../../src/inputs/project-file.js";
+import {
+  parseProjectFile,
+  plainProjectInput,
+  projectSettingsOf,
+} from "../../src/inputs/project-file.js";
+import { PROJECT_KEYS, projectFileSchema, SCORE_KEYS } from "../../src/inputs/project-schema.js";
 import { readYamlDocument, targetsOf } from "../../src/inputs/targets.js";
 import { day } from "../helpers.js";
 
@@ -447,5 +453,55 @@ targets:
       "kpi.yaml:3:3: the id cannot have a default: each target needs its own",
       'kpi.yaml:4:3: unknown key "colour"',
     ]);
+  });
+});
+
+describe("a project file of the common keys is checked by hand, as the schema checks it", () => {
+  const values = fc.oneof(
+    fc.string(),
+    fc.constantFrom(" 督查室 ", "", "  ", "zh", "en", "ZH", "today", "2022-06-30"),
+    fc.integer({ min: -3, max: 40 }),
+    fc.double(),
+    fc.constantFrom(2 ** 53, -0, 1.5, Number.NaN, Number.POSITIVE_INFINITY),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.oneof(fc.string(), fc.constantFrom(" 发改局", "", 3)), { maxLength: 3 }),
+    fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }),
+  );
+  const keys = fc.constantFrom(...PROJECT_KEYS, "office ", "ofice", "__proto__", "constructor");
+
+  it("answers only what the schema accepts, and gives what it gives", () => {
+    fc.assert(
+      fc.property(fc.dictionary(keys, values, { maxKeys: 5 }), (data) => {
+        const plain = plainProjectInput(data);
+        const parsed = projectFileSchema().safeParse(data);
+        if (plain !== null) {
+          expect(parsed.success).toBe(true);
+          expect(plain).toEqual(parsed.data);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("the keys listed for did-you-mean are the schema's", () => {
+    const { shape } = projectFileSchema();
+    expect([...PROJECT_KEYS]).toEqual(Object.keys(shape));
+    expect([...SCORE_KEYS]).toEqual(Object.keys(shape.scores._zod.def.innerType.shape));
+  });
+
+  it("answers for the bundled example's keys", () => {
+    const data = {
+      office: " XX县人民政府督查室",
+      title: "县政府重点工作月度亮晒",
+      due_days: 10,
+      owners: ["科技局", " 发改局 "],
+      as_of: "latest-data",
+      lang: "zh",
+      timezone: "Asia/Shanghai",
+      allow_unknown: false,
+    };
+    expect(plainProjectInput(data)).toEqual(projectFileSchema().safeParse(data).data);
+    expect(plainProjectInput({ ...data, scores: { green: 90 } })).toBeNull();
   });
 });
