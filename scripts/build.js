@@ -55,6 +55,8 @@ const APART = ["yaml", "iconv-lite"];
 
 const common = {
   bundle: true,
+  // action.yml, which `kpi init` writes beside the release file, is in the bundle as text.
+  loader: { ".yml": "text" },
   format: "cjs",
   platform: "node",
   target: "node20",

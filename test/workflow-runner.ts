@@ -7,7 +7,7 @@
  * this Node.js runs it), and upload-artifact is checked to find its file. Anything else, an
  * expression included, is an error: a workflow this cannot run is not passed by it.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -53,32 +53,40 @@ export interface RunnerOptions {
 }
 
 /** Run one job of a workflow file. */
-export function runJob(workflowFile: string, job: string, options: RunnerOptions): JobRun {
+export function runJob(workflowFile: string, job: string, options: RunnerOptions): Promise<JobRun> {
   const workflow = parse(readFileSync(workflowFile, "utf8"));
   const steps = workflow.jobs[job].steps as Step[];
   return runSteps(steps, { ...options, inputs: {}, actionPath: null });
 }
 
 /** Run a composite action (its action.yml's folder) with these inputs, as `uses:` does. */
-export function runAction(
+export async function runAction(
   actionFolder: string,
   inputs: Record<string, string>,
   options: RunnerOptions,
-): JobRun {
+): Promise<JobRun> {
   const action = parse(readFileSync(join(actionFolder, "action.yml"), "utf8"));
   if (action.runs?.using !== "composite") throw new Error(`${actionFolder} is no composite action`);
   const resolved: Record<string, string> = {};
   for (const [name, input] of Object.entries(
     (action.inputs ?? {}) as Record<string, { default?: string; required?: boolean }>,
   )) {
-    const value = inputs[name] ?? input.default;
+    const value =
+      inputs[name] ??
+      (input.default === undefined
+        ? undefined
+        : substitute(String(input.default), {
+            inputs: {},
+            steps: {},
+            github: contextOf(options, actionFolder),
+          }));
     if (value === undefined && input.required === true)
       throw new Error(`input ${name} is required`);
-    resolved[name] = String(value ?? "");
+    resolved[name] = value ?? "";
   }
   for (const name of Object.keys(inputs))
     if (!(name in resolved)) throw new Error(`the action has no input ${name}`);
-  const run = runSteps(action.runs.steps as Step[], {
+  const run = await runSteps(action.runs.steps as Step[], {
     ...options,
     inputs: resolved,
     actionPath: actionFolder,
@@ -106,23 +114,26 @@ interface Scope extends RunnerOptions {
 function contextOf(options: RunnerOptions, actionPath: string | null): Record<string, string> {
   return {
     workspace: options.workspace,
+    token: "",
     ...(actionPath === null ? {} : { action_path: actionPath }),
     ...options.github,
   };
 }
 
-function runSteps(steps: readonly Step[], scope: Scope): JobRun {
+async function runSteps(steps: readonly Step[], outer: Scope): Promise<JobRun> {
   const temporary = mkdtempSync(join(tmpdir(), "kpi-runner-"));
-  const summaryFile = scope.env.GITHUB_STEP_SUMMARY ?? join(temporary, "summary.md");
+  // One summary for the job: an action's steps write to the job's.
+  const summaryFile = outer.env.GITHUB_STEP_SUMMARY ?? join(temporary, "summary.md");
   if (!existsSync(summaryFile)) writeFileSync(summaryFile, "");
+  const scope = { ...outer, env: { ...outer.env, GITHUB_STEP_SUMMARY: summaryFile } };
   const runs: StepRun[] = [];
   const outputsById: Record<string, Record<string, string>> = {};
   let failed = false;
-  steps.forEach((step, index) => {
+  for (const [index, step] of steps.entries()) {
     const name = step.id ?? `step-${index + 1}`;
     if (!shouldRun(step.if, failed)) {
       runs.push({ name, code: null, stdout: "", stderr: "", outputs: {} });
-      return;
+      continue;
     }
     const values = {
       inputs: scope.inputs,
@@ -142,7 +153,7 @@ function runSteps(steps: readonly Step[], scope: Scope): JobRun {
       ]),
     );
     let result: StepRun;
-    if (step.uses !== undefined) result = { ...uses(step.uses, given, scope), name };
+    if (step.uses !== undefined) result = { ...(await uses(step.uses, given, scope)), name };
     else if (step.run !== undefined) {
       const outputFile = join(temporary, `output-${index}`);
       writeFileSync(outputFile, "");
@@ -155,9 +166,8 @@ function runSteps(steps: readonly Step[], scope: Scope): JobRun {
             ? [process.execPath, ["-e", script]]
             : null;
       if (command === null) throw new Error(`shell ${shell} is not run here`);
-      const ran = spawnSync(command[0] as string, command[1] as string[], {
+      const ran = await spawnAsync(command[0] as string, command[1] as string[], {
         cwd: join(scope.workspace, step["working-directory"] ?? "."),
-        encoding: "utf8",
         env: {
           ...scope.env,
           GITHUB_WORKSPACE: scope.workspace,
@@ -179,7 +189,7 @@ function runSteps(steps: readonly Step[], scope: Scope): JobRun {
     runs.push(result);
     outputsById[name] = result.outputs;
     if (result.code !== 0) failed = true;
-  });
+  }
   return {
     ok: !failed,
     steps: runs,
@@ -188,7 +198,7 @@ function runSteps(steps: readonly Step[], scope: Scope): JobRun {
   };
 }
 
-function uses(action: string, given: Record<string, string>, scope: Scope): StepRun {
+async function uses(action: string, given: Record<string, string>, scope: Scope): Promise<StepRun> {
   const done = { name: action, code: 0, stdout: "", stderr: "", outputs: {} };
   if (action.startsWith("actions/checkout@") || action.startsWith("actions/setup-node@"))
     return done;
@@ -199,7 +209,7 @@ function uses(action: string, given: Record<string, string>, scope: Scope): Step
       : { ...done, code: 1, stderr: `no file ${path} to upload` };
   }
   if (action.startsWith("./")) {
-    const run = runAction(join(scope.workspace, action), given, {
+    const run = await runAction(join(scope.workspace, action), given, {
       ...scope,
       env: { ...scope.env },
     });
@@ -212,6 +222,27 @@ function uses(action: string, given: Record<string, string>, scope: Scope): Step
     };
   }
   throw new Error(`the action ${action} is not run here`);
+}
+
+/** A process run to its end without blocking this one (a test's fake server answers meanwhile). */
+function spawnAsync(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: Record<string, string | undefined> },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 function shouldRun(condition: string | undefined, failed: boolean): boolean {

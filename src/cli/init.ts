@@ -6,9 +6,10 @@
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { type Command, Option } from "commander";
+import action from "../../action.yml";
 import packageJson from "../../package.json" with { type: "json" };
 import { civilFromDay } from "../core/dates.js";
-import { initFiles, isKpiFile, KPI_COMMAND } from "../core/init-files.js";
+import { CI_CHOICES, initFiles, isKpiFile, KPI_COMMAND } from "../core/init-files.js";
 import { UsageError } from "../core/problems.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { readReleaseFile } from "../io/release-file.js";
@@ -20,6 +21,7 @@ import { addLangOption, projectLanguage, resolveLabels } from "./shared-options.
 interface InitOptions {
   force?: boolean;
   upgrade?: boolean;
+  ci: (typeof CI_CHOICES)[number];
   lang?: string;
 }
 
@@ -29,6 +31,9 @@ export const initCommand: KpiCommand = {
     command.description(help.commands.init).argument("[dir]", help.arguments.dir, ".");
     command.addOption(new Option("--force", help.options.force));
     command.addOption(new Option("--upgrade", help.options.upgrade));
+    command.addOption(
+      new Option("--ci <ci>", help.options.ci).choices(CI_CHOICES).default(CI_CHOICES[0]),
+    );
     addLangOption(command, help);
   },
   run: (context: CliContext, dir: string, options: InitOptions) => init(dir, options, context),
@@ -41,6 +46,9 @@ async function init(dir: string, options: InitOptions, context: CliContext): Pro
     version: packageJson.version,
     schema: await renderSchema(),
     release: readReleaseFile(),
+    action,
+    // An upgrade replaces kpi's files whichever CI the repository was made for.
+    ci: options.upgrade === true ? "github" : options.ci,
   });
   const upgrade = options.upgrade === true;
   const placed = files

@@ -17,6 +17,10 @@ export interface InitOptions {
   version: string;
   /** The release file (dist/kpi-release.cjs) of the running kpi, copied as RELEASE_FILE. */
   release: string;
+  /** kpi's action.yml, copied beside it: the workflow runs the repository's kpi as an action. */
+  action: string;
+  /** The CI to write a workflow for (none: no workflow). */
+  ci: "github" | "none";
   /** The JSON Schema of target files (`kpi schema`), written beside them for editors. */
   schema: string;
 }
@@ -33,6 +37,9 @@ export const RELEASE_FILE = ".kpi/kpi.cjs";
 /** How everything a new repository says to run runs kpi, from the repository's root. */
 export const KPI_COMMAND = `node ${RELEASE_FILE}`;
 
+/** The CIs that `kpi init --ci` writes a workflow for. */
+export const CI_CHOICES = ["github", "none"] as const;
+
 /** The files of kpi itself in a repository, which `kpi init --upgrade` replaces. */
 export function isKpiFile(path: string): boolean {
   return path.startsWith(".kpi/");
@@ -42,13 +49,16 @@ export function isKpiFile(path: string): boolean {
 export function initFiles(options: InitOptions): NewFile[] {
   return [
     { path: RELEASE_FILE, content: options.release },
+    ...(options.ci === "github" ? [{ path: ".kpi/action.yml", content: options.action }] : []),
     { path: ".gitattributes", content: gitAttributes() },
     { path: "README.md", content: readme(options.year) },
     { path: "kpi.yaml", content: projectFile() },
     { path: SCHEMA_FILE, content: options.schema },
     { path: "targets/example.yaml", content: exampleTargets(options.year) },
     { path: "data/example.csv", content: exampleData(options.year) },
-    { path: ".github/workflows/kpi.yml", content: workflow() },
+    ...(options.ci === "github"
+      ? [{ path: ".github/workflows/kpi.yml", content: githubWorkflow() }]
+      : []),
   ];
 }
 
@@ -148,11 +158,13 @@ function exampleData(year: number): string {
   ].join("\n");
 }
 
-function workflow(): string {
+/** The workflow of the README's "Use in CI": the repository's own kpi, run as an action. */
+function githubWorkflow(): string {
   return `# Checks the targets and data on every push and pull request, and monthly, with the kpi kept in
-# this repository (${RELEASE_FILE}): nothing is installed. Red targets fail the run and are annotated
-# at their line, yellow ones are warnings, and the status report is the run's summary and an
-# artifact. Made by \`kpi init\`.
+# this repository (.kpi/: kpi.cjs and its action.yml), so nothing is installed. Red targets fail the
+# run; red and yellow targets and bad input are annotated at their lines; the status report is the
+# run's summary and an artifact; a pull request gets one comment with the status, kept up to date.
+# Made by \`kpi init\`.
 name: kpi
 on:
   push:
@@ -162,19 +174,18 @@ on:
     - cron: "0 1 5 * *" # 01:00 UTC on the 5th of each month, after the month's data are in
 permissions:
   contents: read
+  pull-requests: write # the comment
 
 jobs:
   check:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
+      - id: kpi
+        uses: ./.kpi
         with:
-          node-version: 20
-      - name: Validate targets and data
-        run: ${KPI_COMMAND} validate
-      - name: Check the targets
-        run: ${KPI_COMMAND} check --format github
+          comment: true
+          # fail-on: red,late  # also fail on a report that is overdue
       - name: The status report
         if: \${{ !cancelled() }}
         run: ${KPI_COMMAND} report -o kpi-report.md
@@ -201,14 +212,15 @@ green (on schedule), yellow (slightly behind), red (off track or missed) or grey
 2. \`${KPI_COMMAND} validate\` lists every mistake in the files, with its line and a suggestion.
 3. \`${KPI_COMMAND} check\` shows the status of every target; \`${KPI_COMMAND} explain ID\` tells why
    one target has its status, with a chart; \`${KPI_COMMAND} report\` writes the month's report.
-4. Commit and push: \`.github/workflows/kpi.yml\` runs the check and publishes the report as the
-   run's summary.
+4. Commit and push: \`.github/workflows/kpi.yml\` runs the check, publishes the report as the
+   run's summary and comments the status on a pull request.
 
 ## Files
 
 - \`${RELEASE_FILE}\`: kpi itself, in one file: it needs Node.js 20 or later and nothing else, no
   installation and no network. Run every command from this folder, \`${KPI_COMMAND} --help\` says
-  the rest. To upgrade, run a newer kpi's \`init --upgrade\` here: it replaces this file only.
+  the rest. \`.kpi/action.yml\` runs it in GitHub Actions. To upgrade, run a newer kpi's
+  \`init --upgrade\` here: it replaces the files in \`.kpi/\` only.
 - \`kpi.yaml\`: the office's settings (its name, the report's title, the owners in their official
   order, the as-of date); every key is commented.
 - \`targets/example.yaml\`: one commented example of each kind of target; replace them with yours.

@@ -246,6 +246,7 @@ const enHelp: HelpLabels = {
     strict: "warnings (unknown ids, empty values) make the exit code 2 too",
     force: "overwrite files that exist already",
     upgrade: "replace only the repository's copy of kpi (.kpi/) with this version's",
+    ci: "the CI to write a workflow for: github (the action in .kpi/), or none",
     forecast: "add a run-rate projection (never changes the status)",
     help: "display help for command",
     version: "output the version number",

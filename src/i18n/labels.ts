@@ -438,6 +438,7 @@ export interface HelpLabels {
     strict: string;
     force: string;
     upgrade: string;
+    ci: string;
     forecast: string;
     help: string;
     version: string;

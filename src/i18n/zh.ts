@@ -224,6 +224,7 @@ const zhHelp: HelpLabels = {
     strict: "警告（未知编号、空值）也使退出码为 2",
     force: "覆盖已存在的文件",
     upgrade: "只把仓库中的 kpi 副本（.kpi/）换成当前版本",
+    ci: "为哪种持续集成写工作流：github（运行 .kpi/ 中的 kpi），或 none（不写）",
     forecast: "加上按当前速度的预测（不影响状态）",
     help: "显示命令帮助",
     version: "显示版本号",

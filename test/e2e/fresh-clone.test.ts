@@ -66,8 +66,8 @@ describe("a repository made by kpi init, cloned fresh", () => {
     expect(copy.equals(readFileSync(join(REPO, "dist", "kpi-release.cjs")))).toBe(true);
   });
 
-  it("passes its own workflow", () => {
-    const job = runJob(join(clone, ".github", "workflows", "kpi.yml"), "check", {
+  it("passes its own workflow, which runs its kpi as an action", async () => {
+    const job = await runJob(join(clone, ".github", "workflows", "kpi.yml"), "check", {
       workspace: clone,
       env,
     });
@@ -75,6 +75,13 @@ describe("a repository made by kpi init, cloned fresh", () => {
       job.steps.map((step) => ({ name: step.name, code: step.code, stderr: step.stderr })),
     ).toEqual(job.steps.map((step) => ({ name: step.name, code: 0, stderr: "" })));
     expect(job.ok).toBe(true);
+    expect(job.steps[1]?.outputs).toEqual({
+      red: "0",
+      yellow: "0",
+      grey: "0",
+      green: "3",
+      conclusion: "success",
+    });
     // The check's annotations step writes the report into the job summary; the report is a file.
     expect(job.summary).toMatch(/^# /);
     expect(readFileSync(join(clone, "kpi-report.md"), "utf8")).toMatch(/^# /);

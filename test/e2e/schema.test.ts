@@ -56,7 +56,14 @@ describe("kpi schema: the JSON Schema of target files, generated from the zod sc
       ...yamlFiles("test/fixtures/basic/targets"),
       ...yamlFiles("test/fixtures/hand-computed/targets"),
     ].map((file): [string, string] => [file, readFileSync(join(REPO, file), "utf8")]),
-    ...initFiles({ year: 2026, version: "0.0.0", schema: "", release: "" })
+    ...initFiles({
+      year: 2026,
+      version: "0.0.0",
+      schema: "",
+      release: "",
+      action: "",
+      ci: "github",
+    })
       .filter((file) => file.path.startsWith("targets/"))
       .map((file): [string, string] => [`kpi init: ${file.path}`, file.content]),
     [
@@ -125,7 +132,14 @@ describe("kpi schema --project: the JSON Schema of kpi.yaml, generated from its 
       "office: XX县人民政府督查室\ntitle: 县政府重点工作月度亮晒\ndue_days: 10\nowners: [项目双进双产专班, 发改局]\nscores: { green: 100, yellow: 60, red: 0, missing: 0, late_penalty: 0 }\nallow_unknown: false\nlang: zh\nas_of: latest-data\ntimezone: Asia/Shanghai\ndefaults: { schedule: linear }\n",
     ],
     ["the bundled example's", readFileSync(join(REPO, "kpi.yaml"), "utf8")],
-    ...initFiles({ year: 2026, version: "0.0.0", schema: "", release: "" })
+    ...initFiles({
+      year: 2026,
+      version: "0.0.0",
+      schema: "",
+      release: "",
+      action: "",
+      ci: "github",
+    })
       .filter((file) => file.path === "kpi.yaml")
       .map((file): [string, string] => ["the one kpi init writes", file.content]),
     ["an empty mapping", "{}\n"],

@@ -241,6 +241,7 @@ describe("kpi init", () => {
   const FILES = [
     ".gitattributes",
     ".github/workflows/kpi.yml",
+    ".kpi/action.yml",
     ".kpi/kpi.cjs",
     "README.md",
     "data/example.csv",
@@ -258,6 +259,7 @@ describe("kpi init", () => {
       [
         "Created a kpi repository in office:",
         "  office/.kpi/kpi.cjs",
+        "  office/.kpi/action.yml",
         "  office/.gitattributes",
         "  office/README.md",
         "  office/kpi.yaml",
@@ -306,16 +308,28 @@ describe("kpi init", () => {
       expect(targets).toMatch(new RegExp(`^ {4}kind: ${kind}\\b`, "m"));
   });
 
-  it("writes a CI workflow that runs the repository's own kpi and publishes the report", () => {
+  it("writes a CI workflow that runs the repository's own kpi as an action, and the action", () => {
     const dir = temporaryFolder();
     runKpi(["init", dir]);
     const workflow = readFileSync(join(dir, ".github", "workflows", "kpi.yml"), "utf8");
-    const steps = parse(workflow).jobs.check.steps as { run?: string }[];
-    expect(steps.map((step) => step.run).filter(Boolean)).toEqual([
-      "node .kpi/kpi.cjs validate",
-      "node .kpi/kpi.cjs check --format github",
+    const steps = parse(workflow).jobs.check.steps as { uses?: string; run?: string }[];
+    expect(steps.map((step) => step.uses ?? step.run)).toEqual([
+      "actions/checkout@v4",
+      "./.kpi",
       "node .kpi/kpi.cjs report -o kpi-report.md",
+      "actions/upload-artifact@v4",
     ]);
+    expect(readFileSync(join(dir, ".kpi", "action.yml"), "utf8")).toBe(
+      readFileSync(join(REPO, "action.yml"), "utf8"),
+    );
+  });
+
+  it("writes no workflow and no action with --ci none", () => {
+    const dir = temporaryFolder();
+    expect(runKpi(["init", dir, "--ci", "none"]).code).toBe(0);
+    expect(filesUnder(dir)).toEqual(
+      FILES.filter((file) => file !== ".kpi/action.yml" && !file.startsWith(".github/")),
+    );
   });
 
   it("copies the release file, which runs as kpi does, and replaces only it with --upgrade", () => {
@@ -340,7 +354,7 @@ describe("kpi init", () => {
     const upgrade = runKpi(["init", dir, "--upgrade"]);
     expect(upgrade).toEqual({
       code: 0,
-      stdout: `Upgraded the kpi of ${dir} to ${version.stdout.trim()}:\n  ${release}\n`,
+      stdout: `Upgraded the kpi of ${dir} to ${version.stdout.trim()}:\n  ${release}\n  ${join(dir, ".kpi", "action.yml")}\n`,
       stderr: "",
     });
     expect(readFileSync(release, "utf8")).toBe(
