@@ -2,9 +2,11 @@
 import type { Command } from "commander";
 import { evaluate } from "../core/evaluate.js";
 import { getExitCode, parseFailOn } from "../core/exit-code.js";
+import { InputError, sortProblems } from "../core/problems.js";
 import { buildReport } from "../core/report-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { type FormatOf, loadRenderer } from "../render/index.js";
+import { problemAnnotations, renderProblemsJunit } from "../render/problem-formats.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { appendOutput, emit, terminalWidth, useColor } from "./emit-output.js";
 import { startReportRun } from "./load-inputs.js";
@@ -14,6 +16,7 @@ import {
   addInputOptions,
   addReportOptions,
   type InputOptions,
+  resolveLabels,
 } from "./shared-options.js";
 
 interface CheckOptions extends InputOptions {
@@ -41,7 +44,25 @@ async function check(
   options: CheckOptions,
 ): Promise<number> {
   const failOn = parseFailOn(options.failOn);
-  const { labels, inputs, asOf, project } = await startReportRun(options, dataArguments, context);
+  const { labels, inputs, asOf, project } = await startReportRun(
+    options,
+    dataArguments,
+    context,
+  ).catch(async (cause: unknown) => {
+    // Input errors stop the run; GitHub gets them as annotations at their places, and a JUnit
+    // report carries them as failures, so that a CI shows why no report was made.
+    if (
+      cause instanceof InputError &&
+      (options.format === "github" || options.format === "junit")
+    ) {
+      const problemLabels = resolveLabels(options.lang, context);
+      const problems = sortProblems(cause.problems);
+      if (options.format === "github")
+        context.stdout.write(problemAnnotations(problems, problemLabels));
+      else await emit(renderProblemsJunit(problems, problemLabels), options.output, context);
+    }
+    throw cause;
+  });
   const report = evaluate(inputs.targets, inputs.observations, { asOf, dueDays: project.dueDays });
   const render = await loadRenderer("results", options.format);
   await emit(

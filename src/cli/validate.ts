@@ -1,6 +1,8 @@
 /**
  * `kpi validate [paths…]`: check target and data files and evaluate nothing. Every problem is
  * listed as `file:line:col: message`; errors make the exit code 2, warnings only with --strict.
+ * `--format json|junit` says it all on stdout instead; `--format github` adds an annotation per
+ * problem.
  */
 import { statSync } from "node:fs";
 import { normalize } from "node:path";
@@ -10,6 +12,7 @@ import type { HelpLabels } from "../i18n/labels.js";
 import { formatProblem } from "../i18n/problem-text.js";
 import { findTargetFiles } from "../io/read-inputs.js";
 import { readProjectFile } from "../io/read-project.js";
+import { type FormatOf, formatsOf, loadRenderer } from "../render/index.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { collectInputs } from "./load-inputs.js";
 import { isError } from "./print-problems.js";
@@ -23,6 +26,7 @@ import {
 interface ValidateOptions extends InputOptions {
   strict?: boolean;
   lang?: string;
+  format: "text" | FormatOf<"validation">;
 }
 
 export const validateCommand: KpiCommand = {
@@ -30,6 +34,11 @@ export const validateCommand: KpiCommand = {
   define(command: Command, help: HelpLabels) {
     command.description(help.commands.validate).argument("[paths...]", help.arguments.paths);
     addInputOptions(command, help).addOption(new Option("--strict", help.options.strict));
+    command.addOption(
+      new Option("-f, --format <format>", help.options.format)
+        .choices(["text", ...formatsOf("validation")])
+        .default("text"),
+    );
     addLangOption(command, help);
   },
   run: (context: CliContext, paths: string[], options: ValidateOptions, command: Command) =>
@@ -96,15 +105,29 @@ async function validate(
     ...(options.allowUnknown === undefined ? {} : { allowUnknown: options.allowUnknown }),
   });
   const problems = sortProblems([...project.problems, ...collected.problems]);
-  for (const problem of problems) context.stderr.write(`${formatProblem(problem, labels)}\n`);
-
   const errors = problems.filter(isError).length;
   const warnings = problems.length - errors;
   let rows = 0;
   for (const observations of collected.observations.values()) rows += observations.length;
+  const failed = errors > 0 || (options.strict === true && warnings > 0);
+
+  if (options.format !== "text") {
+    const render = await loadRenderer("validation", options.format);
+    const model = {
+      problems,
+      projectFile: project.file,
+      targets: collected.targets.length,
+      rows,
+      dataRead: collected.dataRead,
+      ok: !failed,
+    };
+    context.stdout.write(render(model, { labels }));
+    // JSON and JUnit say everything; annotations go with the usual lines.
+    if (options.format !== "github") return failed ? 2 : 0;
+  }
+  for (const problem of problems) context.stderr.write(`${formatProblem(problem, labels)}\n`);
   if (!collected.dataRead && chosen.data.length > 0)
     context.stderr.write(`kpi: ${labels.validate.dataSkipped}\n`);
-  const failed = errors > 0 || (options.strict === true && warnings > 0);
   if (!failed) {
     context.stdout.write(
       `${labels.validate.summary(project.file, collected.targets.length, rows, warnings)}\n`,

@@ -10,6 +10,7 @@ import type { Problem } from "../core/problems.js";
 import type { ReportModel } from "../core/report-model.js";
 import type { Ranking } from "../core/scoring.js";
 import type { Labels } from "../i18n/labels.js";
+import type { ValidationModel } from "./problem-formats.js";
 
 export interface RenderOptions {
   labels: Labels;
@@ -45,6 +46,8 @@ export interface Renderers {
   report: (model: ReportModel, options: ReportRenderOptions) => string;
   rank: (ranking: Ranking, options: TableRenderOptions) => string;
   list: (entries: readonly ListEntry[], options: TableRenderOptions) => string;
+  /** `kpi validate`'s machine-readable formats (its default, text, is written by the command). */
+  validation: (model: ValidationModel, options: { labels: Labels }) => string;
 }
 export type OutputModel = keyof Renderers;
 
@@ -55,6 +58,7 @@ export interface OutputFormat<M extends OutputModel> {
 }
 
 const listFormats = async () => await import("./list-formats.js");
+const problemFormats = async () => await import("./problem-formats.js");
 const rankFormats = async () => await import("./rank-formats.js");
 
 export const OUTPUTS = {
@@ -93,6 +97,23 @@ export const OUTPUTS = {
     table: { extension: null, load: async () => (await listFormats()).renderListTable },
     markdown: { extension: ".md", load: async () => (await listFormats()).renderListMarkdown },
     json: { extension: ".json", load: async () => (await listFormats()).renderListJson },
+  },
+  validation: {
+    json: { extension: ".json", load: async () => (await problemFormats()).renderValidationJson },
+    github: {
+      extension: null,
+      load: async () => {
+        const { problemAnnotations } = await problemFormats();
+        return (model, options) => problemAnnotations(model.problems, options.labels);
+      },
+    },
+    junit: {
+      extension: ".xml",
+      load: async () => {
+        const { renderProblemsJunit } = await problemFormats();
+        return (model, options) => renderProblemsJunit(model.problems, options.labels);
+      },
+    },
   },
 } as const satisfies { [M in OutputModel]: Record<string, OutputFormat<M>> };
 

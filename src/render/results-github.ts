@@ -6,8 +6,10 @@
  */
 import { formatDay } from "../core/dates.js";
 import type { Report } from "../core/model.js";
+import type { Problem } from "../core/problems.js";
 import type { Labels } from "../i18n/labels.js";
 import { byStatus, describeResult, formatCounts } from "./format.js";
+import { problemAnnotations } from "./problem-formats.js";
 
 /** A workflow command's message: `%`, CR and LF are encoded, as the runner decodes them. */
 export function escapeCommandData(text: string): string {
@@ -19,10 +21,15 @@ export function escapeCommandProperty(text: string): string {
   return escapeCommandData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-/** An annotation per red or yellow target, then the summary line. */
-export function renderGithub(report: Report, options: { labels: Labels }): string {
+/** An annotation per input warning, and per red or yellow target, then the summary line. */
+export function renderGithub(
+  report: Report,
+  options: { labels: Labels; warnings?: readonly Problem[] },
+): string {
   const { labels } = options;
   const lines: string[] = [];
+  const warnings = problemAnnotations(options.warnings ?? [], labels);
+  if (warnings !== "") lines.push(warnings.replace(/\n$/, ""));
   for (const result of byStatus(report.results)) {
     if (result.status !== "red" && result.status !== "yellow") continue;
     const { target } = result;
