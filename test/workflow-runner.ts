@@ -2,9 +2,10 @@
  * Runs a GitHub Actions job, or a composite action, on this machine, as a runner would run its
  * shell steps: each `run:` step in bash (or `node {0}`) with the step's env, GITHUB_OUTPUT and
  * GITHUB_STEP_SUMMARY files, and an `if:` of `always()`, `!cancelled()`, `success()` or
- * `failure()`. `uses: ./path` runs that folder's composite action with its inputs; of the other
+ * `failure()` or `github.NAME == 'value'`, and `continue-on-error`. `uses: ./path` runs that folder's composite action with its inputs; of the other
  * actions, checkout and setup-node are what the test has done already (the folder is the clone,
- * this Node.js runs it), and upload-artifact is checked to find its file. Anything else, an
+ * this Node.js runs it) but for a checkout of another `ref` into a `path`, which clones the
+ * workspace there, and upload-artifact is checked to find its file. Anything else, an
  * expression included, is an error: a workflow this cannot run is not passed by it.
  */
 import { spawn } from "node:child_process";
@@ -23,6 +24,7 @@ export interface Step {
   with?: Record<string, unknown>;
   env?: Record<string, unknown>;
   "working-directory"?: string;
+  "continue-on-error"?: boolean;
 }
 
 export interface StepRun {
@@ -115,6 +117,7 @@ function contextOf(options: RunnerOptions, actionPath: string | null): Record<st
   return {
     workspace: options.workspace,
     token: "",
+    event_name: options.env.GITHUB_EVENT_NAME ?? "push",
     ...(actionPath === null ? {} : { action_path: actionPath }),
     ...options.github,
   };
@@ -131,7 +134,7 @@ async function runSteps(steps: readonly Step[], outer: Scope): Promise<JobRun> {
   let failed = false;
   for (const [index, step] of steps.entries()) {
     const name = step.id ?? `step-${index + 1}`;
-    if (!shouldRun(step.if, failed)) {
+    if (!shouldRun(step.if, failed, contextOf(scope, scope.actionPath))) {
       runs.push({ name, code: null, stdout: "", stderr: "", outputs: {} });
       continue;
     }
@@ -188,7 +191,7 @@ async function runSteps(steps: readonly Step[], outer: Scope): Promise<JobRun> {
     } else throw new Error(`step ${name} has neither uses nor run`);
     runs.push(result);
     outputsById[name] = result.outputs;
-    if (result.code !== 0) failed = true;
+    if (result.code !== 0 && step["continue-on-error"] !== true) failed = true;
   }
   return {
     ok: !failed,
@@ -200,6 +203,21 @@ async function runSteps(steps: readonly Step[], outer: Scope): Promise<JobRun> {
 
 async function uses(action: string, given: Record<string, string>, scope: Scope): Promise<StepRun> {
   const done = { name: action, code: 0, stdout: "", stderr: "", outputs: {} };
+  if (action.startsWith("actions/checkout@") && given.path !== undefined) {
+    const cloned = await spawnAsync(
+      "bash",
+      [
+        "-ec",
+        'git clone -q "$1" "$2" && git -C "$2" checkout -q "$3"',
+        "checkout",
+        ".",
+        given.path,
+        given.ref ?? "HEAD",
+      ],
+      { cwd: scope.workspace, env: scope.env },
+    );
+    return { ...done, code: cloned.status, stderr: cloned.stderr };
+  }
   if (action.startsWith("actions/checkout@") || action.startsWith("actions/setup-node@"))
     return done;
   if (action.startsWith("actions/upload-artifact@")) {
@@ -245,9 +263,15 @@ function spawnAsync(
   });
 }
 
-function shouldRun(condition: string | undefined, failed: boolean): boolean {
+function shouldRun(
+  condition: string | undefined,
+  failed: boolean,
+  github: Record<string, string>,
+): boolean {
   if (condition === undefined) return !failed;
   const bare = condition.replace(/^\$\{\{\s*(.*?)\s*\}\}$/, "$1");
+  const equals = /^github\.([\w.-]+) == '([^']*)'$/.exec(bare);
+  if (equals !== null) return !failed && github[equals[1] as string] === equals[2];
   switch (bare) {
     case "always()":
     case "!cancelled()":
@@ -275,7 +299,7 @@ function substitute(
     if (match !== null) return values.inputs[match[1] as string] ?? "";
     match = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expression);
     if (match !== null) return values.steps[match[1] as string]?.[match[2] as string] ?? "";
-    match = /^github\.([\w-]+)$/.exec(expression);
+    match = /^github\.([\w.-]+)$/.exec(expression);
     if (match !== null) {
       const value = values.github[match[1] as string];
       if (value === undefined) throw new Error(`github.${match[1]} is not set here`);

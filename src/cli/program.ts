@@ -15,6 +15,7 @@ import { displayWidth } from "../render/terminal-table.js";
 import { wrapText } from "../render/wrap-text.js";
 import { checkCommand } from "./check.js";
 import type { CliContext, KpiCommand } from "./context.js";
+import { diffCommand } from "./diff.js";
 import { streamWidth } from "./emit-output.js";
 import { explainCommand } from "./explain.js";
 import { initCommand } from "./init.js";
@@ -38,6 +39,7 @@ const COMMANDS: readonly KpiCommand[] = [
   schemaCommand,
   initCommand,
   explainCommand,
+  diffCommand,
 ];
 
 /**

@@ -163,7 +163,8 @@ function githubWorkflow(): string {
   return `# Checks the targets and data on every push and pull request, and monthly, with the kpi kept in
 # this repository (.kpi/: kpi.cjs and its action.yml), so nothing is installed. Red targets fail the
 # run; red and yellow targets and bad input are annotated at their lines; the status report is the
-# run's summary and an artifact; a pull request gets one comment with the status, kept up to date.
+# run's summary and an artifact; a pull request gets one comment that says what it changes, kept
+# up to date.
 # Made by \`kpi init\`.
 name: kpi
 on:
@@ -181,10 +182,22 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+      # On a pull request, the base's results, by this kpi: the comment says what the pull
+      # request changes (newly red or yellow, recovered, values, late reports…).
+      - if: github.event_name == 'pull_request'
+        uses: actions/checkout@v4
+        with:
+          ref: \${{ github.event.pull_request.base.sha }}
+          path: .kpi-base
+      - if: github.event_name == 'pull_request'
+        working-directory: .kpi-base
+        continue-on-error: true # a base kpi cannot read: the comment is the status instead
+        run: node ../${RELEASE_FILE} check --format json --fail-on none -o ../kpi-base.json
       - id: kpi
         uses: ./.kpi
         with:
           comment: true
+          base: kpi-base.json
           # fail-on: red,late  # also fail on a report that is overdue
       - name: The status report
         if: \${{ !cancelled() }}

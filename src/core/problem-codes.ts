@@ -323,6 +323,12 @@ export interface ProblemParams {
   /** stdout could not be written (stderr is where this is said). */
   "output.stdout-failed": { reason: WriteReason };
   "output.init-files-exist": { paths: string[] };
+
+  // kpi diff's results files.
+  /** The file is not JSON at all. */
+  "diff.not-json": { path: string };
+  /** JSON, but not results of kpi check --format json (schemaVersion 2): `field` is wrong. */
+  "diff.not-results": { path: string; field: string };
 }
 
 export type ProblemCode = keyof ProblemParams;

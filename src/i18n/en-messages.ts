@@ -366,6 +366,10 @@ export const enMessages: Messages = {
   "output.write-failed": ({ path, reason, nothingWritten }) =>
     `cannot write ${path}: ${writeReason(reason)}${nothingWritten ? "; nothing was written" : ""}`,
   "output.append-failed": ({ path, code }) => `cannot append to ${path}: ${code}`,
+  "diff.not-json": ({ path }) =>
+    `${path} is not JSON: kpi diff compares the output of kpi check --format json`,
+  "diff.not-results": ({ path, field }) =>
+    `${path} is not the output of kpi check --format json (schemaVersion 2): ${field} is missing or wrong`,
   "output.empty-path": () => '-o must be a file name, got ""',
   "output.is-input": ({ path, input }) => `cannot write ${path}: it is the input file ${input}`,
   "output.stdout-failed": ({ reason }) => `cannot write to stdout: ${writeReason(reason)}`,

@@ -2,6 +2,7 @@
 import type { Scores } from "../core/project.js";
 import { enMessages } from "./en-messages.js";
 import type {
+  DiffLabels,
   ExplainLabels,
   HelpLabels,
   InitLabels,
@@ -196,6 +197,27 @@ const enExplain: ExplainLabels = {
   },
 };
 
+const enDiff: DiffLabels = {
+  title: (base, head) => `What changed from ${base} to ${head}`,
+  kinds: {
+    newlyRed: "newly red",
+    newlyYellow: "newly yellow",
+    recovered: "recovered",
+    firstData: "first data",
+    statusChanged: "status changed",
+    valueChanged: "value changed",
+    lateAppeared: "report overdue",
+    lateCleared: "report came",
+    added: "target added",
+    removed: "target removed",
+  },
+  columns: { change: "Change", id: "ID", title: "Title", before: "Before", after: "After" },
+  none: "No target changed.",
+  unchanged: (count) => `${count} ${count === 1 ? "target" : "targets"} unchanged`,
+  owes: (report) => `owes the ${report} report`,
+  onTime: "no report owed",
+};
+
 const enInit: InitLabels = {
   created: (dir) => `Created a kpi repository in ${dir}:`,
   upgraded: (dir, version) => `Upgraded the kpi of ${dir} to ${version}:`,
@@ -216,12 +238,15 @@ const enHelp: HelpLabels = {
     schema: "print the JSON Schema of target files (or of kpi.yaml), for editors",
     init: "create a new data repository: example targets, a data template, CI and a README",
     explain: "show one target's rows, schedule, status rule and chart",
+    diff: "what changed between two runs' results: newly red or yellow, recovered, late reports…",
   },
   arguments: {
     data: "data files or folders (added to --data)",
     paths: "files or folders to check: YAML files are targets, other files data, folders both",
     dir: "the folder to create it in",
     id: "the target's id",
+    base: "the earlier results: a file of kpi check --format json",
+    head: "the later results, as base (default: a run of kpi check on the inputs)",
   },
   options: {
     targets: "target files or folders",
@@ -324,6 +349,7 @@ export const en: Labels = {
   list: enList,
   explain: enExplain,
   init: enInit,
+  diff: enDiff,
   help: enHelp,
   bounds: "Bounds",
   statusReason: (status, reason) => (status === reason ? status : `${status}: ${reason}`),

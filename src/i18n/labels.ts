@@ -1,4 +1,6 @@
 /** The types of every human label kpi prints; each language fills them in (en.ts, zh.ts). JSON keys and values never go through here. */
+
+import type { StatusChangeKind } from "../core/diff-model.js";
 import type { Check, Kind, Reason, Status } from "../core/model.js";
 import type { ProblemCode, ProblemParams } from "../core/problem-codes.js";
 import type { Scores } from "../core/project.js";
@@ -61,6 +63,7 @@ export interface Labels {
   list: ListLabels;
   explain: ExplainLabels;
   init: InitLabels;
+  diff: DiffLabels;
   help: HelpLabels;
   /** What a level target's bounds are called in a one-line description. */
   bounds: string;
@@ -395,6 +398,25 @@ export interface InitLabels {
   next: string;
 }
 
+/** The words of `kpi diff`. */
+export interface DiffLabels {
+  /** The heading: `What changed from 2022-05-31 to 2022-06-30`. */
+  title: (baseAsOf: string, headAsOf: string) => string;
+  /** The name of each list, in the Change column. */
+  kinds: Record<DiffListName, string>;
+  columns: { change: string; id: string; title: string; before: string; after: string };
+  /** The line that says there is nothing to list. */
+  none: string;
+  /** The targets of both runs with nothing to say. */
+  unchanged: (count: number) => string;
+  /** A result's report state in the late lists: owed (with the report's date), or none owed. */
+  owes: (report: string) => string;
+  onTime: string;
+}
+
+/** The lists of `kpi diff`, in the order it shows them. */
+export type DiffListName = StatusChangeKind | "lateAppeared" | "lateCleared" | "added" | "removed";
+
 /** The commands of kpi, in the order its help lists them. */
 export const COMMAND_NAMES = [
   "check",
@@ -405,6 +427,7 @@ export const COMMAND_NAMES = [
   "schema",
   "init",
   "explain",
+  "diff",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -413,7 +436,7 @@ export interface HelpLabels {
   /** The program's description, under its usage line. */
   program: string;
   commands: Record<CommandName, string>;
-  arguments: { data: string; paths: string; dir: string; id: string };
+  arguments: { data: string; paths: string; dir: string; id: string; base: string; head: string };
   options: {
     targets: string;
     data: string;

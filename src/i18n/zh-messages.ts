@@ -354,6 +354,10 @@ export const zhMessages: Messages = {
   "output.write-failed": ({ path, reason, nothingWritten }) =>
     `无法写入 ${path}：${writeReason(reason)}${nothingWritten ? "；未写入任何文件" : ""}`,
   "output.append-failed": ({ path, code }) => `无法追加写入 ${path}：${code}`,
+  "diff.not-json": ({ path }) =>
+    `${path} 不是 JSON 文件：kpi diff 比较的是 kpi check --format json 的输出`,
+  "diff.not-results": ({ path, field }) =>
+    `${path} 不是 kpi check --format json 的输出（schemaVersion 2）：${field} 缺失或有误`,
   "output.empty-path": () => '-o 必须是文件名，实际为 ""',
   "output.is-input": ({ path, input }) => `无法写入 ${path}：这是本次读取的输入文件 ${input}`,
   "output.stdout-failed": ({ reason }) => `无法写入标准输出：${writeReason(reason)}`,

@@ -1,6 +1,7 @@
 /** Chinese labels. */
 import type { Scores } from "../core/project.js";
 import type {
+  DiffLabels,
   ExplainLabels,
   HelpLabels,
   InitLabels,
@@ -180,6 +181,27 @@ const zhExplain: ExplainLabels = {
   },
 };
 
+const zhDiff: DiffLabels = {
+  title: (base, head) => `从 ${base} 到 ${head} 的变化`,
+  kinds: {
+    newlyRed: "新转红灯",
+    newlyYellow: "新转黄灯",
+    recovered: "恢复绿灯",
+    firstData: "首次有数据",
+    statusChanged: "状态变化",
+    valueChanged: "数值变化",
+    lateAppeared: "新增逾期未报",
+    lateCleared: "已补报",
+    added: "新增指标",
+    removed: "删除指标",
+  },
+  columns: { change: "变化", id: "编号", title: "指标", before: "之前", after: "之后" },
+  none: "没有指标发生变化。",
+  unchanged: (count) => `${count} 项指标没有变化`,
+  owes: (report) => `欠报 ${report} 的数据`,
+  onTime: "无欠报",
+};
+
 const zhInit: InitLabels = {
   created: (dir) => `已在 ${dir} 创建 kpi 数据仓库：`,
   upgraded: (dir, version) => `已将 ${dir} 中的 kpi 升级为 ${version}：`,
@@ -198,12 +220,15 @@ const zhHelp: HelpLabels = {
     schema: "输出指标文件（或 kpi.yaml）的 JSON Schema，供编辑器使用",
     init: "新建数据仓库：示例指标、数据模板、CI 配置和 README",
     explain: "查看单项指标的数据行、序时进度、判定规则和走势图",
+    diff: "两次运行结果之间的变化：新转红灯黄灯、恢复绿灯、逾期未报……",
   },
   arguments: {
     data: "数据文件或文件夹（追加到 --data）",
     paths: "要检查的文件或文件夹：YAML 文件为指标文件，其他文件为数据文件，文件夹两者都查",
     dir: "在此文件夹中创建",
     id: "指标编号",
+    base: "之前的结果：kpi check --format json 的输出文件",
+    head: "之后的结果，格式同上（默认：按当前输入运行一次 kpi check）",
   },
   options: {
     targets: "指标文件或文件夹",
@@ -301,6 +326,7 @@ export const zh: Labels = {
   list: zhList,
   explain: zhExplain,
   init: zhInit,
+  diff: zhDiff,
   help: zhHelp,
   bounds: "目标区间",
   statusReason: (status, reason) => (status === reason ? status : `${status}：${reason}`),

@@ -4,6 +4,7 @@
  * the file extension that `-o` recognises and the renderer, loaded only when chosen.
  */
 
+import type { ResultsDiff } from "../core/diff-model.js";
 import type { ListEntry } from "../core/list-model.js";
 import type { Report } from "../core/model.js";
 import type { Problem } from "../core/problems.js";
@@ -48,6 +49,7 @@ export interface Renderers {
   list: (entries: readonly ListEntry[], options: TableRenderOptions) => string;
   /** `kpi validate`'s machine-readable formats (its default, text, is written by the command). */
   validation: (model: ValidationModel, options: { labels: Labels }) => string;
+  diff: (diff: ResultsDiff, options: { labels: Labels }) => string;
 }
 export type OutputModel = keyof Renderers;
 
@@ -59,6 +61,7 @@ export interface OutputFormat<M extends OutputModel> {
 
 const listFormats = async () => await import("./list-formats.js");
 const problemFormats = async () => await import("./problem-formats.js");
+const diffFormats = async () => await import("./diff-formats.js");
 const rankFormats = async () => await import("./rank-formats.js");
 
 export const OUTPUTS = {
@@ -114,6 +117,11 @@ export const OUTPUTS = {
         return (model, options) => renderProblemsJunit(model.problems, options.labels);
       },
     },
+  },
+  diff: {
+    table: { extension: null, load: async () => (await diffFormats()).renderDiffTable },
+    markdown: { extension: ".md", load: async () => (await diffFormats()).renderDiffMarkdown },
+    json: { extension: ".json", load: async () => (await diffFormats()).renderDiffJson },
   },
 } as const satisfies { [M in OutputModel]: Record<string, OutputFormat<M>> };
 

@@ -5,12 +5,11 @@
  * (The other way it gets kpi, `npm ci` in a checkout of kpi, needs the registry: not run here.)
  */
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { fakeGitHub } from "../fake-github.js";
 import { REPO } from "../run-kpi.js";
 import { type JobRun, runAction } from "../workflow-runner.js";
 
@@ -63,6 +62,7 @@ describe("action.yml", () => {
       "fail-on",
       "config",
       "comment",
+      "base",
       "github-token",
       "node-version",
     ]);
@@ -121,47 +121,6 @@ describe("action.yml", () => {
   });
 });
 
-interface Recorded {
-  method: string;
-  url: string;
-  authorization: string | undefined;
-  body: unknown;
-}
-
-/** A stand-in for GitHub's REST API: answers from `answer`, records every request. */
-function fakeGitHub(answer: (request: Recorded) => { status: number; body: unknown }) {
-  const requests: Recorded[] = [];
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    let text = "";
-    request.setEncoding("utf8");
-    request.on("data", (chunk: string) => {
-      text += chunk;
-    });
-    request.on("end", () => {
-      const recorded = {
-        method: request.method ?? "",
-        url: request.url ?? "",
-        authorization: request.headers.authorization,
-        body: text === "" ? null : JSON.parse(text),
-      };
-      requests.push(recorded);
-      const { status, body } = answer(recorded);
-      response.writeHead(status, { "content-type": "application/json" });
-      response.end(JSON.stringify(body));
-    });
-  });
-  return {
-    requests,
-    start: () =>
-      new Promise<string>((resolve) =>
-        server.listen(0, "127.0.0.1", () =>
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-        ),
-      ),
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe("action.yml's pull-request comment", () => {
   const MARKER = "<!-- kpi -->";
   let comments: { id: number; body: string }[] = [];
@@ -202,7 +161,7 @@ describe("action.yml's pull-request comment", () => {
       "POST /repos/office/data/issues/7/comments",
     ]);
     expect(github.requests.every((request) => request.authorization === "Bearer t0ken")).toBe(true);
-    const { body } = github.requests[1]?.body as { body: string };
+    const body = (github.requests[1]?.body as { body: string } | undefined)?.body ?? "";
     expect(body.startsWith(`${MARKER}\n`)).toBe(true);
     expect(body).toContain("| Status |");
   });

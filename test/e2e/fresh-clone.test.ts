@@ -4,10 +4,11 @@
  * answer, and no kpi on the PATH.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fakeGitHub } from "../fake-github.js";
 import { REPO, runKpi } from "../run-kpi.js";
 import { runJob } from "../workflow-runner.js";
 
@@ -73,9 +74,17 @@ describe("a repository made by kpi init, cloned fresh", () => {
     });
     expect(
       job.steps.map((step) => ({ name: step.name, code: step.code, stderr: step.stderr })),
-    ).toEqual(job.steps.map((step) => ({ name: step.name, code: 0, stderr: "" })));
+    ).toEqual(
+      // The pull request's steps are skipped (null) on a push.
+      job.steps.map((step) => ({
+        name: step.name,
+        code: step.code === null ? null : 0,
+        stderr: "",
+      })),
+    );
+    expect(job.steps.map((step) => step.code)).toEqual([0, null, null, 0, 0, 0]);
     expect(job.ok).toBe(true);
-    expect(job.steps[1]?.outputs).toEqual({
+    expect(job.steps[3]?.outputs).toEqual({
       red: "0",
       yellow: "0",
       grey: "0",
@@ -97,6 +106,51 @@ describe("a repository made by kpi init, cloned fresh", () => {
     for (const step of steps.slice(1)) {
       const run = sh(step, clone, env);
       expect({ step, code: run.code, stderr: run.stderr }).toEqual({ step, code: 0, stderr: "" });
+    }
+  });
+  // Last: it commits to the clone.
+  it("on a pull request, comments what it changes, against its base read by the same kpi", async () => {
+    const github = fakeGitHub((request) =>
+      request.method === "GET"
+        ? { status: 200, body: [] }
+        : { status: 201, body: { id: 1, html_url: "u" } },
+    );
+    const api = await github.start();
+    try {
+      const base = sh("git rev-parse HEAD", clone, env).stdout.trim();
+      const csv = join(clone, "data", "example.csv");
+      // 15 projects by January become none: 0 is 12.4 behind the expected 12.4, more than the
+      // tolerance of 12 (10% of 120), so the target turns red.
+      writeFileSync(
+        csv,
+        readFileSync(csv, "utf8").replace(/(example\.projects,\d+-01-31,)15,/, "$10,"),
+      );
+      git("git commit -qam 'January: no project yet'", clone);
+      const event = join(parent, "event.json");
+      writeFileSync(event, JSON.stringify({ pull_request: { number: 1, base: { sha: base } } }));
+      const job = await runJob(join(clone, ".github", "workflows", "kpi.yml"), "check", {
+        workspace: clone,
+        env: {
+          ...env,
+          GITHUB_EVENT_NAME: "pull_request",
+          GITHUB_EVENT_PATH: event,
+          GITHUB_API_URL: api,
+          GITHUB_REPOSITORY: "office/data",
+        },
+        github: { "event.pull_request.base.sha": base },
+      });
+      // The red target fails the run; every step before the gate passed.
+      expect(job.ok).toBe(false);
+      expect(job.steps.map((step) => step.code)).toEqual([0, 0, 0, 1, 0, 0]);
+      expect(github.requests.map((request) => request.method)).toEqual(["GET", "POST"]);
+      const body = (github.requests[1]?.body as { body: string } | undefined)?.body ?? "";
+      expect(body).toMatch(/^<!-- kpi -->\n### kpi: What changed from \d+-01-31 to \d+-01-31\n/);
+      expect(body).toMatch(
+        /\| newly red \| example\.projects \| 亿元以上项目 \| 🟢 green; 15 个 \| 🔴 red; 0 个 \|/,
+      );
+      expect(job.summary).toContain(body);
+    } finally {
+      await github.stop();
     }
   });
 });

@@ -51,6 +51,8 @@ Commands:
                                  a data template, CI and a README
   explain [options] <id>         show one target's rows, schedule, status rule
                                  and chart
+  diff [options] <base> [head]   what changed between two runs' results: newly
+                                 red or yellow, recovered, late reports…
   help [command]                 display help for command
 `);
   });

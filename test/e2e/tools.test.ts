@@ -315,6 +315,8 @@ describe("kpi init", () => {
     const steps = parse(workflow).jobs.check.steps as { uses?: string; run?: string }[];
     expect(steps.map((step) => step.uses ?? step.run)).toEqual([
       "actions/checkout@v4",
+      "actions/checkout@v4",
+      "node ../.kpi/kpi.cjs check --format json --fail-on none -o ../kpi-base.json",
       "./.kpi",
       "node .kpi/kpi.cjs report -o kpi-report.md",
       "actions/upload-artifact@v4",

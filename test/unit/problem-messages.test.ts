@@ -207,6 +207,8 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "output.is-input": { path: "./data/../data/2022-03.csv", input: "data/2022-03.csv" },
   "output.stdout-failed": { reason: "disk-full" },
   "output.init-files-exist": { paths: ["repo/README.md", "repo/targets/example.yaml"] },
+  "diff.not-json": { path: "base.json" },
+  "diff.not-results": { path: "base.json", field: "results[3].status" },
 };
 
 /**
@@ -225,7 +227,7 @@ const ALLOWED = new Set([
   ...["scores.missing", "scores.red", "as_of", "latest-data", "true", "false"],
   ...["timezone", "IANA", "Asia/Shanghai", "aggregate"],
   ...["GBK", "UTF-16", "UTF-16LE", "UTF-16BE", "BOM", "Unicode", "Excel", "WPS", "xlsx"],
-  ...["txt", "tsv"],
+  ...["txt", "tsv", "JSON", "json", "check", "diff", "schemaVersion"],
   ...["growth", "rate", "bound", "about", "input", "result_by", "breach_after", "ref", "plus"],
   ...["times"],
 ]);
