@@ -55,8 +55,6 @@ const APART = ["yaml", "iconv-lite"];
 
 const common = {
   bundle: true,
-  // action.yml, which `kpi init` writes beside the release file, is in the bundle as text.
-  loader: { ".yml": "text" },
   format: "cjs",
   platform: "node",
   target: "node20",
@@ -65,13 +63,16 @@ const common = {
   logLevel: "warning",
 };
 
+// action.yml, which `kpi init` writes beside the release file, is in the bundle as text.
+const actionText = JSON.stringify(readFileSync("action.yml", "utf8"));
+
 rmSync("dist", { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { kpi: "src/cli/main.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
-  define: { KPI_RELEASE: "false" },
+  define: { KPI_RELEASE: "false", KPI_ACTION: actionText },
   plugins: [
     lazyChildProcess,
     noColorDetection,
@@ -116,7 +117,7 @@ const release = await build({
   outfile: "dist/kpi-release.cjs",
   plugins: [lazyChildProcess, noColorDetection],
   supported: { "dynamic-import": false },
-  define: { KPI_RELEASE: "true" },
+  define: { KPI_RELEASE: "true", KPI_ACTION: actionText },
   metafile: true,
   banner: {
     js: `#!/usr/bin/env node\n// kpi ${version}, the whole program in one file: run it with \`node .kpi/kpi.cjs --help\`.\n// Made by kpi's build (scripts/build.js) and copied here by \`kpi init\`; MIT licence, and the\n// licences of the libraries bundled in it are at the end of this file.`,

@@ -6,13 +6,12 @@
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { type Command, Option } from "commander";
-import action from "../../action.yml";
 import packageJson from "../../package.json" with { type: "json" };
 import { civilFromDay } from "../core/dates.js";
 import { CI_CHOICES, initFiles, isKpiFile, KPI_COMMAND } from "../core/init-files.js";
 import { UsageError } from "../core/problems.js";
 import type { HelpLabels } from "../i18n/labels.js";
-import { readReleaseFile } from "../io/release-file.js";
+import { actionFile, readReleaseFile } from "../io/release-file.js";
 import { writeFilesAtomic } from "../io/write-atomic.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { renderSchema } from "./schema.js";
@@ -46,7 +45,7 @@ async function init(dir: string, options: InitOptions, context: CliContext): Pro
     version: packageJson.version,
     schema: await renderSchema(),
     release: readReleaseFile(),
-    action,
+    action: actionFile(),
     // An upgrade replaces kpi's files whichever CI the repository was made for.
     ci: options.upgrade === true ? "github" : options.ci,
   });

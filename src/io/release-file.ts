@@ -8,6 +8,15 @@ import { join } from "node:path";
 
 /** Set by the build (scripts/build.js): true in the release file, false in dist/kpi.cjs. */
 declare const KPI_RELEASE: boolean;
+/** Set by the build: the text of action.yml, which `kpi init` copies beside the release file. */
+declare const KPI_ACTION: string;
+
+/** kpi's action.yml, as the build found it. */
+export function actionFile(): string {
+  if (typeof KPI_ACTION === "undefined")
+    throw new Error("action.yml is known to the built kpi only");
+  return KPI_ACTION;
+}
 
 /** The release file's text (ASCII but for the licences at its end). */
 export function readReleaseFile(): string {
