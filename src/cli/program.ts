@@ -20,6 +20,7 @@ import { streamWidth } from "./emit-output.js";
 import { explainCommand } from "./explain.js";
 import { initCommand } from "./init.js";
 import { listCommand } from "./list.js";
+import { notifyCommand } from "./notify.js";
 import { printProblems } from "./print-problems.js";
 import { rankCommand } from "./rank.js";
 import { reportCommand } from "./report.js";
@@ -40,6 +41,7 @@ const COMMANDS: readonly KpiCommand[] = [
   initCommand,
   explainCommand,
   diffCommand,
+  notifyCommand,
 ];
 
 /**

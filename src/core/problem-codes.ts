@@ -329,6 +329,20 @@ export interface ProblemParams {
   "diff.not-json": { path: string };
   /** JSON, but not results of kpi check --format json (schemaVersion 2): `field` is wrong. */
   "diff.not-results": { path: string; field: string };
+
+  // kpi notify.
+  /** Neither --webhook nor KPI_WEBHOOK. */
+  "notify.no-webhook": Record<string, never>;
+  /** The webhook is not an http(s) URL (never shown: its token is a password). */
+  "notify.bad-webhook": Record<string, never>;
+  /** A message could not be posted: `posted` of `total` had been. */
+  "notify.post-failed": {
+    platform: string;
+    attempts: number;
+    detail: string;
+    posted: number;
+    total: number;
+  };
 }
 
 export type ProblemCode = keyof ProblemParams;

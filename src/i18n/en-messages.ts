@@ -366,6 +366,11 @@ export const enMessages: Messages = {
   "output.write-failed": ({ path, reason, nothingWritten }) =>
     `cannot write ${path}: ${writeReason(reason)}${nothingWritten ? "; nothing was written" : ""}`,
   "output.append-failed": ({ path, code }) => `cannot append to ${path}: ${code}`,
+  "notify.no-webhook": () =>
+    "no webhook: give its URL with --webhook or in KPI_WEBHOOK (a secret, never in a file of the repository)",
+  "notify.bad-webhook": () => "the webhook is not an http:// or https:// URL",
+  "notify.post-failed": ({ platform, attempts, detail, posted, total }) =>
+    `the post to ${platform} failed after ${attempts} ${attempts === 1 ? "attempt" : "attempts"} (${detail}); ${posted} of ${total} ${total === 1 ? "message was" : "messages were"} posted`,
   "diff.not-json": ({ path }) =>
     `${path} is not JSON: kpi diff compares the output of kpi check --format json`,
   "diff.not-results": ({ path, field }) =>

@@ -8,6 +8,7 @@ import type {
   InitLabels,
   Labels,
   ListLabels,
+  NotifyLabels,
   ValidateLabels,
 } from "./labels.js";
 
@@ -197,6 +198,16 @@ const enExplain: ExplainLabels = {
   },
 };
 
+const enNotify: NotifyLabels = {
+  title: "Targets status",
+  heading: (title, asOf) => `${title} (as of ${asOf})`,
+  attention: "Red and yellow targets",
+  chase: "Reports to send",
+  continued: (index, count) => `(continued, ${index} of ${count})`,
+  posted: (count, platform) =>
+    `posted ${count} ${count === 1 ? "message" : "messages"} to ${platform}`,
+};
+
 const enDiff: DiffLabels = {
   title: (base, head) => `What changed from ${base} to ${head}`,
   kinds: {
@@ -239,6 +250,7 @@ const enHelp: HelpLabels = {
     init: "create a new data repository: example targets, a data template, CI and a README",
     explain: "show one target's rows, schedule, status rule and chart",
     diff: "what changed between two runs' results: newly red or yellow, recovered, late reports…",
+    notify: "post the month's digest and the reports to chase to a group chat's webhook",
   },
   arguments: {
     data: "data files or folders (added to --data)",
@@ -270,6 +282,10 @@ const enHelp: HelpLabels = {
       "month: the scores at the as-of date; quarter, year: each owner's mean score over the month-ends of the as-of date's quarter or year",
     strict: "warnings (unknown ids, empty values) make the exit code 2 too",
     force: "overwrite files that exist already",
+    to: "the group chat's platform: wecom (企业微信), dingtalk (钉钉), feishu (飞书) or slack",
+    webhook:
+      "the webhook's URL (default: KPI_WEBHOOK; a secret: never put it in a file of the repository)",
+    dryRun: "print the payloads instead of posting them",
     upgrade: "replace only the repository's copy of kpi (.kpi/) with this version's",
     ci: "the CI to write a workflow for: github (the action in .kpi/), or none",
     forecast: "add a run-rate projection (never changes the status)",
@@ -350,6 +366,7 @@ export const en: Labels = {
   explain: enExplain,
   init: enInit,
   diff: enDiff,
+  notify: enNotify,
   help: enHelp,
   bounds: "Bounds",
   statusReason: (status, reason) => (status === reason ? status : `${status}: ${reason}`),

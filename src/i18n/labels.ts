@@ -64,6 +64,7 @@ export interface Labels {
   explain: ExplainLabels;
   init: InitLabels;
   diff: DiffLabels;
+  notify: NotifyLabels;
   help: HelpLabels;
   /** What a level target's bounds are called in a one-line description. */
   bounds: string;
@@ -398,6 +399,20 @@ export interface InitLabels {
   next: string;
 }
 
+/** The words of `kpi notify`'s messages. */
+export interface NotifyLabels {
+  /** The heading when kpi.yaml has no title. */
+  title: string;
+  /** The messages' heading: the office and title, and the as-of date. */
+  heading: (title: string, asOf: string) => string;
+  attention: string;
+  chase: string;
+  /** The first line of each message after the first: `(continued, 2 of 3)`. */
+  continued: (index: number, count: number) => string;
+  /** What was posted: `posted 2 messages to dingtalk`. */
+  posted: (count: number, platform: string) => string;
+}
+
 /** The words of `kpi diff`. */
 export interface DiffLabels {
   /** The heading: `What changed from 2022-05-31 to 2022-06-30`. */
@@ -428,6 +443,7 @@ export const COMMAND_NAMES = [
   "init",
   "explain",
   "diff",
+  "notify",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -460,6 +476,9 @@ export interface HelpLabels {
     period: string;
     strict: string;
     force: string;
+    to: string;
+    webhook: string;
+    dryRun: string;
     upgrade: string;
     ci: string;
     forecast: string;

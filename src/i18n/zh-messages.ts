@@ -354,6 +354,11 @@ export const zhMessages: Messages = {
   "output.write-failed": ({ path, reason, nothingWritten }) =>
     `无法写入 ${path}：${writeReason(reason)}${nothingWritten ? "；未写入任何文件" : ""}`,
   "output.append-failed": ({ path, code }) => `无法追加写入 ${path}：${code}`,
+  "notify.no-webhook": () =>
+    "缺少机器人地址：请用 --webhook 或环境变量 KPI_WEBHOOK 给出（它是密钥，不要写进仓库中的文件）",
+  "notify.bad-webhook": () => "机器人地址不是以 http:// 或 https:// 开头的网址",
+  "notify.post-failed": ({ platform, attempts, detail, posted, total }) =>
+    `向 ${platform} 发送失败，已尝试 ${attempts} 次（${detail}）；${total} 条消息中已发出 ${posted} 条`,
   "diff.not-json": ({ path }) =>
     `${path} 不是 JSON 文件：kpi diff 比较的是 kpi check --format json 的输出`,
   "diff.not-results": ({ path, field }) =>

@@ -7,6 +7,7 @@ import type {
   InitLabels,
   Labels,
   ListLabels,
+  NotifyLabels,
   ValidateLabels,
 } from "./labels.js";
 import { zhMessages } from "./zh-messages.js";
@@ -181,6 +182,15 @@ const zhExplain: ExplainLabels = {
   },
 };
 
+const zhNotify: NotifyLabels = {
+  title: "重点工作亮灯情况",
+  heading: (title, asOf) => `${title}（截至 ${asOf}）`,
+  attention: "红灯和黄灯指标",
+  chase: "请尽快报送",
+  continued: (index, count) => `（续，第 ${index} 条，共 ${count} 条）`,
+  posted: (count, platform) => `已向 ${platform} 发送 ${count} 条消息`,
+};
+
 const zhDiff: DiffLabels = {
   title: (base, head) => `从 ${base} 到 ${head} 的变化`,
   kinds: {
@@ -221,6 +231,7 @@ const zhHelp: HelpLabels = {
     init: "新建数据仓库：示例指标、数据模板、CI 配置和 README",
     explain: "查看单项指标的数据行、序时进度、判定规则和走势图",
     diff: "两次运行结果之间的变化：新转红灯黄灯、恢复绿灯、逾期未报……",
+    notify: "把本月亮灯情况和催报清单发到群聊机器人（企业微信、钉钉、飞书、Slack）",
   },
   arguments: {
     data: "数据文件或文件夹（追加到 --data）",
@@ -248,6 +259,9 @@ const zhHelp: HelpLabels = {
     period: "month：统计日的得分；quarter、year：统计日所在季度或年度各月末得分的平均值",
     strict: "警告（未知编号、空值）也使退出码为 2",
     force: "覆盖已存在的文件",
+    to: "群聊平台：wecom（企业微信）、dingtalk（钉钉）、feishu（飞书）或 slack",
+    webhook: "机器人地址（默认取 KPI_WEBHOOK；它是密钥，不要写进仓库中的文件）",
+    dryRun: "只打印要发送的内容，不发送",
     upgrade: "只把仓库中的 kpi 副本（.kpi/）换成当前版本",
     ci: "为哪种持续集成写工作流：github（运行 .kpi/ 中的 kpi），或 none（不写）",
     forecast: "加上按当前速度的预测（不影响状态）",
@@ -327,6 +341,7 @@ export const zh: Labels = {
   explain: zhExplain,
   init: zhInit,
   diff: zhDiff,
+  notify: zhNotify,
   help: zhHelp,
   bounds: "目标区间",
   statusReason: (status, reason) => (status === reason ? status : `${status}：${reason}`),

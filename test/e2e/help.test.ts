@@ -53,6 +53,8 @@ Commands:
                                  and chart
   diff [options] <base> [head]   what changed between two runs' results: newly
                                  red or yellow, recovered, late reports…
+  notify [options]               post the month's digest and the reports to
+                                 chase to a group chat's webhook
   help [command]                 display help for command
 `);
   });

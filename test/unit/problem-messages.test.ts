@@ -208,6 +208,15 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "output.stdout-failed": { reason: "disk-full" },
   "output.init-files-exist": { paths: ["repo/README.md", "repo/targets/example.yaml"] },
   "diff.not-json": { path: "base.json" },
+  "notify.no-webhook": {},
+  "notify.bad-webhook": {},
+  "notify.post-failed": {
+    platform: "dingtalk",
+    attempts: 3,
+    detail: "HTTP 503",
+    posted: 1,
+    total: 2,
+  },
   "diff.not-results": { path: "base.json", field: "results[3].status" },
 };
 
@@ -227,9 +236,9 @@ const ALLOWED = new Set([
   ...["scores.missing", "scores.red", "as_of", "latest-data", "true", "false"],
   ...["timezone", "IANA", "Asia/Shanghai", "aggregate"],
   ...["GBK", "UTF-16", "UTF-16LE", "UTF-16BE", "BOM", "Unicode", "Excel", "WPS", "xlsx"],
-  ...["txt", "tsv", "JSON", "json", "check", "diff", "schemaVersion"],
+  ...["txt", "tsv", "JSON", "json", "check", "diff", "schemaVersion", "KPI_WEBHOOK"],
   ...["growth", "rate", "bound", "about", "input", "result_by", "breach_after", "ref", "plus"],
-  ...["times"],
+  ...["times", "http", "https"],
 ]);
 
 /** Every text a problem's params hold: values, which any language shows as they are. */
