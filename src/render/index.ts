@@ -80,6 +80,10 @@ export const OUTPUTS = {
       extension: null,
       load: async () => (await import("./results-github.js")).renderGithub,
     },
+    codequality: {
+      extension: null,
+      load: async () => (await import("./results-codequality.js")).renderCodeQuality,
+    },
   },
   report: {
     markdown: {

@@ -83,7 +83,7 @@ Options:
   --lang <lang>             language of labels: en or zh (default: KPI_LANG,
                             then kpi.yaml's lang, then LANG, else en)
   -f, --format <format>     output format (choices: "table", "markdown", "json",
-                            "junit", "github", default: "table")
+                            "junit", "github", "codequality", default: "table")
   --fail-on <statuses>      comma list of statuses (and late: a report due and
                             missing) that make the exit code 1, or none
                             (default: "red")
@@ -152,7 +152,7 @@ describe("the help in Chinese", () => {
     const { stdout } = runKpi(["check", "--help", "--lang", "zh"]);
     const unwrapped = stdout.replace(/\n +/g, "");
     expect(unwrapped).toContain(
-      "输出格式（可选值：table、markdown、json、junit、github；默认：table）",
+      "输出格式（可选值：table、markdown、json、junit、github、codequality；默认：table）",
     );
     expect(unwrapped).toContain("指标文件或文件夹（默认：targets）");
   });

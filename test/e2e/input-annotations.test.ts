@@ -163,3 +163,34 @@ describe("kpi validate --format", () => {
     expect(run.stderr).toMatch(/html/);
   });
 });
+
+describe("kpi check --format codequality", () => {
+  it("is GitLab's issues at the targets' lines, fingerprints stable per target and reason", () => {
+    const folder = repository();
+    const run = runKpi(["check", "--format", "codequality", "--fail-on", "none"], { cwd: folder });
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
+    const issues = JSON.parse(run.stdout);
+    expect(issues.map((issue: { check_name: string }) => issue.check_name)).toEqual([
+      "kpi-red-off-track",
+      "kpi-yellow-behind",
+    ]);
+    expect(issues[0]).toMatchObject({
+      severity: "major",
+      location: { path: "targets/targets.yaml", lines: { begin: 25 } },
+    });
+    expect(issues[0].description).toMatch(/^red: start-rate 新建项目开工率; /);
+    expect(issues[1].severity).toBe("minor");
+    for (const issue of issues) expect(issue.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Set(issues.map((issue: { fingerprint: string }) => issue.fingerprint)).size).toBe(2);
+    // Another run, another as-of date: the same target with the same reason, the same fingerprint.
+    const again = JSON.parse(
+      runKpi(["check", "-f", "codequality", "--as-of", "2022-04-05", "--fail-on", "none"], {
+        cwd: folder,
+      }).stdout,
+    );
+    const start = again.find(
+      (issue: { check_name: string }) => issue.check_name === "kpi-red-off-track",
+    );
+    expect(start?.fingerprint).toBe(issues[0].fingerprint);
+  });
+});
