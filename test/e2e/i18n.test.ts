@@ -247,7 +247,7 @@ describe("the command line's complaints in the run's language", () => {
     [["check", "--as-of"], "错误：选项 '--as-of <date>' 缺少参数值\n"],
     [
       ["check", "--format", "xml"],
-      "错误：选项 '-f, --format <format>' 的参数值 'xml' 无效，可选值为 table, markdown, json, junit, github。\n",
+      "错误：选项 '-f, --format <format>' 的参数值 'xml' 无效，可选值为 table, markdown, json, junit, github, codequality。\n",
     ],
     [["list", "a", "b"], "错误：'list' 的参数过多：应为 0 个，实际为 2 个。\n"],
   ])("kpi %j under KPI_LANG=zh", (args, stderr) => {
