@@ -30,6 +30,8 @@ import {
 // The JSON outputs, as far as these checks read them
 
 export interface ResultJson {
+  /** The warnings of the target's rows (corrections, values to check). */
+  warnings?: { file: string; line: number; message: string }[];
   id: string;
   title: string;
   owner: string[];
@@ -879,6 +881,9 @@ export function reportMismatches(
       words.dueSoon(30, dueUntil),
       words.changes(previousMonthEnd(json.asOf)),
     ];
+    // The warnings of the targets' rows, when there are any: the JSON has them by target.
+    const notes = json.results.flatMap((result) => result.warnings ?? []);
+    if (notes.length > 0) chapters.push(words.dataNotes);
     findings.equal(
       "chapters",
       sections.filter((section) => section.depth === 2).map((section) => section.path[1]),
@@ -910,16 +915,25 @@ export function reportMismatches(
     checkDueSoon(findings.at(due), chapter(due)[0], json, labels);
     // The last chapter ends with a rule and the notes on how the numbers are made.
     const changes = words.changes(previousMonthEnd(json.asOf));
-    const last = chapter(changes)[0];
+    const last = chapter(notes.length > 0 ? words.dataNotes : changes)[0];
     const rule = last?.blocks.findIndex((block) => block.kind === "rule") ?? -1;
     if (last === undefined || rule < 0) findings.add("no rule before the notes");
     else {
-      checkChanges(
-        findings.at(changes),
-        { ...last, blocks: last.blocks.slice(0, rule) },
-        inputs,
-        labels,
-      );
+      const lastBlocks = { ...last, blocks: last.blocks.slice(0, rule) };
+      if (notes.length === 0) checkChanges(findings.at(changes), lastBlocks, inputs, labels);
+      else {
+        checkChanges(findings.at(changes), chapter(changes)[0], inputs, labels);
+        // One item per warning, each opening with its place (file:line:column).
+        const list = blocksOf(findings.at(words.dataNotes), lastBlocks, ["list"])?.[0];
+        if (list?.kind === "list")
+          findings
+            .at(words.dataNotes)
+            .equal(
+              "places",
+              list.items.map((item) => /^(\S+):\d+ /.exec(item)?.[1] ?? item).sort(),
+              notes.map((note) => `${note.file}:${note.line}`).sort(),
+            );
+      }
       findings.equal(
         "notes",
         last.blocks

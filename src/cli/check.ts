@@ -87,6 +87,7 @@ async function check(
       settings: project,
       office: project.office,
       title: project.title,
+      warnings: inputs.warnings,
     });
     await appendOutput(summaryFile, renderReport(model, { labels, charts: false, byOwner: false }));
   }

@@ -48,6 +48,7 @@ async function explain(id: string, options: ExplainOptions, context: CliContext)
     dueDays: project.dueDays,
     forecast: options.forecast === true,
     references: referenceSource(inputs.targets, inputs.observations, asOf, project.dueDays),
+    warnings: inputs.warnings,
   });
   // Loaded only by the runs that explain: it brings the terminal table's helpers with it.
   const { renderExplanation } = await import("../render/explain-text.js");

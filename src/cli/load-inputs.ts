@@ -13,7 +13,7 @@ import { type ReadTargets, readData, readTargets } from "../io/read-inputs.js";
 import { projectFilePath, readProjectFile } from "../io/read-project.js";
 import type { CliContext } from "./context.js";
 import { checkOutputFile, type FoundInputs } from "./emit-output.js";
-import { isError, printProblems } from "./print-problems.js";
+import { isCorrection, isError, printProblems } from "./print-problems.js";
 import { type InputOptions, parseAsOf, resolveLabels } from "./shared-options.js";
 
 export interface Inputs {
@@ -56,12 +56,20 @@ export async function loadInputs(
     project,
     found,
   });
-  if (collected.problems.some(isError)) throw new InputError(collected.problems);
+  // --strict: a warning is an error, but for a correction (SPEC 5, v2).
+  const problems =
+    options.strict === true ? collected.problems.map(strictProblem) : collected.problems;
+  if (problems.some(isError)) throw new InputError(problems);
   return {
     targets: collected.targets,
     observations: collected.observations,
-    warnings: collected.problems,
+    warnings: problems,
   };
+}
+
+/** A warning as `--strict` has it: an error, but for a correction (the way to fix a row). */
+function strictProblem(problem: Problem): Problem {
+  return isError(problem) || isCorrection(problem) ? problem : { ...problem, severity: "error" };
 }
 
 /** `-d` and the data arguments, else the folder `data`. */

@@ -10,6 +10,11 @@ export function isError(problem: Problem): boolean {
   return problem.severity === "error";
 }
 
+/** A correction of a row (SPEC 3, v2): said as a warning, never made an error by --strict. */
+export function isCorrection(problem: Problem): boolean {
+  return problem.code === "data.correction" || problem.code === "data.more-corrections";
+}
+
 /**
  * Problems to stderr, sorted, with a count line when any is an error. The wording around the
  * `file:line:col` place follows the labels' language (by default KPI_LANG or LANG).

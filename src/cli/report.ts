@@ -59,6 +59,7 @@ async function report(
     allHistories: options.format === "html",
     office: project.office,
     title: project.title,
+    warnings: inputs.warnings,
   });
   const render = await loadRenderer("report", options.format);
   await emit(

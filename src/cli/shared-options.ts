@@ -21,6 +21,8 @@ export interface InputOptions {
   allowUnknown?: boolean;
   /** The project file; without it, kpi.yaml in the working folder if there is one. */
   config?: string;
+  /** Warnings of the inputs are errors, but for corrections (SPEC 5, v2). */
+  strict?: boolean;
 }
 
 /** `-t` and `--config`, for the commands that read only target files. */
@@ -45,7 +47,8 @@ export function addInputOptions(command: Command, help: HelpLabels): Command {
     addTargetPaths(command, help)
       .addOption(new Option("-d, --data <paths...>", help.options.data))
       .addOption(new Option("--encoding <name>", help.options.encoding))
-      .addOption(new Option("--allow-unknown", help.options.allowUnknown)),
+      .addOption(new Option("--allow-unknown", help.options.allowUnknown))
+      .addOption(new Option("--strict", help.options.strict)),
     help,
   );
 }

@@ -15,7 +15,7 @@ import { readProjectFile } from "../io/read-project.js";
 import { type FormatOf, formatsOf, loadRenderer } from "../render/index.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { collectInputs } from "./load-inputs.js";
-import { isError } from "./print-problems.js";
+import { isCorrection, isError } from "./print-problems.js";
 import {
   addInputOptions,
   addLangOption,
@@ -24,7 +24,6 @@ import {
 } from "./shared-options.js";
 
 interface ValidateOptions extends InputOptions {
-  strict?: boolean;
   lang?: string;
   format: "text" | FormatOf<"validation">;
 }
@@ -33,7 +32,7 @@ export const validateCommand: KpiCommand = {
   name: "validate",
   define(command: Command, help: HelpLabels) {
     command.description(help.commands.validate).argument("[paths...]", help.arguments.paths);
-    addInputOptions(command, help).addOption(new Option("--strict", help.options.strict));
+    addInputOptions(command, help);
     command.addOption(
       new Option("-f, --format <format>", help.options.format)
         .choices(["text", ...formatsOf("validation")])
@@ -109,7 +108,11 @@ async function validate(
   const warnings = problems.length - errors;
   let rows = 0;
   for (const observations of collected.observations.values()) rows += observations.length;
-  const failed = errors > 0 || (options.strict === true && warnings > 0);
+  // A correction is the way to fix a row (SPEC 3), not a mistake: --strict does not fail on it.
+  const strictWarnings = problems.filter(
+    (problem) => !isError(problem) && !isCorrection(problem),
+  ).length;
+  const failed = errors > 0 || (options.strict === true && strictWarnings > 0);
 
   if (options.format !== "text") {
     const render = await loadRenderer("validation", options.format);

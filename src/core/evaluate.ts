@@ -152,11 +152,13 @@ export function summarize(results: readonly Result[]): Summary {
  */
 export function evaluateTarget(
   target: Target,
-  rows: Series,
+  allRows: Series,
   asOf: Day,
   dueDays = DEFAULT_DUE_DAYS,
   references: ReferenceSource = NO_REFERENCES,
 ): Result {
+  // A row reported after the as-of date is not used (SPEC 4, v2).
+  const rows = allRows.knownAt(asOf);
   const noData = actualAt(target, rows, asOf);
   const cycle = cycleState(target, noData.observedOn, asOf, target.dueDays ?? dueDays);
   const result = emptyResult(target, cycle);

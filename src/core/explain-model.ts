@@ -7,6 +7,7 @@
 import type { Day } from "./dates.js";
 import { evaluateTarget, growthAt, type ReferenceSource, toleranceAmount } from "./evaluate.js";
 import type { Observation, ProgressTarget, Result, SchedulePoint, Target } from "./model.js";
+import { type Problem, rowWarnings } from "./problems.js";
 import { expectedValue, schedulePoints } from "./schedule.js";
 import type { Series } from "./series.js";
 
@@ -46,11 +47,15 @@ export interface Explanation {
   rows: ExplainedRow[];
   /** Rows dated after the as-of date: ignored, only counted. */
   laterRows: number;
+  /** Rows reported after the as-of date (SPEC 4, v2): not known then, only counted. */
+  unreportedRows: number;
   /** Every point E runs through (progress targets), t0 first; null for other kinds. */
   schedule: SchedulePoint[] | null;
   /** A progress target's tolerance as an amount in its unit; null for other kinds. */
   toleranceAmount: number | null;
   forecast: ForecastOutcome | null;
+  /** The warnings of the target's rows, in file order: corrections and values to check. */
+  notes: Problem[];
 }
 
 export interface ExplainOptions {
@@ -61,18 +66,22 @@ export interface ExplainOptions {
   dueDays?: number;
   /** Add the run-rate projection. @default false */
   forecast?: boolean;
+  /** The run's warnings: those of the target's rows are shown. @default [] */
+  warnings?: readonly Problem[];
 }
 
 /** Explain one target at the as-of date from its rows. */
 export function explainTarget(target: Target, rows: Series, options: ExplainOptions): Explanation {
   const { asOf, dueDays, references } = options;
-  const result = evaluateTarget(target, rows, asOf, dueDays, references);
-  const sorted = rows.observations();
+  // The rows known at the as-of date (SPEC 4, v2): each row's status is judged from them.
+  const known = rows.knownAt(asOf);
+  const result = evaluateTarget(target, known, asOf, dueDays, references);
+  const sorted = known.observations();
   const counted = sorted.filter((row) => row.day <= asOf);
   const sums = target.kind === "progress" && target.aggregate === "sum";
   const explained = counted.map((observation): ExplainedRow => {
-    const then = evaluateTarget(target, rows, observation.day, dueDays, references);
-    const growth = target.kind === "growth" ? growthAt(target, rows, observation.day) : null;
+    const then = evaluateTarget(target, known, observation.day, dueDays, references);
+    const growth = target.kind === "growth" ? growthAt(target, known, observation.day) : null;
     return {
       observation,
       expected: then.expected,
@@ -87,12 +96,14 @@ export function explainTarget(target: Target, rows: Series, options: ExplainOpti
     asOf,
     rows: explained,
     laterRows: sorted.length - counted.length,
+    unreportedRows: rows.reportedAfter(asOf),
     schedule: target.kind === "progress" ? schedulePoints(target) : null,
     toleranceAmount:
       target.kind === "progress"
         ? toleranceAmount(target.tolerance, target.target - target.baseline)
         : null,
     forecast: options.forecast ? forecastResult(result, asOf) : null,
+    notes: rowWarnings(options.warnings ?? [], new Set([target.id])),
   };
 }
 

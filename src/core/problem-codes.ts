@@ -294,6 +294,53 @@ export interface ProblemParams {
     first: Place;
   };
   "data.more-conflicts": { count: number };
+  /**
+   * (v2) A correction (a row whose note begins with 修正, 更正 or correction) replaces the unmarked
+   * row of its target and date: `value` is the correction's, `replaced` the row's at `first`.
+   */
+  "data.correction": {
+    id: string;
+    date: string;
+    value: number | boolean;
+    replaced: number | boolean;
+    first: Place;
+  };
+  /** (v2) Corrections of a file past the cap of those listed. */
+  "data.more-corrections": { count: number };
+  /**
+   * (v2) Plausibility: a progress value farther from the baseline than 10 × the span (a unit
+   * slip: 125000 万元 for a target of 60 亿元).
+   */
+  "data.implausible-size": {
+    id: string;
+    date: string;
+    value: number;
+    target: number;
+    baseline: number;
+    unit: string | null;
+  };
+  /**
+   * (v2) Plausibility: with `aggregate: last`, the running total moves against the target's
+   * direction (`direction` 1: it should grow) by more than the tolerance from the row of
+   * `previousDate` to this one: a period's own amount written where the total to date belongs.
+   */
+  "data.total-reversed": {
+    id: string;
+    date: string;
+    previousDate: string;
+    from: number;
+    to: number;
+    direction: 1 | -1;
+  };
+  /**
+   * (v2) Plausibility: a value above 0 and at most 1, written with a decimal point, for a `%`
+   * target of at least 5: a share written as a fraction. `write` is the percentage.
+   */
+  "data.percent-fraction": { id: string; date: string; value: number; write: number };
+  /** (v2) Plausibility warnings of a file past the cap of those listed. */
+  "data.more-implausible": { count: number };
+  /** (v2) A row's reported date (the `reported` column) is before the row's own date. */
+  "data.reported-before-date": { id: string; date: string; reported: string };
 
   // Options and arguments.
   "option.as-of-not-calendar": { value: string };

@@ -59,6 +59,25 @@ export function formatPlace(place: Place, precision: "column" | "line" = "column
     : `${place.file}:${place.line}:${place.column}`;
 }
 
+/**
+ * The warnings of the rows of the given targets (a problem of a row names its target's id), in
+ * file order: what a report and `explain` show beside the statuses (corrections, implausible
+ * values, SPEC 3).
+ */
+export function rowWarnings(problems: readonly Problem[], ids: ReadonlySet<string>): Problem[] {
+  return sortProblems(
+    problems.filter((problem) => {
+      const id = (problem.params as { id?: unknown }).id;
+      return (
+        problem.severity === "warning" &&
+        problem.place !== null &&
+        typeof id === "string" &&
+        ids.has(id)
+      );
+    }),
+  );
+}
+
 /** Problems in file order, then by place; the same problem found twice is kept once. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   const seen = new Set<string>();

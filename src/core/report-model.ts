@@ -15,6 +15,7 @@ import {
 } from "./evaluate.js";
 import type { Result, SchedulePoint, Status, Summary, Target } from "./model.js";
 import { Evaluations } from "./month-ends.js";
+import { type Problem, rowWarnings } from "./problems.js";
 import { DEFAULT_PROJECT } from "./project.js";
 import {
   type ChaseGroup,
@@ -138,6 +139,8 @@ export interface ReportModel {
    * with `allHistories` that of every progress target too.
    */
   histories: ReadonlyMap<string, readonly MonthPoint[]>;
+  /** The warnings of the targets' rows, in file order: corrections and implausible values. */
+  dataNotes: Problem[];
 }
 
 export interface BuildReportOptions extends EvaluateOptions {
@@ -155,6 +158,8 @@ export interface BuildReportOptions extends EvaluateOptions {
   office?: string | null;
   /** The project file's title of the report. @default null */
   title?: string | null;
+  /** The run's warnings: those of the targets' rows are shown. @default [] */
+  warnings?: readonly Problem[];
 }
 
 /** The last day of the month before `day`'s month. */
@@ -218,6 +223,7 @@ export function buildReport(
     dueSoon: dueSoon(report.results, asOf),
     changes: statusChanges(previous.results, report.results),
     histories,
+    dataNotes: rowWarnings(options.warnings ?? [], new Set(targets.map((target) => target.id))),
   };
 }
 
@@ -328,8 +334,9 @@ export function monthEndsBetween(from: Day, to: Day): number {
  * (or a progress target's start month, if later) to the as-of date, whose month ends at the as-of
  * date itself.
  */
-function monthlyHistory(target: Target, rows: Series, asOf: Day): MonthPoint[] {
-  // Rows are in date order: the first is the earliest.
+function monthlyHistory(target: Target, allRows: Series, asOf: Day): MonthPoint[] {
+  // The rows known at the as-of date (SPEC 4, v2), in date order: the first is the earliest.
+  const rows = allRows.knownAt(asOf);
   if (rows.length === 0 || rows.day(0) > asOf) return [];
   let first = monthIndex(rows.day(0));
   if (target.kind === "progress" || target.kind === "growth")

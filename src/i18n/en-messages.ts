@@ -259,11 +259,12 @@ export const enMessages: Messages = {
     'a closing quote is followed by something other than a comma or the end of the line (write "" for a quote inside a quoted field)',
   "csv.unreadable": ({ reason }) => `the CSV cannot be read (${reason})`,
 
-  "data.no-header": ({ columns }) => `the file has no header row (${columns.join(",")})`,
+  "data.no-header": ({ columns }) =>
+    `the file has no header row (${columns.join(",")}): write one above the table`,
   "data.duplicate-column": ({ column, first, second }) =>
-    `two columns mean ${column}: "${first}" and "${second}"`,
+    `two columns mean ${column}: "${first}" and "${second}": keep one of them`,
   "data.missing-column": ({ missing }) =>
-    `the header has ${missing.map(({ column, names }) => `no ${column} column (one of: ${names.join(", ")})`).join(" and ")}`,
+    `the header has ${missing.map(({ column, names }) => `no ${column} column (one of: ${names.join(", ")})`).join(" and ")}: add ${missing.length === 1 ? "it" : "them"} to the header`,
   "data.header-too-low": ({ rowsAbove, max }) =>
     `this row names the columns, but ${rowsAbove} rows with text are above it: the header must be one of the first ${max} rows; delete the title rows above it`,
   "data.header-separator": ({ separator }) =>
@@ -289,7 +290,7 @@ export const enMessages: Messages = {
     `the row has ${fields} fields but the header has ${header}; a value with a thousands separator must be quoted ("1,200")`,
   "data.value-split": ({ value, next }) =>
     `value ${JSON.stringify(value)} is followed by a field of digits, ${JSON.stringify(next)}: a thousands separator or a decimal comma without quotes? Quote the number ("1,200") or write it without the comma`,
-  "data.target-empty": () => "the target is empty",
+  "data.target-empty": () => "the target is empty: write the target's id or title",
   "data.unknown-id": ({ id, rows, suggestion, allowed }) =>
     allowed
       ? `no target has the id "${id}"${rows > 1 ? ` (${rows} rows)` : ""}: its rows are ignored${didYouMean(suggestion)}`
@@ -325,18 +326,33 @@ export const enMessages: Messages = {
     `base ${base} of ${id} on ${date} is not above 0: no growth can be computed from it`,
   "data.value-missing": ({ id, date }) => `no value for ${id} on ${date}: the row is skipped`,
   "data.value-not-done": ({ value, done, notDone }) =>
-    `value ${JSON.stringify(value)} is not done / not done (${done.join(" ")}, or ${notDone.join(" ")})`,
+    `value ${JSON.stringify(value)} is not done / not done: write one of ${done.join(" ")}, or one of ${notDone.join(" ")}`,
   "data.value-percent-unit": ({ value, id }) =>
-    `value ${JSON.stringify(value)} has a % sign but the unit of ${id} is not %`,
-  "data.value-not-number": ({ value }) => `value ${JSON.stringify(value)} is not a number`,
+    `value ${JSON.stringify(value)} has a % sign but the unit of ${id} is not %: write the number without it`,
+  "data.value-not-number": ({ value }) =>
+    `value ${JSON.stringify(value)} is not a number: write a number (36, -3.5 or 1200)`,
   "data.value-with-word": ({ value, write }) =>
     `value ${JSON.stringify(value)} is not a number: write ${write}`,
   "data.value-too-large": ({ value }) =>
     `value ${JSON.stringify(value)} is too large: numbers must lie within ±1e15`,
   "data.conflict": ({ id, date, here, there, first }) =>
-    `${id} on ${date} is ${here} here but ${there} at ${formatPlace(first, "line")}`,
+    `${id} on ${date} is ${here} here but ${there} at ${formatPlace(first, "line")}: delete the wrong row, or mark the right row as a correction (a note that begins with 更正 or correction)`,
   "data.more-conflicts": ({ count }) =>
     `${count} more rows in this file disagree with earlier rows`,
+  "data.correction": ({ id, date, value, replaced, first }) =>
+    `${id} on ${date}: the correction ${value} replaces ${replaced} at ${formatPlace(first, "line")}`,
+  "data.more-corrections": ({ count }) => `${count} more corrections in this file`,
+  "data.implausible-size": ({ id, date, value, target, unit }) =>
+    `${id} on ${date}: ${value} for a target of ${target}: a unit slip? (it is more than 10 times as far from the baseline as the target${unit === null ? "" : `; write it in ${unit}`})`,
+  "data.total-reversed": ({ id, date, previousDate, from, to, direction }) =>
+    direction === 1
+      ? `${id} fell from ${from} (${previousDate}) to ${to} (${date}): a month's own amount instead of the total to date?`
+      : `${id} rose from ${from} (${previousDate}) to ${to} (${date}), against its target: a month's own amount instead of the total to date?`,
+  "data.percent-fraction": ({ id, date, value, write }) =>
+    `${id} on ${date}: ${value} means ${value}%; write ${write} for ${write}%`,
+  "data.more-implausible": ({ count }) => `${count} more values to check in this file`,
+  "data.reported-before-date": ({ id, date, reported }) =>
+    `${id} on ${date} is reported on ${reported}, before its own date: one of the two dates is wrong`,
 
   "option.as-of-not-calendar": ({ value }) =>
     `--as-of ${JSON.stringify(value)} is not a calendar date`,

@@ -171,6 +171,9 @@ const enExplain: ExplainLabels = {
   noRows: "no rows",
   laterRows: (count, asOf) =>
     `${count} later row${count === 1 ? "" : "s"} (after ${asOf}) not counted`,
+  notes: "Notes on the rows (corrections, values to check)",
+  unreportedRows: (count, asOf) =>
+    `${count} row${count === 1 ? "" : "s"} reported after ${asOf} not counted (not known then)`,
   chart: "Chart",
   legend: {
     expected: "· expected",
@@ -280,7 +283,7 @@ const enHelp: HelpLabels = {
     by: "owner: add the owners' ranking",
     period:
       "month: the scores at the as-of date; quarter, year: each owner's mean score over the month-ends of the as-of date's quarter or year",
-    strict: "warnings (unknown ids, empty values) make the exit code 2 too",
+    strict: "warnings are errors, exit code 2 (a correction stays a warning)",
     force: "overwrite files that exist already",
     to: "the group chat's platform: wecom (企业微信), dingtalk (钉钉), feishu (飞书) or slack",
     webhook:
@@ -406,6 +409,7 @@ export const en: Labels = {
     noneDue: "Nothing is due in this period.",
     changes: (since) => `Changes since the previous month-end (${since})`,
     noChanges: "No status has changed.",
+    dataNotes: "Notes on the data: corrections and values to check",
     change: {
       "newly-red": "newly red",
       "newly-yellow": "newly yellow",

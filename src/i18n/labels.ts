@@ -176,6 +176,8 @@ export interface ReportLabels {
   noneDue: string;
   changes: (since: string) => string;
   noChanges: string;
+  /** The heading of the data's warnings: corrections and implausible values, with their places. */
+  dataNotes: string;
   change: Record<ChangeKind, string>;
   columns: {
     target: string;
@@ -379,6 +381,10 @@ export interface ExplainLabels {
   };
   noRows: string;
   laterRows: (count: number, asOf: string) => string;
+  /** Rows whose reported date is after the as-of date (SPEC 4, v2). */
+  unreportedRows: (count: number, asOf: string) => string;
+  /** The heading of the warnings of the target's rows (corrections, implausible values). */
+  notes: string;
   chart: string;
   legend: { expected: string; bounds: string; actual: string; projection: string; asOf: string };
   noChart: string;

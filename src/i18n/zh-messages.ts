@@ -252,11 +252,12 @@ export const zhMessages: Messages = {
   "csv.text-after-quote": () => '闭合引号后面跟了逗号或行尾以外的内容（引号字段内的引号请写作 ""）',
   "csv.unreadable": ({ reason }) => `无法读取 CSV（${reason}）`,
 
-  "data.no-header": ({ columns }) => `文件没有表头行（${columns.join(",")}）`,
+  "data.no-header": ({ columns }) =>
+    `文件没有表头行（${columns.join(",")}）：请在表格上方写一行表头`,
   "data.duplicate-column": ({ column, first, second }) =>
-    `有两列都表示 ${column}："${first}" 和 "${second}"`,
+    `有两列都表示 ${column}："${first}" 和 "${second}"：请只保留一列`,
   "data.missing-column": ({ missing }) =>
-    `表头缺少${missing.map(({ column, names }) => ` ${column} 列（可用列名：${names.join(", ")}）`).join("和")}`,
+    `表头缺少${missing.map(({ column, names }) => ` ${column} 列（可用列名：${names.join(", ")}）`).join("和")}：请在表头中补上`,
   "data.header-too-low": ({ rowsAbove, max }) =>
     `此行是表头，但其上方有 ${rowsAbove} 行内容：表头必须在前 ${max} 行之内；请删除其上方的标题行`,
   "data.header-separator": ({ separator }) =>
@@ -281,7 +282,7 @@ export const zhMessages: Messages = {
     `该行有 ${fields} 个字段，但表头只有 ${header} 个；带千位分隔符的数值须加引号（"1,200"）`,
   "data.value-split": ({ value, next }) =>
     `数值 ${JSON.stringify(value)} 后面是一个只有数字的字段 ${JSON.stringify(next)}：是否未加引号的千位分隔符或小数逗号？请给数值加引号（"1,200"）或去掉逗号`,
-  "data.target-empty": () => "指标编号为空",
+  "data.target-empty": () => "指标编号为空：请填写指标的编号或名称",
   "data.unknown-id": ({ id, rows, suggestion, allowed }) =>
     allowed
       ? `没有编号为 "${id}" 的指标${rows > 1 ? `（${rows} 行）` : ""}：这些行已忽略${didYouMean(suggestion)}`
@@ -317,16 +318,29 @@ export const zhMessages: Messages = {
     `${id} 在 ${date} 的同期值 ${base} 不大于 0：无法计算增速`,
   "data.value-missing": ({ id, date }) => `${id} 在 ${date} 没有数值：该行已跳过`,
   "data.value-not-done": ({ value, done, notDone }) =>
-    `数值 ${JSON.stringify(value)} 不是“完成/未完成”（完成：${done.join(" ")}；未完成：${notDone.join(" ")}）`,
+    `数值 ${JSON.stringify(value)} 不是“完成/未完成”：请写其中之一（完成：${done.join(" ")}；未完成：${notDone.join(" ")}）`,
   "data.value-percent-unit": ({ value, id }) =>
-    `数值 ${JSON.stringify(value)} 带有 % 号，但 ${id} 的单位不是 %`,
-  "data.value-not-number": ({ value }) => `数值 ${JSON.stringify(value)} 不是数字`,
+    `数值 ${JSON.stringify(value)} 带有 % 号，但 ${id} 的单位不是 %：请去掉 % 号`,
+  "data.value-not-number": ({ value }) =>
+    `数值 ${JSON.stringify(value)} 不是数字：请写数字（36、-3.5 或 1200）`,
   "data.value-with-word": ({ value, write }) =>
     `数值 ${JSON.stringify(value)} 不是数字：请写 ${write}`,
   "data.value-too-large": ({ value }) => `数值 ${JSON.stringify(value)} 过大：数值须在 ±1e15 以内`,
   "data.conflict": ({ id, date, here, there, first }) =>
-    `${id} 在 ${date} 的数值此处为 ${rowValue(here)}，但在 ${formatPlace(first, "line")} 为 ${rowValue(there)}`,
+    `${id} 在 ${date} 的数值此处为 ${rowValue(here)}，但在 ${formatPlace(first, "line")} 为 ${rowValue(there)}：请删去错误的一行，或在正确一行的备注开头写“更正”`,
   "data.more-conflicts": ({ count }) => `本文件另有 ${count} 行与之前的行数值不一致`,
+  "data.correction": ({ id, date, value, replaced, first }) =>
+    `${id} 在 ${date} 的更正值 ${rowValue(value)} 取代了 ${formatPlace(first, "line")} 的 ${rowValue(replaced)}`,
+  "data.more-corrections": ({ count }) => `本文件另有 ${count} 行更正`,
+  "data.implausible-size": ({ id, date, value, target, unit }) =>
+    `${id} 在 ${date} 的数值为 ${value}，而目标为 ${target}：单位是否有误？（与基数之差超过目标与基数之差的 10 倍${unit === null ? "" : `；请按${unit}填写`}）`,
+  "data.total-reversed": ({ id, date, previousDate, from, to, direction }) =>
+    `${id} 的累计值从 ${from}（${previousDate}）${direction === 1 ? "降到" : "升到"} ${to}（${date}）${direction === 1 ? "" : "，与目标方向相反"}：是否填了当月数而不是累计数？`,
+  "data.percent-fraction": ({ id, date, value, write }) =>
+    `${id} 在 ${date} 的数值 ${value} 表示 ${value}%；如为 ${write}%，请写 ${write}`,
+  "data.more-implausible": ({ count }) => `本文件另有 ${count} 个需核实的数值`,
+  "data.reported-before-date": ({ id, date, reported }) =>
+    `${id} 在 ${date} 的报送日期 ${reported} 早于该行日期：两个日期有一个写错了`,
 
   "option.as-of-not-calendar": ({ value }) => `--as-of ${JSON.stringify(value)} 不是有效的日历日期`,
   "option.as-of-invalid": ({ value }) =>

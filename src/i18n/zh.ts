@@ -155,6 +155,8 @@ const zhExplain: ExplainLabels = {
   },
   noRows: "没有数据",
   laterRows: (count, asOf) => `另有 ${count} 行晚于 ${asOf}，未计入`,
+  notes: "数据提示（更正、需核实的数值）",
+  unreportedRows: (count, asOf) => `另有 ${count} 行在 ${asOf} 之后才报送，未计入`,
   chart: "走势图",
   legend: {
     expected: "· 序时进度",
@@ -257,7 +259,7 @@ const zhHelp: HelpLabels = {
     charts: "markdown：为每项红灯或黄灯指标加一张 Mermaid 走势图（HTML 页面总有走势图）",
     by: "owner：加上责任单位排名",
     period: "month：统计日的得分；quarter、year：统计日所在季度或年度各月末得分的平均值",
-    strict: "警告（未知编号、空值）也使退出码为 2",
+    strict: "警告按错误处理，退出码为 2（更正仍为警告）",
     force: "覆盖已存在的文件",
     to: "群聊平台：wecom（企业微信）、dingtalk（钉钉）、feishu（飞书）或 slack",
     webhook: "机器人地址（默认取 KPI_WEBHOOK；它是密钥，不要写进仓库中的文件）",
@@ -378,6 +380,7 @@ export const zh: Labels = {
     noneDue: "本期没有临近期限的节点。",
     changes: (since) => `较上月末（${since}）的变化`,
     noChanges: "没有指标的状态发生变化。",
+    dataNotes: "数据提示：更正与需核实的数值",
     change: {
       "newly-red": "新亮红灯",
       "newly-yellow": "新亮黄灯",

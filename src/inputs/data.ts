@@ -17,6 +17,7 @@ import {
   type Severity,
   warning,
 } from "../core/problems.js";
+import { NOT_REPORTED } from "../core/series.js";
 import { closestMatch } from "../core/suggest.js";
 import type { CsvItem, CsvProblem } from "./csv.js";
 import {
@@ -108,9 +109,15 @@ const BATCH_ROWS = 1 << 12;
  */
 const FIRST_BATCH_ROWS = 1 << 8;
 
+/** A row's flag: its note marks it as a correction (SPEC 3, v2). */
+export const ROW_CORRECTION = 1;
+/** A row's flag: its value was written with a decimal point (`1.0`, which is 1). */
+export const ROW_DECIMAL_POINT = 2;
+
 /**
  * Rows read from a file, column by column: each row's target (its index in the target list), day,
- * value (done / not done as 1 / 0) and line. One batch, refilled: valid until the next is asked for.
+ * value (done / not done as 1 / 0), line, flags (ROW_CORRECTION…) and reported date (NOT_REPORTED
+ * for none). One batch, refilled: valid until the next is asked for.
  */
 export class RowBatch {
   length = 0;
@@ -120,8 +127,18 @@ export class RowBatch {
   lines = new Int32Array(FIRST_BATCH_ROWS);
   /** Each row's `base` (last year's figure, SPEC 2.4), NaN for none. */
   bases = new Float64Array(FIRST_BATCH_ROWS);
+  flags = new Uint8Array(FIRST_BATCH_ROWS);
+  reported = new Int32Array(FIRST_BATCH_ROWS);
 
-  push(target: number, day: number, value: number, line: number, base = Number.NaN): void {
+  push(
+    target: number,
+    day: number,
+    value: number,
+    line: number,
+    base = Number.NaN,
+    flags = 0,
+    reported: number = NOT_REPORTED,
+  ): void {
     if (this.length === this.targets.length) {
       // The first rows of a large file, or a run of records larger than a batch (a long
       // stretch of lines between quotes).
@@ -130,6 +147,8 @@ export class RowBatch {
       this.values = grown(this.values, new Float64Array(2 * this.length));
       this.lines = grown(this.lines, new Int32Array(2 * this.length));
       this.bases = grown(this.bases, new Float64Array(2 * this.length));
+      this.flags = grown(this.flags, new Uint8Array(2 * this.length));
+      this.reported = grown(this.reported, new Int32Array(2 * this.length));
     }
     const at = this.length++;
     this.targets[at] = target;
@@ -137,6 +156,8 @@ export class RowBatch {
     this.values[at] = value;
     this.lines[at] = line;
     this.bases[at] = base;
+    this.flags[at] = flags;
+    this.reported[at] = reported;
   }
 
   clear(): void {
@@ -144,7 +165,7 @@ export class RowBatch {
   }
 }
 
-function grown<T extends Int32Array | Float64Array>(column: T, larger: T): T {
+function grown<T extends Int32Array | Float64Array | Uint8Array>(column: T, larger: T): T {
   larger.set(column);
   return larger;
 }
@@ -425,7 +446,11 @@ class FileReader {
     }
     const base = this.baseOf({ fields, line }, target, date.day);
     if (base === undefined) return;
-    this.rows.push(index, date.day, +value, line, base);
+    const reported = this.reportedDay({ fields, line }, target, date.day);
+    if (reported === null) return;
+    let flags = this.isCorrection(fields) ? ROW_CORRECTION : 0;
+    if (value === 1 && normalized(valueText).includes(".")) flags |= ROW_DECIMAL_POINT;
+    this.rows.push(index, date.day, +value, line, base, flags, reported);
     this.targetState[index] = 2;
   }
 
@@ -451,6 +476,39 @@ class FileReader {
         base,
       });
     return base;
+  }
+
+  /**
+   * The day a row was reported, from the `reported` column (SPEC 4, v2): NOT_REPORTED when the
+   * file has no such column or the cell is empty; null, and an error at the cell, when it is no
+   * date or a day before the row's own.
+   */
+  private reportedDay(record: RecordFields, target: Target, day: number): number | null {
+    const field = this.columns?.reported;
+    if (field === undefined) return NOT_REPORTED;
+    const text = (record.fields[field] ?? "").trim();
+    if (text === "") return NOT_REPORTED;
+    const reported = parseDate(text);
+    if (!reported.ok) {
+      const [code, params] = dateProblem(text, reported);
+      this.addError(record, field, code, params);
+      return null;
+    }
+    if (reported.day < day) {
+      this.addError(record, field, "data.reported-before-date", {
+        id: target.id,
+        date: formatDay(day),
+        reported: formatDay(reported.day),
+      });
+      return null;
+    }
+    return reported.day;
+  }
+
+  /** Whether a row's note marks it as a correction (SPEC 3, v2). */
+  private isCorrection(fields: readonly string[]): boolean {
+    const note = this.columns?.note;
+    return note !== undefined && isCorrectionNote(fields[note] ?? "");
   }
 
   /**
@@ -486,6 +544,14 @@ class FileReader {
     }
     fields++;
     if (columns.target >= fields || columns.date >= fields || columns.value >= fields) return false;
+    // A reported date (SPEC 4, v2) is read by the general path.
+    const reportedField = columns.reported;
+    if (
+      reportedField !== undefined &&
+      reportedField < fields &&
+      (bounds[2 * reportedField + 1] as number) > (bounds[2 * reportedField] as number)
+    )
+      return false;
     const idStart = bounds[2 * columns.target] as number;
     const idEnd = bounds[2 * columns.target + 1] as number;
     // An id with no space or other character that trim() would take off at either end.
@@ -507,18 +573,26 @@ class FileReader {
     }
     const date = this.lastDate;
     if (!date.ok || date.months !== undefined) return false;
-    const value = plainDecimal(
-      text,
-      bounds[2 * columns.value] as number,
-      bounds[2 * columns.value + 1] as number,
-    );
+    const valueStart = bounds[2 * columns.value] as number;
+    const valueEnd = bounds[2 * columns.value + 1] as number;
+    const value = plainDecimal(text, valueStart, valueEnd);
     if (value === undefined) return false;
     // A digit after the value may be the rest of an unquoted number: the general path decides.
     if (this.afterValue !== -1 && this.afterValue < fields) {
       const code = text.charCodeAt(bounds[2 * this.afterValue] as number);
       if (code >= 48 && code <= 57) return false;
     }
-    this.rows.push(index, date.day, value, line);
+    let flags = 0;
+    const note = columns.note;
+    if (note !== undefined && note < fields) {
+      const noteStart = bounds[2 * note] as number;
+      const noteEnd = bounds[2 * note + 1] as number;
+      // Only a note that may open with a mark is looked at: most are empty or say other things.
+      if (noteEnd > noteStart && MAY_MARK.test(text.charAt(noteStart)))
+        flags = isCorrectionNote(text.slice(noteStart, noteEnd)) ? ROW_CORRECTION : 0;
+    }
+    if (value === 1 && text.slice(valueStart, valueEnd).includes(".")) flags |= ROW_DECIMAL_POINT;
+    this.rows.push(index, date.day, value, line, Number.NaN, flags);
     this.targetState[index] = 2;
     return true;
   }
@@ -764,6 +838,20 @@ class FileReader {
 }
 
 const FULL_WIDTH_COMMA = "\uFF0C";
+
+/**
+ * The words that open the note of a correction (SPEC 3, v2), lower case: 修正, 更正 (as escapes:
+ * the bundle stays ASCII) and correction.
+ */
+const CORRECTION_MARKS = ["\u4fee\u6b63", "\u66f4\u6b63", "correction"];
+/** The first character of a note that may open with a mark: a space, 修, 更 or c. */
+const MAY_MARK = /^[\s\u4fee\u66f4cC]$/;
+
+/** Whether a note marks its row as a correction: it begins with 修正, 更正 or correction (any case). */
+export function isCorrectionNote(note: string): boolean {
+  const text = note.trim().toLowerCase();
+  return CORRECTION_MARKS.some((mark) => text.startsWith(mark));
+}
 
 /** `1，200`: a number with full-width commas between groups of three (SPEC 3: NFKC makes it 1,200). */
 const FULL_WIDTH_GROUPED = /^\s*[+-]?\d{1,3}(?:\uFF0C\d{3})+(?:\.\d+)?\s*%?\s*$/;

@@ -6,9 +6,16 @@
 import type { Day } from "../core/dates.js";
 import { formatDay } from "../core/dates.js";
 import type { Target } from "../core/model.js";
-import { error, MAX_PROBLEMS_PER_FILE, type Problem } from "../core/problems.js";
-import { type RowColumns, Series } from "../core/series.js";
-import type { FileRows, RowBatch, TargetIndex } from "./data.js";
+import { plausibilityWarnings } from "../core/plausibility.js";
+import { error, MAX_PROBLEMS_PER_FILE, type Problem, warning } from "../core/problems.js";
+import { NOT_REPORTED, onePerDate, type RowColumns, Series } from "../core/series.js";
+import {
+  type FileRows,
+  ROW_CORRECTION,
+  ROW_DECIMAL_POINT,
+  type RowBatch,
+  type TargetIndex,
+} from "./data.js";
 
 export interface CollectedData {
   /** Each known target's rows, one per date, in date order (targets with rows only). */
@@ -57,47 +64,130 @@ function observationsOf(
 ): CollectedData {
   const { order, starts } = groupByTarget(rows, list.length);
   const observations = new Map<string, Series>();
-  // Disagreeing rows are listed up to the cap of each file too, then counted.
-  const conflicts = new Map<string, { count: number; firstLeftOut: number | null }>();
+  // Disagreeing rows and corrections are listed up to the cap of each file too, then counted.
+  const conflicts = new CappedByFile();
+  const corrections = new CappedByFile();
+  const plausible = new CappedByFile();
+  const placeOf = (row: number) => ({ file: rows.file(row), line: rows.line(row), column: 1 });
   for (const index of appearance) {
     const target = list[index] as Target;
     const done = target.kind === "milestone";
     const rowValue = (row: number) => (done ? rows.value(row) === 1 : rows.value(row));
     const group = order.subarray(starts[index], starts[index + 1]);
+    /** The row `row` disagrees with `first`, the first row of its kind: both places are named. */
+    const conflict = (row: number, first: number) => {
+      if (!conflicts.counts(rows.file(row), row)) return;
+      problems.push(
+        error(placeOf(row), "data.conflict", {
+          id: target.id,
+          date: formatDay(rows.day(row)),
+          here: rowValue(row),
+          there: rowValue(first),
+          first: placeOf(first),
+        }),
+      );
+    };
+    /**
+     * The rows of one date, in read order (SPEC 3): the unmarked ones must agree, and so must the
+     * corrections; a correction replaces the unmarked row, and says so.
+     */
+    const checkDate = (sameDate: Int32Array) => {
+      let plain = -1;
+      let correction = -1;
+      for (const row of sameDate) {
+        const marked = rows.correction(row);
+        const first = marked ? correction : plain;
+        if (first === -1) {
+          if (marked) correction = row;
+          else plain = row;
+        } else if (rows.value(first) !== rows.value(row)) conflict(row, first);
+      }
+      if (
+        plain === -1 ||
+        correction === -1 ||
+        !corrections.counts(rows.file(correction), correction)
+      )
+        return;
+      problems.push(
+        warning(placeOf(correction), "data.correction", {
+          id: target.id,
+          date: formatDay(rows.day(correction)),
+          value: rowValue(correction),
+          replaced: rowValue(plain),
+          first: placeOf(plain),
+        }),
+      );
+    };
     sortByDay(group, rows);
-    // One row per date, kept in place at the start of the group.
-    let kept = 0;
-    for (const row of group) {
-      const previous = kept > 0 ? (group[kept - 1] as number) : -1;
-      if (previous === -1 || rows.day(previous) !== rows.day(row)) group[kept++] = row;
-      else if (rows.value(previous) !== rows.value(row)) {
-        const file = rows.file(row);
-        const conflict = conflicts.get(file) ?? { count: 0, firstLeftOut: null };
-        conflicts.set(file, conflict);
-        if (++conflict.count > MAX_PROBLEMS_PER_FILE) {
-          conflict.firstLeftOut ??= row;
-          continue;
-        }
-        problems.push(
-          error({ file, line: rows.line(row), column: 1 }, "data.conflict", {
-            id: target.id,
-            date: formatDay(rows.day(row)),
-            here: rowValue(row),
-            there: rowValue(previous),
-            first: { file: rows.file(previous), line: rows.line(previous), column: 1 },
-          }),
-        );
+    let reported = false;
+    let shared = false;
+    let previousDay = Number.NaN;
+    for (let at = 0; at < group.length; at++) {
+      const row = group[at] as number;
+      const day = rows.day(row);
+      if (day === previousDay) shared = true;
+      previousDay = day;
+      if (!reported) reported = rows.reported(row) !== NOT_REPORTED;
+    }
+    // Rows of one date are checked against each other; most series have one row per date.
+    if (shared) {
+      for (let start = 0; start < group.length; ) {
+        const day = rows.day(group[start] as number);
+        let end = start + 1;
+        while (end < group.length && rows.day(group[end] as number) === day) end++;
+        if (end - start > 1) checkDate(group.subarray(start, end));
+        start = end;
       }
     }
-    observations.set(target.id, new Series(rows, group.subarray(0, kept), done));
+    const kept = shared ? onePerDate(rows, group) : group;
+    const series = new Series(rows, kept, done, reported ? group : null);
+    observations.set(target.id, series);
+    for (const { index, problem } of plausibilityWarnings(target, series)) {
+      const { file, line } = series.observation(index);
+      if (!plausible.counts(file, line)) continue;
+      const [code, params] = problem;
+      problems.push(warning({ file, line, column: 1 }, code, params));
+    }
   }
-  for (const [file, { count, firstLeftOut }] of conflicts) {
-    if (firstLeftOut === null) continue;
-    const more = count - MAX_PROBLEMS_PER_FILE;
-    const place = { file, line: rows.line(firstLeftOut), column: 1 };
-    problems.push(error(place, "data.more-conflicts", { count: more }));
-  }
+  problems.push(...conflicts.more(rows, "data.more-conflicts"));
+  problems.push(...corrections.more(rows, "data.more-corrections"));
+  problems.push(...plausible.more(null, "data.more-implausible"));
   return { observations, problems };
+}
+
+/** Problems of rows counted per file: listed up to the cap, then one problem counts the rest. */
+class CappedByFile {
+  private readonly files = new Map<string, { count: number; firstLeftOut: number }>();
+
+  /** Count a problem of `row` (a row number, or with `more(null)` a line) in `file`; whether it is listed. */
+  counts(file: string, row: number): boolean {
+    const counted = this.files.get(file) ?? { count: 0, firstLeftOut: -1 };
+    this.files.set(file, counted);
+    if (++counted.count <= MAX_PROBLEMS_PER_FILE) return true;
+    if (counted.firstLeftOut === -1) counted.firstLeftOut = row;
+    return false;
+  }
+
+  /**
+   * For each file past the cap, the problem that counts the rest, at the first one left out (the
+   * line of that row in `rows`, or the line counted when `rows` is null).
+   */
+  more(
+    rows: RowStore | null,
+    code: "data.more-conflicts" | "data.more-corrections" | "data.more-implausible",
+  ): Problem[] {
+    const more: Problem[] = [];
+    for (const [file, { count, firstLeftOut }] of this.files) {
+      if (firstLeftOut === -1) continue;
+      const line = rows === null ? firstLeftOut : rows.line(firstLeftOut);
+      const place = { file, line, column: 1 };
+      const params = { count: count - MAX_PROBLEMS_PER_FILE };
+      more.push(
+        code === "data.more-conflicts" ? error(place, code, params) : warning(place, code, params),
+      );
+    }
+    return more;
+  }
 }
 
 /**
@@ -148,6 +238,8 @@ class RowChunk {
   readonly values = new Float64Array(CHUNK_ROWS);
   readonly lines = new Int32Array(CHUNK_ROWS);
   readonly bases = new Float64Array(CHUNK_ROWS);
+  readonly flags = new Uint8Array(CHUNK_ROWS);
+  readonly reported = new Int32Array(CHUNK_ROWS);
 }
 
 /**
@@ -181,6 +273,8 @@ class RowStore implements RowColumns {
       chunk.values.set(batch.values.subarray(from, to), offset);
       chunk.lines.set(batch.lines.subarray(from, to), offset);
       chunk.bases.set(batch.bases.subarray(from, to), offset);
+      chunk.flags.set(batch.flags.subarray(from, to), offset);
+      chunk.reported.set(batch.reported.subarray(from, to), offset);
       this.offset += count;
       this.length += count;
       from = to;
@@ -214,5 +308,18 @@ class RowStore implements RowColumns {
 
   base(row: number): number {
     return this.chunkOf(row).bases[row & CHUNK_MASK] as number;
+  }
+
+  correction(row: number): boolean {
+    return ((this.chunkOf(row).flags[row & CHUNK_MASK] as number) & ROW_CORRECTION) !== 0;
+  }
+
+  /** Whether the value was written with a decimal point. */
+  decimalPoint(row: number): boolean {
+    return ((this.chunkOf(row).flags[row & CHUNK_MASK] as number) & ROW_DECIMAL_POINT) !== 0;
+  }
+
+  reported(row: number): Day {
+    return this.chunkOf(row).reported[row & CHUNK_MASK] as number;
   }
 }

@@ -6,8 +6,10 @@
 import { civilFromDay, type Day, dayFromCivil, formatDay } from "../core/dates.js";
 import type { Explanation, ForecastOutcome } from "../core/explain-model.js";
 import type { Check, SchedulePoint } from "../core/model.js";
+import { formatPlace } from "../core/problems.js";
 import { expectedValue } from "../core/schedule.js";
 import type { Labels } from "../i18n/labels.js";
+import { problemWords } from "../i18n/problem-text.js";
 import {
   formatGrowth,
   formatGrowthBound,
@@ -72,6 +74,14 @@ export function renderExplanation(
   sections.push(renderChartSection(explanation, labels, options.chartWidth));
   if (explanation.forecast !== null)
     sections.push(renderForecast(explanation.forecast, labels, value));
+  if (explanation.notes.length > 0) {
+    // The words quote the data (ids, file names): each line goes to the terminal as safe text.
+    const notes = explanation.notes.map((note) => {
+      const place = note.place === null ? "" : `${formatPlace(note.place)}: `;
+      return `  ${sanitizeForTerminal(`${place}${problemWords(note, labels)}`)}`;
+    });
+    sections.push([`${words.notes}${words.colon.trimEnd()}`, ...notes].join("\n"));
+  }
   return `${sections.join("\n\n")}\n`;
 }
 
@@ -334,6 +344,10 @@ function renderRows(
   }
   if (explanation.laterRows > 0)
     lines.push(`  ${words.laterRows(explanation.laterRows, formatDay(explanation.asOf))}`);
+  if (explanation.unreportedRows > 0)
+    lines.push(
+      `  ${words.unreportedRows(explanation.unreportedRows, formatDay(explanation.asOf))}`,
+    );
   return lines.join("\n");
 }
 

@@ -9,11 +9,13 @@
 import { createHash } from "node:crypto";
 import { civilFromDay, formatDay } from "../core/dates.js";
 import { type Result, STATUSES, type Status, type Summary } from "../core/model.js";
+import { formatPlace, type Problem } from "../core/problems.js";
 import type { ChaseGroup, RedStreak, YearAtAGlance } from "../core/report-follow-up.js";
 import { type AttentionItem, DUE_SOON_DAYS, type ReportModel } from "../core/report-model.js";
 import { schedulePoints } from "../core/schedule.js";
 import type { OwnerStanding } from "../core/scoring.js";
 import type { Labels } from "../i18n/labels.js";
+import { problemWords } from "../i18n/problem-text.js";
 import {
   attentionCells,
   attentionHeads,
@@ -93,6 +95,9 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
     ),
     section("due", words.dueSoon(DUE_SOON_DAYS, until), dueSoonBlock(model, page)),
     section("changes", words.changes(formatDay(model.previousAsOf)), changesBlock(model, page)),
+    ...(model.dataNotes.length === 0
+      ? []
+      : [section("data-notes", words.dataNotes, dataNotesBlock(model.dataNotes, labels))]),
     section(
       "notes",
       labels.html.notes,
@@ -121,6 +126,15 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
     "</html>",
     "",
   ].join("\n");
+}
+
+/** The warnings of the rows, each at its place: corrections and values to check. */
+function dataNotesBlock(notes: readonly Problem[], labels: Labels): string {
+  const items = notes.map((note) => {
+    const place = note.place === null ? "" : `<code>${escapeHtml(formatPlace(note.place))}</code> `;
+    return `<li>${place}${escapeHtml(problemWords(note, labels))}</li>`;
+  });
+  return `<ul class="data-notes">${items.join("")}</ul>`;
 }
 
 /** A CSP hash source: `sha256-` and the base64 SHA-256 of the exact UTF-8 text of the element. */

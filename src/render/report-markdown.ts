@@ -4,10 +4,12 @@
  */
 import { civilFromDay, formatDay } from "../core/dates.js";
 import { type Result, STATUSES, type Summary } from "../core/model.js";
+import { formatPlace, type Problem } from "../core/problems.js";
 import type { ChaseGroup, RedStreak, YearAtAGlance } from "../core/report-follow-up.js";
 import { type AttentionItem, DUE_SOON_DAYS, type ReportModel } from "../core/report-model.js";
 import type { OwnerStanding, Ranking } from "../core/scoring.js";
 import type { Labels } from "../i18n/labels.js";
+import { problemWords } from "../i18n/problem-text.js";
 import {
   attentionCells,
   attentionHeads,
@@ -89,8 +91,20 @@ export function renderReportMarkdown(model: ReportModel, options: ReportMarkdown
   const until = formatDay(model.asOf + DUE_SOON_DAYS);
   blocks.push(`## ${words.dueSoon(DUE_SOON_DAYS, until)}`, dueSoonBlock(model, labels));
   blocks.push(`## ${words.changes(formatDay(model.previousAsOf))}`, changesBlock(model, labels));
+  if (model.dataNotes.length > 0)
+    blocks.push(`## ${words.dataNotes}`, dataNotesBlock(model.dataNotes, labels));
   blocks.push("---", ...words.legend, words.scoreNote(model.ranking.scores));
   return `${blocks.join("\n\n")}\n`;
+}
+
+/** The warnings of the rows, each at its place: corrections and values to check. */
+function dataNotesBlock(notes: readonly Problem[], labels: Labels): string {
+  return notes
+    .map((note) => {
+      const place = note.place === null ? "" : `\`${formatPlace(note.place)}\` `;
+      return `- ${place}${escapeMarkdownCell(problemWords(note, labels))}`;
+    })
+    .join("\n");
 }
 
 /** A heading whose text comes from an input file. */

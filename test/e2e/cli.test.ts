@@ -243,7 +243,7 @@ describe("bad input: exit 2, every problem at its place, no stack trace, no repo
   it.each([
     [
       "missing-column",
-      "missing-column.csv:1:1: the header has no date column (one of: date, period, 日期)",
+      "missing-column.csv:1:1: the header has no date column (one of: date, period, 日期): add it to the header",
     ],
     [
       "malformed-date",
@@ -253,7 +253,7 @@ describe("bad input: exit 2, every problem at its place, no stack trace, no repo
     ["malformed-value", 'malformed-value.csv:2:33: value "36个" is not a number: write 36'],
     [
       "percent-not-allowed",
-      'percent-not-allowed.csv:2:33: value "36%" has a % sign but the unit of invest.projects-100m is not %',
+      'percent-not-allowed.csv:2:33: value "36%" has a % sign but the unit of invest.projects-100m is not %: write the number without it',
     ],
     ["milestone-word", 'milestone-word.csv:2:28: value "maybe" is not done / not done'],
     [
@@ -266,7 +266,7 @@ describe("bad input: exit 2, every problem at its place, no stack trace, no repo
     ],
     [
       "conflicting-duplicate",
-      "conflicting-duplicate.csv:3:1: invest.projects-100m on 2022-03-31 is 37 here but 36 at test/fixtures/bad-data/conflicting-duplicate.csv:2",
+      "conflicting-duplicate.csv:3:1: invest.projects-100m on 2022-03-31 is 37 here but 36 at test/fixtures/bad-data/conflicting-duplicate.csv:2: delete the wrong row, or mark the right row as a correction (a note that begins with 更正 or correction)",
     ],
   ])("data: %s", (name, message) => {
     const { code, stdout, stderr } = runKpi([

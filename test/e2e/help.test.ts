@@ -74,6 +74,8 @@ Options:
                             else GB18030)
   --allow-unknown           rows of unknown ids are warnings, not errors (or
                             kpi.yaml's allow_unknown: true)
+  --strict                  warnings are errors, exit code 2 (a correction stays
+                            a warning)
   --config <file>           the project file (default: kpi.yaml, if there is
                             one)
   --as-of <date>            evaluation date: a date, a month, a quarter or

@@ -418,9 +418,9 @@ describe("hostile CSV", () => {
       `target,date,value\ninvest,2022-01-31,NaN\ninvest,2022-02-28,Infinity\ninvest,2022-03-31,1e999\ninvest,2022-04-30,${"9".repeat(400)}\ninvest,2022-05-31,"1,000,000,000,000,000,000"\ninvest,2022-06-30,-0\n`,
     );
     expect(result.lines).toEqual([
-      'values.csv:2:19: value "NaN" is not a number',
-      'values.csv:3:19: value "Infinity" is not a number',
-      'values.csv:4:19: value "1e999" is not a number',
+      'values.csv:2:19: value "NaN" is not a number: write a number (36, -3.5 or 1200)',
+      'values.csv:3:19: value "Infinity" is not a number: write a number (36, -3.5 or 1200)',
+      'values.csv:4:19: value "1e999" is not a number: write a number (36, -3.5 or 1200)',
       `values.csv:5:19: value "${"9".repeat(400)}" is too large: numbers must lie within ±1e15`,
       'values.csv:6:19: value "1,000,000,000,000,000,000" is too large: numbers must lie within ±1e15',
     ]);

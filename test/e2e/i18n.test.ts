@@ -368,10 +368,10 @@ describe("data and file messages that were English in a Chinese run", () => {
     const text = `target,date,value\nhall.acceptance,2022-03-31,1\nhall.acceptance,2022-03-31,0\n${pairs.join("")}`;
     const said = validateData("disagree.csv", text);
     expect(said.en).toContain(
-      "disagree.csv:3:1: hall.acceptance on 2022-03-31 is false here but true at disagree.csv:2\n",
+      "disagree.csv:3:1: hall.acceptance on 2022-03-31 is false here but true at disagree.csv:2: delete the wrong row, or mark the right row as a correction (a note that begins with 更正 or correction)\n",
     );
     expect(said.zh).toContain(
-      "disagree.csv:3:1: hall.acceptance 在 2022-03-31 的数值此处为 未完成，但在 disagree.csv:2 为 已完成\n",
+      "disagree.csv:3:1: hall.acceptance 在 2022-03-31 的数值此处为 未完成，但在 disagree.csv:2 为 已完成：请删去错误的一行，或在正确一行的备注开头写“更正”\n",
     );
     expect(said.en).toContain(
       "disagree.csv:103:1: 3 more rows in this file disagree with earlier rows\n",

@@ -33,26 +33,41 @@ const TWENTY_BAD_ROWS: [string, RegExp][] = [
   ["invest.projects-100m,2022-13,1", /date "2022-13" is not a calendar date/],
   ["invest.projects-100m,2022-Q5,1", /date "2022-Q5" is not a date/],
   ["invest.projects-100m,,1", /date "" is not a date/],
-  ["invest.projects-100m,2022-03-31,NaN", /value "NaN" is not a number/],
-  ["invest.projects-100m,2022-03-31,Infinity", /value "Infinity" is not a number/],
-  ["invest.projects-100m,2022-03-31,1e999", /value "1e999" is not a number/],
+  [
+    "invest.projects-100m,2022-03-31,NaN",
+    /value "NaN" is not a number: write a number \(36, -3\.5 or 1200\)/,
+  ],
+  [
+    "invest.projects-100m,2022-03-31,Infinity",
+    /value "Infinity" is not a number: write a number \(36, -3\.5 or 1200\)/,
+  ],
+  [
+    "invest.projects-100m,2022-03-31,1e999",
+    /value "1e999" is not a number: write a number \(36, -3\.5 or 1200\)/,
+  ],
   ["invest.projects-100m,2022-03-31,36个", /value "36个" is not a number: write 36$/],
   [
     "invest.projects-100m,2022-03-31,36%",
-    /has a % sign but the unit of invest.projects-100m is not %/,
+    /has a % sign but the unit of invest.projects-100m is not %: write the number without it/,
   ],
-  ["invest.projects-100m,2022-03-31,0x10", /value "0x10" is not a number/],
+  [
+    "invest.projects-100m,2022-03-31,0x10",
+    /value "0x10" is not a number: write a number \(36, -3\.5 or 1200\)/,
+  ],
   ["invest.projects-100m,2022-03-31,1,200", /value "1" is followed by a field of digits, "200"/],
-  ["invest.projects-100m,2022-03-31,1e16", /value "1e16" is not a number/],
+  [
+    "invest.projects-100m,2022-03-31,1e16",
+    /value "1e16" is not a number: write a number \(36, -3\.5 or 1200\)/,
+  ],
   [
     "invest.projects-100m,2022-03-31,10000000000000000",
     /is too large: numbers must lie within ±1e15/,
   ],
-  [",2022-03-31,1", /the target is empty/],
+  [",2022-03-31,1", /the target is empty: write the target's id or title/],
   ["hall.acceptance,2022-03-31,maybe", /value "maybe" is not done \/ not done/],
   ["hall.acceptance,2022-03-31,2", /value "2" is not done \/ not done/],
-  ["start-rate,2022-03-31,30%%", /value "30%%" is not a number/],
-  ["city.rank,2022-03-31,-", /value "-" is not a number/],
+  ["start-rate,2022-03-31,30%%", /value "30%%" is not a number: write 30%$/],
+  ["city.rank,2022-03-31,-", /value "-" is not a number: write a number \(36, -3\.5 or 1200\)/],
 ];
 
 describe("a data file with twenty bad rows reports all twenty", () => {
@@ -373,7 +388,8 @@ describe("a data file that is a pipe", () => {
     // 6,000 rows of distinct days: 246 KB, four chunks of 64 KiB.
     const rows = Array.from({ length: 6000 }, (_, i) => {
       const day = new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
-      return `invest.projects-100m,${day},${i}`;
+      // Values that stay plausible for a target of 130 (no warning): a total to date that grows.
+      return `invest.projects-100m,${day},${(i / 10).toFixed(1)}`;
     });
     const path = file("piped.csv", `target,date,value\n${rows.join("\n")}\n`);
     // bash's process substitution: the data file kpi is given is a pipe (/dev/fd/63).

@@ -1,13 +1,15 @@
+import fc from "fast-check";
 /**
  * The row-level rules of SPEC section 3 (v2), one `describe` per rule: each case with its exact
  * place and message, in English and in Chinese.
  */
 import { describe, expect, it } from "vitest";
 import * as yaml from "yaml";
+import { evaluate } from "../../src/core/evaluate.js";
 import { labelsFor } from "../../src/i18n/language.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
 import { loadTargets } from "../../src/inputs/targets.js";
-import { formatDay, readCsvTexts, targetsFrom } from "../helpers.js";
+import { day, formatDay, readCsvTexts, targetsFrom } from "../helpers.js";
 
 const targets = targetsFrom(`
 year: 2022
@@ -81,7 +83,7 @@ describe("SPEC 3 (v2): date and value cells are NFKC-normalised", () => {
   it("keeps an exponent, a bare point and a lone word as numbers that are not numbers", () => {
     for (const value of ["1e3", ".5", "about"])
       expect(row(`invest,2022-01-31,${value}`).en).toEqual([
-        `a.csv:2:19: value ${JSON.stringify(value)} is not a number`,
+        `a.csv:2:19: value ${JSON.stringify(value)} is not a number: write a number (36, -3.5 or 1200)`,
       ]);
   });
 });
@@ -341,6 +343,281 @@ targets:
     expect(result.zh).toEqual([
       'a.csv:2:19: 同期值 "约12" 不是数字（应为上年同期数）',
       "a.csv:3:19: 警告：ind 在 2023-06-30 的同期值 0 不大于 0：无法计算增速",
+    ]);
+  });
+});
+
+describe("SPEC 3 (v2): a correction replaces the unmarked row of its target and date", () => {
+  const header = "target,date,value,note\n";
+
+  it.each([
+    ["修正", "修正：原报数有误"],
+    ["更正", "更正"],
+    ["correction", "Correction: typo in March"],
+    ["CORRECTION, with spaces before it", "  CORRECTION"],
+  ])("a note beginning with %s marks a correction, read after or before the row", (_, note) => {
+    const original = `${header}invest,2022-03-31,36,\n`;
+    const correction = `${header}invest,2022-03-31,38,${note}\n`;
+    for (const files of [
+      { "a.csv": original, "b.csv": correction },
+      { "a.csv": correction, "b.csv": original },
+    ]) {
+      const result = read(files);
+      const [fixed, replaced] = files["a.csv"] === correction ? ["a", "b"] : ["b", "a"];
+      expect(result.values).toEqual({ invest: [["2022-03-31", 38, `${fixed}.csv:2`]] });
+      // Said at the correction, naming the row it replaces: never silent.
+      expect(result.en).toEqual([
+        `${fixed}.csv:2:1: warning: invest on 2022-03-31: the correction 38 replaces 36 at ${replaced}.csv:2`,
+      ]);
+      expect(result.zh).toEqual([
+        `${fixed}.csv:2:1: 警告：invest 在 2022-03-31 的更正值 38 取代了 ${replaced}.csv:2 的 36`,
+      ]);
+    }
+  });
+
+  it("in one file, in either order; a note that only mentions a correction marks nothing", () => {
+    const result = read({
+      "a.csv": `${header}invest,2022-03-31,38,更正\ninvest,2022-03-31,36,\nrate,2022-03-31,30,见修正说明\nrate,2022-03-31,31,\n`,
+    });
+    expect(result.values.invest).toEqual([["2022-03-31", 38, "a.csv:2"]]);
+    expect(result.en).toEqual([
+      "a.csv:2:1: warning: invest on 2022-03-31: the correction 38 replaces 36 at a.csv:3",
+      "a.csv:5:1: rate on 2022-03-31 is 31 here but 30 at a.csv:4: delete the wrong row, or mark the right row as a correction (a note that begins with 更正 or correction)",
+    ]);
+  });
+
+  it("a marked row with no unmarked one is an ordinary row, said nowhere", () => {
+    const result = read({ "a.csv": `${header}invest,2022-03-31,38,修正\n` });
+    expect(result.values).toEqual({ invest: [["2022-03-31", 38, "a.csv:2"]] });
+    expect(result.en).toEqual([]);
+  });
+
+  it("two corrections that differ, or two unmarked rows that differ, still conflict", () => {
+    const twoCorrections = read({
+      "a.csv": `${header}invest,2022-03-31,36,\ninvest,2022-03-31,38,修正\n`,
+      "b.csv": `${header}invest,2022-03-31,39,更正\n`,
+    });
+    expect(twoCorrections.en).toEqual([
+      "b.csv:2:1: invest on 2022-03-31 is 39 here but 38 at a.csv:3: delete the wrong row, or mark the right row as a correction (a note that begins with 更正 or correction)",
+      "a.csv:3:1: warning: invest on 2022-03-31: the correction 38 replaces 36 at a.csv:2",
+    ]);
+    const twoRows = read({
+      "a.csv": `${header}invest,2022-03-31,36,\ninvest,2022-03-31,37,\ninvest,2022-03-31,38,修正\n`,
+    });
+    expect(twoRows.en).toEqual([
+      "a.csv:3:1: invest on 2022-03-31 is 37 here but 36 at a.csv:2: delete the wrong row, or mark the right row as a correction (a note that begins with 更正 or correction)",
+      "a.csv:4:1: warning: invest on 2022-03-31: the correction 38 replaces 36 at a.csv:2",
+    ]);
+    expect(twoRows.zh[0]).toBe(
+      "a.csv:3:1: invest 在 2022-03-31 的数值此处为 37，但在 a.csv:2 为 36：请删去错误的一行，或在正确一行的备注开头写“更正”",
+    );
+  });
+
+  it("the same correction sent twice is one correction, as the same row sent twice is one row", () => {
+    const result = read({
+      "a.csv": `${header}invest,2022-03-31,36,\ninvest,2022-03-31,38,修正\n`,
+      "b.csv": `${header}invest,2022-03-31,38,修正\ninvest,2022-03-31,36,\n`,
+    });
+    expect(result.values).toEqual({ invest: [["2022-03-31", 38, "a.csv:3"]] });
+    expect(result.en).toEqual([
+      "a.csv:3:1: warning: invest on 2022-03-31: the correction 38 replaces 36 at a.csv:2",
+    ]);
+  });
+
+  it("a milestone's correction, and a quoted note, are read the same way", () => {
+    const result = read({
+      "a.csv": `${header}hall,2022-03-31,完成,\nhall,2022-03-31,未完成,"修正: 尚未验收, 见说明"\n`,
+    });
+    expect(result.values).toEqual({ hall: [["2022-03-31", false, "a.csv:3"]] });
+    expect(result.zh).toEqual([
+      "a.csv:3:1: 警告：hall 在 2022-03-31 的更正值 未完成 取代了 a.csv:2 的 已完成",
+    ]);
+  });
+
+  it("gives the same observations whatever the order of the files and of their rows", () => {
+    // Rows of three targets on four dates, some marked; each row is in a random file, and the
+    // files and each file's rows come in a random order.
+    const rowArbitrary = fc.record({
+      id: fc.constantFrom("invest", "rate", "sales"),
+      date: fc.constantFrom("2022-01-31", "2022-02-28", "2022-03-31", "2022-04-30"),
+      value: fc.integer({ min: 0, max: 3 }),
+      marked: fc.boolean(),
+      file: fc.integer({ min: 0, max: 2 }),
+    });
+    const shape = (files: Record<string, string>) => {
+      const data = readCsvTexts(
+        Object.entries(files).map(([file, text]) => ({ file, chunks: [text] })),
+        targets,
+      );
+      const errors = data.problems.filter((problem) => problem.severity === "error");
+      // Which targets and dates conflict, and otherwise each target's dates and values.
+      const conflicts = errors.map((problem) => {
+        const params = problem.params as { id: string; date: string };
+        return `${params.id} ${params.date}`;
+      });
+      const corrections = data.problems
+        .filter((problem) => problem.code === "data.correction")
+        .map((problem) => {
+          const { id, date, value, replaced } = problem.params as Record<string, unknown>;
+          return `${id} ${date} ${value} ${replaced}`;
+        });
+      const values = [...data.observations].map(
+        ([id, series]) =>
+          `${id}: ${series
+            .observations()
+            .map((row) => `${formatDay(row.day)}=${row.value}`)
+            .join(" ")}`,
+      );
+      return {
+        conflicts: [...new Set(conflicts)].sort(),
+        corrections: errors.length > 0 ? [] : corrections.sort(),
+        values: errors.length > 0 ? [] : values.sort(),
+      };
+    };
+    fc.assert(
+      fc.property(
+        fc.array(rowArbitrary, { maxLength: 24 }),
+        fc.array(fc.nat(), { minLength: 24, maxLength: 24 }),
+        fc.array(fc.nat(), { minLength: 24, maxLength: 24 }),
+        (rows, firstOrder, secondOrder) => {
+          const filesOf = (order: readonly number[], names: readonly string[]) => {
+            // A permutation of the rows by sort keys, then each file's rows in that order.
+            const permuted = rows
+              .map((row, index) => ({ row, key: order[index] ?? 0, index }))
+              .sort((a, b) => a.key - b.key || a.index - b.index);
+            const texts: Record<string, string> = {};
+            for (const name of names) texts[name] = header;
+            for (const { row } of permuted) {
+              const name = names[row.file] as string;
+              texts[name] += `${row.id},${row.date},${row.value},${row.marked ? "修正" : ""}\n`;
+            }
+            return texts;
+          };
+          const first = shape(filesOf(firstOrder, ["a.csv", "b.csv", "c.csv"]));
+          // The same files under names that sort the other way round: read in another order.
+          const second = shape(filesOf(secondOrder, ["z.csv", "y.csv", "x.csv"]));
+          expect(second).toEqual(first);
+        },
+      ),
+    );
+  });
+});
+
+describe("SPEC 3 (v2): plausibility warnings", () => {
+  const plausibilityTargets = targetsFrom(`
+year: 2022
+targets:
+  - { id: amount, title: 固定资产投资, target: 60, unit: 亿元 }
+  - { id: invest, title: 固投亿元以上项目, target: 130, unit: 个 }
+  - { id: debt, title: 隐性债务余额, baseline: 100, target: 60, unit: 亿元 }
+  - { id: sales, title: 社零额, target: 1200, unit: 万元, aggregate: sum }
+  - { id: rate, title: 开工率, target: 85, unit: "%" }
+  - { id: small, title: 贫困发生率, baseline: 4, target: 3, unit: "%" }
+  - { id: jobs, kind: level, title: 城镇调查失业率, max: 5.5, unit: "%" }
+`);
+  const check = (text: string) => {
+    const data = readCsvTexts(
+      [{ file: "a.csv", chunks: [`target,date,value\n${text}`] }],
+      plausibilityTargets,
+    );
+    return {
+      en: data.problems.map((problem) => formatProblem(problem, labelsFor("en"))),
+      zh: data.problems.map((problem) => formatProblem(problem, labelsFor("zh"))),
+      observations: data.observations,
+    };
+  };
+
+  it("(a) a progress value farther from the baseline than 10 × the span: a unit slip", () => {
+    // amount: span |60 − 0| = 60, 10 × 60 = 600: 600 is within, 600.5 and 125000 are not.
+    // debt: span |60 − 100| = 40, 10 × 40 = 400: 501 (401 off) is not within, 100 − 400 = −300 is.
+    const result = check(
+      "amount,2022-01-31,600\namount,2022-02-28,600.5\namount,2022-03-31,125000\ndebt,2022-01-31,501\ndebt,2022-02-28,-300\n",
+    );
+    expect(result.en).toEqual([
+      "a.csv:3:1: warning: amount on 2022-02-28: 600.5 for a target of 60: a unit slip? (it is more than 10 times as far from the baseline as the target; write it in 亿元)",
+      "a.csv:4:1: warning: amount on 2022-03-31: 125000 for a target of 60: a unit slip? (it is more than 10 times as far from the baseline as the target; write it in 亿元)",
+      "a.csv:5:1: warning: debt on 2022-01-31: 501 for a target of 60: a unit slip? (it is more than 10 times as far from the baseline as the target; write it in 亿元)",
+    ]);
+    expect(result.zh[1]).toBe(
+      "a.csv:4:1: 警告：amount 在 2022-03-31 的数值为 125000，而目标为 60：单位是否有误？（与基数之差超过目标与基数之差的 10 倍；请按亿元填写）",
+    );
+    // The values are read as written: a warning changes nothing.
+    expect(result.observations.get("amount")?.value(2)).toBe(125000);
+  });
+
+  it("(b) with aggregate: last, a running total that falls by more than the tolerance", () => {
+    // invest: tolerance 10% of 130 = 13. 115 → 105 falls 10 ≤ 13: fine; 105 → 60 falls 45 > 13:
+    // said at the later row. debt shrinks (tolerance 10% of 40 = 4): 90 → 95 rises 5 > 4.
+    // sales sums each month's own amount: a smaller month is no fall.
+    const result = check(
+      "invest,2021-12-31,200\ninvest,2022-01-31,20\ninvest,2022-02-28,115\ninvest,2022-03-31,105\ninvest,2022-04-30,60\ndebt,2022-01-31,90\ndebt,2022-02-28,95\nsales,2022-01-31,300\nsales,2022-02-28,100\n",
+    );
+    expect(result.en).toEqual([
+      "a.csv:6:1: warning: invest fell from 105 (2022-03-31) to 60 (2022-04-30): a month's own amount instead of the total to date?",
+      "a.csv:8:1: warning: debt rose from 90 (2022-01-31) to 95 (2022-02-28), against its target: a month's own amount instead of the total to date?",
+    ]);
+    expect(result.zh).toEqual([
+      "a.csv:6:1: 警告：invest 的累计值从 105（2022-03-31）降到 60（2022-04-30）：是否填了当月数而不是累计数？",
+      "a.csv:8:1: 警告：debt 的累计值从 90（2022-01-31）升到 95（2022-02-28），与目标方向相反：是否填了当月数而不是累计数？",
+    ]);
+  });
+
+  it("(b) the SPEC's example: 115 then 60", () => {
+    const result = check("invest,2022-03-31,115\ninvest,2022-04-30,60\n");
+    expect(result.en).toEqual([
+      "a.csv:3:1: warning: invest fell from 115 (2022-03-31) to 60 (2022-04-30): a month's own amount instead of the total to date?",
+    ]);
+  });
+
+  it("(c) a value above 0 and at most 1 with a decimal point, for a % target of at least 5", () => {
+    // rate (85%) and jobs (at most 5.5%): 0.31, 1.0 and 0.045 are fractions; 1, 0 and 31 are not.
+    // small (3%) is below 5: 0.5 may well be 0.5%.
+    const result = check(
+      "rate,2022-01-31,0.31\nrate,2022-02-28,1.0\nrate,2022-03-31,1\nrate,2022-04-30,0\nrate,2022-05-31,31\njobs,2022-01-31,0.045\nsmall,2022-01-31,0.5\njobs,2022-02-28,0.5%\n",
+    );
+    expect(result.en).toEqual([
+      "a.csv:2:1: warning: rate on 2022-01-31: 0.31 means 0.31%; write 31 for 31%",
+      "a.csv:3:1: warning: rate on 2022-02-28: 1 means 1%; write 100 for 100%",
+      "a.csv:7:1: warning: jobs on 2022-01-31: 0.045 means 0.045%; write 4.5 for 4.5%",
+      "a.csv:9:1: warning: jobs on 2022-02-28: 0.5 means 0.5%; write 50 for 50%",
+    ]);
+    expect(result.zh[0]).toBe(
+      "a.csv:2:1: 警告：rate 在 2022-01-31 的数值 0.31 表示 0.31%；如为 31%，请写 31",
+    );
+  });
+
+  it("(c) reads 1.0 the same by the direct reading of plain lines and by the general one", () => {
+    for (const direct of [true, false]) {
+      const data = readCsvTexts(
+        [
+          {
+            file: "a.csv",
+            chunks: ["target,date,value\nrate,2022-02-28,1.0\nrate,2022-03-31,1\n"],
+          },
+        ],
+        plausibilityTargets,
+        direct,
+      );
+      expect(data.problems.map((problem) => problem.code)).toEqual(["data.percent-fraction"]);
+    }
+  });
+
+  it("never changes a status", () => {
+    const targets = plausibilityTargets.filter((target) => target.id === "invest");
+    const rows = check("invest,2022-03-31,115\ninvest,2022-04-30,60\n").observations;
+    // 60 of 130 at 04-30 against E = 130 × 4/12 × … : whatever the warning, the status is the one
+    // the same rows give without it, and the warning is no error.
+    const quiet = readCsvTexts(
+      [{ file: "a.csv", chunks: ["target,date,value\ninvest,2022-04-30,60\n"] }],
+      targets,
+    ).observations;
+    const at = day("2022-04-30");
+    const judged = evaluate(targets, rows, { asOf: at }).results[0];
+    const unjudged = evaluate(targets, quiet, { asOf: at }).results[0];
+    expect([judged?.status, judged?.reason, judged?.actual]).toEqual([
+      unjudged?.status,
+      unjudged?.reason,
+      60,
     ]);
   });
 });

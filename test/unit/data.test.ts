@@ -79,9 +79,9 @@ describe("SPEC 3: data files", () => {
     const result = read({
       "a.csv": [
         "target,date,value",
-        "invest,2022/1/31,12",
-        'invest,2022年2月28日,"1,024.5"',
-        "invest,2022-Q1,-3",
+        "invest,2022/1/31,-3",
+        "invest,2022年2月28日,12",
+        'invest,2022-Q1,"1,024.5"',
         "rate,2022年3月,35%",
         "rate,2022Q2,40",
         "hall,2022-02,否",
@@ -92,9 +92,9 @@ describe("SPEC 3: data files", () => {
     expect(result.problems).toEqual([]);
     expect(result.values).toEqual({
       invest: [
-        ["2022-01-31", 12, "a.csv:2"],
-        ["2022-02-28", 1024.5, "a.csv:3"],
-        ["2022-03-31", -3, "a.csv:4"],
+        ["2022-01-31", -3, "a.csv:2"],
+        ["2022-02-28", 12, "a.csv:3"],
+        ["2022-03-31", 1024.5, "a.csv:4"],
       ],
       rate: [
         ["2022-03-31", 35, "a.csv:5"],
@@ -154,7 +154,7 @@ describe("SPEC 3: data files", () => {
       "b.csv": "target,date,value\ninvest,2022-01,6\n",
     });
     expect(different.problems).toEqual([
-      "b.csv:2:1: invest on 2022-01-31 is 6 here but 5 at a.csv:2",
+      "b.csv:2:1: invest on 2022-01-31 is 6 here but 5 at a.csv:2: delete the wrong row, or mark the right row as a correction (a note that begins with 更正 or correction)",
     ]);
   });
 
@@ -162,12 +162,14 @@ describe("SPEC 3: data files", () => {
     [
       "a missing required column",
       "target,value\ninvest,1\n",
-      ["a.csv:1:1: the header has no date column (one of: date, period, 日期)"],
+      [
+        "a.csv:1:1: the header has no date column (one of: date, period, 日期): add it to the header",
+      ],
     ],
     [
       "two columns for one meaning",
       "target,id,date,value\ninvest,x,2022-01-31,1\n",
-      ['a.csv:1:8: two columns mean target: "target" and "id"'],
+      ['a.csv:1:8: two columns mean target: "target" and "id": keep one of them'],
     ],
     [
       "a malformed date",
@@ -184,23 +186,25 @@ describe("SPEC 3: data files", () => {
     [
       "a malformed value",
       "target,date,value\ninvest,2022-01-31,twelve\n",
-      ['a.csv:2:19: value "twelve" is not a number'],
+      ['a.csv:2:19: value "twelve" is not a number: write a number (36, -3.5 or 1200)'],
     ],
     [
       "an exponent",
       "target,date,value\ninvest,2022-01-31,1e999\n",
-      ['a.csv:2:19: value "1e999" is not a number'],
+      ['a.csv:2:19: value "1e999" is not a number: write a number (36, -3.5 or 1200)'],
     ],
     [
       "a % for a target whose unit is not %",
       "target,date,value\ninvest,2022-01-31,5%\n",
-      ['a.csv:2:19: value "5%" has a % sign but the unit of invest is not %'],
+      [
+        'a.csv:2:19: value "5%" has a % sign but the unit of invest is not %: write the number without it',
+      ],
     ],
     [
       "a word that is not done or not done",
       "target,date,value\nhall,2022-01-31,maybe\n",
       [
-        'a.csv:2:17: value "maybe" is not done / not done (1 true yes done y 是 完成 已完成, or 0 false no n 否 未完成)',
+        'a.csv:2:17: value "maybe" is not done / not done: write one of 1 true yes done y 是 完成 已完成, or one of 0 false no n 否 未完成',
       ],
     ],
     [
@@ -210,13 +214,21 @@ describe("SPEC 3: data files", () => {
         'a.csv:2:21: the row has 4 fields but the header has 3; a value with a thousands separator must be quoted ("1,200")',
       ],
     ],
-    ["an empty target", "target,date,value\n,2022-01-31,1\n", ["a.csv:2:1: the target is empty"]],
+    [
+      "an empty target",
+      "target,date,value\n,2022-01-31,1\n",
+      ["a.csv:2:1: the target is empty: write the target's id or title"],
+    ],
     [
       "an unclosed quote",
       'target,date,value\ninvest,2022-01-31,"12\ninvest,2022-02-28,13\n',
       ['a.csv:2:1: a quoted field is not closed: a field that starts with " must end with "'],
     ],
-    ["no header at all", "\n\n", ["a.csv:2:1: the file has no header row (target,date,value)"]],
+    [
+      "no header at all",
+      "\n\n",
+      ["a.csv:2:1: the file has no header row (target,date,value): write one above the table"],
+    ],
   ])("refuse %s with its place", (_, text, expected) => {
     expect(read({ "a.csv": text }).problems).toEqual(expected);
   });
@@ -396,15 +408,15 @@ describe("SPEC 3 (v2): a row that does not fit is an error, never a guess", () =
   it("reads a note of words, a value quoted whole, and a value in the last column as before", () => {
     const result = read({
       "c.csv":
-        'target,date,value,note\ninvest,2022-01-31,"1,200",200 个\ninvest,2022-02-28,30,示例\n',
+        'target,date,value,note\ninvest,2022-04-30,"1,200",200 个\ninvest,2022-02-28,30,示例\n',
       "d.csv": "target,date,note,value\ninvest,2022-03-31,200,36\n",
     });
     expect(result).toEqual({
       values: {
         invest: [
-          ["2022-01-31", 1200, "c.csv:2"],
           ["2022-02-28", 30, "c.csv:3"],
           ["2022-03-31", 36, "d.csv:2"],
+          ["2022-04-30", 1200, "c.csv:2"],
         ],
       },
       problems: [],
@@ -464,10 +476,10 @@ describe("SPEC 3 (v2): the header row is the first row, or the first within 10 t
   it("says which columns the row that names the most of them leaves out, in one error", () => {
     expect(problemsInBoth("填报单位：发改局\ntarget,备注\ninvest,x\n")).toEqual({
       en: [
-        "a.csv:2:1: the header has no date column (one of: date, period, 日期) and no value column (one of: value, 数值, 值)",
+        "a.csv:2:1: the header has no date column (one of: date, period, 日期) and no value column (one of: value, 数值, 值): add them to the header",
       ],
       zh: [
-        "a.csv:2:1: 表头缺少 date 列（可用列名：date, period, 日期）和 value 列（可用列名：value, 数值, 值）",
+        "a.csv:2:1: 表头缺少 date 列（可用列名：date, period, 日期）和 value 列（可用列名：value, 数值, 值）：请在表头中补上",
       ],
     });
   });
@@ -512,7 +524,7 @@ describe("SPEC 3 (v2): a header with no comma separated by tabs or semicolons se
     expect(result).toEqual({
       values: { invest: [["2022-01-31", 12, "a.csv:2"]] },
       // invest;2022-02-28; is 6 + 1 + 10 + 1 = 18 characters: the value starts at column 19.
-      problems: ['a.csv:3:19: value "x" is not a number'],
+      problems: ['a.csv:3:19: value "x" is not a number: write a number (36, -3.5 or 1200)'],
     });
   });
 

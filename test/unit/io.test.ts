@@ -109,7 +109,9 @@ describe("SPEC 3 (v2): line ends of a carriage return alone, as old Mac Excel sa
   it("reads every row of a CR-only file, with its line numbers, in UTF-8 and GB18030", async () => {
     const text = "target,date,value,note\rinvest,2022-01-31,10,\rinvest,2022-02-28,x,\r";
     const utf8 = await readBytes(Buffer.from(text, "utf8"));
-    expect(utf8.problems).toEqual(['f.csv:3:19: value "x" is not a number']);
+    expect(utf8.problems).toEqual([
+      'f.csv:3:19: value "x" is not a number: write a number (36, -3.5 or 1200)',
+    ]);
     const gb18030 = await readBytes(
       Buffer.from(
         text.replace("x", "20").replace("note", "备注") + "invest,2022-03-31,30,说明",

@@ -176,6 +176,33 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
     first: { file: "data/x.csv", line: 2, column: 1 },
   },
   "data.more-conflicts": { count: 70 },
+  "data.correction": {
+    id: "invest",
+    date: "2022-03-31",
+    value: 38,
+    replaced: 36,
+    first: { file: "data/2022-03.csv", line: 4, column: 1 },
+  },
+  "data.more-corrections": { count: 12 },
+  "data.implausible-size": {
+    id: "invest.amount",
+    date: "2022-03-31",
+    value: 125000,
+    target: 60,
+    baseline: 0,
+    unit: "亿元",
+  },
+  "data.total-reversed": {
+    id: "invest",
+    date: "2022-04-30",
+    previousDate: "2022-03-31",
+    from: 115,
+    to: 60,
+    direction: 1,
+  },
+  "data.percent-fraction": { id: "rate", date: "2022-03-31", value: 0.31, write: 31 },
+  "data.more-implausible": { count: 9 },
+  "data.reported-before-date": { id: "invest", date: "2022-06-30", reported: "2022-06-15" },
   "option.as-of-not-calendar": { value: "2022-02-30" },
   "option.as-of-invalid": { value: "someday" },
   "option.lang-invalid": { value: "fr" },
@@ -298,7 +325,9 @@ describe("every problem code has words in both languages", () => {
     expect(formatProblem(key)).toBe('targets/t.yaml:3:5: unknown key "a\\u001b[31m"');
     // JSON has escaped it already: shown as JSON wrote it.
     const value = error(place, "data.value-not-number", { value: "1\u0000" });
-    expect(formatProblem(value)).toBe('targets/t.yaml:3:5: value "1\\u0000" is not a number');
+    expect(formatProblem(value)).toBe(
+      'targets/t.yaml:3:5: value "1\\u0000" is not a number: write a number (36, -3.5 or 1200)',
+    );
   });
 
   it("shows the control characters of values escaped, never the words' own line breaks", () => {

@@ -1,0 +1,119 @@
+/**
+ * The plausibility warnings of a target's rows (SPEC 3, v2): values that are valid but look like a
+ * clerk's slip. They never change a status; like every warning they are said at their row, and
+ * `--strict` makes them errors.
+ *   (a) a progress value farther from the baseline than 10 × the span (a unit slip);
+ *   (b) with `aggregate: last`, a running total that moves against the target's direction by more
+ *       than the tolerance from one row to the next (a period's own amount for the total to date);
+ *   (c) for a `%` target of at least 5, a value above 0 and at most 1 written with a decimal point
+ *       (a share written as a fraction: 0.31 for 31%).
+ */
+import { formatDay } from "./dates.js";
+import { toleranceAmount } from "./evaluate.js";
+import type { Target } from "./model.js";
+import type { CodeAndParams } from "./problems.js";
+import { progressDirection } from "./schedule.js";
+import type { Series } from "./series.js";
+
+/** A value farther than this many spans from the baseline is a unit slip (SPEC 3, v2). */
+export const IMPLAUSIBLE_SPANS = 10;
+
+/** A `%` target of at least this much is not met by a fraction of one percent (SPEC 3, v2). */
+export const FRACTION_PERCENT_FROM = 5;
+
+/** Problem codes of the plausibility warnings: what `--strict` makes errors. */
+export const PLAUSIBILITY_CODES = [
+  "data.implausible-size",
+  "data.total-reversed",
+  "data.percent-fraction",
+] as const;
+
+/** One warning: the index of its row in the series, and its code and params. */
+export interface PlausibilityWarning {
+  index: number;
+  problem: CodeAndParams;
+}
+
+/** The plausibility warnings of a target's rows (one per date, in date order), in date order. */
+export function plausibilityWarnings(target: Target, rows: Series): PlausibilityWarning[] {
+  if (target.kind === "milestone" || rows.length === 0) return [];
+  const warnings: PlausibilityWarning[] = [];
+  const fractions = takesFractionCheck(target);
+  const progress = target.kind === "progress" ? target : null;
+  const span = progress === null ? 0 : Math.abs(progress.target - progress.baseline);
+  const direction = progress === null ? 1 : progressDirection(progress);
+  const tolerance = progress === null ? 0 : toleranceAmount(progress.tolerance, span);
+  const running = progress !== null && progress.aggregate === "last";
+  // Totals to date start again each year: only rows from the start on are compared.
+  const t0 = progress === null ? 0 : progress.start - 1;
+  let previous = -1;
+  for (let index = 0; index < rows.length; index++) {
+    const value = rows.value(index) as number;
+    if (progress !== null && Math.abs(value - progress.baseline) > IMPLAUSIBLE_SPANS * span) {
+      warnings.push({
+        index,
+        problem: [
+          "data.implausible-size",
+          {
+            id: target.id,
+            date: formatDay(rows.day(index)),
+            value,
+            target: progress.target,
+            baseline: progress.baseline,
+            unit: target.unit,
+          },
+        ],
+      });
+    }
+    if (running && rows.day(index) > t0) {
+      if (previous !== -1) {
+        const from = rows.value(previous) as number;
+        const against = direction * (from - value);
+        if (against > tolerance + 1e-9 * Math.max(1, Math.abs(from))) {
+          warnings.push({
+            index,
+            problem: [
+              "data.total-reversed",
+              {
+                id: target.id,
+                date: formatDay(rows.day(index)),
+                previousDate: formatDay(rows.day(previous)),
+                from,
+                to: value,
+                direction,
+              },
+            ],
+          });
+        }
+      }
+      previous = index;
+    }
+    if (fractions && value > 0 && (value < 1 || (value === 1 && rows.writtenWithPoint(index)))) {
+      warnings.push({
+        index,
+        problem: [
+          "data.percent-fraction",
+          {
+            id: target.id,
+            date: formatDay(rows.day(index)),
+            value,
+            write: Number((value * 100).toPrecision(12)),
+          },
+        ],
+      });
+    }
+  }
+  return warnings;
+}
+
+/**
+ * A `%` target of at least 5: a progress target whose target is, or a level target whose larger
+ * bound is (a satisfaction rate of at least 90%, an unemployment rate of at most 5.5%).
+ */
+function takesFractionCheck(target: Target): boolean {
+  if (target.unit !== "%") return false;
+  if (target.kind === "progress") return target.target >= FRACTION_PERCENT_FROM;
+  if (target.kind === "level")
+    return Math.max(target.min ?? -Infinity, target.max ?? -Infinity) >= FRACTION_PERCENT_FROM;
+  return false;
+}
