@@ -53,6 +53,13 @@ const noColorDetection = {
 /** The libraries bundled apart: `import("yaml")` in the source is `require("./yaml.cjs")`. */
 const APART = ["yaml", "iconv-lite"];
 
+/**
+ * kpi's own modules bundled apart, loaded only by a run that needs them: the workbook reader,
+ * which a run of CSV files never loads (`import("../inputs/workbook.js")` is
+ * `require("./workbook.cjs")`).
+ */
+const OWN_APART = { workbook: "src/inputs/workbook.ts" };
+
 const common = {
   bundle: true,
   format: "cjs",
@@ -81,6 +88,10 @@ await build({
       setup(build) {
         const filter = new RegExp(`^(${APART.join("|")})$`);
         build.onResolve({ filter }, (args) => ({ path: `./${args.path}.cjs`, external: true }));
+        for (const name of Object.keys(OWN_APART))
+          build.onResolve({ filter: new RegExp(`[\\\\/]${name}\\.js$`) }, (args) =>
+            args.kind === "dynamic-import" ? { path: `./${name}.cjs`, external: true } : undefined,
+          );
       },
     },
   ],
@@ -100,6 +111,8 @@ if (nonAscii !== -1) {
   rmSync("dist", { recursive: true, force: true });
   throw new Error(`dist/kpi.cjs has a non-ASCII byte at ${nonAscii}: escape it in the source`);
 }
+for (const [name, entry] of Object.entries(OWN_APART))
+  await build({ ...common, entryPoints: [entry], outfile: `dist/${name}.cjs` });
 for (const name of APART) {
   await build({
     ...common,
@@ -109,7 +122,8 @@ for (const name of APART) {
 }
 
 // The release file: the same program, with the libraries bundled apart inside it (esbuild runs a
-// bundled module the first time it is required, so yaml still costs nothing to a run without it).
+// bundled module the first time it is required, so yaml and the workbook reader still cost nothing
+// to a run without them).
 const { version } = JSON.parse(readFileSync("package.json", "utf8"));
 const release = await build({
   ...common,

@@ -164,6 +164,8 @@ export interface Observation {
   line: number;
   /** The row's `base` column (last year's figure, SPEC 2.4), or null. */
   base?: number | null;
+  /** The sheet, for a row of a workbook: `line` is its row. */
+  sheet?: string;
 }
 
 /**

@@ -81,6 +81,19 @@ export type WriteReason =
 export type DataColumn = "target" | "date" | "value";
 
 /** A data column and the header names that mean it. */
+/** Why a file is no workbook kpi can read. */
+export type WorkbookReason =
+  | "not-zip"
+  | "encrypted"
+  | "not-workbook"
+  | "corrupt-zip"
+  | "unsupported-zip"
+  | "bad-xml"
+  | "dtd"
+  | "entity"
+  | "bad-cell"
+  | "bad-string";
+
 export interface ColumnNames {
   column: DataColumn;
   names: string[];
@@ -236,6 +249,27 @@ export interface ProblemParams {
   "data.more-files-not-read": { count: number };
   /** A legacy workbook (`.xls`, WPS `.et`), which kpi cannot read safely. */
   "data.legacy-workbook": { extension: string };
+
+  // Excel workbooks (SPEC 3, v2).
+  /** A sheet whose first `rows` rows with text name no `columns`: not read, a notice. */
+  "data.sheet-not-read": { rows: number; columns: DataColumn[] };
+  /** A workbook none of whose sheets has a header: an error, its sheets' notices beside it. */
+  "data.workbook-no-header": { rows: number; columns: ColumnNames[] };
+  /** The file cannot be read as a workbook; `part`, the part of the package at fault. */
+  "data.workbook-unreadable": {
+    reason: WorkbookReason;
+    part: string | null;
+    /** The entity, for `entity`; the cell reference, for `bad-cell` and `bad-string`. */
+    detail: string | null;
+  };
+  /** A part that inflates past `maxBytes` (a zip bomb), or a file past it (`part` null). */
+  "data.workbook-too-large": { part: string | null; maxBytes: number };
+  /** An error value in a cell that is read (`#N/A`, `#DIV/0!`). */
+  "data.cell-error": { value: string };
+  /** A formula cell without a cached result: saved without calculating. */
+  "data.cell-no-value": Record<string, never>;
+  /** A number without a date format in the date column; `date`, what it is as a date. */
+  "data.cell-number-not-date": { value: string; date: string | null };
   "data.row-too-wide": { fields: number; header: number };
   /** A number, then a field of digits after it: `1,200` or `30,5%` written without quotes. */
   "data.value-split": { value: string; next: string };

@@ -12,7 +12,11 @@ export type Severity = "error" | "warning";
 export const MAX_PROBLEMS_PER_FILE = 50;
 
 /** Where in an input file a problem is; line and column are 1-based. */
-export type Place = { file: string; line: number; column: number };
+/**
+ * Where a problem is: a line and column of a text file, or (with `sheet`) a cell of a workbook's
+ * sheet, its row as `line` and its column as `column`, both 1-based.
+ */
+export type Place = { file: string; line: number; column: number; sheet?: string };
 
 /** One problem: its code and the values of that code's message, where it is, and how bad. */
 export type ProblemOf<C extends ProblemCode> = {
@@ -54,6 +58,13 @@ export function warning<C extends ProblemCode>(
  * (a row of a data file). The one place that turns a place into text.
  */
 export function formatPlace(place: Place, precision: "column" | "line" = "column"): string {
+  if (place.sheet !== undefined) {
+    const sheet = sheetReference(place.sheet);
+    // A row of a sheet is Excel's reference of the row, `发改局!5:5`.
+    return precision === "line"
+      ? `${place.file}:${sheet}!${place.line}:${place.line}`
+      : `${place.file}:${sheet}!${columnName(place.column)}${place.line}`;
+  }
   return precision === "line"
     ? `${place.file}:${place.line}`
     : `${place.file}:${place.line}:${place.column}`;
@@ -78,6 +89,21 @@ export function rowWarnings(problems: readonly Problem[], ids: ReadonlySet<strin
   );
 }
 
+/** A sheet's name as a reference writes it: quoted (`'My sheet'!A1`) when it holds a space or a sign. */
+function sheetReference(name: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(name) && !/^\d/.test(name)
+    ? name
+    : `'${name.replaceAll("'", "''")}'`;
+}
+
+/** A 1-based column's letters: 1 is A, 27 is AA. */
+export function columnName(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
 /** Problems in file order, then by place; the same problem found twice is kept once. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   const seen = new Set<string>();
@@ -96,6 +122,8 @@ function comparePlaces(a: Problem, b: Problem): number {
     return (a.place === null ? 0 : 1) - (b.place === null ? 0 : 1);
   return (
     compareText(a.place.file, b.place.file) ||
+    // A workbook's own problems, then each sheet's.
+    compareText(a.place.sheet ?? "", b.place.sheet ?? "") ||
     a.place.line - b.place.line ||
     a.place.column - b.place.column
   );

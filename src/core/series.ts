@@ -28,6 +28,8 @@ export interface RowColumns {
   reported(row: number): Day;
   /** Whether its value was written with a decimal point (`1.0`). */
   decimalPoint(row: number): boolean;
+  /** The sheet of a workbook's row, else undefined. */
+  sheet(row: number): string | undefined;
 }
 
 /** An observation as a test or a caller gives it: optionally a correction, or reported on a day. */
@@ -74,6 +76,7 @@ export class Series {
       correction: (row) => at(row).correction === true,
       reported: (row) => at(row).reported ?? NOT_REPORTED,
       decimalPoint: (row) => at(row).decimalPoint === true,
+      sheet: (row) => at(row).sheet,
     };
     const all = Int32Array.from(sorted.keys());
     const reported = sorted.some((row) => row.reported !== undefined);
@@ -133,11 +136,13 @@ export class Series {
 
   observation(index: number): Observation {
     const row = this.rows[index] as number;
+    const sheet = this.columns.sheet(row);
     const observation: Observation = {
       day: this.day(index),
       value: this.value(index),
       file: this.columns.file(row),
       line: this.columns.line(row),
+      ...(sheet === undefined ? {} : { sheet }),
     };
     const base = this.base(index);
     if (base !== null) observation.base = base;

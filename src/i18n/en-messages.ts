@@ -286,6 +286,47 @@ export const enMessages: Messages = {
   "data.more-files-not-read": ({ count }) => `${count} more files in this folder are not read`,
   "data.legacy-workbook": ({ extension }) =>
     `kpi cannot read ${extension} workbooks: open it in Excel or WPS and save it as .xlsx (Excel Workbook) or as CSV UTF-8`,
+  "data.sheet-not-read": ({ rows, columns }) =>
+    `sheet not read: no row of its first ${rows} names the columns ${columns.join(", ")}`,
+  "data.workbook-no-header": ({ rows, columns }) =>
+    `no sheet of this workbook has a header: no row of the first ${rows} of any sheet names the columns ${columns.map(({ column, names }) => `${column} (${names.join(", ")})`).join(", ")}: write a header row above the table`,
+  "data.workbook-unreadable": ({ reason, part, detail }) => {
+    const where = part === null ? "" : ` (${part})`;
+    switch (reason) {
+      case "not-zip":
+        return "not an .xlsx workbook (not a zip file): open it in Excel or WPS and save it as .xlsx (Excel Workbook)";
+      case "encrypted":
+        return "the workbook is password-protected, or a legacy .xls under another name: save it as .xlsx without a password";
+      case "not-workbook":
+        return "a zip file but not an Excel workbook (no xl/workbook.xml): save it as .xlsx (Excel Workbook)";
+      case "corrupt-zip":
+        return `the workbook is damaged: its zip structure is broken${where}; save it again from Excel or WPS`;
+      case "unsupported-zip":
+        return `the workbook is compressed or encrypted in a way kpi does not read${where}: save it again as .xlsx without a password`;
+      case "bad-xml":
+        return `the workbook is damaged: malformed or truncated XML${where}; save it again from Excel or WPS`;
+      case "dtd":
+        return `the workbook holds a DTD${where}, which no spreadsheet program writes: refused (its entities are never expanded)`;
+      case "entity":
+        return `the workbook uses the entity ${detail ?? ""}${where}, which no spreadsheet program writes: refused`;
+      case "bad-cell":
+        return `the workbook is damaged: ${JSON.stringify(detail ?? "")} is no cell reference within the sheet's grid${where}`;
+      case "bad-string":
+        return `the workbook is damaged: cell ${detail ?? ""} names a shared string that is not there${where}`;
+    }
+  },
+  "data.workbook-too-large": ({ part, maxBytes }) =>
+    part === null
+      ? `the workbook is larger than ${maxBytes / (1 << 20)} MiB: split it, or save its tables as CSV`
+      : `the workbook's part ${part} inflates past ${maxBytes / (1 << 20)} MiB: a damaged file or a zip bomb, refused`,
+  "data.cell-error": ({ value }) =>
+    `the cell holds the error ${value}: correct the formula or write the value`,
+  "data.cell-no-value": () =>
+    "the cell is a formula with no saved result: open the file in Excel or WPS, let it calculate, and save it",
+  "data.cell-number-not-date": ({ value, date }) =>
+    date === null
+      ? `the date cell holds the number ${value}, not a date: format the cell as a date, or write the date as text, YYYY-MM-DD`
+      : `the date cell holds the number ${value}, not a date (as a date it is ${date}): format the cell as a date, or write ${date}`,
   "data.row-too-wide": ({ fields, header }) =>
     `the row has ${fields} fields but the header has ${header}; a value with a thousands separator must be quoted ("1,200")`,
   "data.value-split": ({ value, next }) =>

@@ -278,6 +278,46 @@ export const zhMessages: Messages = {
   "data.more-files-not-read": ({ count }) => `此文件夹中另有 ${count} 个文件未读取`,
   "data.legacy-workbook": ({ extension }) =>
     `无法读取 ${extension} 工作簿：请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）或 CSV UTF-8`,
+  "data.sheet-not-read": ({ rows, columns }) =>
+    `未读取此工作表：前 ${rows} 行中没有一行写明 ${columns.join("、")} 列`,
+  "data.workbook-no-header": ({ rows, columns }) =>
+    `此工作簿没有一个工作表有表头：各工作表前 ${rows} 行中都没有一行写明这些列：${columns.map(({ column, names }) => `${column}（${names.join(", ")}）`).join("、")}：请在表格上方写一行表头`,
+  "data.workbook-unreadable": ({ reason, part, detail }) => {
+    const where = part === null ? "" : `（${part}）`;
+    switch (reason) {
+      case "not-zip":
+        return "不是 .xlsx 工作簿（不是 zip 文件）：请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）";
+      case "encrypted":
+        return "工作簿设有密码，或是改了扩展名的旧版 .xls：请另存为不设密码的 .xlsx";
+      case "not-workbook":
+        return "是 zip 文件，但不是 Excel 工作簿（没有 xl/workbook.xml）：请另存为 .xlsx（Excel 工作簿）";
+      case "corrupt-zip":
+        return `工作簿已损坏：zip 结构有误${where}；请用 Excel 或 WPS 重新保存`;
+      case "unsupported-zip":
+        return `工作簿的压缩或加密方式无法读取${where}：请另存为不设密码的 .xlsx`;
+      case "bad-xml":
+        return `工作簿已损坏：XML 格式有误或不完整${where}；请用 Excel 或 WPS 重新保存`;
+      case "dtd":
+        return `工作簿含有 DTD${where}，电子表格软件不会写入：拒绝读取（其中的实体从不展开）`;
+      case "entity":
+        return `工作簿使用了实体 ${detail ?? ""}${where}，电子表格软件不会写入：拒绝读取`;
+      case "bad-cell":
+        return `工作簿已损坏：${JSON.stringify(detail ?? "")} 不是工作表范围内的单元格引用${where}`;
+      case "bad-string":
+        return `工作簿已损坏：单元格 ${detail ?? ""} 引用的共享字符串不存在${where}`;
+    }
+  },
+  "data.workbook-too-large": ({ part, maxBytes }) =>
+    part === null
+      ? `工作簿大于 ${maxBytes / (1 << 20)} MiB：请拆分，或将表格另存为 CSV`
+      : `工作簿的部件 ${part} 解压后超过 ${maxBytes / (1 << 20)} MiB：文件已损坏或是压缩炸弹，拒绝读取`,
+  "data.cell-error": ({ value }) => `单元格是错误值 ${value}：请改正公式或直接填写数值`,
+  "data.cell-no-value": () =>
+    "单元格是没有保存计算结果的公式：请在 Excel 或 WPS 中打开，计算后保存",
+  "data.cell-number-not-date": ({ value, date }) =>
+    date === null
+      ? `日期单元格是数字 ${value}，不是日期：请把单元格格式设为日期，或以文本写日期，YYYY-MM-DD`
+      : `日期单元格是数字 ${value}，不是日期（作为日期是 ${date}）：请把单元格格式设为日期，或写 ${date}`,
   "data.row-too-wide": ({ fields, header }) =>
     `该行有 ${fields} 个字段，但表头只有 ${header} 个；带千位分隔符的数值须加引号（"1,200"）`,
   "data.value-split": ({ value, next }) =>

@@ -29,6 +29,7 @@ import {
   namesColumns,
   REQUIRED_COLUMNS,
 } from "./header.js";
+import type { SheetRecord } from "./sheet-records.js";
 
 /** A field of digits only, with an optional decimal part or %: the rest of a split number. */
 const DIGITS_ONLY = /^\d+(?:\.\d+)?%?$/;
@@ -173,6 +174,8 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(column: T, larg
 /** What a file gave besides its rows, once it is read. */
 export interface FileRows {
   file: string;
+  /** The sheet, for a workbook's: the rows' places are its cells. */
+  sheet?: string;
   /** Its problems: errors, then warnings, each up to the cap, then the count of the rest. */
   problems: Problem[];
   /** The targets it has rows of, in the order their ids first appear in it. */
@@ -208,11 +211,17 @@ export interface ReadRowsOptions {
    * @default false
    */
   optional?: boolean;
+  /**
+   * The records are a workbook sheet's rows (sheet-records.ts), of this name: places are its
+   * cells (`file:SHEET!C5`), and a row is its cells, never too wide nor split (SPEC 3, v2).
+   * @default undefined
+   */
+  sheet?: string;
 }
 
 export function* readRows(
   file: string,
-  records: Iterator<CsvItem, number>,
+  records: Iterator<CsvItem | SheetRecord, number>,
   targets: TargetIndex,
   options: ReadRowsOptions = {},
 ): Generator<RowBatch, FileRows> {
@@ -229,6 +238,7 @@ export function* readRows(
       for (let index = 0; index < item.count; index++)
         reader.plainRecord(text, item.start(index), item.end(index), firstLine + index);
     } else if (item.kind === "record") reader.record(item.fields, item.line);
+    else if (item.kind === "cells") reader.cells(item);
     else reader.syntaxError(item.line, item.problem);
     if (reader.stopped) {
       // An optional file that is no data file: the rest of it is not read.
@@ -327,12 +337,15 @@ class FileReader {
   private readonly otherUnknown = { line: 0, rows: 0 };
   /** The rows read and not yet handed on. */
   readonly rows = new RowBatch();
+  /** The sheet, for a workbook's rows. */
+  readonly sheet: string | undefined;
 
   constructor(
     readonly file: string,
     private readonly known: TargetIndex,
     private readonly options: ReadRowsOptions,
   ) {
+    this.sheet = options.sheet;
     this.targetState = new Uint8Array(known.list.length);
     this.nextTarget = new Int32Array(known.list.length + 1).fill(-1);
     this.lastTarget = known.list.length;
@@ -351,7 +364,7 @@ class FileReader {
       this.searchHeader({ fields, line });
       return;
     }
-    if (fields.length > this.headerWidth) {
+    if (fields.length > this.headerWidth && this.sheet === undefined) {
       // `1,200` unquoted where the value is the header's last column (or an empty one follows).
       const valueText = (fields[columns.value] ?? "").trim();
       const next = (fields[columns.value + 1] ?? "").trim();
@@ -374,6 +387,7 @@ class FileReader {
     }
     // A row of an unknown id is ignored whole (an error, or with allow_unknown a warning, SPEC
     // 3), whatever its date and value.
+    if (this.isTotalRow(id)) return;
     const index = id.includes(FULL_WIDTH_COMMA)
       ? this.fullWidthTarget(id, { fields, line }, columns.target)
       : this.targetIndex(id, { fields, line }, columns.target);
@@ -639,10 +653,10 @@ class FileReader {
     const text = record.fields[field] ?? "";
     this.errorCount++;
     if (this.errors.length < MAX_PROBLEMS_PER_FILE) {
-      const column = columnOf(record, field) + Math.max(0, text.indexOf(FULL_WIDTH_COMMA));
-      this.errors.push(
-        error({ file: this.file, line: record.line, column }, "data.full-width-commas", {}),
-      );
+      const column =
+        this.columnOf(record, field) +
+        (this.sheet === undefined ? Math.max(0, text.indexOf(FULL_WIDTH_COMMA)) : 0);
+      this.errors.push(error(this.at(record.line, column), "data.full-width-commas", {}));
     }
   }
 
@@ -656,7 +670,11 @@ class FileReader {
       const unknown = this.unknownIds.get(id);
       if (unknown !== undefined) unknown.rows++;
       else if (this.unknownIds.size < MAX_PROBLEMS_PER_FILE)
-        this.unknownIds.set(id, { line: record.line, column: columnOf(record, field), rows: 1 });
+        this.unknownIds.set(id, {
+          line: record.line,
+          column: this.columnOf(record, field),
+          rows: 1,
+        });
       else if (this.otherUnknown.rows++ === 0) this.otherUnknown.line = record.line;
     } else if (index !== SHARED_TITLE) this.named(index);
     return index;
@@ -677,12 +695,13 @@ class FileReader {
   end(lastLine: number): FileRows {
     const header = this.columns !== null || this.headerUnusable;
     if (!header && this.options.optional === true) {
-      const place = { file: this.file, line: 1, column: 1 };
-      const notice = warning(place, "data.text-not-data", {
-        rows: HEADER_SEARCH_ROWS,
-        columns: [...REQUIRED_COLUMNS],
-      });
-      return { file: this.file, problems: [notice], targets: [], header };
+      const place = this.at(1, 1);
+      const params = { rows: HEADER_SEARCH_ROWS, columns: [...REQUIRED_COLUMNS] };
+      const notice =
+        this.sheet === undefined
+          ? warning(place, "data.text-not-data", params)
+          : warning(place, "data.sheet-not-read", params);
+      return { ...this.fileAndSheet(), problems: [notice], targets: [], header };
     }
     if (this.columns === null && !this.headerUnusable) {
       const rows =
@@ -692,7 +711,7 @@ class FileReader {
       this.addProblems(
         headerProblems(search, fields, (row, field) =>
           row === null
-            ? { file: this.file, line: Math.max(1, lastLine), column: 1 }
+            ? this.at(Math.max(1, lastLine), 1)
             : this.placeOf(rows[row] as RecordFields, field),
         ),
       );
@@ -710,7 +729,7 @@ class FileReader {
     const problems = [...this.errors, ...this.warnings];
     if (this.otherUnknown.rows > 0) {
       // Always said, past the cap too: the one line that stands for every other unknown id.
-      const place = { file: this.file, line: this.otherUnknown.line, column: 1 };
+      const place = this.at(this.otherUnknown.line, 1);
       const params = { rows: this.otherUnknown.rows, allowed: allowUnknown };
       problems.push(
         allowUnknown
@@ -718,7 +737,7 @@ class FileReader {
           : error(place, "data.more-unknown-ids", params),
       );
     }
-    const end = { file: this.file, line: lastLine, column: 1 };
+    const end = this.at(Math.max(1, lastLine), 1);
     if (this.errorCount > this.errors.length)
       problems.push(
         error(end, "file.more-errors", { count: this.errorCount - this.errors.length }),
@@ -728,11 +747,15 @@ class FileReader {
       problems.push(warning(end, "file.more-warnings", { count }));
     }
     return {
-      file: this.file,
+      ...this.fileAndSheet(),
       problems,
       targets: this.targetsNamed.filter((index) => this.targetState[index] === 2),
       header,
     };
+  }
+
+  private fileAndSheet(): { file: string; sheet?: string } {
+    return this.sheet === undefined ? { file: this.file } : { file: this.file, sheet: this.sheet };
   }
 
   /**
@@ -776,14 +799,72 @@ class FileReader {
     const after = search.columns.value + 1;
     // The base column (last year's figure, SPEC 2.4) is read: a number there is no split one.
     const read = [search.columns.target, search.columns.date, search.columns.base];
-    this.afterValue = after < this.headerWidth && !read.includes(after) ? after : -1;
+    this.afterValue =
+      after < this.headerWidth && !read.includes(after) && this.sheet === undefined ? after : -1;
   }
 
   /** A header was found that cannot be read (a column named twice): its problems are said. */
   private headerUnusable = false;
 
+  /** A place in the file: a line and column, or in a sheet a row and column (its cell). */
+  private at(line: number, column: number): Place {
+    return this.sheet === undefined
+      ? { file: this.file, line, column }
+      : { file: this.file, sheet: this.sheet, line, column };
+  }
+
+  /** The 1-based column of a field: counted from the fields' lengths, or a sheet's column. */
+  private columnOf(record: RecordFields, field: number | null): number {
+    if (this.sheet !== undefined) return field === null ? 1 : field + 1;
+    return columnOf(record, field);
+  }
+
+  /**
+   * A total row (SPEC 3: 合计 or 总计 in the target column, what a department's table ends
+   * with): not a target's row, and made of the rows above it, which are read. Passed over
+   * without a word, unless a target has that id or title.
+   */
+  private isTotalRow(id: string): boolean {
+    return TOTAL_LABEL.test(normalized(id)) && this.known.find(id) === -1;
+  }
+
+  /**
+   * A sheet's row: its fields read as a CSV record's, after the marks of the cells read that no
+   * field can say (an error value, a formula never calculated, a plain number as the date).
+   */
+  cells(item: SheetRecord): void {
+    const { fields, marks, line } = item;
+    const columns = this.columns;
+    if (marks !== null && columns !== null && !this.skipRest) {
+      const record = { fields, line };
+      const targetMark = marks[columns.target];
+      if (targetMark === undefined && this.isTotalRow((fields[columns.target] ?? "").trim()))
+        return;
+      for (const column of [columns.target, columns.date, columns.value]) {
+        const mark = marks[column];
+        if (mark === undefined) continue;
+        if (mark.kind === "error") {
+          this.addError(record, column, "data.cell-error", { value: mark.text });
+          return;
+        }
+        if (mark.kind === "no-value") {
+          this.addError(record, column, "data.cell-no-value", {});
+          return;
+        }
+        if (column === columns.date) {
+          this.addError(record, column, "data.cell-number-not-date", {
+            value: fields[column] ?? "",
+            date: mark.date,
+          });
+          return;
+        }
+      }
+    }
+    this.record(fields, line);
+  }
+
   private placeOf(record: RecordFields, field: number | null): Place {
-    return { file: this.file, line: record.line, column: columnOf(record, field) };
+    return this.at(record.line, this.columnOf(record, field));
   }
 
   /** Problems made elsewhere (the header's), counted and capped as the others are. */
@@ -805,7 +886,7 @@ class FileReader {
     code: C,
     params: ProblemParams[C],
   ): void {
-    this.add("error", record.line, columnOf(record, fieldIndex), code, params);
+    this.add("error", record.line, this.columnOf(record, fieldIndex), code, params);
   }
 
   private addWarning<C extends ProblemCode>(
@@ -814,7 +895,7 @@ class FileReader {
     code: C,
     params: ProblemParams[C],
   ): void {
-    this.add("warning", record.line, columnOf(record, fieldIndex), code, params);
+    this.add("warning", record.line, this.columnOf(record, fieldIndex), code, params);
   }
 
   /** A problem at a line and column, listed up to the cap of its severity, then counted. */
@@ -825,7 +906,7 @@ class FileReader {
     code: C,
     params: ProblemParams[C],
   ): void {
-    const place = { file: this.file, line, column };
+    const place = this.at(line, column);
     if (severity === "error") {
       this.errorCount++;
       if (this.errors.length < MAX_PROBLEMS_PER_FILE) this.errors.push(error(place, code, params));
@@ -852,6 +933,9 @@ export function isCorrectionNote(note: string): boolean {
   const text = note.trim().toLowerCase();
   return CORRECTION_MARKS.some((mark) => text.startsWith(mark));
 }
+
+/** 合计, 总计, 小计 (spaces between the characters too), total, sum: a total row's label. */
+const TOTAL_LABEL = /^(?:\u5408\s*\u8ba1|\u603b\s*\u8ba1|\u5c0f\s*\u8ba1|total|sum|grand total)$/i;
 
 /** `1，200`: a number with full-width commas between groups of three (SPEC 3: NFKC makes it 1,200). */
 const FULL_WIDTH_GROUPED = /^\s*[+-]?\d{1,3}(?:\uFF0C\d{3})+(?:\.\d+)?\s*%?\s*$/;

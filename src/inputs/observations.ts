@@ -7,7 +7,13 @@ import type { Day } from "../core/dates.js";
 import { formatDay } from "../core/dates.js";
 import type { Target } from "../core/model.js";
 import { plausibilityWarnings } from "../core/plausibility.js";
-import { error, MAX_PROBLEMS_PER_FILE, type Problem, warning } from "../core/problems.js";
+import {
+  error,
+  MAX_PROBLEMS_PER_FILE,
+  type Place,
+  type Problem,
+  warning,
+} from "../core/problems.js";
 import { NOT_REPORTED, onePerDate, type RowColumns, Series } from "../core/series.js";
 import {
   type FileRows,
@@ -32,7 +38,8 @@ export function collectObservations(
   targets: TargetIndex,
 ): CollectedData {
   const fileNames: string[] = [];
-  const rows = new RowStore(fileNames);
+  const sheetNames: (string | undefined)[] = [];
+  const rows = new RowStore(fileNames, sheetNames);
   const problems: Problem[] = [];
   // The targets with rows, in the order files name them: file by file, each file's targets in
   // the order their ids first appear in it. Rows of one date that disagree are listed in this
@@ -41,10 +48,12 @@ export function collectObservations(
   const appeared = new Uint8Array(targets.list.length);
   for (const file of files) {
     const fileIndex = fileNames.push("") - 1;
+    sheetNames.push(undefined);
     let next = file.next();
     for (; next.done !== true; next = file.next()) rows.append(next.value, fileIndex);
     const read = next.value;
     fileNames[fileIndex] = read.file;
+    sheetNames[fileIndex] = read.sheet;
     problems.push(...read.problems);
     for (const index of read.targets) {
       if (appeared[index] === 1) continue;
@@ -68,7 +77,6 @@ function observationsOf(
   const conflicts = new CappedByFile();
   const corrections = new CappedByFile();
   const plausible = new CappedByFile();
-  const placeOf = (row: number) => ({ file: rows.file(row), line: rows.line(row), column: 1 });
   for (const index of appearance) {
     const target = list[index] as Target;
     const done = target.kind === "milestone";
@@ -76,14 +84,14 @@ function observationsOf(
     const group = order.subarray(starts[index], starts[index + 1]);
     /** The row `row` disagrees with `first`, the first row of its kind: both places are named. */
     const conflict = (row: number, first: number) => {
-      if (!conflicts.counts(rows.file(row), row)) return;
+      if (!conflicts.counts(rows.place(row))) return;
       problems.push(
-        error(placeOf(row), "data.conflict", {
+        error(rows.place(row), "data.conflict", {
           id: target.id,
           date: formatDay(rows.day(row)),
           here: rowValue(row),
           there: rowValue(first),
-          first: placeOf(first),
+          first: rows.place(first),
         }),
       );
     };
@@ -102,19 +110,14 @@ function observationsOf(
           else plain = row;
         } else if (rows.value(first) !== rows.value(row)) conflict(row, first);
       }
-      if (
-        plain === -1 ||
-        correction === -1 ||
-        !corrections.counts(rows.file(correction), correction)
-      )
-        return;
+      if (plain === -1 || correction === -1 || !corrections.counts(rows.place(correction))) return;
       problems.push(
-        warning(placeOf(correction), "data.correction", {
+        warning(rows.place(correction), "data.correction", {
           id: target.id,
           date: formatDay(rows.day(correction)),
           value: rowValue(correction),
           replaced: rowValue(plain),
-          first: placeOf(plain),
+          first: rows.place(plain),
         }),
       );
     };
@@ -143,44 +146,37 @@ function observationsOf(
     const series = new Series(rows, kept, done, reported ? group : null);
     observations.set(target.id, series);
     for (const { index, problem } of plausibilityWarnings(target, series)) {
-      const { file, line } = series.observation(index);
-      if (!plausible.counts(file, line)) continue;
+      const { file, line, sheet } = series.observation(index);
+      const place = { file, line, column: 1, ...(sheet === undefined ? {} : { sheet }) };
+      if (!plausible.counts(place)) continue;
       const [code, params] = problem;
-      problems.push(warning({ file, line, column: 1 }, code, params));
+      problems.push(warning(place, code, params));
     }
   }
-  problems.push(...conflicts.more(rows, "data.more-conflicts"));
-  problems.push(...corrections.more(rows, "data.more-corrections"));
-  problems.push(...plausible.more(null, "data.more-implausible"));
+  problems.push(...conflicts.more("data.more-conflicts"));
+  problems.push(...corrections.more("data.more-corrections"));
+  problems.push(...plausible.more("data.more-implausible"));
   return { observations, problems };
 }
 
 /** Problems of rows counted per file: listed up to the cap, then one problem counts the rest. */
 class CappedByFile {
-  private readonly files = new Map<string, { count: number; firstLeftOut: number }>();
+  private readonly files = new Map<string, { count: number; firstLeftOut: Place | null }>();
 
-  /** Count a problem of `row` (a row number, or with `more(null)` a line) in `file`; whether it is listed. */
-  counts(file: string, row: number): boolean {
-    const counted = this.files.get(file) ?? { count: 0, firstLeftOut: -1 };
-    this.files.set(file, counted);
+  /** Count a problem at `place`; whether it is listed. */
+  counts(place: Place): boolean {
+    const counted = this.files.get(place.file) ?? { count: 0, firstLeftOut: null };
+    this.files.set(place.file, counted);
     if (++counted.count <= MAX_PROBLEMS_PER_FILE) return true;
-    if (counted.firstLeftOut === -1) counted.firstLeftOut = row;
+    counted.firstLeftOut ??= place;
     return false;
   }
 
-  /**
-   * For each file past the cap, the problem that counts the rest, at the first one left out (the
-   * line of that row in `rows`, or the line counted when `rows` is null).
-   */
-  more(
-    rows: RowStore | null,
-    code: "data.more-conflicts" | "data.more-corrections" | "data.more-implausible",
-  ): Problem[] {
+  /** For each file past the cap, the problem that counts the rest, at the first one left out. */
+  more(code: "data.more-conflicts" | "data.more-corrections" | "data.more-implausible"): Problem[] {
     const more: Problem[] = [];
-    for (const [file, { count, firstLeftOut }] of this.files) {
-      if (firstLeftOut === -1) continue;
-      const line = rows === null ? firstLeftOut : rows.line(firstLeftOut);
-      const place = { file, line, column: 1 };
+    for (const { count, firstLeftOut: place } of this.files.values()) {
+      if (place === null) continue;
       const params = { count: count - MAX_PROBLEMS_PER_FILE };
       more.push(
         code === "data.more-conflicts" ? error(place, code, params) : warning(place, code, params),
@@ -254,7 +250,10 @@ class RowStore implements RowColumns {
   /** The next row's place in `chunk`. */
   private offset = 0;
 
-  constructor(private readonly fileNames: readonly string[]) {}
+  constructor(
+    private readonly fileNames: readonly string[],
+    private readonly sheetNames: readonly (string | undefined)[],
+  ) {}
 
   /** Add a batch of one file's rows. */
   append(batch: RowBatch, file: number): void {
@@ -321,5 +320,16 @@ class RowStore implements RowColumns {
 
   reported(row: number): Day {
     return this.chunkOf(row).reported[row & CHUNK_MASK] as number;
+  }
+
+  sheet(row: number): string | undefined {
+    return this.sheetNames[this.chunkOf(row).files[row & CHUNK_MASK] as number];
+  }
+
+  /** The row's place: its line, or its sheet's row. */
+  place(row: number): Place {
+    const sheet = this.sheet(row);
+    const place = { file: this.file(row), line: this.line(row), column: 1 };
+    return sheet === undefined ? place : { ...place, sheet };
   }
 }

@@ -19,9 +19,11 @@ import {
 } from "../core/problems.js";
 import { type FileRows, type RowBatch, readRows, TargetIndex } from "../inputs/data.js";
 import { delimitedRecords } from "../inputs/delimited.js";
+import { COLUMN_ALIASES, HEADER_SEARCH_ROWS, REQUIRED_COLUMNS } from "../inputs/header.js";
 import { type CollectedData, collectObservations } from "../inputs/observations.js";
 import { type OwnerPlace, ownerPlaces } from "../inputs/owner-places.js";
 import { PROJECT_FILE } from "../inputs/project-file.js";
+import { type SheetRecord, sheetRecord } from "../inputs/sheet-records.js";
 import {
   type LoadedTargets,
   readPlainDocument,
@@ -29,6 +31,7 @@ import {
   targetsOf,
   type Yaml,
 } from "../inputs/targets.js";
+import type { Sheet, Workbook, WorkbookError } from "../inputs/workbook.js";
 import {
   createDecoder,
   decideEncoding,
@@ -51,8 +54,11 @@ import {
 
 /** The files a folder is searched for: target files, and data files. */
 export const TARGET_EXTENSIONS = [".yaml", ".yml"];
-/** `.csv` files are data; `.tsv` and `.txt` files are when their header names the columns. */
-export const DATA_EXTENSIONS = [".csv", ".tsv", ".txt"];
+/**
+ * `.csv` files and `.xlsx` workbooks are data; `.tsv` and `.txt` files are when their header names
+ * the columns.
+ */
+export const DATA_EXTENSIONS = [".csv", ".xlsx", ".tsv", ".txt"];
 
 /** How a data file is read, by its name (SPEC 3, v2: nothing is skipped without a word). */
 export type DataFileKind =
@@ -60,12 +66,12 @@ export type DataFileKind =
   | "delimited"
   /** A `.tsv` or `.txt` in a folder: read when its header names the columns, else a notice. */
   | "delimited-if-header"
-  /**
-   * An Excel workbook (`.xlsx`): the workbook reader's. Until it reads them, one in a folder is
-   * listed as not read, and one named is read as delimited text.
-   */
+  /** An Excel workbook (`.xlsx`): the workbook reader's, sheet by sheet. */
   | "workbook"
-  /** A legacy `.xls` or WPS `.et` workbook: an error that says to save it as `.xlsx`. */
+  /**
+   * A legacy `.xls` or WPS `.et` workbook: an error that says to save it as `.xlsx`; unless it is
+   * one saved as `.xlsx` and renamed (a zip), which is read as what it is.
+   */
   | "legacy-workbook"
   /** Any other file in a folder: not read, listed in a notice. */
   | "not-read"
@@ -268,6 +274,10 @@ export async function readData(
   // Loaded before any file is read, so that every stage after it is synchronous.
   const iconv = needsIconv(encoding) ? await loadIconv(encoding) : null;
   const index = new TargetIndex(targets);
+  // The workbook reader is loaded only for a run that has a workbook to read (bundled apart).
+  const reader = files.some((file) => /^(?:workbook|legacy-workbook)$/.test(dataFileKind(file)))
+    ? await loadWorkbookReader()
+    : null;
   // The folders that hold a data file (one with problems included), and each one's files not read.
   const withData = new Set<string>();
   const notRead = new Map<string, DataPath[]>();
@@ -276,15 +286,18 @@ export async function readData(
       const kind = dataFileKind(file);
       const { path, folder } = file;
       if (kind === "passed-over") continue;
-      // The place of the workbook reader: until it comes, a workbook in a folder is listed as not
-      // read, and one named is read as what it is named, delimited text.
-      if (kind === "not-read" || (kind === "workbook" && folder !== null)) {
+      if (kind === "not-read") {
         if (folder !== null) notRead.set(folder, [...(notRead.get(folder) ?? []), file]);
         continue;
       }
-      if (kind === "legacy-workbook") {
-        problems.push(error(startOf(path), "data.legacy-workbook", { extension: extname(path) }));
-        if (folder !== null) withData.add(folder);
+      if (folder !== null && (kind === "workbook" || kind === "legacy-workbook"))
+        withData.add(folder);
+      if (kind === "workbook" || kind === "legacy-workbook") {
+        const bytes = readWorkbookBytes(path, kind === "legacy-workbook", problems);
+        if (bytes !== null)
+          yield* workbookRows(path, bytes, reader as WorkbookReader, index, problems, {
+            allowUnknown: options.allowUnknown === true,
+          });
         continue;
       }
       const optional = kind === "delimited-if-header";
@@ -318,6 +331,150 @@ export async function readData(
       problems.push(error(startOf(folder), "path.no-data-files", { extensions: DATA_EXTENSIONS }));
   }
   return { observations: data.observations, problems: [...problems, ...data.problems] };
+}
+
+/** The workbook reader (src/inputs/workbook.ts), bundled apart as dist/workbook.cjs. */
+type WorkbookReader = typeof import("../inputs/workbook.js");
+
+async function loadWorkbookReader(): Promise<WorkbookReader> {
+  return await import("../inputs/workbook.js");
+}
+
+/**
+ * A workbook is read whole into memory (a zip is read from its end): one past this size is refused
+ * before it is read. Far past what a department sends (a 100,000-row sheet is some 3 MB).
+ */
+export const MAX_WORKBOOK_FILE_BYTES = 256 << 20;
+
+/**
+ * A workbook file's bytes, or null with the problem added: one too large, one that cannot be
+ * read, and a legacy `.xls` / `.et` that is no zip (`legacy`: it is named so), which is the error
+ * that says to save it as `.xlsx`.
+ */
+function readWorkbookBytes(path: string, legacy: boolean, problems: Problem[]): Buffer | null {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for (const chunk of readChunks(path, MAX_WORKBOOK_FILE_BYTES + 1)) {
+      chunks.push(Buffer.from(chunk));
+      size += chunk.length;
+      // A legacy workbook is read only when it is a zip: its first bytes say.
+      if (legacy && size >= 4 && chunks.length === 1 && !isZipStart(chunks[0] as Buffer)) break;
+    }
+  } catch (cause) {
+    problems.push(error(startOf(path), "file.unreadable", { code: errorCode(cause) }));
+    return null;
+  }
+  const bytes = Buffer.concat(chunks, size);
+  if (legacy && !isZipStart(bytes)) {
+    problems.push(error(startOf(path), "data.legacy-workbook", { extension: extname(path) }));
+    return null;
+  }
+  if (size > MAX_WORKBOOK_FILE_BYTES) {
+    const params = { part: null, maxBytes: MAX_WORKBOOK_FILE_BYTES };
+    problems.push(error(startOf(path), "data.workbook-too-large", params));
+    return null;
+  }
+  return bytes;
+}
+
+function isZipStart(bytes: Buffer): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/**
+ * The rows of a workbook, sheet by sheet (SPEC 3, v2): each sheet whose header is found is read
+ * as a table; one without is a notice; a workbook none of whose sheets has a header is an error.
+ * A workbook that cannot be read is an error at its place, and no more of it is read.
+ */
+function* workbookRows(
+  path: string,
+  bytes: Buffer,
+  reader: WorkbookReader,
+  index: TargetIndex,
+  problems: Problem[],
+  options: { allowUnknown: boolean },
+): Generator<Generator<RowBatch, FileRows>> {
+  let workbook: Workbook;
+  try {
+    workbook = reader.openWorkbook(bytes);
+  } catch (cause) {
+    problems.push(workbookProblem(path, cause));
+    return;
+  }
+  const state = { failed: false, headers: 0 };
+  // A chart sheet holds no cells: it is no table, and not worth a word.
+  for (const sheet of workbook.sheets.filter((each) => each.hasCells)) {
+    if (state.failed) return;
+    const records = sheetRecords(path, sheet, workbook.date1904, problems, state);
+    yield countingHeaders(
+      readRows(path, records, index, {
+        sheet: sheet.name,
+        optional: true,
+        allowUnknown: options.allowUnknown,
+      }),
+      state,
+    );
+  }
+  if (!state.failed && state.headers === 0)
+    problems.push(
+      error(startOf(path), "data.workbook-no-header", {
+        rows: HEADER_SEARCH_ROWS,
+        columns: REQUIRED_COLUMNS.map((column) => ({
+          column,
+          names: [...COLUMN_ALIASES[column]],
+        })),
+      }),
+    );
+}
+
+/** A sheet's rows as records; a fault in its cells ends the sheet and the workbook, said. */
+function* sheetRecords(
+  path: string,
+  sheet: Sheet,
+  date1904: boolean,
+  problems: Problem[],
+  state: { failed: boolean },
+): Generator<SheetRecord, number> {
+  let last = 1;
+  try {
+    for (const row of sheet.rows()) {
+      last = row.row;
+      yield sheetRecord(row, date1904);
+    }
+  } catch (cause) {
+    state.failed = true;
+    problems.push(workbookProblem(path, cause));
+  }
+  return last;
+}
+
+function* countingHeaders(
+  rows: Generator<RowBatch, FileRows>,
+  state: { failed: boolean; headers: number },
+): Generator<RowBatch, FileRows> {
+  const read = yield* rows;
+  if (read.header) state.headers++;
+  // A sheet cut short by a fault: its notice of no header would blame the wrong thing.
+  if (state.failed)
+    return { ...read, problems: read.problems.filter((p) => p.severity === "error") };
+  return read;
+}
+
+/** The problem of a workbook that cannot be read, at the file or at the cell where it was found. */
+function workbookProblem(path: string, cause: unknown): Problem {
+  if (!(cause instanceof Error) || !("fault" in cause)) throw cause;
+  const { fault, at } = cause as WorkbookError;
+  const place: Place =
+    at === null
+      ? startOf(path)
+      : { file: path, sheet: at.sheet, line: Math.max(1, at.row), column: at.column + 1 };
+  if (fault.kind === "too-large")
+    return error(place, "data.workbook-too-large", { part: fault.part, maxBytes: fault.maxBytes });
+  const reason = fault.kind === "not-zip" && fault.cfb ? "encrypted" : fault.kind;
+  const part = "part" in fault ? fault.part : null;
+  const detail = fault.kind === "entity" ? fault.entity : "ref" in fault ? fault.ref : null;
+  return error(place, "data.workbook-unreadable", { reason, part, detail });
 }
 
 /** The rows of an optional file, its folder marked as holding data when a header was found. */

@@ -337,7 +337,7 @@ function renderRows(
         ...(hasExpected ? [row.expected === null ? "" : value(row.expected)] : []),
         ...(hasGrowth ? [row.growth === null ? "" : formatRate(row.growth)] : []),
         `${STATUS_SYMBOL[row.statusThen.status]} ${labels.status[row.statusThen.status]}${words.comma}${labels.reason[row.statusThen.reason]}`,
-        `${row.observation.file}:${row.observation.line}`,
+        formatPlace({ ...row.observation, column: 1 }, "line"),
       ];
     });
     lines.push(alignColumns([head, ...body], "  "));

@@ -323,11 +323,13 @@ describe("a folder with nothing to read is an error, never 0 targets or no rows 
     expect(run).toEqual({
       code: 2,
       stdout: "",
-      stderr: `${folder}:1:1: no data file (.csv, .tsv, .txt) in this folder\n${folder}/README.md:1:1: warning: not read: kpi reads .csv, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder\nkpi: 1 error, 1 warning; no report was made\n`,
+      stderr: `${folder}:1:1: no data file (.csv, .xlsx, .tsv, .txt) in this folder\n${folder}/README.md:1:1: warning: not read: kpi reads .csv, .xlsx, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder\nkpi: 1 error, 1 warning; no report was made\n`,
     });
     const zh = runKpi(["check", ...BASIC.slice(0, 2), "-d", folder], { env: { KPI_LANG: "zh" } });
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toContain(`${folder}:1:1: 此文件夹中没有数据文件（.csv、.tsv、.txt）\n`);
+    expect(zh.stderr).toContain(
+      `${folder}:1:1: 此文件夹中没有数据文件（.csv、.xlsx、.tsv、.txt）\n`,
+    );
   });
 
   it("kpi validate says so too, for either folder", () => {
@@ -340,7 +342,7 @@ describe("a folder with nothing to read is an error, never 0 targets or no rows 
     const data = runKpi(["validate", "-t", "test/fixtures/basic/targets", "-d", folder]);
     expect(data.code).toBe(2);
     expect(data.stderr).toContain(
-      `${folder}:1:1: no data file (.csv, .tsv, .txt) in this folder\n`,
+      `${folder}:1:1: no data file (.csv, .xlsx, .tsv, .txt) in this folder\n`,
     );
   });
 
@@ -358,7 +360,7 @@ describe("a folder with nothing to read is an error, never 0 targets or no rows 
     const neither = runExample(["validate", folder]);
     expect(neither.code).toBe(2);
     expect(neither.stderr).toContain(
-      `${folder}:1:1: no data file (.csv, .tsv, .txt) in this folder\n`,
+      `${folder}:1:1: no data file (.csv, .xlsx, .tsv, .txt) in this folder\n`,
     );
   });
 });
@@ -376,7 +378,7 @@ describe("SPEC 3 (v2): a file in a data folder that is not read is said to be", 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("invest.projects-100m");
     expect(run.stderr).toBe(
-      `${folder}/3月.numbers:1:1: warning: not read: kpi reads .csv, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder\n`,
+      `${folder}/3月.numbers:1:1: warning: not read: kpi reads .csv, .xlsx, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder\n`,
     );
   });
 });

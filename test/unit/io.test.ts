@@ -292,7 +292,7 @@ describe("SPEC 3 (v2): nothing in a data folder is skipped without a word", () =
       "a.csv": "target,date,value\ninvest,2022-01-31,1\n",
       "说明.txt": "本文件夹存放各部门报送的数据。\n",
       "3月.numbers": "PK\u0003\u0004",
-      "3月.xlsx": "PK\u0003\u0004",
+      "3月.pdf": "%PDF",
       ".DS_Store": "\u0000\u0000",
       "~$3月.xlsx": "lock",
       "targets.yaml": "targets: []\n",
@@ -300,13 +300,13 @@ describe("SPEC 3 (v2): nothing in a data folder is skipped without a word", () =
     });
     expect(result.rows).toEqual([[1, "data/a.csv"]]);
     expect(result.en).toEqual([
-      "data/3月.numbers:1:1: warning: not read: kpi reads .csv, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder",
-      "data/3月.xlsx:1:1: warning: not read: kpi reads .csv, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder",
+      "data/3月.numbers:1:1: warning: not read: kpi reads .csv, .xlsx, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder",
+      "data/3月.pdf:1:1: warning: not read: kpi reads .csv, .xlsx, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder",
       "data/说明.txt:1:1: warning: not read: no row of its first 10 names the columns target, date, value (a .txt or .tsv file in a data folder is read only when one does)",
     ]);
     expect(result.zh).toEqual([
-      "data/3月.numbers:1:1: 警告：未读取：数据文件夹中只读取 .csv、.tsv、.txt 文件；如需读取，请另存为 CSV（UTF-8），或将其移出此文件夹",
-      "data/3月.xlsx:1:1: 警告：未读取：数据文件夹中只读取 .csv、.tsv、.txt 文件；如需读取，请另存为 CSV（UTF-8），或将其移出此文件夹",
+      "data/3月.numbers:1:1: 警告：未读取：数据文件夹中只读取 .csv、.xlsx、.tsv、.txt 文件；如需读取，请另存为 CSV（UTF-8），或将其移出此文件夹",
+      "data/3月.pdf:1:1: 警告：未读取：数据文件夹中只读取 .csv、.xlsx、.tsv、.txt 文件；如需读取，请另存为 CSV（UTF-8），或将其移出此文件夹",
       "data/说明.txt:1:1: 警告：未读取：前 10 行中没有一行写明 target、date、value 列（数据文件夹中的 .txt 或 .tsv 文件只有写明这些列时才读取）",
     ]);
   });
@@ -318,10 +318,10 @@ describe("SPEC 3 (v2): nothing in a data folder is skipped without a word", () =
     });
     expect(result.en).toEqual([
       "data/d.csv.txt:1:1: warning: not read: no row of its first 10 names the columns target, date, value (a .txt or .tsv file in a data folder is read only when one does)",
-      "data/x.numbers:1:1: warning: not read: kpi reads .csv, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder",
-      "data:1:1: no data file (.csv, .tsv, .txt) in this folder",
+      "data/x.numbers:1:1: warning: not read: kpi reads .csv, .xlsx, .tsv, .txt files in a data folder; save it as CSV (UTF-8) to have it read, or move it out of the folder",
+      "data:1:1: no data file (.csv, .xlsx, .tsv, .txt) in this folder",
     ]);
-    expect(result.zh[2]).toBe("data:1:1: 此文件夹中没有数据文件（.csv、.tsv、.txt）");
+    expect(result.zh[2]).toBe("data:1:1: 此文件夹中没有数据文件（.csv、.xlsx、.tsv、.txt）");
   });
 
   it("refuses a legacy workbook with what to save it as", async () => {

@@ -121,6 +121,20 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "data.file-not-read": { extensions: [".csv", ".tsv", ".txt"] },
   "data.more-files-not-read": { count: 12 },
   "data.legacy-workbook": { extension: ".et" },
+  "data.sheet-not-read": { rows: 10, columns: ["target", "date", "value"] },
+  "data.workbook-no-header": {
+    rows: 10,
+    columns: [
+      { column: "target", names: ["target", "id", "指标", "编号"] },
+      { column: "date", names: ["date", "period", "日期"] },
+      { column: "value", names: ["value", "数值", "值"] },
+    ],
+  },
+  "data.workbook-unreadable": { reason: "entity", part: "xl/sharedStrings.xml", detail: "&lol9;" },
+  "data.workbook-too-large": { part: "xl/worksheets/sheet1.xml", maxBytes: 256 << 20 },
+  "data.cell-error": { value: "#N/A" },
+  "data.cell-no-value": {},
+  "data.cell-number-not-date": { value: "44651", date: "2022-03-31" },
   "data.header-not-found": {
     rows: 10,
     columns: [
