@@ -3,11 +3,13 @@
 //     reading the same CSV and picking each target's latest value;
 //   - memory: kpi's peak resident memory on that run;
 //   - start-up: `kpi check` on the bundled example, against bare `node -e 0`;
-//   - growth: twice the rows should take about twice the time.
+//   - growth: twice the rows should take about twice the time;
+//   - workbook: `kpi check` on 100,000 rows in one .xlsx sheet, against the same rows as CSV.
 // Usage: npm run bench -- [--targets 5000] [--rows 1000000] [--runs 5] [--no-duckdb] [--no-growth]
+//        [--workbook-rows 100000]
 // DuckDB (@duckdb/node-api) is installed on demand into .bench/, never as a dependency of kpi.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +21,7 @@ const { values: options } = parseArgs({
     runs: { type: "string", default: "5" },
     "no-duckdb": { type: "boolean", default: false },
     "no-growth": { type: "boolean", default: false },
+    "workbook-rows": { type: "string", default: "100000" },
   },
 });
 const repo = resolve(import.meta.dirname, "..");
@@ -194,3 +197,27 @@ if (!options["no-growth"]) {
     `growth     ${rows} rows ${format(growth.single.seconds)}   ${rows * 2} rows ${format(growth.double.seconds)}   ratio ${(growth.double.seconds / growth.single.seconds).toFixed(2)} (goal ≈ 2)`,
   );
 }
+
+// The same rows as a workbook: the data set's CSV written as one sheet (scripts/bench-workbook.js).
+const workbookRows = Number(options["workbook-rows"]);
+const csvDir = dataSet(targets, workbookRows);
+const workbookDir = join(work, `workbook-${targets}-${workbookRows}`);
+if (!existsSync(join(workbookDir, "data", "data.xlsx"))) {
+  console.log(`writing ${workbookRows} rows as a workbook in ${workbookDir} …`);
+  mkdirSync(join(workbookDir, "data"), { recursive: true });
+  cpSync(join(csvDir, "targets"), join(workbookDir, "targets"), { recursive: true });
+  const written = spawnSync(
+    process.execPath,
+    [
+      join(repo, "scripts", "bench-workbook.js"),
+      join(csvDir, "data", "data.csv"),
+      join(workbookDir, "data", "data.xlsx"),
+    ],
+    { stdio: "inherit" },
+  );
+  if (written.status !== 0) throw new Error("cannot write the workbook");
+}
+const workbook = compare({ csv: kpiRun(csvDir), workbook: kpiRun(workbookDir) });
+console.log(
+  `workbook   kpi ${format(workbook.workbook.seconds)} (.xlsx)   ${format(workbook.csv.seconds)} (the same rows as CSV)   ratio ${(workbook.workbook.seconds / workbook.csv.seconds).toFixed(2)}   peak ${workbook.workbook.peakMegabytes.toFixed(0)} MB   [${workbookRows} rows, ${targets} targets]`,
+);

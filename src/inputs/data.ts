@@ -29,7 +29,7 @@ import {
   namesColumns,
   REQUIRED_COLUMNS,
 } from "./header.js";
-import type { SheetRecord } from "./sheet-records.js";
+import { dateOfNumber, type SheetRecord } from "./sheet-records.js";
 
 /** A field of digits only, with an optional decimal part or %: the rest of a split number. */
 const DIGITS_ONLY = /^\d+(?:\.\d+)?%?$/;
@@ -854,7 +854,7 @@ class FileReader {
         if (column === columns.date) {
           this.addError(record, column, "data.cell-number-not-date", {
             value: fields[column] ?? "",
-            date: mark.date,
+            date: dateOfNumber(mark),
           });
           return;
         }

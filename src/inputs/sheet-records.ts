@@ -18,8 +18,8 @@ export type CellMark =
   | { kind: "error"; text: string }
   /** A formula with no cached result: an error in any column read. */
   | { kind: "no-value" }
-  /** A number without a date format: an error in the date column; `date`, what it would be. */
-  | { kind: "plain-number"; date: string | null };
+  /** A number without a date format: an error in the date column (`dateOfNumber` says as what). */
+  | { kind: "plain-number"; value: number; date1904: boolean };
 
 /** A sheet's row as the rows stage reads it: fields from column A, and the marks of some. */
 export interface SheetRecord {
@@ -62,13 +62,15 @@ export function cellField(cell: Cell, date1904: boolean): { text: string; mark?:
       if (cell.format === "date") return { text: serialDate(cell.value, date1904) };
       const decimal = decimalText(cell.value);
       if (cell.format === "percent") return { text: `${shiftDecimal(decimal, 2)}%` };
-      const date = serialDate(cell.value, date1904);
-      return {
-        text: decimal,
-        mark: { kind: "plain-number", date: /^\d{4}-\d\d-\d\d$/.test(date) ? date : null },
-      };
+      return { text: decimal, mark: { kind: "plain-number", value: cell.value, date1904 } };
     }
   }
+}
+
+/** What a plain number would be as a date cell of its workbook, or null (a fraction, or before day 1). */
+export function dateOfNumber(mark: { value: number; date1904: boolean }): string | null {
+  const date = serialDate(mark.value, mark.date1904);
+  return /^\d{4}-\d\d-\d\d$/.test(date) ? date : null;
 }
 
 /** 1899-12-31, day 1 of the 1900 date system (whose day 0 is "1900-01-00"). */

@@ -363,6 +363,29 @@ class XmlScanner {
 
   /** The value of the current tag's attribute of this local name (`r:id` is `id`), or undefined. */
   attribute(name: string): string | undefined {
+    this.scanAttributes(name, null);
+    return this.found;
+  }
+
+  /** A cell's `r`, `t` and `s`, read in one pass over its attributes. */
+  cellAttributes(cell: { r: string | undefined; t: string | undefined; s: string | undefined }) {
+    cell.r = undefined;
+    cell.t = undefined;
+    cell.s = undefined;
+    this.scanAttributes(null, cell);
+  }
+
+  private found: string | undefined;
+
+  /**
+   * The attributes of the current tag: the one named `name` into `found`, or those of a cell into
+   * `cell`.
+   */
+  private scanAttributes(
+    name: string | null,
+    cell: { r: string | undefined; t: string | undefined; s: string | undefined } | null,
+  ): void {
+    this.found = undefined;
     const { xml } = this;
     let at = this.attributesStart;
     const end = this.attributesEnd;
@@ -387,11 +410,20 @@ class XmlScanner {
       const valueEnd = xml.indexOf(quote === 34 ? '"' : "'", at + 1);
       if (valueEnd === -1 || valueEnd >= end) throw this.bad();
       const local = colon === -1 ? nameStart : colon + 1;
-      if (nameEnd - local === name.length && xml.startsWith(name, local))
-        return unescapeXml(xml.slice(at + 1, valueEnd), this.part);
+      if (cell !== null) {
+        if (nameEnd - local === 1) {
+          const letter = xml.charCodeAt(local);
+          const value = xml.slice(at + 1, valueEnd);
+          if (letter === 114 /* r */) cell.r = value;
+          else if (letter === 116 /* t */) cell.t = value;
+          else if (letter === 115 /* s */) cell.s = value;
+        }
+      } else if (name !== null && nameEnd - local === name.length && xml.startsWith(name, local)) {
+        this.found = unescapeXml(xml.slice(at + 1, valueEnd), this.part);
+        return;
+      }
       at = valueEnd + 1;
     }
-    return undefined;
   }
 
   /** The text from a position to the current tag's start: character data and CDATA, comments left out. */
@@ -657,6 +689,11 @@ function* sheetRows(
   let inInline = false;
   let phonetic = 0;
   let inSheetData = false;
+  const attributes: { r: string | undefined; t: string | undefined; s: string | undefined } = {
+    r: undefined,
+    t: undefined,
+    s: undefined,
+  };
   const fault = (kind: "bad-cell" | "bad-string", ref: string) =>
     new WorkbookError({ kind, part, ref }, { sheet, row: rowNumber, column: Math.max(0, column) });
   for (const tag = new XmlScanner(xml, part); tag.next(); ) {
@@ -683,7 +720,8 @@ function* sheetRows(
     } else if (name === "c") {
       if (row === null) throw new WorkbookError({ kind: "bad-xml", part });
       if (!tag.close) {
-        const ref = tag.attribute("r");
+        tag.cellAttributes(attributes);
+        const ref = attributes.r;
         if (ref === undefined) column++;
         else {
           const match = CELL_REF.exec(ref);
@@ -694,8 +732,8 @@ function* sheetRows(
         }
         if (column >= MAX_COLUMNS) throw fault("bad-cell", ref ?? columnLetters(column));
         cellRef = ref ?? `${columnLetters(column)}${rowNumber}`;
-        type = tag.attribute("t") ?? "n";
-        style = Number(tag.attribute("s") ?? 0);
+        type = attributes.t ?? "n";
+        style = attributes.s === undefined ? 0 : Number(attributes.s);
         hasFormula = false;
         value = null;
         inline = null;
