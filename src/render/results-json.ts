@@ -28,6 +28,8 @@ const orNull = <T, R>(value: T | null, convert: (value: T) => R): R | null =>
 interface RowWarning {
   file: string;
   line: number;
+  /** A workbook's row: its sheet (`line` is the sheet's row); absent for a text file. */
+  sheet?: string;
   message: string;
 }
 
@@ -39,9 +41,11 @@ function warningsById(problems: readonly Problem[]): Map<string, RowWarning[]> {
     if (problem.severity !== "warning" || typeof id !== "string" || problem.place === null)
       continue;
     const list = byId.get(id) ?? [];
+    const { file, line, sheet } = problem.place;
     list.push({
-      file: problem.place.file,
-      line: problem.place.line,
+      file,
+      line,
+      ...(sheet === undefined ? {} : { sheet }),
       message: problemWords(problem),
     });
     byId.set(id, list);

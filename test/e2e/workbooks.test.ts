@@ -53,6 +53,38 @@ describe("workbooks through the CLI", () => {
     );
   });
 
+  it("gives a workbook row's warning its sheet in the JSON result", () => {
+    const file = join(scratch, "missing.xlsx");
+    writeFileSync(
+      file,
+      writeWorkbook([
+        {
+          name: "发改局",
+          rows: [
+            ["target", "date", "value"],
+            ["invest", "2022-07-31", { number: 10 }],
+            ["invest", "2022-06-30"],
+          ],
+        },
+      ]),
+    );
+    const run = runKpi(["check", ...TARGETS, ...AS_OF, file, "--format", "json"]);
+    const invest = (
+      JSON.parse(run.stdout).results as { id: string; warnings: { sheet?: string }[] }[]
+    ).find(({ id }) => id === "invest");
+    expect(invest?.warnings).toEqual([
+      {
+        file,
+        line: 3,
+        sheet: "发改局",
+        message: "no value for invest on 2022-06-30: the row is skipped",
+      },
+    ]);
+    expect(run.stderr).toBe(
+      `${file}:发改局!C3: warning: no value for invest on 2022-06-30: the row is skipped\n`,
+    );
+  });
+
   it("exits 2 for a hostile workbook with one located error, never a stack trace", () => {
     const file = join(scratch, "laughs.xlsx");
     writeFileSync(
