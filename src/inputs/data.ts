@@ -217,6 +217,8 @@ export interface ReadRowsOptions {
    * @default undefined
    */
   sheet?: string;
+  /** Told the header's width when it is found (a sheet's cells past it are not read). */
+  onHeader?: (width: number) => void;
 }
 
 export function* readRows(
@@ -788,6 +790,7 @@ class FileReader {
       this.placeOf(rows[row ?? 0] as RecordFields, field),
     );
     this.headerWidth = record.fields.length;
+    this.options.onHeader?.(this.headerWidth);
     // Without a clear header no row can be read right: the header is the one thing to fix.
     if (problems.length > 0) {
       this.addProblems(problems);

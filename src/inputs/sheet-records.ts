@@ -30,20 +30,30 @@ export interface SheetRecord {
   readonly line: number;
 }
 
-/** The record of a sheet's row, in a workbook of the given date system. */
-export function sheetRecord(row: SheetRow, date1904: boolean): SheetRecord {
-  const width = row.columns.length === 0 ? 0 : (row.columns[row.columns.length - 1] as number) + 1;
-  const fields: string[] = new Array<string>(width).fill("");
-  let marks: (CellMark | undefined)[] | null = null;
-  row.cells.forEach((cell, index) => {
+/**
+ * The record of a sheet's row, in a workbook of the given date system: its fields up to the last
+ * that holds text or a mark, and never past `maxColumns` (the header's width, once it is found).
+ * A cell of no text is no field: the rows stage reads the two alike, and a sheet of empty cells
+ * far to the right (`XFD1`, a million times) makes no wide rows.
+ */
+export function sheetRecord(row: SheetRow, date1904: boolean, maxColumns: number): SheetRecord {
+  const texts: { column: number; text: string; mark: CellMark | undefined }[] = [];
+  let hasMark = false;
+  for (let index = 0; index < row.cells.length; index++) {
     const column = row.columns[index] as number;
-    const { text, mark } = cellField(cell, date1904);
+    if (column >= maxColumns) break;
+    const { text, mark } = cellField(row.cells[index] as Cell, date1904);
+    if (mark === undefined && text.trim() === "") continue;
+    if (mark !== undefined) hasMark = true;
+    texts.push({ column, text, mark });
+  }
+  const width = texts.length === 0 ? 0 : (texts[texts.length - 1]?.column as number) + 1;
+  const fields: string[] = new Array<string>(width).fill("");
+  const marks = hasMark ? new Array<CellMark | undefined>(width) : null;
+  for (const { column, text, mark } of texts) {
     fields[column] = text;
-    if (mark !== undefined) {
-      marks ??= new Array<CellMark | undefined>(width);
-      marks[column] = mark;
-    }
-  });
+    if (marks !== null) marks[column] = mark;
+  }
   return { kind: "cells", fields, marks, line: row.row };
 }
 

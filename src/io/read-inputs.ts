@@ -406,12 +406,17 @@ function* workbookRows(
   // A chart sheet holds no cells: it is no table, and not worth a word.
   for (const sheet of workbook.sheets.filter((each) => each.hasCells)) {
     if (state.failed) return;
-    const records = sheetRecords(path, sheet, workbook.date1904, problems, state);
+    // Past the header's width, a sheet's cells are not read (they are no column kpi reads).
+    const width = { columns: reader.MAX_COLUMNS };
+    const records = sheetRecords(path, sheet, workbook.date1904, width, problems, state);
     yield countingHeaders(
       readRows(path, records, index, {
         sheet: sheet.name,
         optional: true,
         allowUnknown: options.allowUnknown,
+        onHeader: (columns) => {
+          width.columns = columns;
+        },
       }),
       state,
     );
@@ -433,6 +438,7 @@ function* sheetRecords(
   path: string,
   sheet: Sheet,
   date1904: boolean,
+  width: { columns: number },
   problems: Problem[],
   state: { failed: boolean },
 ): Generator<SheetRecord, number> {
@@ -440,7 +446,7 @@ function* sheetRecords(
   try {
     for (const row of sheet.rows()) {
       last = row.row;
-      yield sheetRecord(row, date1904);
+      yield sheetRecord(row, date1904, width.columns);
     }
   } catch (cause) {
     state.failed = true;

@@ -278,6 +278,29 @@ describe("cells", () => {
   });
 });
 
+describe("wide sheets", () => {
+  it("reads no cell past the header's width, and makes no field of an empty cell", async () => {
+    // Each row has a cell at XFD, Excel's last column (16,384), past the header's 3 columns.
+    const far = (text: string) => `<c r="XFD{row}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const rows = [
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>target</t></is></c><c r="B1" t="inlineStr"><is><t>date</t></is></c><c r="C1" t="inlineStr"><is><t>value</t></is></c>${far(" ")}</row>`,
+      ...Array.from(
+        { length: 200 },
+        (_, index) =>
+          `<row r="${index + 2}"><c r="A${index + 2}" t="inlineStr"><is><t>invest</t></is></c><c r="B${index + 2}" t="inlineStr"><is><t>2022-01-${String((index % 28) + 1).padStart(2, "0")}</t></is></c><c r="C${index + 2}"><v>1</v></c>${far("#N/A")}</row>`,
+      ),
+    ].map((row, index) => row.replace("{row}", String(index + 1)));
+    const bytes = writeWorkbook([{ name: "S", rows: [] }], {
+      parts: {
+        "xl/worksheets/sheet1.xml": `<worksheet><sheetData>${rows.join("")}</sheetData></worksheet>`,
+      },
+    });
+    const result = await read({ "a.xlsx": bytes });
+    expect(result.en).toEqual([]);
+    expect(result.rows.invest).toHaveLength(28);
+  });
+});
+
 describe("legacy workbooks", () => {
   it("reads an .xls or .et that is an .xlsx renamed (a zip); a real one stays the error", async () => {
     const bytes = book([
