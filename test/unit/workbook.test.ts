@@ -26,7 +26,7 @@ import {
   type WorkbookFault,
 } from "../../src/inputs/workbook.js";
 import { readData } from "../../src/io/read-inputs.js";
-import { formatDay, targetsFrom } from "../helpers.js";
+import { day, formatDay, targetsFrom } from "../helpers.js";
 import { type TestSheet, writeWorkbook, zip } from "../workbook-writer.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "kpi-workbook-"));
@@ -63,7 +63,7 @@ async function read(files: Record<string, string | Buffer>, options = {}) {
   const rows: Record<string, [string, number | boolean][]> = {};
   for (const [id, series] of data.observations)
     rows[id] = series.observations().map((row) => [formatDay(row.day), row.value]);
-  return { rows, en: words("en"), zh: words("zh") };
+  return { rows, en: words("en"), zh: words("zh"), series: data.observations };
 }
 
 function book(rows: TestSheet["rows"], name = "Sheet1") {
@@ -130,16 +130,16 @@ describe("cells", () => {
   it("reads a number cell as its number exactly", async () => {
     const bytes = book([
       ["target", "date", "value"],
-      ["invest", "2022-01-31", { number: 0.1 + 0.2 }],
+      ["invest", "2022-01-31", { number: -1200.5 }],
       ["invest", "2022-02-28", { number: 1e-7 }],
-      ["invest", "2022-03-31", { number: -1200.5 }],
+      ["invest", "2022-03-31", { number: 0.1 + 0.2 }],
     ]);
     const result = await read({ "a.xlsx": bytes });
     expect(result.en).toEqual([]);
     expect(result.rows.invest).toEqual([
-      ["2022-01-31", 0.30000000000000004],
+      ["2022-01-31", -1200.5],
       ["2022-02-28", 1e-7],
-      ["2022-03-31", -1200.5],
+      ["2022-03-31", 0.30000000000000004],
     ]);
   });
 
@@ -147,10 +147,10 @@ describe("cells", () => {
     // bad-cells.xlsx (LibreOffice) row 5: 0.3 formatted 0%, shown 30%, for invest (万元).
     const result = await read({ "a.xlsx": "bad-cells.xlsx" });
     expect(result.en).toContain(
-      'data/a.xlsx:数据!C5: value "30%" has a % sign but the unit of invest is not %',
+      'data/a.xlsx:数据!C5: value "30%" has a % sign but the unit of invest is not %: write the number without it',
     );
     expect(result.zh).toContain(
-      'data/a.xlsx:数据!C5: 数值 "30%" 带有 % 号，但 invest 的单位不是 %',
+      'data/a.xlsx:数据!C5: 数值 "30%" 带有 % 号，但 invest 的单位不是 %：请去掉 % 号',
     );
     // 0.07 * 100 is 7.000000000000001 in doubles; the shown number is 7.
     const rate = await read({
@@ -272,9 +272,46 @@ describe("cells", () => {
     const result = await read({ "a.xlsx": bytes });
     expect(result.en).toEqual([
       'data/a.xlsx:Sheet1!A2: no target has the id or title "invst" (did you mean "invest"?)',
-      "data/a.xlsx:Sheet1!A4: invest on 2022-01-31 is 2 here but 1 at data/a.xlsx:Sheet1!3:3",
+      "data/a.xlsx:Sheet1!A4: invest on 2022-01-31 is 2 here but 1 at data/a.xlsx:Sheet1!3:3: delete the wrong row, or mark the right row as a correction (a note that begins with 更正 or correction)",
       "data/a.xlsx:Sheet1!C5: warning: no value for count on 2022-01-31: the row is skipped",
     ]);
+  });
+});
+
+describe("the rules of rows, in a sheet", () => {
+  it("takes a correction note, a reported date cell and a slip warning at their cells", async () => {
+    // A date cell holds days since 1899-12-30: 44592 is 2022-01-31, 44600 is 2022-02-08.
+    const bytes = book([
+      ["target", "date", "value", "note", "reported"],
+      [
+        "invest",
+        { number: 44592, format: "date" },
+        { number: 10 },
+        "",
+        { number: 44600, format: "date" },
+      ],
+      ["invest", "2022-01-31", { number: 12 }, "更正：漏报", "2022-02-20"],
+      // 130 × 10 = 1300 from a baseline of 0: 2000 is past ten spans, a unit slip.
+      ["invest", "2022-02-28", { number: 2000 }],
+      ["rate", "2022-01-31", { number: 0.31 }],
+    ]);
+    const result = await read({ "a.xlsx": bytes });
+    expect(result.rows).toEqual({
+      invest: [
+        ["2022-01-31", 12],
+        ["2022-02-28", 2000],
+      ],
+      rate: [["2022-01-31", 0.31]],
+    });
+    expect(result.en).toEqual([
+      "data/a.xlsx:Sheet1!A3: warning: invest on 2022-01-31: the correction 12 replaces 10 at data/a.xlsx:Sheet1!2:2",
+      "data/a.xlsx:Sheet1!A4: warning: invest on 2022-02-28: 2000 for a target of 130: a unit slip? (it is more than 10 times as far from the baseline as the target; write it in 万元)",
+      "data/a.xlsx:Sheet1!A5: warning: rate on 2022-01-31: 0.31 means 0.31%; write 31 for 31%",
+    ]);
+    // Before the correction was reported (2022-02-20), January was known as the 10 sent on 02-08;
+    // a row with no reported date is known at any date.
+    const known = result.series.get("invest")?.knownAt(day("2022-02-10"));
+    expect(known?.observations().map((row) => row.value)).toEqual([10, 2000]);
   });
 });
 
