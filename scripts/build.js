@@ -2,7 +2,8 @@
 // cache; then runs it once on the bundled example to make that cache (dist/kpi.cache).
 // One file loads faster than a tree of ES modules (no module loader, one read), and a cache works
 // only for a script. yaml and iconv-lite, which most runs do not use, are bundled apart
-// (dist/yaml.cjs, dist/iconv-lite.cjs) and required the first time a run needs them.
+// (dist/yaml.cjs, dist/iconv-lite.cjs) and required the first time a run needs them; so are docx
+// and fflate (dist/docx.cjs, dist/fflate.cjs), which only `kpi report --format docx` loads.
 // Last, the release file (dist/kpi-release.cjs): all of kpi in one plain CommonJS script, the
 // libraries' licences at its end, that `kpi init` copies into a data repository as .kpi/kpi.cjs,
 // where `node .kpi/kpi.cjs` runs it with nothing installed.
@@ -51,7 +52,7 @@ const noColorDetection = {
 };
 
 /** The libraries bundled apart: `import("yaml")` in the source is `require("./yaml.cjs")`. */
-const APART = ["yaml", "iconv-lite"];
+const APART = ["yaml", "iconv-lite", "docx", "fflate"];
 
 /**
  * kpi's own modules bundled apart, loaded only by a run that needs them: the workbook reader,

@@ -80,7 +80,7 @@ async function check(
   // In GitHub Actions the job summary gets the status report, so a run's page shows it.
   const summaryFile = context.env.GITHUB_STEP_SUMMARY;
   if (options.format === "github" && summaryFile) {
-    const renderReport = await loadRenderer("report", "markdown");
+    const { renderReportMarkdown: renderReport } = await import("../render/report-markdown.js");
     const model = buildReport(inputs.targets, inputs.observations, {
       asOf,
       dueDays: project.dueDays,

@@ -4,7 +4,8 @@ import type { Day } from "../core/dates.js";
 import type { CommandName, HelpLabels } from "../i18n/labels.js";
 
 export interface OutputStream {
-  write(text: string): unknown;
+  /** Text (as UTF-8) or bytes. */
+  write(text: string | Uint8Array): unknown;
   isTTY?: boolean;
   /** The terminal's width in columns, when the stream is a terminal. */
   columns?: number | undefined;

@@ -68,14 +68,31 @@ function isSameFile(a: Stats, b: Stats | undefined): boolean {
   return b !== undefined && a.dev === b.dev && a.ino === b.ino;
 }
 
-/** Write the output to stdout, or atomically to the `-o` file. */
+/** Write the output (text, or a file's bytes) to stdout, or atomically to the `-o` file. */
 export async function emit(
-  output: string,
+  output: string | Uint8Array,
   file: string | undefined,
   context: CliContext,
 ): Promise<void> {
   if (file === undefined) context.stdout.write(output);
   else await writeFileAtomic(file, output);
+}
+
+/**
+ * A format that is a file, not text (a Word document), goes to `-o` or into a pipe, never onto a
+ * terminal: checked before anything is read.
+ */
+export function checkBinaryOutput(
+  format: { binary?: boolean; extension: string | null },
+  name: string,
+  file: string | undefined,
+  context: CliContext,
+): void {
+  if (format.binary !== true || file !== undefined || context.stdout.isTTY !== true) return;
+  throw new UsageError("output.binary-to-terminal", {
+    format: name,
+    extension: format.extension ?? "",
+  });
 }
 
 /** Append to a file, as GitHub's job summary (GITHUB_STEP_SUMMARY) expects. */

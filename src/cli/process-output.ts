@@ -88,10 +88,13 @@ function isFileOrDevice(descriptor: number): boolean {
 /** Every byte of `text`, however many calls the kernel takes; the first error stops it. */
 function writeFully(
   descriptor: number,
-  text: string,
+  text: string | Uint8Array,
   fail: (cause: NodeJS.ErrnoException) => void,
 ): void {
-  const bytes = Buffer.from(text, "utf8");
+  const bytes =
+    typeof text === "string"
+      ? Buffer.from(text, "utf8")
+      : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
   try {
     for (let written = 0; written < bytes.length; )
       written += writeSync(descriptor, bytes, written, bytes.length - written);

@@ -3,9 +3,9 @@ import { type Command, Option } from "commander";
 import { getExitCode, parseFailOn } from "../core/exit-code.js";
 import { buildReport } from "../core/report-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
-import { type FormatOf, loadRenderer } from "../render/index.js";
+import { type FormatOf, formatEntry, loadRenderer } from "../render/index.js";
 import type { CliContext, KpiCommand } from "./context.js";
-import { emit } from "./emit-output.js";
+import { checkBinaryOutput, emit } from "./emit-output.js";
 import { startReportRun } from "./load-inputs.js";
 import {
   addFailOnOption,
@@ -23,6 +23,7 @@ interface ReportOptions extends InputOptions {
   charts?: boolean;
   by: "section" | "owner";
   failOn: string;
+  issue?: string;
 }
 
 /** `kpi report`; its exit code follows `--fail-on` (default none). */
@@ -38,7 +39,8 @@ export const reportCommand: KpiCommand = {
         new Option("--by <grouping>", help.options.by)
           .choices(["section", "owner"])
           .default("section"),
-      );
+      )
+      .addOption(new Option("--issue <issue>", help.options.issue));
     addFailOnOption(command, help, "none");
   },
   run: report,
@@ -50,6 +52,7 @@ async function report(
   options: ReportOptions,
 ): Promise<number> {
   const failOn = parseFailOn(options.failOn);
+  checkBinaryOutput(formatEntry("report", options.format), options.format, options.output, context);
   const { labels, inputs, asOf, project } = await startReportRun(options, dataArguments, context);
   // The HTML report charts every progress target, so it needs every target's monthly history.
   const model = buildReport(inputs.targets, inputs.observations, {
@@ -63,9 +66,21 @@ async function report(
   });
   const render = await loadRenderer("report", options.format);
   await emit(
-    render(model, { labels, charts: options.charts === true, byOwner: options.by === "owner" }),
+    await render(model, {
+      labels,
+      charts: options.charts === true,
+      byOwner: options.by === "owner",
+      issue: issueOf(options.issue) ?? project.issue,
+    }),
     options.output,
     context,
   );
   return getExitCode(model, failOn);
+}
+
+/** `--issue 7` is 第 7 期; any other text is the issue line as it is printed. */
+function issueOf(option: string | undefined): number | string | null {
+  if (option === undefined || option.trim() === "") return null;
+  const text = option.trim();
+  return /^[1-9][0-9]{0,8}$/.test(text) ? Number(text) : text;
 }

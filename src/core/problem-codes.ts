@@ -43,6 +43,7 @@ export type Expectation =
   | "boolean"
   | "lang"
   | "as-of"
+  | "issue"
   | "timezone"
   /** What zod says with words of its own: no expectation of kpi's. */
   | "valid";
@@ -403,6 +404,8 @@ export interface ProblemParams {
   "output.is-input": { path: string; input: string };
   /** stdout could not be written (stderr is where this is said). */
   "output.stdout-failed": { reason: WriteReason };
+  /** A format that is bytes, not text (a Word document), asked for on a terminal without -o. */
+  "output.binary-to-terminal": { format: string; extension: string };
   "output.init-files-exist": { paths: string[] };
 
   // kpi diff's results files.

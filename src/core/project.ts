@@ -32,6 +32,8 @@ export interface ProjectSettings {
   office: string | null;
   /** The report's title. */
   title: string | null;
+  /** The notice's issue: a number (第 7 期) or its line as printed; null when not given. */
+  issue: number | string | null;
   /** Days after a period's end that its report is due. @default 10 */
   dueDays: number;
   /** The official order of the owners: ties and owner lists follow it; null when not given. */
@@ -53,6 +55,7 @@ export interface ProjectSettings {
 export const DEFAULT_PROJECT: Readonly<ProjectSettings> = {
   office: null,
   title: null,
+  issue: null,
   dueDays: 10,
   owners: null,
   scores: DEFAULT_SCORES,

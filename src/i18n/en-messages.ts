@@ -38,6 +38,7 @@ const EXPECTED: Record<Expectation, string> = {
   interpolation: "linear or step",
   aggregate: "last or sum",
   "whole-days": "a whole number of days ≥ 0",
+  issue: 'a whole number ≥ 1 or a text like "第 7 期"',
   frequency: "monthly, quarterly, half-yearly or yearly",
   weight: "a number > 0",
   "month-day": 'a month and day "MM-DD", like "02-28"',
@@ -435,6 +436,8 @@ export const enMessages: Messages = {
   "output.empty-path": () => '-o must be a file name, got ""',
   "output.is-input": ({ path, input }) => `cannot write ${path}: it is the input file ${input}`,
   "output.stdout-failed": ({ reason }) => `cannot write to stdout: ${writeReason(reason)}`,
+  "output.binary-to-terminal": ({ format, extension }) =>
+    `--format ${format} is a file, not text for a terminal: write it with -o, like -o report${extension}`,
   "output.init-files-exist": ({ paths }) =>
     `${paths.length} of the files init writes exist already; nothing was written (--force overwrites them):${paths.map((path) => `\n  ${path}`).join("")}`,
 };

@@ -13,6 +13,21 @@ import type {
 } from "./labels.js";
 
 /** How an owner's score is made (SPEC 6), with the points in use. */
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
 function enScoreRule(scores: Scores): string {
   const penalty = scores.latePenalty === 0 ? "" : `, ${scores.latePenalty} off a late report`;
   return `Σ weight × points ÷ Σ weight over an owner's targets, with green ${scores.green}, yellow ${scores.yellow} (also achieved or done late), red ${scores.red} and a missing report ${scores.missing}${penalty}; targets with no report due yet are left out, and equal scores share a place.`;
@@ -281,6 +296,8 @@ const enHelp: HelpLabels = {
     charts:
       "markdown: add a Mermaid chart per red or yellow target (the HTML page always has charts)",
     by: "owner: add the owners' ranking",
+    issue:
+      "docx: the notice's issue, a number (7: 第 7 期) or the line as printed; default kpi.yaml's issue",
     period:
       "month: the scores at the as-of date; quarter, year: each owner's mean score over the month-ends of the as-of date's quarter or year",
     strict: "warnings are errors, exit code 2 (a correction stays a warning)",
@@ -478,6 +495,36 @@ export const en: Labels = {
           : `the mean of the ${days.length} month-end scores from ${first} to ${last} (a month-end where an owner has no score left out)`;
       return `The ${name}'s score is ${mean}; previous: the ${name} to ${previousAsOf}.`;
     },
+  },
+  notice: {
+    defaultTitle: (year, month) => `Status notice, ${MONTHS[month - 1] ?? month} ${year}`,
+    issue: (issue) => `No. ${issue}`,
+    date: (year, month, day) => `${day} ${MONTHS[month - 1] ?? month} ${year}`,
+    opening: (asOf) => `Where the targets stand as of ${asOf}.`,
+    headings: {
+      overview: "1. Overview",
+      attention: "2. Red and yellow targets",
+      ranking: "3. The owners' scores and places",
+      notes: "4. Notes",
+    },
+    overview: (asOf, counts) =>
+      `As of ${asOf}, of the ${counts.total} targets ${counts.green} are green, ${counts.yellow} yellow, ${counts.red} red and ${counts.grey} grey (no data).`,
+    sectionColumn: "Section",
+    totalColumn: "Targets",
+    totalRow: "Total",
+    attentionLead: (red, yellow) =>
+      red + yellow === 0
+        ? "No target is red or yellow."
+        : `${red} red and ${yellow} yellow target${red + yellow === 1 ? "" : "s"}, red first:`,
+    followUpLead: (count) =>
+      `Of these, ${count} ${count === 1 ? "has" : "have"} been red two reports running or more (the follow-up list):`,
+    rankingLead: (period) => `${period}:`,
+    chaseLead: (count) =>
+      `${count} report${count === 1 ? " is" : "s are"} due and not received; the owners are asked to send them:`,
+    paceColumn: "Pace needed",
+    statusNote:
+      "Green: on schedule or achieved; yellow: behind, within the tolerance; red: off track, missed or outside its bounds; grey: no data reported yet.",
+    madeBy: "Made by kpi from the target files and the figures the owners reported.",
   },
   html: {
     lang: "en",

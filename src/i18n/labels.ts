@@ -84,6 +84,7 @@ export interface Labels {
   report: ReportLabels;
   rank: RankLabels;
   html: HtmlLabels;
+  notice: NoticeLabels;
 }
 
 /** The words of the HTML report (`kpi report --format html`) beyond those of the markdown report. */
@@ -478,6 +479,8 @@ export interface HelpLabels {
     failOn: string;
     charts: string;
     by: string;
+    /** `kpi report --issue`: the notice's issue line. */
+    issue: string;
     /** `kpi rank --period`. */
     period: string;
     strict: string;
@@ -503,4 +506,37 @@ export interface HelpLabels {
   defaultValue: (value: unknown) => string;
   /** The added words after the description: `text (choices: …, default: …)`. */
   details: (description: string, details: readonly string[]) => string;
+}
+
+/** The words of the monthly notice (`kpi report --format docx`, 通报). */
+export interface NoticeLabels {
+  /** The title when kpi.yaml gives none: `2022年6月重点工作进展情况通报`. */
+  defaultTitle: (year: number, month: number) => string;
+  /** The issue line from a number: `第 7 期`. */
+  issue: (issue: number) => string;
+  /** A date as the notice prints it: `2022年6月30日`, `30 June 2022`. */
+  date: (year: number, month: number, day: number) => string;
+  /** The opening sentence, with the as-of date in the notice's form. */
+  opening: (asOf: string) => string;
+  /** The numbered headings: 一、总体情况 … 四、说明. */
+  headings: { overview: string; attention: string; ranking: string; notes: string };
+  /** The overview in words: the counts of each status. */
+  overview: (asOf: string, summary: Record<Status | "total", number>) => string;
+  /** The overview table's heads: the section, then the total and a count per status. */
+  sectionColumn: string;
+  totalColumn: string;
+  /** The row of the whole under the sections. */
+  totalRow: string;
+  /** Under 二: what the table lists, and the follow-up list's lead-in. */
+  attentionLead: (red: number, yellow: number) => string;
+  followUpLead: (count: number) => string;
+  /** Under 三: the ranking's lead-in, and that of the chase list. */
+  rankingLead: (period: string) => string;
+  chaseLead: (count: number) => string;
+  /** The heads of the attention table that the report's table does not share. */
+  paceColumn: string;
+  /** What the status words mean, first of the notes. */
+  statusNote: string;
+  /** The notice's own line at the foot of 四、说明: how it was made. */
+  madeBy: string;
 }

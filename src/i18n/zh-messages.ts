@@ -37,6 +37,7 @@ const EXPECTED: Record<Expectation, string> = {
   interpolation: " linear 或 step",
   aggregate: " last 或 sum",
   "whole-days": "不小于 0 的整数天数",
+  issue: "不小于 1 的整数或文字（如“第 7 期”）",
   frequency: " monthly、quarterly、half-yearly 或 yearly",
   weight: "大于 0 的数",
   "month-day": '月日 "MM-DD"（如 "02-28"）',
@@ -420,6 +421,8 @@ export const zhMessages: Messages = {
   "output.empty-path": () => '-o 必须是文件名，实际为 ""',
   "output.is-input": ({ path, input }) => `无法写入 ${path}：这是本次读取的输入文件 ${input}`,
   "output.stdout-failed": ({ reason }) => `无法写入标准输出：${writeReason(reason)}`,
+  "output.binary-to-terminal": ({ format, extension }) =>
+    `--format ${format} 生成的是文件，不能输出到终端：请用 -o 指定文件，如 -o 通报${extension}`,
   "output.init-files-exist": ({ paths }) =>
     `init 要写入的文件中已有 ${paths.length} 个存在；未写入任何文件（--force 可覆盖）：${paths.map((path) => `\n  ${path}`).join("")}`,
 };

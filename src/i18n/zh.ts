@@ -258,6 +258,7 @@ const zhHelp: HelpLabels = {
     failOn: "使退出码为 1 的状态（late 表示应报未报），以逗号分隔；或 none",
     charts: "markdown：为每项红灯或黄灯指标加一张 Mermaid 走势图（HTML 页面总有走势图）",
     by: "owner：加上责任单位排名",
+    issue: "docx：通报的期数，数字（7 即“第 7 期”）或照印的期数文字；默认取 kpi.yaml 的 issue",
     period: "month：统计日的得分；quarter、year：统计日所在季度或年度各月末得分的平均值",
     strict: "警告按错误处理，退出码为 2（更正仍为警告）",
     force: "覆盖已存在的文件",
@@ -448,6 +449,34 @@ export const zh: Labels = {
           : `${first} 至 ${last} 共 ${days.length} 个月末得分的平均值（无得分的月末不计）`;
       return `${name}得分：${mean}；上期：截至 ${previousAsOf} 的上一${name}。`;
     },
+  },
+  notice: {
+    defaultTitle: (year, month) => `${year}年${month}月重点工作进展情况通报`,
+    issue: (issue) => `第 ${issue} 期`,
+    date: (year, month, day) => `${year}年${month}月${day}日`,
+    opening: (asOf) => `现将截至${asOf}各项重点工作指标进展情况通报如下。`,
+    headings: {
+      overview: "一、总体情况",
+      attention: "二、红灯和黄灯指标",
+      ranking: "三、各单位得分排名",
+      notes: "四、说明",
+    },
+    overview: (asOf, counts) =>
+      `截至${asOf}，纳入监测的 ${counts.total} 项指标中，绿灯 ${counts.green} 项，黄灯 ${counts.yellow} 项，红灯 ${counts.red} 项，无数据 ${counts.grey} 项。`,
+    sectionColumn: "板块",
+    totalColumn: "指标数",
+    totalRow: "合计",
+    attentionLead: (red, yellow) =>
+      red + yellow === 0
+        ? "本期没有红灯或黄灯指标。"
+        : `红灯指标 ${red} 项、黄灯指标 ${yellow} 项，具体如下（红灯在前）：`,
+    followUpLead: (count) => `其中连续两期及以上亮红灯、列入督办清单的指标 ${count} 项：`,
+    rankingLead: (period) => `${period}如下：`,
+    chaseLead: (count) => `逾期未报送数据 ${count} 项，请以下单位尽快报送：`,
+    paceColumn: "每月需完成",
+    statusNote:
+      "绿灯：按序时推进或已完成；黄灯：略有滞后，仍在容差以内；红灯：严重滞后、未完成或超出区间；无数据：尚未报送数据。",
+    madeBy: "本通报由 kpi 根据指标文件和各单位报送的数据生成。",
   },
   html: {
     lang: "zh-CN",

@@ -89,6 +89,7 @@ export function projectSettingsOf(document: TargetDocument): LoadedProject {
     settings: {
       office: input.office ?? null,
       title: input.title ?? null,
+      issue: input.issue ?? null,
       dueDays: input.due_days ?? DEFAULT_PROJECT.dueDays,
       owners,
       scores,

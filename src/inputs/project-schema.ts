@@ -22,6 +22,7 @@ export const PROJECT_EXPECTATIONS = [
   "lang",
   "as-of",
   "timezone",
+  "issue",
 ] as const satisfies readonly Expectation[];
 
 function expect(what: (typeof PROJECT_EXPECTATIONS)[number]) {
@@ -89,6 +90,23 @@ function buildProjectFileSchema() {
           )
           .apply(z.optional),
         title: text.check(z.meta(describe("the report's title", "报告标题"))).apply(z.optional),
+        issue: z
+          .union(
+            [
+              z.int(expect("issue")).check(z.gte(1, expect("issue"))),
+              z.string(expect("issue")).check(z.trim(), z.minLength(1, expect("issue"))),
+            ],
+            expect("issue"),
+          )
+          .check(
+            z.meta(
+              describe(
+                "the notice's issue: a number (7: 第 7 期) or the issue line as it is printed; --issue overrides it",
+                "通报的期数：数字（7 即“第 7 期”）或照印的期数文字；--issue 优先",
+              ),
+            ),
+          )
+          .apply(z.optional),
         due_days: z
           .int(expect("whole-days"))
           .check(z.gte(0, expect("whole-days")))

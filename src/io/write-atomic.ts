@@ -15,10 +15,10 @@ import { basename, dirname, join } from "node:path";
 import type { WriteReason } from "../core/problem-codes.js";
 import { UsageError } from "../core/problems.js";
 
-/** A file to be written: where, and its whole content. */
+/** A file to be written: where, and its whole content (text as UTF-8, or bytes). */
 export interface FileToWrite {
   path: string;
-  content: string;
+  content: string | Uint8Array;
 }
 
 /** A file staged under its temporary name, waiting to be renamed into place. */
@@ -33,7 +33,7 @@ interface StagedFile {
 }
 
 /** Write one file atomically (`-o`). Its folder must exist. */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   writeTransaction([{ path, content }], { makeFolders: false });
 }
 

@@ -1,7 +1,9 @@
 /**
  * Every output kpi makes, in one registry: for each model a command renders (the results of
  * `check`, the report of `report`, the ranking of `rank`, the targets of `list`), its formats with
- * the file extension that `-o` recognises and the renderer, loaded only when chosen.
+ * the file extension that `-o` recognises and the renderer, loaded only when chosen. A renderer
+ * gives text, or, for a format that is a file rather than text (`binary`: a Word document), the
+ * bytes of that file, which may take it a promise to make.
  */
 
 import type { ResultsDiff } from "../core/diff-model.js";
@@ -32,7 +34,12 @@ export interface ReportRenderOptions {
   charts: boolean;
   /** The owners' ranking, and owner sections in ranking order. */
   byOwner: boolean;
+  /** The notice's issue (第 7 期): `--issue`, else the project file's; null for none. */
+  issue?: number | string | null;
 }
+
+/** What a renderer gives: text, or the bytes of a file. */
+export type Rendered = string | Uint8Array;
 
 /** The options of a model whose table format fits the terminal (`kpi rank`, `kpi list`). */
 export interface TableRenderOptions {
@@ -44,7 +51,7 @@ export interface TableRenderOptions {
 /** The renderer of each model: a pure function of the model to the output's text. */
 export interface Renderers {
   results: (report: Report, options: RenderOptions) => string;
-  report: (model: ReportModel, options: ReportRenderOptions) => string;
+  report: (model: ReportModel, options: ReportRenderOptions) => Rendered | Promise<Rendered>;
   rank: (ranking: Ranking, options: TableRenderOptions) => string;
   list: (entries: readonly ListEntry[], options: TableRenderOptions) => string;
   /** `kpi validate`'s machine-readable formats (its default, text, is written by the command). */
@@ -56,6 +63,8 @@ export type OutputModel = keyof Renderers;
 export interface OutputFormat<M extends OutputModel> {
   /** The extension of a file of this format: `-o status.html` without `--format` makes html. */
   extension: string | null;
+  /** A file, not text: never written to a terminal. @default false */
+  binary?: boolean;
   load: () => Promise<Renderers[M]>;
 }
 
@@ -93,6 +102,11 @@ export const OUTPUTS = {
     html: {
       extension: ".html",
       load: async () => (await import("./report-html.js")).renderReportHtml,
+    },
+    docx: {
+      extension: ".docx",
+      binary: true,
+      load: async () => (await import("./report-docx.js")).renderReportDocx,
     },
   },
   rank: {
@@ -155,4 +169,10 @@ export function formatForFile<M extends OutputModel>(
   return Object.entries(formats).find(
     ([, format]) => format.extension !== null && lower.endsWith(format.extension),
   )?.[0] as FormatOf<M> | undefined;
+}
+
+/** The format's entry: whether it is a file rather than text, and its extension. */
+export function formatEntry<M extends OutputModel>(model: M, format: FormatOf<M>): OutputFormat<M> {
+  const formats = OUTPUTS[model] as unknown as Record<string, OutputFormat<M>>;
+  return formats[format] as OutputFormat<M>;
 }

@@ -244,6 +244,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
     nothingWritten: true,
   },
   "output.append-failed": { path: "summary.md", code: "ENOENT" },
+  "output.binary-to-terminal": { format: "docx", extension: ".docx" },
   "output.empty-path": {},
   "output.is-input": { path: "./data/../data/2022-03.csv", input: "data/2022-03.csv" },
   "output.stdout-failed": { reason: "disk-full" },

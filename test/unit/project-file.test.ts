@@ -51,6 +51,7 @@ describe("the SPEC's example: every key", () => {
     expect(settingsOf(SPEC_EXAMPLE)).toEqual({
       office: "XX县人民政府督查室",
       title: "县政府重点工作月度亮晒",
+      issue: null,
       dueDays: 10,
       owners: ["项目双进双产专班", "发改局"],
       scores: { green: 100, yellow: 60, red: 0, missing: 0, latePenalty: 0 },
@@ -127,7 +128,7 @@ describe("unknown keys are errors, at the key, with did you mean", () => {
 
   it("a key like none: the keys are listed", () => {
     expect(problemsOf("year: 2022\n")).toEqual([
-      'kpi.yaml:1:1: unknown key "year" (the keys are office, title, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults)',
+      'kpi.yaml:1:1: unknown key "year" (the keys are office, title, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults)',
     ]);
   });
 
@@ -142,14 +143,14 @@ describe("unknown keys are errors, at the key, with did you mean", () => {
 
   it("__proto__ is a key like any other", () => {
     expect(problemsOf('"__proto__": 1\n')).toEqual([
-      'kpi.yaml:1:1: unknown key "__proto__" (the keys are office, title, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults)',
+      'kpi.yaml:1:1: unknown key "__proto__" (the keys are office, title, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults)',
     ]);
   });
 
   it("every unknown key is listed, each at its line", () => {
     expect(problemsOf("ofice: a\ntitle: b\nlanguage: zh\n")).toEqual([
       'kpi.yaml:1:1: unknown key "ofice" (did you mean "office"?)',
-      'kpi.yaml:3:1: unknown key "language" (the keys are office, title, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults)',
+      'kpi.yaml:3:1: unknown key "language" (the keys are office, title, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults)',
     ]);
   });
 });
@@ -187,6 +188,35 @@ describe("wrong types, at the value", () => {
     [
       "scores: { green: 1e16 }\n",
       "kpi.yaml:1:18: scores.green 10000000000000000 is too large: numbers must lie within ±1e15",
+    ],
+  ])("%j", (text, message) => {
+    expect(problemsOf(text)).toEqual([message]);
+  });
+});
+
+describe("issue: the notice's issue, a number or its line as printed", () => {
+  it("takes a whole number ≥ 1 (第 7 期) or a text, as it is", () => {
+    expect(settingsOf("issue: 7\n").issue).toBe(7);
+    expect(settingsOf("issue: 2022年第7期\n").issue).toBe("2022年第7期");
+    expect(settingsOf("office: x\n").issue).toBeNull();
+  });
+
+  it.each([
+    [
+      "issue: 0\n",
+      'kpi.yaml:1:8: issue must be a whole number ≥ 1 or a text like "第 7 期", got 0',
+    ],
+    [
+      "issue: 1.5\n",
+      'kpi.yaml:1:8: issue must be a whole number ≥ 1 or a text like "第 7 期", got 1.5',
+    ],
+    [
+      "issue: true\n",
+      'kpi.yaml:1:8: issue must be a whole number ≥ 1 or a text like "第 7 期", got true',
+    ],
+    [
+      'issue: ""\n',
+      'kpi.yaml:1:8: issue must be a whole number ≥ 1 or a text like "第 7 期", got ""',
     ],
   ])("%j", (text, message) => {
     expect(problemsOf(text)).toEqual([message]);
