@@ -32,9 +32,9 @@ export type NoticeBlock =
   | { kind: "paragraph"; runs: NoticeRun[] }
   /**
    * A table: its head, its rows, and each column's share of the width (they add up to 1). Every
-   * cell is text; the first `left` columns are set flush left, the others centred.
+   * cell is text; the columns in `left` (the names) are set flush left, the others centred.
    */
-  | { kind: "table"; head: string[]; rows: string[][]; widths: number[]; left: number };
+  | { kind: "table"; head: string[]; rows: string[][]; widths: number[]; left: number[] };
 
 export interface NoticeDocument {
   /** `第 7 期`, or null without `--issue` or `issue:`. */
@@ -119,7 +119,7 @@ function overview(model: ReportModel, labels: Labels, date: string): NoticeBlock
         [words.totalRow, ...counts(model.summary)],
       ],
       widths: [0.35, 0.13, 0.13, 0.13, 0.13, 0.13],
-      left: 1,
+      left: [0],
     },
   ];
 }
@@ -163,7 +163,7 @@ function attention(model: ReportModel, labels: Labels): NoticeBlock[] {
         ];
       }),
       widths: [0.22, 0.14, 0.1, 0.1, 0.1, 0.09, 0.15, 0.1],
-      left: 2,
+      left: [0, 1],
     });
   }
   if (model.followUp.length > 0) {
@@ -184,7 +184,7 @@ function attention(model: ReportModel, labels: Labels): NoticeBlock[] {
         formatExpected(streak.result, labels),
       ]),
       widths: [0.28, 0.18, 0.28, 0.13, 0.13],
-      left: 2,
+      left: [0, 1],
     });
   }
   return blocks;
@@ -204,7 +204,7 @@ function ranking(model: ReportModel, labels: Labels): NoticeBlock[] {
         head,
         rows,
         widths: [0.08, 0.2, 0.1, 0.1, 0.08, 0.09, 0.09, 0.09, 0.09, 0.08],
-        left: 2,
+        left: [1],
       },
       // What the previous place is measured from; the score's rule is among the notes.
       ...rankingNotes(model.ranking, labels).slice(1).map(paragraph),

@@ -95,7 +95,13 @@ export async function renderReportDocx(
           default: pageNumberFooter(docx, "right"),
           even: pageNumberFooter(docx, "left"),
         },
-        children: [...head(docx, notice), ...notice.blocks.flatMap((block) => body(docx, block))],
+        children: [
+          ...head(docx, notice),
+          // A sentence that leads into a table stays on the table's page.
+          ...notice.blocks.flatMap((block, index) =>
+            body(docx, block, notice.blocks[index + 1]?.kind === "table"),
+          ),
+        ],
       },
     ],
   });
@@ -174,7 +180,11 @@ function head(docx: typeof Docx, notice: NoticeDocument): Docx.Paragraph[] {
   return paragraphs;
 }
 
-function body(docx: typeof Docx, block: NoticeBlock): (Docx.Paragraph | Docx.Table)[] {
+function body(
+  docx: typeof Docx,
+  block: NoticeBlock,
+  beforeTable: boolean,
+): (Docx.Paragraph | Docx.Table)[] {
   switch (block.kind) {
     case "heading":
       return [
@@ -189,6 +199,7 @@ function body(docx: typeof Docx, block: NoticeBlock): (Docx.Paragraph | Docx.Tab
         new docx.Paragraph({
           indent: { firstLine: 2 * BODY_CHAR_TWIPS },
           alignment: docx.AlignmentType.JUSTIFIED,
+          keepNext: beforeTable,
           children: block.runs.map((run) => new docx.TextRun({ text: run.text, bold: run.bold })),
         }),
       ];
@@ -209,7 +220,9 @@ function table(docx: typeof Docx, block: Extract<NoticeBlock, { kind: "table" }>
         (line) =>
           new docx.Paragraph({
             alignment:
-              !header && index < block.left ? docx.AlignmentType.LEFT : docx.AlignmentType.CENTER,
+              !header && block.left.includes(index)
+                ? docx.AlignmentType.LEFT
+                : docx.AlignmentType.CENTER,
             spacing: { line: 320, lineRule: docx.LineRuleType.EXACT },
             children: [
               new docx.TextRun({

@@ -143,6 +143,20 @@ describe("the notice's document model", () => {
     expect(paragraphs.some((line) => line?.includes("督办清单"))).toBe(false);
   });
 
+  it("every table: as many cells a row as heads, widths that fill the line, names flush left", async () => {
+    for (const lang of ["zh", "en"] as const) {
+      const model = await fixtureModel();
+      for (const table of tables(
+        buildNotice(model, { labels: labelsFor(lang), issue: null }).blocks,
+      )) {
+        expect(table.widths.length).toBe(table.head.length);
+        expect(table.widths.reduce((sum, width) => sum + width, 0)).toBeCloseTo(1, 9);
+        for (const row of table.rows) expect(row.length).toBe(table.head.length);
+        expect(table.left.every((index) => index < table.head.length)).toBe(true);
+      }
+    }
+  });
+
   it("explains how the numbers are made, bold where the report's notes are", async () => {
     const notice = buildNotice(await fixtureModel(), { labels: labelsFor("zh"), issue: null });
     const notes = notice.blocks.slice(
