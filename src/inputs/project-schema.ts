@@ -215,6 +215,7 @@ export type ProjectFileInput = z.infer<ReturnType<typeof buildProjectFileSchema>
 export const PROJECT_KEYS = [
   "office",
   "title",
+  "issue",
   "due_days",
   "owners",
   "scores",
