@@ -6,8 +6,10 @@
  */
 import { civilFromDay, type Day } from "../core/dates.js";
 import { STATUSES } from "../core/model.js";
+import { formatPlace } from "../core/problems.js";
 import type { ReportModel } from "../core/report-model.js";
 import type { Labels } from "../i18n/labels.js";
+import { problemWords } from "../i18n/problem-text.js";
 import {
   attentionCells,
   chaseMessage,
@@ -220,12 +222,24 @@ function ranking(model: ReportModel, labels: Labels): NoticeBlock[] {
 
 function notes(model: ReportModel, labels: Labels): NoticeBlock[] {
   const words = labels.notice;
+  // Corrections and values to check, each at its row, so that a reader can find the figure.
+  const dataNotes =
+    model.dataNotes.length === 0
+      ? []
+      : [
+          `**${labels.report.dataNotes}**`,
+          ...model.dataNotes.map((note) => {
+            const words = problemWords(note, labels);
+            return note.place === null ? words : `${formatPlace(note.place)}: ${words}`;
+          }),
+        ];
   return [
     { kind: "heading", text: words.headings.notes },
     ...[
       words.statusNote,
       ...labels.report.legend,
       rankingNotes(model.ranking, labels)[0] ?? "",
+      ...dataNotes,
       words.madeBy,
     ]
       .filter((text) => text !== "")

@@ -176,6 +176,24 @@ describe("the notice's document model", () => {
       { text: "C", bold: true },
     ]);
   });
+
+  it("lists the data's corrections and values to check among the notes, each at its row", async () => {
+    const targets = await readTargets(["test/fixtures/rows/targets"]);
+    const data = await readData(["test/fixtures/rows/corrections"], targets.targets);
+    const model = buildReport(targets.targets, data.observations, {
+      asOf: day("2022-03-31"),
+      warnings: data.problems,
+    });
+    const notice = buildNotice(model, { labels: labelsFor("zh"), issue: null });
+    const paragraphs = notice.blocks.map(text);
+    const lead = paragraphs.indexOf("数据提示：更正与需核实的数值");
+    expect(lead).toBeGreaterThan(paragraphs.indexOf("四、说明" as never));
+    expect(paragraphs[lead + 1]).toMatch(
+      /^test\/fixtures\/rows\/corrections\/2022-03-更正\.csv:2:1: invest 在 2022-03-31 的更正值 40 取代了 test\/fixtures\/rows\/corrections\/2022-03\.csv:3 的 36$/,
+    );
+    const plain = buildNotice(await fixtureModel(), { labels: labelsFor("zh"), issue: null });
+    expect(plain.blocks.map(text)).not.toContain("数据提示：更正与需核实的数值");
+  });
 });
 
 /** The files of a .docx by path, as text. */
