@@ -1,10 +1,11 @@
 /**
- * Every example in README.md is run: each `$ npx kpi …` line of a console block with its output
+ * Every example in README.md and the user guides it links (docs/files.md, formats.md, ci.md) is
+ * run: each `$ npx kpi …` line of a console block with its output
  * (stdout, then stderr; a line `…` stands for any lines), each `npx kpi …` line of a sh block, and
  * the YAML and CSV examples through `kpi validate`; the workflow is the one `kpi init` writes. The commands run in a
  * copy of the example (with its kpi.yaml) and the fixtures, so that `-o` and `init` change nothing
  * here.
- * `KPI_README_UPDATE=1 npx vitest run test/e2e/readme.test.ts` writes the outputs into the README
+ * `KPI_README_UPDATE=1 npx vitest run test/e2e/readme.test.ts` writes the outputs into the files
  * (read the diff before committing it).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,9 +15,14 @@ import { marked, type Tokens } from "marked";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO, runKpi } from "../run-kpi.js";
 
-const README = join(REPO, "README.md");
-const text = readFileSync(README, "utf8");
-const blocks = marked.lexer(text).filter((token): token is Tokens.Code => token.type === "code");
+/** The files whose examples are run, README.md first. */
+const GUIDES = ["README.md", "docs/files.md", "docs/formats.md", "docs/ci.md"].map((name) => {
+  const text = readFileSync(join(REPO, name), "utf8");
+  const blocks = marked.lexer(text).filter((token): token is Tokens.Code => token.type === "code");
+  return { name, text, blocks };
+});
+const blocks = (GUIDES[0] as (typeof GUIDES)[number]).blocks;
+const allBlocks = GUIDES.flatMap((guide) => guide.blocks);
 const update = process.env.KPI_README_UPDATE === "1";
 
 const work = mkdtempSync(join(tmpdir(), "kpi-readme-"));
@@ -66,35 +72,35 @@ function outputLines(stdout: string, stderr: string): string[] {
   return `${stdout}${stderr}`.replace(/\n$/, "").split("\n");
 }
 
-const consoleBlocks = blocks.filter((block) => block.lang === "console");
-let updated = text;
-
-describe("README console examples print what the README shows", () => {
-  for (const block of consoleBlocks) {
-    for (const example of consoleExamples(block.text)) {
-      it(example.command, () => {
-        const run = runKpi(argumentsOf(example.command), { cwd: work });
-        expect(run.stderr).not.toMatch(/internal error/i);
-        const actual = outputLines(run.stdout, run.stderr);
-        if (update) {
-          const old = `$ ${example.command}\n${example.expected.join("\n")}`.replace(/\n$/, "");
-          updated = updated.replace(old, `$ ${example.command}\n${actual.join("\n")}`);
-          return;
-        }
-        expect(
-          matches(actual, example.expected),
-          `README shows:\n${example.expected.join("\n")}\nkpi printed:\n${actual.join("\n")}`,
-        ).toBe(true);
-      });
+for (const guide of GUIDES.filter((guide) => guide.blocks.some((b) => b.lang === "console"))) {
+  describe(`${guide.name}: console examples print what it shows`, () => {
+    let updated = guide.text;
+    for (const block of guide.blocks.filter((block) => block.lang === "console")) {
+      for (const example of consoleExamples(block.text)) {
+        it(example.command, () => {
+          const run = runKpi(argumentsOf(example.command), { cwd: work });
+          expect(run.stderr).not.toMatch(/internal error/i);
+          const actual = outputLines(run.stdout, run.stderr);
+          if (update) {
+            const old = `$ ${example.command}\n${example.expected.join("\n")}`.replace(/\n$/, "");
+            updated = updated.replace(old, `$ ${example.command}\n${actual.join("\n")}`);
+            return;
+          }
+          expect(
+            matches(actual, example.expected),
+            `${guide.name} shows:\n${example.expected.join("\n")}\nkpi printed:\n${actual.join("\n")}`,
+          ).toBe(true);
+        });
+      }
     }
-  }
-  afterAll(() => {
-    if (update && updated !== text) writeFileSync(README, updated);
+    afterAll(() => {
+      if (update && updated !== guide.text) writeFileSync(join(REPO, guide.name), updated);
+    });
   });
-});
+}
 
-describe("README commands run without an input or internal error", () => {
-  const commands = blocks
+describe("the guides' commands run without an input or internal error", () => {
+  const commands = allBlocks
     .filter((block) => block.lang === "sh")
     .flatMap((block) => block.text.split("\n"))
     .filter((line) => line.startsWith("npx kpi "));
@@ -138,7 +144,9 @@ describe("README files are valid", () => {
   });
 
   it("the workflow is the one kpi init writes (which test/e2e/fresh-clone.test.ts runs)", () => {
-    const workflow = yamlBlocks.find((block) => block.text.includes("jobs:"));
+    const workflow = allBlocks.find(
+      (block) => block.lang === "yaml" && block.text.includes("jobs:"),
+    );
     const folder = mkdtempSync(join(work, "init-"));
     expect(runKpi(["init", folder]).code).toBe(0);
     expect(`${workflow?.text}\n`).toBe(
