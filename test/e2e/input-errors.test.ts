@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN, FIXTURES_CWD, REPO, runExample, runKpi } from "../run-kpi.js";
+import { BIN, FIXTURES_CWD, runExample, runKpi } from "../run-kpi.js";
 
 const TARGETS = ["-t", "test/fixtures/basic/targets"];
 const scratch = mkdtempSync(join(tmpdir(), "kpi-errors-"));

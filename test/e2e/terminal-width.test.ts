@@ -17,7 +17,7 @@ import { evaluate } from "../../src/core/evaluate.js";
 import type { Report } from "../../src/core/model.js";
 import { labelsFor } from "../../src/i18n/language.js";
 import { displayWidth } from "../../src/render/terminal-table.js";
-import { BIN, NO_PROJECT_FOLDER, REPO, runExample, runKpi } from "../run-kpi.js";
+import { BIN, NO_PROJECT_FOLDER, REPO, runExample } from "../run-kpi.js";
 
 const DATES = ["2022-06-30", "2022-03-31"] as const;
 const LANGUAGES = ["en", "zh"] as const;

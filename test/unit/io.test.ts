@@ -114,7 +114,7 @@ describe("SPEC 3 (v2): line ends of a carriage return alone, as old Mac Excel sa
     ]);
     const gb18030 = await readBytes(
       Buffer.from(
-        text.replace("x", "20").replace("note", "备注") + "invest,2022-03-31,30,说明",
+        `${text.replace("x", "20").replace("note", "备注")}invest,2022-03-31,30,说明`,
         "utf8",
       ),
       "gb18030",
@@ -146,7 +146,7 @@ describe("the line of bytes that are not UTF-8, whatever the line ends", () => {
     const bad = Buffer.from([0xd5, 0xfd]);
     for (const end of ["\n", "\r\n", "\r"]) {
       const lines = ["target,date,value,note", "invest,2022-01-31,1,a", "invest,2022-02-28,2,b"];
-      const text = Buffer.from(lines.join(end) + end + "invest,2022-03-31,3,", "utf8");
+      const text = Buffer.from(`${lines.join(end) + end}invest,2022-03-31,3,`, "utf8");
       const result = await readBytes(Buffer.concat([text, bad, Buffer.from(end)]), "utf-8");
       expect(result.problems, JSON.stringify(end)).toEqual([
         "f.csv:4:1: the file is not valid UTF-8 (try --encoding gb18030)",

@@ -9,12 +9,7 @@ import { severalOwners, unlistedOwners } from "../../src/core/owners.js";
 import { formatPlace, sortProblems } from "../../src/core/problems.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
 import { ownerPlaces } from "../../src/inputs/owner-places.js";
-import {
-  readPlainDocument,
-  readYamlDocument,
-  type TargetDocument,
-  targetsOf,
-} from "../../src/inputs/targets.js";
+import { readPlainDocument, readYamlDocument, targetsOf } from "../../src/inputs/targets.js";
 import { targetsFrom } from "../helpers.js";
 
 describe("severalOwners: a name that joins several bodies", () => {
