@@ -211,6 +211,8 @@ export interface ProblemParams {
   // Owners (SPEC 2): a name is one body, and with the project file's `owners:`, a listed one.
   /** A name that joins several (`经信局、商务局`): `names` are the bodies it holds. */
   "owner.several-names": { name: string; names: string[] };
+  /** (v2) An owner's name holding a character that cannot be seen (a zero-width space). */
+  "owner.invisible-character": { name: string; codePoint: number };
   /** An owner not in the project file's `owners:`; `file` is the project file. */
   "owner.not-listed": { owner: string; suggestion: string | null; file: string };
 

@@ -248,6 +248,8 @@ export const enMessages: Messages = {
 
   "owner.several-names": ({ name, names }) =>
     `owner "${name}" names several bodies: write them as a list, [${names.join(", ")}]`,
+  "owner.invisible-character": ({ name, codePoint }) =>
+    `owner "${name}" holds ${codePointName(codePoint)}${characterName(codePoint)}, a character that cannot be seen: delete it (or type the name again)`,
   "owner.not-listed": ({ owner, suggestion, file }) =>
     `owner "${owner}" is not in the owners of ${file}${didYouMean(suggestion)}`,
 

@@ -243,6 +243,8 @@ export const zhMessages: Messages = {
 
   "owner.several-names": ({ name, names }) =>
     `责任单位 "${name}" 含有多个单位：请写成列表 [${names.join(", ")}]`,
+  "owner.invisible-character": ({ name, codePoint }) =>
+    `责任单位 "${name}" 含有看不见的字符 ${codePointName(codePoint)}${characterName(codePoint)}：请删除该字符（或重新输入名称）`,
   "owner.not-listed": ({ owner, suggestion, file }) =>
     `责任单位 "${owner}" 不在 ${file} 的 owners 中${didYouMean(suggestion)}`,
 

@@ -6,7 +6,6 @@
 import type * as z from "zod/mini";
 import { parseDate } from "../core/dates.js";
 import { MAX_MAGNITUDE } from "../core/model.js";
-import { severalOwners } from "../core/owners.js";
 import type { Expectation, Shown } from "../core/problem-codes.js";
 import type { CodeAndParams, Problem } from "../core/problems.js";
 import {
@@ -29,6 +28,7 @@ import { REQUIRED } from "./target-schema.js";
 import {
   checkDefaults,
   readTargetDocument,
+  reportOwnerName,
   type SourceText,
   type TargetDocument,
   type Yaml,
@@ -174,8 +174,7 @@ function checkOwners(document: TargetDocument, owners: string[] | undefined): st
   const first = new Map<string, number>();
   owners.forEach((owner, index) => {
     const node = document.nodeAt(["owners", index]);
-    const names = severalOwners(owner);
-    if (names !== null) document.report(node, "owner.several-names", { name: owner, names });
+    reportOwnerName(document, node, owner);
     const earlier = first.get(owner);
     if (earlier === undefined) first.set(owner, index);
     else

@@ -792,12 +792,29 @@ function reportSeveralOwners(
   const names: [Path, unknown][] = Array.isArray(owner)
     ? owner.map((name, index): [Path, unknown] => [[...path, "owner", index], name])
     : [[[...path, "owner"], owner]];
-  for (const [at, name] of names) {
-    if (typeof name !== "string") continue;
-    const several = severalOwners(name);
-    if (several !== null)
-      located.report(located.nodeAt(at), "owner.several-names", { name, names: several });
-  }
+  for (const [at, name] of names)
+    if (typeof name === "string") reportOwnerName(located, located.nodeAt(at), name);
+}
+
+/**
+ * An owner's name at `node` is one body as it is seen: no separator of several (`经信局、商务局`),
+ * and no character that cannot be seen (`经信局` with a zero-width space would be ranked as
+ * another body that looks the same).
+ */
+export function reportOwnerName(
+  located: TargetDocument,
+  node: Positioned | null,
+  name: string,
+): void {
+  const several = severalOwners(name);
+  if (several !== null) located.report(node, "owner.several-names", { name, names: several });
+  const unseen = unseenCharacterOf(name.trim());
+  if (unseen !== null)
+    located.report(
+      { range: [located.placeOfCharacterOffset(node, String.fromCodePoint(unseen))] },
+      "owner.invisible-character",
+      { name, codePoint: unseen },
+    );
 }
 
 /**

@@ -99,6 +99,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "project.timezone-unknown": { value: "Asia/Shanghia", suggestion: "Asia/Shanghai" },
   "project.not-utf8": { encoding: "GB18030" },
   "owner.several-names": { name: "经信局、商务局", names: ["经信局", "商务局"] },
+  "owner.invisible-character": { name: "经信局\u200b", codePoint: 0x200b },
   "owner.not-listed": { owner: "发改委", suggestion: "发改局", file: "kpi.yaml" },
   "data.not-utf8": {},
   "data.mixed-encoding": { utf8Line: 2 },

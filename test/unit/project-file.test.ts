@@ -281,6 +281,13 @@ describe("owners: a list of unique names, each one body", () => {
     ]);
   });
 
+  it("a name with a character that cannot be seen is an error at it", () => {
+    // "发改局" then U+2060 WORD JOINER: the joiner is the name's fourth character, column 9.
+    expect(problemsOf('owners:\n  - "发改局\u2060"\n')).toEqual([
+      'kpi.yaml:2:9: owner "发改局\\u2060" holds U+2060 (a word joiner), a character that cannot be seen: delete it (or type the name again)',
+    ]);
+  });
+
   it("a name given twice is an error at the second, naming the first", () => {
     expect(problemsOf("owners:\n  - 发改局\n  - 经信局\n  - 发改局\n")).toEqual([
       'kpi.yaml:4:5: owner "发改局" is listed twice, first at kpi.yaml:2:5',

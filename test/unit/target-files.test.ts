@@ -189,6 +189,20 @@ targets:
     ]);
   });
 
+  it("a character that cannot be seen in a name is an error at that character", () => {
+    // 经信局 with a zero-width space after it would rank as a second 经信局.
+    const { en, zh } = problemsIn(
+      "year: 2022\ntargets:\n  - { id: a, title: A, target: 1, owner: [财政局, 经信局\u200b] }\n",
+    );
+    // The name starts at column 48; the zero-width space is its fourth character, column 51.
+    expect(en).toEqual([
+      't.yaml:3:51: owner "经信局\\u200b" holds U+200B (a zero-width space), a character that cannot be seen: delete it (or type the name again)',
+    ]);
+    expect(zh).toEqual([
+      't.yaml:3:51: 责任单位 "经信局\\u200b" 含有看不见的字符 U+200B（零宽空格）：请删除该字符（或重新输入名称）',
+    ]);
+  });
+
   it("和 joins no bodies: 住房和城乡建设局 is one", () => {
     const [target] = targetsFrom(
       "year: 2022\ntargets:\n  - { id: a, title: A, target: 1, owner: 住房和城乡建设局 }\n",
