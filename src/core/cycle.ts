@@ -53,6 +53,7 @@ interface ReportCalendar {
 function calendarOf(target: Target): ReportCalendar | null {
   switch (target.kind) {
     case "progress":
+    case "growth":
       return {
         frequency: target.frequency,
         firstReport: target.firstReport,
@@ -67,14 +68,6 @@ function calendarOf(target: Target): ReportCalendar | null {
         after: target.year === null ? null : endOfMonth(target.year - 1, 12),
         last: target.year === null ? null : endOfMonth(target.year, 12),
         lastIsReport: false,
-      };
-    case "growth":
-      return {
-        frequency: target.frequency,
-        firstReport: target.firstReport,
-        after: target.start - 1,
-        last: target.deadline,
-        lastIsReport: true,
       };
     case "milestone":
       return null;
