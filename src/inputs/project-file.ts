@@ -6,7 +6,7 @@
 import type * as z from "zod/mini";
 import { parseDate } from "../core/dates.js";
 import { MAX_MAGNITUDE } from "../core/model.js";
-import type { Expectation, Shown } from "../core/problem-codes.js";
+import type { Expectation } from "../core/problem-codes.js";
 import type { CodeAndParams, Problem } from "../core/problems.js";
 import {
   type AsOfSetting,
@@ -27,10 +27,13 @@ import {
 import { REQUIRED } from "./target-schema.js";
 import {
   checkDefaults,
+  describePath,
   readTargetDocument,
   reportOwnerName,
   type SourceText,
+  show,
   type TargetDocument,
+  valueAt,
   type Yaml,
 } from "./targets.js";
 import { indentCharacterOf } from "./yaml-problems.js";
@@ -328,34 +331,4 @@ function isExpectation(message: string): message is Expectation {
 
 function pathOf(issue: z.core.$ZodIssue): Path {
   return issue.path.filter((key): key is string | number => typeof key !== "symbol");
-}
-
-function valueAt(data: unknown, path: Path): unknown {
-  let value = data;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
-}
-
-/** `scores.missing`, `owners[2]`: a path as a reader of the file names it; null for the file. */
-function describePath(path: Path): string | null {
-  return (
-    path
-      .map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`))
-      .join("") || null
-  );
-}
-
-/** A value as a problem shows it: quoted text or a number, cut short; a list or mapping by its shape. */
-function show(value: unknown): Shown {
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime())
-      ? { shape: "invalid-date" }
-      : { text: value.toISOString() };
-  if (Array.isArray(value)) return { shape: "list" };
-  if (value !== null && typeof value === "object") return { shape: "mapping" };
-  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
-  return { text: text.length > 60 ? `${text.slice(0, 57)}...` : text };
 }

@@ -1137,7 +1137,7 @@ function closestBranch(
   return best;
 }
 
-function valueAt(data: unknown, path: Path): unknown {
+export function valueAt(data: unknown, path: Path): unknown {
   let value = data;
   for (const key of path) {
     if (value === null || typeof value !== "object") return undefined;
@@ -1146,8 +1146,8 @@ function valueAt(data: unknown, path: Path): unknown {
   return value;
 }
 
-/** `schedule[1].by`: a path as a reader of the file would name it; null for the file itself. */
-function describePath(path: Path): string | null {
+/** `schedule[1].by`, `owners[2]`: a path as a reader of the file names it; null for the file. */
+export function describePath(path: Path): string | null {
   return (
     path
       .map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`))
@@ -1174,7 +1174,7 @@ function calendarDates(_key: unknown, value: unknown): unknown {
 }
 
 /** A value as a problem shows it: quoted text or a number, cut short; a list or mapping by its shape. */
-function show(value: unknown): Shown {
+export function show(value: unknown): Shown {
   if (value instanceof Date)
     return Number.isNaN(value.getTime())
       ? { shape: "invalid-date" }
@@ -1341,20 +1341,31 @@ function percentOf(text: string): number {
   return Number(PERCENT_PATTERN.exec(text)?.[1]) / 100;
 }
 
-function buildProgress(context: BuildContext, input: ProgressTargetInput): Target | null {
-  const { located } = context;
+/** The start and deadline of a progress or growth target, or null after saying what is wrong. */
+function periodOf(
+  context: BuildContext,
+  input: { start?: string; deadline?: string },
+): { start: Day; deadline: Day } | null {
   const deadline = dateField(context, "deadline", input.deadline, "end");
   let start = dateField(context, "start", input.start, "start");
   if (deadline === null || (start === null && input.start !== undefined)) return null;
   // With no year and no start, the period starts on Jan 1 of the deadline's year.
   start ??= dayFromCivil(civilFromDay(deadline).year, 1, 1);
   if (start > deadline) {
-    located.report(context.at(["deadline"]), "target.deadline-before-start", {
+    context.located.report(context.at(["deadline"]), "target.deadline-before-start", {
       deadline: formatDay(deadline),
       start: formatDay(start),
     });
     return null;
   }
+  return { start, deadline };
+}
+
+function buildProgress(context: BuildContext, input: ProgressTargetInput): Target | null {
+  const { located } = context;
+  const period = periodOf(context, input);
+  if (period === null) return null;
+  const { start, deadline } = period;
   const baseline = input.baseline ?? 0;
   // Values closer than 1e-9 are equal (SPEC 2.1): a nearer target has no direction, and its
   // progress (a share of the span) would overflow.
@@ -1392,17 +1403,9 @@ function buildProgress(context: BuildContext, input: ProgressTargetInput): Targe
 
 function buildGrowth(context: BuildContext, input: GrowthTargetInput): Target | null {
   const { located } = context;
-  const deadline = dateField(context, "deadline", input.deadline, "end");
-  let start = dateField(context, "start", input.start, "start");
-  if (deadline === null || (start === null && input.start !== undefined)) return null;
-  start ??= dayFromCivil(civilFromDay(deadline).year, 1, 1);
-  if (start > deadline) {
-    located.report(context.at(["deadline"]), "target.deadline-before-start", {
-      deadline: formatDay(deadline),
-      start: formatDay(start),
-    });
-    return null;
-  }
+  const period = periodOf(context, input);
+  if (period === null) return null;
+  const { start, deadline } = period;
   const rate = numberOrReference(context, "rate", input.rate);
   if (rate === undefined) return null;
   // "下降3%" is a fall at least that large: a negative rate without a bound could be read both ways.
