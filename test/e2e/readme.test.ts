@@ -129,7 +129,9 @@ describe("README files are valid", () => {
   });
 
   it("the project file example passes kpi validate beside them", () => {
-    const project = yamlBlocks.find((block) => block.text.includes("office:"));
+    const project = allBlocks.find(
+      (block) => block.lang === "yaml" && block.text.includes("office:"),
+    );
     const folder = mkdtempSync(join(work, "project-"));
     writeFileSync(join(folder, "kpi.yaml"), project?.text ?? "");
     writeFileSync(join(folder, "targets.yaml"), targets?.text ?? "");
