@@ -2,10 +2,21 @@
  * The GitHub Action (action.yml): its inputs and outputs, its shell steps run as a runner runs
  * them (test/workflow-runner.ts) with kpi's release file beside it, as a data repository keeps
  * them in .kpi/, and its pull-request comment against a local server that records each request.
- * (The other way it gets kpi, `npm ci` in a checkout of kpi, needs the registry: not run here.)
+ * The other way it gets kpi, `npm ci` in a checkout of kpi (`uses: OWNER/kpi@TAG`), runs from
+ * npm's cache with the registry out of reach, as the cache holds what `npm ci` of this checkout
+ * fetched.
  */
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -93,6 +104,37 @@ describe("action.yml", () => {
     expect(check?.stdout).toMatch(/^::warning file=targets\/targets\.yaml,line=\d+,col=\d+,/m);
     expect(job.summary).toMatch(/^# .*2022-03-31/);
   });
+
+  it("builds kpi in a checkout of kpi with npm ci when no release file is beside it", async () => {
+    const { workspace } = repository();
+    const checkout = join(workspace, "kpi-checkout");
+    // The committed tree, as `uses: OWNER/kpi@TAG` checks it out.
+    const clone = spawnSync("git", ["clone", "-q", REPO, checkout], { encoding: "utf8" });
+    expect(clone.stderr).toBe("");
+    expect(existsSync(join(checkout, "kpi.cjs"))).toBe(false);
+    const job = await runAction(
+      checkout,
+      { "as-of": "2022-03-31", "fail-on": "none" },
+      {
+        workspace,
+        env: environment(workspace, {
+          npm_config_cache: process.env.npm_config_cache ?? join(homedir(), ".npm"),
+          npm_config_offline: "true",
+          npm_config_update_notifier: "false",
+        }),
+      },
+    );
+    expect(job.steps[1]?.stderr).toBe("");
+    expect(job.steps[1]?.outputs).toEqual({ kpi: join(checkout, "bin", "kpi.js") });
+    expect(job.outputs).toEqual({
+      red: "1",
+      yellow: "1",
+      grey: "0",
+      green: "3",
+      conclusion: "success",
+    });
+    expect(job.ok).toBe(true);
+  }, 300_000);
 
   it("passes with fail-on none, and takes every path of a list", async () => {
     const job = await run({ "fail-on": "none", data: "data/2022-02.csv\ndata/2022-03.csv" });
