@@ -33,9 +33,15 @@ const KEYS = Object.keys(HOSTILE) as Key[];
 
 /**
  * A hostile text as an owner: a name is one body (SPEC 2), so the characters that join several
- * (`/` `;` `,`) become others as hostile to a format (`\\`, `|`).
+ * (`/` `;` `,`) become others as hostile to a format (`\\`, `|`), and a character that cannot be
+ * seen (a control, a line break: refused in a name) goes, with the terminal sequence it opens, as
+ * a terminal shows it (and a name is read trimmed).
  */
-const ownerOf = (key: Key) => `O ${HOSTILE[key].replaceAll("/", "\\").replace(/[;,]/g, "|")}`;
+const ownerOf = (key: Key) =>
+  `O ${sanitizeForTerminal(HOSTILE[key])
+    .replaceAll("/", "\\")
+    .replace(/[;,]/g, "|")
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "^")}`.trim();
 
 /** The same text as a YAML double-quoted scalar: JSON's escapes are YAML's too. */
 const yamlText = (text: string) => JSON.stringify(text);
