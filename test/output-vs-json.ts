@@ -47,6 +47,7 @@ export interface ResultJson {
   frequency: string | null;
   actual: number | boolean | null;
   observedOn: string | null;
+  note: string | null;
   expected: number | null;
   target: number | null;
   baseline: number | null;
@@ -1208,7 +1209,12 @@ function checkAttention(
   findings.equal(
     "targets in order",
     table.rows.map((row) => row[columns.target]),
-    attention.map(targetName),
+    // The department's note on a line of its own beside the target.
+    attention.map((result) =>
+      result.note === null
+        ? targetName(result)
+        : `${targetName(result)}\n${asMarkdownText(labels.departmentNote(result.note))}`,
+    ),
   );
   const [paceBefore = "", paceAfter = ""] = words.perMonth("\u0000").split("\u0000");
   table.rows.forEach((row, index) => {

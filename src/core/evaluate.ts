@@ -164,14 +164,24 @@ export function evaluateTarget(
   const result = emptyResult(target, cycle);
   switch (target.kind) {
     case "progress":
-      return evaluateProgress(target, rows, noData, asOf, result);
+      evaluateProgress(target, rows, noData, asOf, result);
+      break;
     case "level":
-      return evaluateLevel(target, rows, noData, asOf, cycle, result, references);
+      evaluateLevel(target, rows, noData, asOf, cycle, result, references);
+      break;
     case "milestone":
-      return evaluateMilestone(target, rows, noData, asOf, result);
+      evaluateMilestone(target, rows, noData, asOf, result);
+      break;
     case "growth":
-      return evaluateGrowth(target, rows, noData, asOf, cycle, result, references);
+      evaluateGrowth(target, rows, noData, asOf, cycle, result, references);
+      break;
   }
+  // The department's note on the row that gives the actual.
+  if (result.observedOn !== null) {
+    const index = rows.latestOnOrBefore(result.observedOn);
+    if (index !== -1 && rows.day(index) === result.observedOn) result.note = rows.note(index);
+  }
+  return result;
 }
 
 /** The light each rule gives when it decides (SPEC 2.1–2.3); the rule's name is the reason. */
@@ -273,6 +283,7 @@ function emptyResult(target: Target, cycle: CycleState): Result {
     dueBy: cycle.dueBy,
     actual: null,
     observedOn: null,
+    note: null,
     expected: null,
     progress: null,
     expectedProgress: null,

@@ -166,6 +166,8 @@ export interface Observation {
   base?: number | null;
   /** The sheet, for a row of a workbook: `line` is its row. */
   sheet?: string;
+  /** The department's note on the row (the `note` column, trimmed), when it has one. */
+  note?: string;
 }
 
 /**
@@ -465,6 +467,8 @@ export interface Result {
   actual: number | boolean | null;
   /** The date of the latest row counted in `actual`. */
   observedOn: Day | null;
+  /** The note of that row (the department's 备注), or null when it has none. */
+  note: string | null;
   /** E(J), for progress targets. */
   expected: number | null;
   /** Share of the way from baseline to target, for progress targets. */

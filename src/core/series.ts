@@ -30,6 +30,8 @@ export interface RowColumns {
   decimalPoint(row: number): boolean;
   /** The sheet of a workbook's row, else undefined. */
   sheet(row: number): string | undefined;
+  /** The row's note (the `note` column, trimmed), else undefined. */
+  note?(row: number): string | undefined;
 }
 
 /** An observation as a test or a caller gives it: optionally a correction, or reported on a day. */
@@ -77,6 +79,7 @@ export class Series {
       reported: (row) => at(row).reported ?? NOT_REPORTED,
       decimalPoint: (row) => at(row).decimalPoint === true,
       sheet: (row) => at(row).sheet,
+      note: (row) => at(row).note,
     };
     const all = Int32Array.from(sorted.keys());
     const reported = sorted.some((row) => row.reported !== undefined);
@@ -146,7 +149,14 @@ export class Series {
     };
     const base = this.base(index);
     if (base !== null) observation.base = base;
+    const note = this.columns.note?.(row);
+    if (note !== undefined) observation.note = note;
     return observation;
+  }
+
+  /** The note of the row at `index` (its `note` column, trimmed), or null when it has none. */
+  note(index: number): string | null {
+    return this.columns.note?.(this.rows[index] as number) ?? null;
   }
 
   observations(): Observation[] {

@@ -182,6 +182,7 @@ const enExplain: ExplainLabels = {
     growth: "Growth",
     status: "Status then",
     place: "Row",
+    note: "Remarks",
   },
   noRows: "no rows",
   laterRows: (count, asOf) =>
@@ -391,6 +392,7 @@ export const en: Labels = {
   bounds: "Bounds",
   statusReason: (status, reason) => (status === reason ? status : `${status}: ${reason}`),
   nameSeparator: ", ",
+  departmentNote: (note) => `Remarks: ${note}`,
   listSeparator: "; ",
   warningPrefix: "warning: ",
   problemCounts: (errors, warnings) =>

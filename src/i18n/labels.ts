@@ -72,6 +72,8 @@ export interface Labels {
   statusReason: (status: string, reason: string) => string;
   /** Between names in a list, as a target's owners: `发改局、统计局`. */
   nameSeparator: string;
+  /** A department's note on the row that gives a target's actual (its 备注), beside the target. */
+  departmentNote: (note: string) => string;
   /** Between the parts of a one-line description: `actual 36; expected 39`. */
   listSeparator: string;
   /** Before a warning's message: `file:line:col: warning: …`. */
@@ -379,6 +381,8 @@ export interface ExplainLabels {
     growth: string;
     status: string;
     place: string;
+    /** The department's note on the row. */
+    note: string;
   };
   noRows: string;
   laterRows: (count: number, asOf: string) => string;

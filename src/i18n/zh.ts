@@ -152,6 +152,7 @@ const zhExplain: ExplainLabels = {
     growth: "累计增速",
     status: "当时状态",
     place: "来源行",
+    note: "备注",
   },
   noRows: "没有数据",
   laterRows: (count, asOf) => `另有 ${count} 行晚于 ${asOf}，未计入`,
@@ -349,6 +350,7 @@ export const zh: Labels = {
   bounds: "目标区间",
   statusReason: (status, reason) => (status === reason ? status : `${status}：${reason}`),
   nameSeparator: "、",
+  departmentNote: (note) => `备注：${note}`,
   listSeparator: "；",
   warningPrefix: "警告：",
   problemCounts: (errors, warnings) =>

@@ -117,8 +117,10 @@ export const ROW_DECIMAL_POINT = 2;
 
 /**
  * Rows read from a file, column by column: each row's target (its index in the target list), day,
- * value (done / not done as 1 / 0), line, flags (ROW_CORRECTION…) and reported date (NOT_REPORTED
- * for none). One batch, refilled: valid until the next is asked for.
+ * value (done / not done as 1 / 0), line, flags (ROW_CORRECTION…), reported date (NOT_REPORTED
+ * for none) and note (an index into the file's `noteTexts`, -1 for none: most rows have no note,
+ * and a string is kept only for a note that is there). One batch, refilled: valid until the next
+ * is asked for.
  */
 export class RowBatch {
   length = 0;
@@ -130,6 +132,22 @@ export class RowBatch {
   bases = new Float64Array(FIRST_BATCH_ROWS);
   flags = new Uint8Array(FIRST_BATCH_ROWS);
   reported = new Int32Array(FIRST_BATCH_ROWS);
+  notes = new Int32Array(FIRST_BATCH_ROWS);
+  /**
+   * The file's notes, each different one once (a file's notes are few and repeat: 预计, 已完成):
+   * the same list in every batch of one file, growing as its rows are read.
+   */
+  readonly noteTexts: string[] = [];
+  private readonly noteIndexes = new Map<string, number>();
+
+  /** The index in `noteTexts` of a row's note (trimmed, not empty). */
+  note(text: string): number {
+    const known = this.noteIndexes.get(text);
+    if (known !== undefined) return known;
+    const index = this.noteTexts.push(text) - 1;
+    this.noteIndexes.set(text, index);
+    return index;
+  }
 
   push(
     target: number,
@@ -139,6 +157,7 @@ export class RowBatch {
     base = Number.NaN,
     flags = 0,
     reported: number = NOT_REPORTED,
+    note = -1,
   ): void {
     if (this.length === this.targets.length) {
       // The first rows of a large file, or a run of records larger than a batch (a long
@@ -150,6 +169,7 @@ export class RowBatch {
       this.bases = grown(this.bases, new Float64Array(2 * this.length));
       this.flags = grown(this.flags, new Uint8Array(2 * this.length));
       this.reported = grown(this.reported, new Int32Array(2 * this.length));
+      this.notes = grown(this.notes, new Int32Array(2 * this.length));
     }
     const at = this.length++;
     this.targets[at] = target;
@@ -159,6 +179,7 @@ export class RowBatch {
     this.bases[at] = base;
     this.flags[at] = flags;
     this.reported[at] = reported;
+    this.notes[at] = note;
   }
 
   clear(): void {
@@ -464,9 +485,12 @@ class FileReader {
     if (base === undefined) return;
     const reported = this.reportedDay({ fields, line }, target, date.day);
     if (reported === null) return;
-    let flags = this.isCorrection(fields) ? ROW_CORRECTION : 0;
+    const noteText = this.columns?.note === undefined ? "" : (fields[this.columns.note] ?? "");
+    let flags = isCorrectionNote(noteText) ? ROW_CORRECTION : 0;
     if (value === 1 && normalized(valueText).includes(".")) flags |= ROW_DECIMAL_POINT;
-    this.rows.push(index, date.day, +value, line, base, flags, reported);
+    const note = noteText.trim();
+    const noteIndex = note === "" ? -1 : this.rows.note(note);
+    this.rows.push(index, date.day, +value, line, base, flags, reported, noteIndex);
     this.targetState[index] = 2;
   }
 
@@ -519,12 +543,6 @@ class FileReader {
       return null;
     }
     return reported.day;
-  }
-
-  /** Whether a row's note marks it as a correction (SPEC 3, v2). */
-  private isCorrection(fields: readonly string[]): boolean {
-    const note = this.columns?.note;
-    return note !== undefined && isCorrectionNote(fields[note] ?? "");
   }
 
   /**
@@ -599,22 +617,42 @@ class FileReader {
       if (code >= 48 && code <= 57) return false;
     }
     let flags = 0;
+    let noteIndex = -1;
     const note = columns.note;
     if (note !== undefined && note < fields) {
       const noteStart = bounds[2 * note] as number;
       const noteEnd = bounds[2 * note + 1] as number;
-      // Only a note that may open with a mark is looked at: most are empty or say other things.
-      if (noteEnd > noteStart && MAY_MARK.test(text.charAt(noteStart)))
-        flags = isCorrectionNote(text.slice(noteStart, noteEnd)) ? ROW_CORRECTION : 0;
+      // Most notes are empty, and the others mostly the last one read again: a string is made
+      // only of a note that is not.
+      if (noteEnd > noteStart) {
+        const last = this.lastNoteText;
+        if (noteEnd - noteStart === last.length && text.startsWith(last, noteStart)) {
+          flags = this.lastNoteFlags;
+          noteIndex = this.lastNoteIndex;
+        } else {
+          const noteText = text.slice(noteStart, noteEnd);
+          if (MAY_MARK.test(noteText.charAt(0)))
+            flags = isCorrectionNote(noteText) ? ROW_CORRECTION : 0;
+          const trimmed = noteText.trim();
+          if (trimmed !== "") noteIndex = this.rows.note(trimmed);
+          this.lastNoteText = noteText;
+          this.lastNoteFlags = flags;
+          this.lastNoteIndex = noteIndex;
+        }
+      }
     }
     if (value === 1 && text.slice(valueStart, valueEnd).includes(".")) flags |= ROW_DECIMAL_POINT;
-    this.rows.push(index, date.day, value, line, Number.NaN, flags);
+    this.rows.push(index, date.day, value, line, Number.NaN, flags, NOT_REPORTED, noteIndex);
     this.targetState[index] = 2;
     return true;
   }
 
   /** Where each field of the row being read starts and ends. */
   private readonly fieldBounds: number[] = [];
+  /** The last note `plainRow` read as written, its flags and its index in the file's notes. */
+  private lastNoteText = "";
+  private lastNoteFlags = 0;
+  private lastNoteIndex = -1;
 
   /**
    * Per target, the target of the row that came after one of its rows the last time (-1 for

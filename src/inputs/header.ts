@@ -13,7 +13,7 @@ export const COLUMN_ALIASES = {
   target: ["target", "id", "指标", "编号"],
   date: ["date", "period", "日期"],
   value: ["value", "数值", "值"],
-  note: ["note", "备注"],
+  note: ["note", "备注", "情况说明"],
   base: ["base", "同期", "上年同期"],
   reported: ["reported", "报送日期"],
 } as const;

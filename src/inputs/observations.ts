@@ -236,6 +236,11 @@ class RowChunk {
   readonly bases = new Float64Array(CHUNK_ROWS);
   readonly flags = new Uint8Array(CHUNK_ROWS);
   readonly reported = new Int32Array(CHUNK_ROWS);
+  /**
+   * Each row's note, an index into its file's notes, -1 for none; null while no row of the chunk
+   * has one (most files have no notes, or few: no memory is taken for them).
+   */
+  notes: Int32Array | null = null;
 }
 
 /**
@@ -249,6 +254,8 @@ class RowStore implements RowColumns {
   private readonly chunks: RowChunk[] = [this.chunk];
   /** The next row's place in `chunk`. */
   private offset = 0;
+  /** Each file's notes (RowBatch.noteTexts), by file index. */
+  private readonly noteTexts: (readonly string[] | undefined)[] = [];
 
   constructor(
     private readonly fileNames: readonly string[],
@@ -257,6 +264,7 @@ class RowStore implements RowColumns {
 
   /** Add a batch of one file's rows. */
   append(batch: RowBatch, file: number): void {
+    this.noteTexts[file] = batch.noteTexts;
     for (let from = 0; from < batch.length; ) {
       if (this.offset === CHUNK_ROWS) {
         this.chunk = new RowChunk();
@@ -274,6 +282,15 @@ class RowStore implements RowColumns {
       chunk.bases.set(batch.bases.subarray(from, to), offset);
       chunk.flags.set(batch.flags.subarray(from, to), offset);
       chunk.reported.set(batch.reported.subarray(from, to), offset);
+      if (batch.noteTexts.length > 0) {
+        const { notes } = batch;
+        for (let row = from; row < to; row++) {
+          const note = notes[row] as number;
+          if (note === -1) continue;
+          chunk.notes ??= new Int32Array(CHUNK_ROWS).fill(-1);
+          chunk.notes[offset + row - from] = note;
+        }
+      }
       this.offset += count;
       this.length += count;
       from = to;
@@ -320,6 +337,15 @@ class RowStore implements RowColumns {
 
   reported(row: number): Day {
     return this.chunkOf(row).reported[row & CHUNK_MASK] as number;
+  }
+
+  /** The row's note (trimmed), or undefined for none. */
+  note(row: number): string | undefined {
+    const chunk = this.chunkOf(row);
+    const note = chunk.notes?.[row & CHUNK_MASK] ?? -1;
+    return note === -1
+      ? undefined
+      : this.noteTexts[chunk.files[row & CHUNK_MASK] as number]?.[note];
   }
 
   sheet(row: number): string | undefined {

@@ -319,6 +319,7 @@ function renderRows(
     const hasSum = explanation.rows.some((row) => row.runningSum !== null);
     const hasExpected = target.kind === "progress";
     const hasGrowth = target.kind === "growth" && target.input === "value";
+    const hasNote = explanation.rows.some((row) => row.observation.note !== undefined);
     const head = [
       columns.date,
       columns.value,
@@ -327,6 +328,7 @@ function renderRows(
       ...(hasGrowth ? [columns.growth] : []),
       columns.status,
       columns.place,
+      ...(hasNote ? [columns.note] : []),
     ];
     const body = explanation.rows.map((row) => {
       const observed = row.observation.value;
@@ -338,6 +340,7 @@ function renderRows(
         ...(hasGrowth ? [row.growth === null ? "" : formatRate(row.growth)] : []),
         `${STATUS_SYMBOL[row.statusThen.status]} ${labels.status[row.statusThen.status]}${words.comma}${labels.reason[row.statusThen.reason]}`,
         formatPlace({ ...row.observation, column: 1 }, "line"),
+        ...(hasNote ? [row.observation.note ?? ""] : []),
       ];
     });
     lines.push(alignColumns([head, ...body], "  "));

@@ -154,7 +154,10 @@ function attention(model: ReportModel, labels: Labels): NoticeBlock[] {
         );
         const { result } = item;
         return [
-          result.target.title,
+          // The department's note beside its target, on a line of its own in the cell.
+          result.note === null
+            ? result.target.title
+            : `${result.target.title}\n${labels.departmentNote(result.note)}`,
           result.target.owner.join(labels.nameSeparator),
           `${STATUS_SYMBOL[result.status]} ${labels.status[result.status]}`,
           actual,

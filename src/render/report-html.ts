@@ -338,12 +338,19 @@ function attentionBlock(items: readonly AttentionItem[], page: PageContext): str
       attributes: filterAttributes(item.result, page),
       cells: [
         badge(item.result.status, labels),
-        targetCell(item.result, page),
+        targetCell(item.result, page) + remark(item.result, labels),
         ownersText(item.result, labels),
         ...attentionCells(item, labels).map(escapeHtml),
       ],
     })),
   );
+}
+
+/** The department's note on the row of the actual, on a line of its own; "" for none. */
+function remark(result: Result, labels: Labels): string {
+  return result.note === null
+    ? ""
+    : `<span class="remark">${escapeHtml(labels.departmentNote(result.note))}</span>`;
 }
 
 /** Every target as a card, by section; a legend of the charts first. */
@@ -396,6 +403,8 @@ function card(result: Result, model: ReportModel, page: PageContext): string {
       )
       .join("")}</dl>`,
   ];
+  if (result.note !== null)
+    parts.push(`<p class="remark">${escapeHtml(labels.departmentNote(result.note))}</p>`);
   if (result.progress !== null)
     parts.push(progressBar(result.progress, result.expectedProgress, labels));
   if (target.kind === "progress") {
@@ -610,6 +619,7 @@ th{background:#f3f4f6}
 .bar{width:8rem;height:.6rem;flex:none}
 .chart{display:block;width:100%;height:auto;margin-top:.25rem}
 .source{color:var(--muted);font-size:.8rem;margin:.25rem 0 0}
+.remark{display:block;margin:.25rem 0;font-size:.85rem;white-space:pre-line}
 .source span{font-weight:600}
 .owners{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr));gap:0 1.5rem}
 .owner ul{list-style:none;padding:0;margin:.25rem 0}

@@ -202,7 +202,10 @@ function attentionBlocks(
     attentionHeads(labels),
     items.map((item) => [
       statusCell(item.result, labels),
-      targetCell(item.result),
+      // The department's note beside its target, on a line of its own (a <br> in the cell).
+      item.result.note === null
+        ? targetCell(item.result)
+        : `${targetCell(item.result)}\n${labels.departmentNote(item.result.note)}`,
       item.result.target.owner.join(labels.nameSeparator),
       ...attentionCells(item, labels),
     ]),

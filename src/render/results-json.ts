@@ -76,6 +76,8 @@ function resultToJson(result: Result, warnings: readonly RowWarning[]) {
     line: target.place.line,
     actual: typeof result.actual === "number" ? jsonValue(result.actual) : result.actual,
     observedOn: result.observedOn === null ? null : formatDay(result.observedOn),
+    // The department's note on that row (its `note` column), or null: optional in schema 2.
+    note: result.note,
     expected: orNull(result.expected, jsonValue),
     target: progress?.target ?? null,
     baseline: progress?.baseline ?? null,

@@ -94,6 +94,7 @@ describe("kpi check on a valid repository", () => {
       line: 3,
       actual: 36,
       observedOn: "2022-03-31",
+      note: null,
       expected: 39,
       target: 130,
       baseline: 0,

@@ -66,10 +66,11 @@ beforeAll(() => {
     target: 100`,
   );
   writeFileSync(join(targetsDir(), "t.yaml"), `year: 2022\ntargets:\n${targets.join("\n")}\n`);
-  // Rows with a note as hostile as the rest: notes are never shown, and never change a value.
+  // Rows with a note as hostile as the rest: the latest row's note is shown beside its target,
+  // as text, and no note changes a value.
   const rows = KEYS.flatMap((key) => [
     `${key},2022-01-31,1,"${HOSTILE.breaks} | ${HOSTILE.ansi}"`,
-    `${key},2022-02-28,2,"N ${HOSTILE.html.replaceAll('"', '""')}"`,
+    `${key},2022-02-28,2,"N ${HOSTILE[key].replaceAll('"', '""')}"`,
   ]);
   writeFileSync(join(dataDir(), "d.csv"), `target,date,value,note\n${rows.join("\n")}\n`);
 });
@@ -135,8 +136,6 @@ function expectSafeMarkdown(markdown: string): void {
   // What the user sees still says what the file says.
   expect(html).toContain("&lt;script&gt;alert(");
   expect(html).toContain("[click](javascript:alert(1))");
-  // A note of a data row never reaches an output.
-  expect(markdown).not.toContain("N &lt;script");
 }
 
 describe("markdown: escaped", () => {
@@ -152,6 +151,8 @@ describe("markdown: escaped", () => {
     const { code, stdout, stderr } = await kpi(["report", ...inputs(), ...extra]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expectSafeMarkdown(stdout);
+    // The department's note is beside its target, escaped like every text from the input.
+    expect(stdout).toContain("<br>Remarks: N &lt;script&gt;alert(");
     // A chart cannot be closed early or given an init directive by a title.
     for (const block of stdout.split("```mermaid").slice(1)) {
       // A fence closes only at the start of a line: "```" inside a title does not.
@@ -292,6 +293,7 @@ describe("other formats stay well-formed", () => {
     expect(stdout.match(/<script\b/g)?.length ?? 0).toBeLessThanOrEqual(1);
     expect(stdout).not.toMatch(/<script>alert|<img\b|href="javascript:/);
     expect(stdout).toContain("&lt;script&gt;alert(");
+    expect(stdout).toContain('<p class="remark">Remarks: N &lt;script&gt;alert(');
   });
 });
 

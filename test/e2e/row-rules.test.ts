@@ -44,8 +44,12 @@ describe("a correction (SPEC 3, v2)", () => {
     expect(explain.stdout).toContain(
       `Notes on the rows (corrections, values to check):\n  ${CORRECTED}: invest on 2022-03-31: the correction 40 replaces 36 at test/fixtures/rows/corrections/2022-03.csv:3\n`,
     );
-    // The row explain lists for 03-31 is the correction.
-    expect(explain.stdout).toMatch(/2022-03-31 {2}40 个 .*2022-03-更正\.csv:2\n/);
+    // The row explain lists for 03-31 is the correction, with its note; the report and the page
+    // show the note beside the target.
+    expect(explain.stdout).toMatch(
+      /2022-03-31 {2}40 个 .*2022-03-更正\.csv:2 +更正：漏报两个项目\n/,
+    );
+    expect(page.stdout).toContain('<p class="remark">Remarks: 更正：漏报两个项目</p>');
   });
 
   it("is no mistake: kpi validate --strict passes", () => {

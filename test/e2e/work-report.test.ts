@@ -102,7 +102,7 @@ describe("examples/work-report: growth targets, 左右, a reference and late res
     // G with its one decimal, as bureaus publish it; behind by points of the rate.
     const year = runKpi(["report", "--as-of", "2024-01-25"], { cwd: EXAMPLE });
     expect(year.stdout).toContain(
-      "| 🔴 红灯 | 规上工业增加值增长 (industry.growth) | 经信局 | 累计增长 9.0% | ≥ 10% | 1% |",
+      "| 🔴 红灯 | 规上工业增加值增长 (industry.growth)<br>备注：示例数据，非官方统计；全年增加值（亿元） | 经信局 | 累计增长 9.0% | ≥ 10% | 1% |",
     );
   });
 

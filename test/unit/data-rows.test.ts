@@ -503,6 +503,97 @@ describe("SPEC 3 (v2): a correction replaces the unmarked row of its target and 
   });
 });
 
+describe("SPEC 3: the note of a row is kept with it, to be shown beside its target", () => {
+  const header = "target,date,value,note\n";
+  /** Each target's rows as date=value[note], read directly or field by field. */
+  const notesOf = (text: string, direct: boolean) => {
+    const data = readCsvTexts([{ file: "a.csv", chunks: [text] }], targets, direct);
+    return Object.fromEntries(
+      [...data.observations].map(([id, series]) => [
+        id,
+        series.observations().map((row) => `${formatDay(row.day)}=${row.value}[${row.note ?? ""}]`),
+      ]),
+    );
+  };
+
+  it("trimmed, quoted or not, in the direct and the general reading alike; none for an empty one", () => {
+    const text = `${header}invest,2022-01-31,10,预计 \ninvest,2022-02-28,20,\ninvest,2022-03-31,36,"含 2 个续建项目, 已开工"\nrate,2022-03-31,30,  预计  \nrate,2022-04-30,31,   \n`;
+    const expected = {
+      invest: ["2022-01-31=10[预计]", "2022-02-28=20[]", "2022-03-31=36[含 2 个续建项目, 已开工]"],
+      rate: ["2022-03-31=30[预计]", "2022-04-30=31[]"],
+    };
+    expect(notesOf(text, true)).toEqual(expected);
+    expect(notesOf(text, false)).toEqual(expected);
+  });
+
+  it("the column is named note, 备注 or 情况说明", () => {
+    for (const name of ["Note", "备注", "情况说明"])
+      expect(notesOf(`编号,日期,数值,${name}\ninvest,2022-03-31,36,已开工\n`, true)).toEqual({
+        invest: ["2022-03-31=36[已开工]"],
+      });
+  });
+
+  it("a file without a note column has none; a correction keeps its own note", () => {
+    expect(notesOf("target,date,value\ninvest,2022-03-31,36\n", true)).toEqual({
+      invest: ["2022-03-31=36[]"],
+    });
+    expect(
+      notesOf(`${header}invest,2022-03-31,36,原报\ninvest,2022-03-31,38,更正：漏报 2 个\n`, true),
+    ).toEqual({
+      invest: ["2022-03-31=38[更正：漏报 2 个]"],
+    });
+  });
+
+  it("each row's own note, past a batch and across files", () => {
+    // 10,000 rows (more than two batches of 4,096) of two files; every third row has a note.
+    const lines = (from: number) =>
+      Array.from({ length: 5000 }, (_, at) => {
+        const row = from + at;
+        return `invest,${formatDay(day("2000-01-01") + row)},${row},${row % 3 === 0 ? `n${row % 7}` : ""}`;
+      }).join("\n");
+    const data = readCsvTexts(
+      [
+        { file: "a.csv", chunks: [`${header}${lines(0)}\n`] },
+        { file: "b.csv", chunks: [`${header}${lines(5000)}\n`] },
+      ],
+      targets,
+    );
+    const series = data.observations.get("invest");
+    expect(series?.length).toBe(10000);
+    const notes = Array.from({ length: 10000 }, (_, row) => series?.note(row));
+    expect(notes).toEqual(notes.map((_, row) => (row % 3 === 0 ? `n${row % 7}` : null)));
+  });
+
+  it("the result carries the note of the row that gives the actual", () => {
+    const data = readCsvTexts(
+      [
+        {
+          file: "a.csv",
+          chunks: [
+            `${header}invest,2022-02-28,20,二月\ninvest,2022-03-31,36,三月已开工\nsales,2022-02-28,100,\nsales,2022-03-31,200,\nrate,2022-02-28,30,预计\n`,
+          ],
+        },
+      ],
+      targets,
+    );
+    const report = evaluate(targets, data.observations, { asOf: day("2022-03-31") });
+    const notes = Object.fromEntries(
+      report.results.map((result) => [result.target.id, result.note]),
+    );
+    // invest's latest row is March's; sales sums two rows, the latest (March) has none; rate's
+    // only row is February's; rank and hall have no rows.
+    expect(notes).toEqual({
+      invest: "三月已开工",
+      rate: "预计",
+      sales: null,
+      rank: null,
+      hall: null,
+    });
+    const february = evaluate(targets, data.observations, { asOf: day("2022-02-28") });
+    expect(february.results[0]?.note).toBe("二月");
+  });
+});
+
 describe("SPEC 3 (v2): plausibility warnings", () => {
   const plausibilityTargets = targetsFrom(`
 year: 2022

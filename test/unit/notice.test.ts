@@ -12,7 +12,7 @@ import { labelsFor } from "../../src/i18n/language.js";
 import { readData, readTargets } from "../../src/io/read-inputs.js";
 import { buildNotice, type NoticeBlock, runsOf } from "../../src/render/notice-model.js";
 import { renderReportDocx, xmlText } from "../../src/render/report-docx.js";
-import { day, usageMessage } from "../helpers.js";
+import { day, readCsvTexts, targetsFrom, usageMessage } from "../helpers.js";
 
 /** The report fixture as of 03-31 (hostile titles, four owners, a missing report). */
 async function fixtureModel(options: { title?: string; office?: string } = {}) {
@@ -193,6 +193,48 @@ describe("the notice's document model", () => {
     );
     const plain = buildNotice(await fixtureModel(), { labels: labelsFor("zh"), issue: null });
     expect(plain.blocks.map(text)).not.toContain("数据提示：更正与需核实的数值");
+  });
+});
+
+describe("the department's note in the notice", () => {
+  const targets = targetsFrom(`
+year: 2022
+targets:
+  - { id: invest, title: 固投亿元以上项目, owner: 发改局, target: 130, unit: 个 }
+  - { id: rate, title: 开工率, owner: 经信局, target: 85, unit: "%" }
+`);
+  const model = (note: string) => {
+    const data = readCsvTexts(
+      [
+        {
+          file: "a.csv",
+          chunks: [`target,date,value,备注\ninvest,2022-03-31,20,"${note}"\nrate,2022-03-31,30,\n`],
+        },
+      ],
+      targets,
+    );
+    return buildReport(targets, data.observations, { asOf: day("2022-03-31") });
+  };
+
+  it("stands on a line of its own in the target's cell of 二、红灯和黄灯指标, escaped in the XML", async () => {
+    const report = model("更正：含续建 <项目> & 新开工");
+    const notice = buildNotice(report, { labels: labelsFor("zh"), issue: null });
+    // invest: 20 against E(03-31) = 39, red; rate: 30 against 25.5, green, and no note.
+    expect(tables(notice.blocks)[1]?.rows.map((row) => row[0])).toEqual([
+      "固投亿元以上项目\n备注：更正：含续建 <项目> & 新开工",
+    ]);
+    const english = buildNotice(report, { labels: labelsFor("en"), issue: null });
+    expect(tables(english.blocks)[1]?.rows[0]?.[0]).toBe(
+      "固投亿元以上项目\nRemarks: 更正：含续建 <项目> & 新开工",
+    );
+    const bytes = await renderReportDocx(report, {
+      labels: labelsFor("zh"),
+      charts: false,
+      byOwner: false,
+      issue: null,
+    });
+    const document = docxFiles(bytes).get("word/document.xml") ?? "";
+    expect(document).toContain(">备注：更正：含续建 &lt;项目&gt; &amp; 新开工</w:t>");
   });
 });
 
