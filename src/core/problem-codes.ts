@@ -298,7 +298,8 @@ export interface ProblemParams {
   "data.date-bare-number": { value: string; date: string | null };
   /**
    * (v2) A month range (`2022年4-6月`) for a target that does not read one: a range from January
-   * is a total to date (aggregate: last), a later one a period's own amount (aggregate: sum).
+   * is a total to date (aggregate: last), a later one a period's own amount (aggregate: sum); a
+   * growth target takes only a range from January (1–N月 cumulative growth, SPEC 2.4).
    * `date` is the range's last day; `aggregate` is null for a target that has none.
    */
   "data.date-range-aggregate": {

@@ -359,11 +359,13 @@ export const enMessages: Messages = {
       ? `date ${JSON.stringify(value)} is a bare number, not a date: write the date, YYYY-MM-DD`
       : `date ${JSON.stringify(value)} is a bare number, not a date (as a spreadsheet's day number it is ${date}): write the date, ${date}`,
   "data.date-range-aggregate": ({ value, id, first, last, date, kind, aggregate }) =>
-    kind !== "progress"
-      ? `date ${JSON.stringify(value)} covers months ${first} to ${last}, and ${id} is a ${kind} target, which takes a date, not a range: write the date alone, ${date}`
-      : first === 1
-        ? `date ${JSON.stringify(value)} covers months 1 to ${last}, a total to date, which only a target with aggregate: last takes; ${id} adds up its rows (aggregate: ${aggregate}): write the date alone, ${date}, with that period's own amount`
-        : `date ${JSON.stringify(value)} covers months ${first} to ${last}, a period's own amount, which only a target with aggregate: sum takes; ${id} takes totals to date (aggregate: ${aggregate}): write the date alone, ${date}, with the total to date`,
+    kind === "growth"
+      ? `date ${JSON.stringify(value)} covers months ${first} to ${last}, a period's own figure, and ${id} is a growth target, which takes the cumulative growth from January (1–N月): write months 1 to ${last} (${date.slice(0, 4)}年1-${last}月) or the date alone, ${date}, with the growth to date`
+      : kind !== "progress"
+        ? `date ${JSON.stringify(value)} covers months ${first} to ${last}, and ${id} is a ${kind} target, which takes a date, not a range: write the date alone, ${date}`
+        : first === 1
+          ? `date ${JSON.stringify(value)} covers months 1 to ${last}, a total to date, which only a target with aggregate: last takes; ${id} adds up its rows (aggregate: ${aggregate}): write the date alone, ${date}, with that period's own amount`
+          : `date ${JSON.stringify(value)} covers months ${first} to ${last}, a period's own amount, which only a target with aggregate: sum takes; ${id} takes totals to date (aggregate: ${aggregate}): write the date alone, ${date}, with the total to date`,
   "data.base-not-number": ({ value }) =>
     `base ${JSON.stringify(value)} is not a number (last year's figure for the same period)`,
   "data.base-not-positive": ({ id, date, base }) =>

@@ -372,6 +372,14 @@ export const en: Labels = {
   growthBound: (side, rate, about) =>
     `${side === "min" ? "≥" : "≤"} ${rate}${about === null ? "" : ` (about ${about})`}`,
   growthLine: (growth, bound) => `${growth}, target ${bound}`,
+  growthExpected: (bound) => `bound ${bound}`,
+  points: (points) => `${points} points`,
+  growthBoundTerm: "Bound",
+  growthReason: {
+    "on-track": "on target",
+    behind: "short, within tolerance",
+    "off-track": "short",
+  },
   about: (value, about) => `${value} (about ${about})`,
   reference: (id, plus, times) =>
     `the actual of ${id}${plus === null ? "" : ` + ${plus}`}${times === null ? "" : ` × ${times}`}`,
@@ -558,12 +566,16 @@ export const en: Labels = {
       target: "Target",
       noData: "no data yet",
       offScale: (value) => `${value} (beyond the chart's scale)`,
+      growthTitle: (target) => `${target}: growth to date at each month-end against the bound`,
+      bound: (bound) => `bound ${bound}`,
+      growthPoint: (day, growth) => `${day}: ${growth}`,
       legend: {
         expected: "expected (序时进度)",
         milestone: "schedule point",
         actual: "actual at each month-end",
         asOf: "as-of date",
         target: "target",
+        bound: "a growth target's bound (after its about slack)",
       },
     },
     footer:

@@ -50,6 +50,14 @@ export interface Labels {
   growthBound: (side: "min" | "max", rate: string, about: string | null) => string;
   /** A growth result in a sentence: `累计增长 6.8%，目标 ≥ 7%（左右 0.5）`. */
   growthLine: (growth: string, bound: string) => string;
+  /** A growth target's bound after slack b in a table's expected column: `边界 ≥ 6.5%`. */
+  growthExpected: (bound: string) => string;
+  /** A difference of growth rates: `0.9 个百分点`. */
+  points: (points: string) => string;
+  /** The name of b on a card: `边界`. */
+  growthBoundTerm: string;
+  /** A growth result's reason before the deadline: G against b, not a schedule (SPEC 2.4). */
+  growthReason: { "on-track": string; behind: string; "off-track": string };
   /** A 左右 target or bound: `80（左右 2）`. */
   about: (value: string, about: string) => string;
   /** A bound that follows another target: `gdp.growth 的实际值 + 1`. */
@@ -128,8 +136,22 @@ export interface HtmlLabels {
     target: string;
     noData: string;
     offScale: (value: string) => string;
+    /** A growth target's chart: G at each month-end against the bound after slack. */
+    growthTitle: (target: string) => string;
+    /** The tooltip of a growth chart's bound line: `边界 ≥ 6.5%`. */
+    bound: (bound: string) => string;
+    /** A growth value's tooltip: `2023-03-31：累计增长 6.8%`. */
+    growthPoint: (day: string, growth: string) => string;
     /** The legend above the charts. */
-    legend: { expected: string; milestone: string; actual: string; asOf: string; target: string };
+    legend: {
+      expected: string;
+      milestone: string;
+      actual: string;
+      asOf: string;
+      target: string;
+      /** Shown when a growth target has a chart. */
+      bound: string;
+    };
   };
   footer: string;
 }

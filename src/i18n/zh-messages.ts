@@ -350,11 +350,13 @@ export const zhMessages: Messages = {
       ? `日期 ${JSON.stringify(value)} 只是一个数字，不是日期：请写成日期，YYYY-MM-DD`
       : `日期 ${JSON.stringify(value)} 只是一个数字，不是日期（作为电子表格的日期序号是 ${date}）：请写成日期，${date}`,
   "data.date-range-aggregate": ({ value, id, first, last, date, kind, aggregate }) =>
-    kind !== "progress"
-      ? `日期 ${JSON.stringify(value)} 是 ${first} 至 ${last} 月的区间，而 ${id} 是 ${kind} 指标，只接受日期，不接受区间：请只写日期，${date}`
-      : first === 1
-        ? `日期 ${JSON.stringify(value)} 是 1 至 ${last} 月的累计数，只有 aggregate: last 的指标接受累计数；${id} 是逐行相加的（aggregate: ${aggregate}）：请只写日期 ${date}，并填该期的当期数`
-        : `日期 ${JSON.stringify(value)} 是 ${first} 至 ${last} 月的当期数，只有 aggregate: sum 的指标接受当期数；${id} 填的是累计数（aggregate: ${aggregate}）：请只写日期 ${date}，并填截至该日的累计数`,
+    kind === "growth"
+      ? `日期 ${JSON.stringify(value)} 是 ${first} 至 ${last} 月的当期数，而 ${id} 是增速指标，只接受自 1 月起的累计增速（1—N月）：请写 ${date.slice(0, 4)}年1-${last}月，或只写日期 ${date}，并填截至该日的累计增速`
+      : kind !== "progress"
+        ? `日期 ${JSON.stringify(value)} 是 ${first} 至 ${last} 月的区间，而 ${id} 是 ${kind} 指标，只接受日期，不接受区间：请只写日期，${date}`
+        : first === 1
+          ? `日期 ${JSON.stringify(value)} 是 1 至 ${last} 月的累计数，只有 aggregate: last 的指标接受累计数；${id} 是逐行相加的（aggregate: ${aggregate}）：请只写日期 ${date}，并填该期的当期数`
+          : `日期 ${JSON.stringify(value)} 是 ${first} 至 ${last} 月的当期数，只有 aggregate: sum 的指标接受当期数；${id} 填的是累计数（aggregate: ${aggregate}）：请只写日期 ${date}，并填截至该日的累计数`,
   "data.base-not-number": ({ value }) =>
     `同期值 ${JSON.stringify(value)} 不是数字（应为上年同期数）`,
   "data.base-not-positive": ({ id, date, base }) =>

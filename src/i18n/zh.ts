@@ -330,6 +330,10 @@ export const zh: Labels = {
   growthBound: (side, rate, about) =>
     `${side === "min" ? "≥" : "≤"} ${rate}${about === null ? "" : `（左右 ${about}）`}`,
   growthLine: (growth, bound) => `${growth}，目标 ${bound}`,
+  growthExpected: (bound) => `边界 ${bound}`,
+  points: (points) => `${points} 个百分点`,
+  growthBoundTerm: "边界",
+  growthReason: { "on-track": "达到目标", behind: "未达目标（容差内）", "off-track": "未达目标" },
   about: (value, about) => `${value}（左右 ${about}）`,
   reference: (id, plus, times) =>
     `${id} 的实际值${plus === null ? "" : ` + ${plus}`}${times === null ? "" : ` × ${times}`}`,
@@ -510,12 +514,16 @@ export const zh: Labels = {
       target: "目标",
       noData: "暂无数据",
       offScale: (value) => `${value}（超出图表范围）`,
+      growthTitle: (target) => `${target}：各月累计增速与边界`,
+      bound: (bound) => `边界 ${bound}`,
+      growthPoint: (day, growth) => `${day}：${growth}`,
       legend: {
         expected: "序时进度",
         milestone: "节点",
         actual: "各月末实际值",
         asOf: "统计日",
         target: "目标值",
+        bound: "增速指标的边界（计入左右）",
       },
     },
     footer: "由 kpi 根据指标文件和数据文件生成。本页面为单个独立文件，可离线打开，不访问网络。",

@@ -17,6 +17,7 @@ import {
   formatNumber,
   formatPercent,
   formatRate,
+  formatReason,
   formatValue,
   lateNote,
   STATUS_SYMBOL,
@@ -60,7 +61,7 @@ export function renderExplanation(
     ].join("\n"),
   );
 
-  const status = `${STATUS_SYMBOL[result.status]} ${labels.status[result.status]}${words.comma}${labels.reason[result.reason]}`;
+  const status = `${STATUS_SYMBOL[result.status]} ${labels.status[result.status]}${words.comma}${formatReason(result, labels)}`;
   const statusLines = [`${words.statusAsOf(formatDay(asOf))}${words.colon}${status}`];
   const late = lateNote(result, labels);
   if (late !== null) statusLines.push(`  ${late}`);
@@ -104,7 +105,7 @@ function renderWhy(
   lines.push(
     `  ${words.decided(
       `${STATUS_SYMBOL[result.status]} ${labels.status[result.status]}`,
-      labels.reason[result.reason],
+      formatReason(result, labels),
     )}`,
   );
   return lines.join("\n");
@@ -338,7 +339,7 @@ function renderRows(
         ...(hasSum ? [row.runningSum === null ? "" : value(row.runningSum)] : []),
         ...(hasExpected ? [row.expected === null ? "" : value(row.expected)] : []),
         ...(hasGrowth ? [row.growth === null ? "" : formatRate(row.growth)] : []),
-        `${STATUS_SYMBOL[row.statusThen.status]} ${labels.status[row.statusThen.status]}${words.comma}${labels.reason[row.statusThen.reason]}`,
+        `${STATUS_SYMBOL[row.statusThen.status]} ${labels.status[row.statusThen.status]}${words.comma}${formatReason({ target, reason: row.statusThen.reason }, labels)}`,
         formatPlace({ ...row.observation, column: 1 }, "line"),
         ...(hasNote ? [row.observation.note ?? ""] : []),
       ];

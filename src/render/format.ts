@@ -88,14 +88,22 @@ export function formatExpected(result: Result, labels: Labels): string {
     return target.about > 0 ? labels.about(within, formatNumber(target.about)) : within;
   }
   if (target.kind === "milestone") return "";
-  if (target.kind === "growth") {
-    // b, the bound after slack, once the rate is known (SPEC 2.4).
-    const b = result.growth?.boundAfterSlack ?? null;
-    return b === null
-      ? formatGrowthBound(result, labels)
-      : labels.growthBound(target.bound, formatRate(b), null);
-  }
+  if (target.kind === "growth")
+    return labels.growthExpected(formatGrowthAfterSlack(result, labels));
   return result.expected === null ? "–" : formatValue(result.expected, target.unit);
+}
+
+/**
+ * A growth target's bound after slack b, once the rate is known (SPEC 2.4): `≥ 6.5%`; before, the
+ * bound as written (`≥ gdp.growth 的实际值（左右 0.5）`).
+ */
+export function formatGrowthAfterSlack(result: Result, labels: Labels): string {
+  const { target } = result;
+  if (target.kind !== "growth") return "";
+  const b = result.growth?.boundAfterSlack ?? null;
+  return b === null
+    ? formatGrowthBound(result, labels)
+    : labels.growthBound(target.bound, formatRate(b), null);
 }
 
 /**
@@ -140,9 +148,23 @@ export function formatTarget(result: Result, labels: Labels): string {
   return target.stretch === null ? "" : `★ ${formatValue(target.stretch, target.unit)}`;
 }
 
+/**
+ * A reason in words. A growth target before its deadline is judged against its bound, not a
+ * schedule, so `on-track` reads "on target" there rather than "on schedule".
+ */
+export function formatReason(result: Pick<Result, "target" | "reason">, labels: Labels): string {
+  const { reason } = result;
+  if (
+    result.target.kind === "growth" &&
+    (reason === "on-track" || reason === "behind" || reason === "off-track")
+  )
+    return labels.growthReason[reason];
+  return labels.reason[reason];
+}
+
 /** The reason in words, with the flags that qualify it. */
 export function formatNote(result: Result, labels: Labels): string {
-  const notes = result.reason === "late" ? [] : [labels.reason[result.reason]];
+  const notes = result.reason === "late" ? [] : [formatReason(result, labels)];
   if (result.star) notes.push(`★ ${labels.star}`);
   const late = lateNote(result, labels);
   if (late !== null) notes.push(late);
@@ -403,7 +425,7 @@ export function attentionCells(item: AttentionItem, labels: Labels): string[] {
       ? ""
       : // A growth target is behind by points of its rate, whatever the unit of its amount.
         target.kind === "growth"
-        ? formatRate(item.behindBy)
+        ? labels.points(formatNumber(item.behindBy))
         : formatValue(item.behindBy, target.unit),
     next,
     item.daysLeft === null

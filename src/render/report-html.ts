@@ -22,6 +22,8 @@ import {
   chaseMessage,
   formatActual,
   formatExpected,
+  formatGrowth,
+  formatGrowthAfterSlack,
   formatNote,
   formatNumber,
   formatPercent,
@@ -35,7 +37,7 @@ import {
   standingLine,
 } from "./format.js";
 import { escapeHtml } from "./html-escape.js";
-import { renderLegendKey, renderProgressChart } from "./svg-chart.js";
+import { type ChartMarkKind, renderLegendKey, renderProgressChart } from "./svg-chart.js";
 
 export interface ReportHtmlOptions {
   labels: Labels;
@@ -357,7 +359,14 @@ function remark(result: Result, labels: Labels): string {
 function targetsBlock(model: ReportModel, page: PageContext): string {
   const { labels } = page;
   const legend = labels.html.chart.legend;
-  const keys = (["expected", "milestone", "actual", "asOf", "target"] as const)
+  const hasGrowthChart = model.sections.some((group) =>
+    group.results.some(
+      (result) => result.target.kind === "growth" && result.growth?.boundAfterSlack != null,
+    ),
+  );
+  const kinds: ChartMarkKind[] = ["expected", "milestone", "actual", "asOf", "target"];
+  if (hasGrowthChart) kinds.push("bound");
+  const keys = kinds
     .map((kind) => `<span>${renderLegendKey(kind)} ${escapeHtml(legend[kind])}</span>`)
     .join(" ");
   const groups = model.sections.map((group, index) =>
@@ -386,9 +395,14 @@ function card(result: Result, model: ReportModel, page: PageContext): string {
     [columns.owner, target.owner.join(labels.nameSeparator)],
     [columns.actual, formatActual(result, labels)],
   ];
-  const expected = formatExpected(result, labels);
-  if (expected !== "")
-    facts.push([target.kind === "level" ? labels.bounds : columns.expected, expected]);
+  if (target.kind === "growth") {
+    // G against the bound after slack b (SPEC 2.4): no schedule, so no 序时进度.
+    facts.push([labels.growthBoundTerm, formatGrowthAfterSlack(result, labels)]);
+  } else {
+    const expected = formatExpected(result, labels);
+    if (expected !== "")
+      facts.push([target.kind === "level" ? labels.bounds : columns.expected, expected]);
+  }
   const targetText = formatTarget(result, labels);
   if (targetText !== "") facts.push([columns.target, targetText]);
   facts.push([columns.note, formatNote(result, labels)]);
@@ -438,7 +452,10 @@ function card(result: Result, model: ReportModel, page: PageContext): string {
         ),
         asOf: model.asOf,
         formatValue: formatRate,
-        words: { ...labels.html.chart, title: labels.html.chart.title(target.title) },
+        bound: labels.html.chart.bound(formatGrowthAfterSlack(result, labels)),
+        formatPoint: (day, value) =>
+          labels.html.chart.growthPoint(formatDay(day), labels.growth(formatGrowth(value))),
+        words: { ...labels.html.chart, title: labels.html.chart.growthTitle(target.title) },
       }),
     );
   }

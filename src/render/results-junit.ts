@@ -6,7 +6,7 @@
 
 import type { Report, Result } from "../core/model.js";
 import type { Labels } from "../i18n/labels.js";
-import { describeResult } from "./format.js";
+import { describeResult, formatReason } from "./format.js";
 
 /** Text safe in XML content and attributes: the five entities, and no character XML forbids. */
 export function escapeXml(text: string): string {
@@ -59,7 +59,7 @@ function testcase(result: Result, suite: string, labels: Labels): string {
     line: target.place.line,
     time: 0,
   })}`;
-  const status = labels.statusReason(labels.status[result.status], labels.reason[result.reason]);
+  const status = labels.statusReason(labels.status[result.status], formatReason(result, labels));
   const detail = escapeXml(describeResult(result, labels));
   switch (result.status) {
     case "red":

@@ -33,6 +33,14 @@ export interface ProgressChartInput {
   /** How a value is written on the axis and in tooltips (with its unit). */
   formatValue: (value: number) => string;
   words: ProgressChartWords;
+  /**
+   * A chart of a value against one bound (a growth target's G against b, SPEC 2.4): the schedule
+   * is flat, so only the bound's line is drawn, labelled once, with this tooltip; no expected line
+   * and no schedule points.
+   */
+  bound?: string;
+  /** An actual value's tooltip; by default `DATE: VALUE`. */
+  formatPoint?: (day: Day, value: number) => string;
 }
 
 /** A point of the chart in SVG user units, with what it stands for. */
@@ -203,9 +211,11 @@ export function renderProgressChart(input: ProgressChartInput): string {
   // Value labels: the baseline and the target always; the scale's ends when it is stretched
   // and there is room between them and the others.
   const labelled: { y: number; value: number }[] = [
-    { y: layout.baselineY, value: input.schedule[0]?.value ?? 0 },
     { y: layout.targetY, value: layout.deadline.value },
   ];
+  // The baseline, unless it is where the target is (a bound's flat line is labelled once).
+  if (Math.abs(layout.baselineY - layout.targetY) >= 12)
+    labelled.unshift({ y: layout.baselineY, value: input.schedule[0]?.value ?? 0 });
   for (const value of [layout.values.low, layout.values.high]) {
     const y =
       plot.bottom -
@@ -226,16 +236,18 @@ export function renderProgressChart(input: ProgressChartInput): string {
     text(plot.right, layout.height - 6, "end", formatDay(layout.days.to)),
   );
 
-  // The target: a dashed line across the plot.
+  // The target (or the bound): a dashed line across the plot.
+  const targetTitle = input.bound ?? `${words.target} ${formatValue(layout.deadline.value)}`;
   parts.push(
-    `<line class="target" x1="${plot.left}" y1="${layout.targetY}" x2="${plot.right}" y2="${layout.targetY}" stroke="${COLORS.target}" stroke-width="1" stroke-dasharray="4 3"><title>${escapeHtml(`${words.target} ${formatValue(layout.deadline.value)}`)}</title></line>`,
+    `<line class="${input.bound === undefined ? "target" : "bound"}" x1="${plot.left}" y1="${layout.targetY}" x2="${plot.right}" y2="${layout.targetY}" stroke="${COLORS.target}" stroke-width="1" stroke-dasharray="4 3"><title>${escapeHtml(targetTitle)}</title></line>`,
   );
 
-  // The expected line and its schedule points.
-  parts.push(
-    `<polyline class="expected" points="${layout.expected.map((p) => `${p.x},${p.y}`).join(" ")}" fill="none" stroke="${COLORS.expected}" stroke-width="1.5"/>`,
-  );
-  for (const point of [...layout.milestones, layout.deadline]) {
+  // The expected line and its schedule points; a bound has neither.
+  if (input.bound === undefined)
+    parts.push(
+      `<polyline class="expected" points="${layout.expected.map((p) => `${p.x},${p.y}`).join(" ")}" fill="none" stroke="${COLORS.expected}" stroke-width="1.5"/>`,
+    );
+  for (const point of input.bound === undefined ? [...layout.milestones, layout.deadline] : []) {
     parts.push(
       `<rect class="milestone" x="${round(point.x - 2.5)}" y="${round(point.y - 2.5)}" width="5" height="5" fill="#fff" stroke="${COLORS.expected}" stroke-width="1.2"><title>${escapeHtml(`${words.milestone} ${formatDay(point.day)}: ${formatValue(point.value)}`)}</title></rect>`,
     );
@@ -251,7 +263,9 @@ export function renderProgressChart(input: ProgressChartInput): string {
 
   // The actual values: dots; a value beyond the scale is a triangle at the edge, pointing out.
   for (const point of layout.actuals) {
-    const tooltip = `${formatDay(point.day)}: ${formatValue(point.value)}`;
+    const tooltip =
+      input.formatPoint?.(point.day, point.value) ??
+      `${formatDay(point.day)}: ${formatValue(point.value)}`;
     const title = `<title>${escapeHtml(point.clipped === 0 ? tooltip : words.offScale(tooltip))}</title>`;
     if (point.clipped === 0) {
       parts.push(
@@ -281,7 +295,7 @@ export function renderProgressChart(input: ProgressChartInput): string {
 }
 
 /** The marks of a chart, for a legend. */
-export type ChartMarkKind = "expected" | "milestone" | "actual" | "asOf" | "target";
+export type ChartMarkKind = "expected" | "milestone" | "actual" | "asOf" | "target" | "bound";
 
 /** A small SVG of one kind of mark, drawn as on the charts, to stand before its name in a legend. */
 export function renderLegendKey(kind: ChartMarkKind): string {
@@ -291,6 +305,7 @@ export function renderLegendKey(kind: ChartMarkKind): string {
     actual: `<circle cx="10" cy="5" r="3" fill="${COLORS.actual}"/>`,
     asOf: `<line x1="10" y1="0" x2="10" y2="10" stroke="${COLORS.asOf}" stroke-width="1" stroke-dasharray="1.5 2"/>`,
     target: `<line x1="1" y1="5" x2="19" y2="5" stroke="${COLORS.target}" stroke-width="1" stroke-dasharray="4 3"/>`,
+    bound: `<line x1="1" y1="5" x2="19" y2="5" stroke="${COLORS.target}" stroke-width="1" stroke-dasharray="4 3"/>`,
   };
   return `<svg class="key" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10" width="20" height="10" aria-hidden="true">${shapes[kind]}</svg>`;
 }

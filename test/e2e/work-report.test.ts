@@ -77,23 +77,49 @@ describe("examples/work-report: growth targets, 左右, a reference and late res
     });
     expect(table.stdout).toContain("累计增长 7.2%");
     expect(table.stdout).toContain("≥ 7%（左右 0.5） · 236.6 亿元");
+    // Under the expected column, a growth target's cell names its bound after slack.
+    expect(table.stdout).toContain("边界 ≥ 6.5%");
+    expect(table.stdout).toContain("达到目标");
     for (const format of ["markdown"]) {
       const run = runKpi(["check", "--as-of", "2023-07-25", "-f", format, "--fail-on", "none"], {
         cwd: EXAMPLE,
       });
       expect(run.stdout).toContain("累计增长 9.1%");
+      expect(run.stdout).toContain(
+        "| 累计增长 9.1% | 边界 ≥ 10% | ≥ 10% |  | 未达目标（容差内） |",
+      );
     }
     const report = runKpi(["report", "--as-of", "2023-07-25"], { cwd: EXAMPLE });
     expect(report.stdout).toContain("累计增长 9.1%");
     const page = runKpi(["report", "--as-of", "2023-07-25", "-f", "html"], { cwd: EXAMPLE });
     expect(page.stdout).toContain("累计增长 7.2%");
-    // The page's chart of G at each month-end against b = 6.5%.
-    expect(page.stdout).toContain("<title>目标 6.5%</title>");
-    expect(page.stdout).toContain("<title>2023-06-30: 7.2%</title>");
+    // The page's chart of G at each month-end against b = 6.5% (7 − 左右 0.5), labelled once,
+    // in growth words: no 序时进度, no schedule point.
+    expect(page.stdout).toContain("<title>地区生产总值增长：各月累计增速与边界</title>");
+    expect(page.stdout).toContain("<title>边界 ≥ 6.5%</title>");
+    expect(page.stdout).toContain("<title>2023-06-30：累计增长 7.2%</title>");
+    expect(page.stdout).toContain("<div><dt>边界</dt><dd>≥ 6.5%</dd></div>");
+    const card =
+      /<article[^>]*data-target="gdp.growth".*?<\/article>/s.exec(page.stdout)?.[0] ?? "";
+    expect(card).not.toContain("序时进度");
+    expect(card).not.toContain('class="milestone"');
+    expect(card.match(/>6\.5%<\/text>/g)).toHaveLength(1);
+    expect(card).toContain("<dd>达到目标</dd>");
+    const english = runKpi(["report", "--as-of", "2023-07-25", "-f", "html", "--lang", "en"], {
+      cwd: EXAMPLE,
+    });
+    expect(english.stdout).toContain(
+      "<title>地区生产总值增长: growth to date at each month-end against the bound</title>",
+    );
+    expect(english.stdout).toContain("<title>bound ≥ 6.5%</title>");
+    expect(english.stdout).toContain("<title>2023-06-30: growth 7.2% to date</title>");
+    expect(english.stdout).toContain("<div><dt>Bound</dt><dd>≥ 6.5%</dd></div>");
     const github = runKpi(["check", "--as-of", "2023-07-25", "-f", "github", "--fail-on", "none"], {
       cwd: EXAMPLE,
     });
-    expect(github.stdout).toContain("规上工业增加值增长；累计增长 9.1%25，目标 ≥ 10%25；滞后");
+    expect(github.stdout).toContain(
+      "规上工业增加值增长；累计增长 9.1%25，目标 ≥ 10%25；未达目标（容差内）",
+    );
     const explain = runKpi(["explain", "industry.growth", "--as-of", "2023-07-25"], {
       cwd: EXAMPLE,
     });
@@ -102,7 +128,7 @@ describe("examples/work-report: growth targets, 左右, a reference and late res
     // G with its one decimal, as bureaus publish it; behind by points of the rate.
     const year = runKpi(["report", "--as-of", "2024-01-25"], { cwd: EXAMPLE });
     expect(year.stdout).toContain(
-      "| 🔴 红灯 | 规上工业增加值增长 (industry.growth)<br>备注：示例数据，非官方统计；全年增加值（亿元） | 经信局 | 累计增长 9.0% | ≥ 10% | 1% |",
+      "| 🔴 红灯 | 规上工业增加值增长 (industry.growth)<br>备注：示例数据，非官方统计；全年增加值（亿元） | 经信局 | 累计增长 9.0% | 边界 ≥ 10% | 1 个百分点 |",
     );
   });
 

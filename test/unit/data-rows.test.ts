@@ -162,6 +162,32 @@ describe("SPEC 3 (v2): the new date forms", () => {
     expect(row(line)).toEqual({ values: {}, en: [en], zh: [zh] });
   });
 
+  it("a growth target takes 1–N月 (the cumulative growth) and refuses 4–6月 with what to write", () => {
+    const growth = targetsFrom(`
+year: 2022
+targets:
+  - { id: gdp, kind: growth, title: 地区生产总值增长, rate: 7 }
+`);
+    const data = readCsvTexts(
+      [
+        {
+          file: "a.csv",
+          chunks: ["target,date,value\ngdp,2022年1-6月,6.8\ngdp,2022年4-6月,7.1\n"],
+        },
+      ],
+      growth,
+    );
+    expect([...(data.observations.get("gdp")?.observations() ?? [])].map((r) => r.value)).toEqual([
+      6.8,
+    ]);
+    expect(data.problems.map((problem) => formatProblem(problem, labelsFor("en")))).toEqual([
+      'a.csv:3:5: date "2022年4-6月" covers months 4 to 6, a period\'s own figure, and gdp is a growth target, which takes the cumulative growth from January (1–N月): write months 1 to 6 (2022年1-6月) or the date alone, 2022-06-30, with the growth to date',
+    ]);
+    expect(data.problems.map((problem) => formatProblem(problem, labelsFor("zh")))).toEqual([
+      'a.csv:3:5: 日期 "2022年4-6月" 是 4 至 6 月的当期数，而 gdp 是增速指标，只接受自 1 月起的累计增速（1—N月）：请写 2022年1-6月，或只写日期 2022-06-30，并填截至该日的累计增速',
+    ]);
+  });
+
   it.each([
     [
       "invest,2022-03-31 08:30,1",

@@ -374,3 +374,21 @@ describe("a Word document is a file, not text", () => {
     ).not.toThrow();
   });
 });
+
+describe("a growth target in the notice (SPEC 2.4)", () => {
+  it("shows G against its bound after slack, behind by points, not against a schedule", async () => {
+    const targets = await readTargets(["examples/work-report/targets"]);
+    const data = await readData(["examples/work-report/data"], targets.targets);
+    expect([...targets.problems, ...data.problems]).toEqual([]);
+    const model = buildReport(targets.targets, data.observations, {
+      asOf: day("2023-07-25"),
+      office: null,
+      title: null,
+    });
+    const notice = buildNotice(model, { labels: labelsFor("zh"), issue: null });
+    const rows = tables(notice.blocks).flatMap((table) => table.rows);
+    // 规上工业增加值增长10%以上: G = 9.1 at 06-30, b = 10, S = 0.9 ≤ tolerance 1 → yellow.
+    const industry = rows.find((row) => row[0]?.startsWith("规上工业增加值增长"));
+    expect(industry?.slice(3, 6)).toEqual(["累计增长 9.1%", "边界 ≥ 10%", "0.9 个百分点"]);
+  });
+});

@@ -244,3 +244,46 @@ describe("the SVG text", () => {
     ]);
   });
 });
+
+describe("a growth target's chart: G against the bound after slack (SPEC 2.4)", () => {
+  // b = 7 − 0.5 = 6.5 for "增长7%左右" (about 0.5): a flat line from t0 to the deadline.
+  const growth: ProgressChartInput = {
+    schedule: [
+      { by: day("2022-12-31"), value: 6.5 },
+      { by: day("2023-12-31"), value: 6.5 },
+    ],
+    interpolation: "linear",
+    actuals: [
+      { day: day("2023-03-31"), value: 6.8 },
+      { day: day("2023-06-30"), value: 7.2 },
+    ],
+    asOf: day("2023-07-25"),
+    formatValue: (value) => `${value}%`,
+    words: { ...WORDS, title: "G 与边界" },
+    bound: "边界 ≥ 6.5%",
+    formatPoint: (_day, value) => `累计增长 ${value}%`,
+  };
+  const svg = parseSvg(renderProgressChart(growth));
+
+  it("draws the bound once, with its words, and no expected line or schedule point", () => {
+    const labels = (svg.text as { "#text": string }[]).map((text) => text["#text"]);
+    expect(labels.filter((text) => text === "6.5%")).toHaveLength(1);
+    expect(svg.polyline).toBeUndefined();
+    expect(svg.rect).toBeUndefined();
+    const lines = svg.line as { "@_class": string; title: string }[];
+    expect(lines.find((line) => line["@_class"] === "bound")?.title).toBe("边界 ≥ 6.5%");
+    expect(lines.some((line) => line["@_class"] === "target")).toBe(false);
+  });
+
+  it("names each G in growth words", () => {
+    const titles = (svg.circle as { title: string }[]).map((circle) => circle.title);
+    expect(titles).toEqual(["累计增长 6.8%", "累计增长 7.2%"]);
+  });
+
+  it("a progress chart still labels its baseline and its target", () => {
+    const progress = parseSvg(renderProgressChart(input(PROJECTS, "2022-06-30", [])));
+    const labels = (progress.text as { "#text": string }[]).map((text) => text["#text"]);
+    expect(labels).toContain("0 个");
+    expect(labels).toContain("130 个");
+  });
+});
