@@ -331,6 +331,17 @@ export interface ProblemParams {
     there: number | boolean;
     first: Place;
   };
+  /**
+   * (v2.1) Two rows of one growth target (`input: value`) and date with the same value but
+   * different bases, or one with a base and one without (null); `first` is the earlier row.
+   */
+  "data.base-conflict": {
+    id: string;
+    date: string;
+    here: number | null;
+    there: number | null;
+    first: Place;
+  };
   "data.more-conflicts": { count: number };
   /**
    * (v2) A correction (a row whose note begins with 修正, 更正 or correction) replaces the unmarked

@@ -95,6 +95,23 @@ function observationsOf(
         }),
       );
     };
+    /** Equal values with different bases (SPEC 2.4, 3): the growth would differ. */
+    const baseConflict = (row: number, first: number) => {
+      if (!conflicts.counts(rows.place(row))) return;
+      const base = (at: number) => (Number.isNaN(rows.base(at)) ? null : rows.base(at));
+      problems.push(
+        error(rows.place(row), "data.base-conflict", {
+          id: target.id,
+          date: formatDay(rows.day(row)),
+          here: base(row),
+          there: base(first),
+          first: rows.place(first),
+        }),
+      );
+    };
+    // Only a growth target computed from values reads the base; a row without one takes last
+    // year's row instead, so a row with a base and one without disagree too.
+    const readsBase = target.kind === "growth" && target.input === "value";
     /**
      * The rows of one date, in read order (SPEC 3): the unmarked ones must agree, and so must the
      * corrections; a correction replaces the unmarked row, and says so.
@@ -109,6 +126,8 @@ function observationsOf(
           if (marked) correction = row;
           else plain = row;
         } else if (rows.value(first) !== rows.value(row)) conflict(row, first);
+        else if (readsBase && !Object.is(rows.base(first), rows.base(row)))
+          baseConflict(row, first);
       }
       if (plain === -1 || correction === -1 || !corrections.counts(rows.place(correction))) return;
       problems.push(

@@ -8,10 +8,19 @@ import * as yaml from "yaml";
 import { evaluate, evaluateTarget, roundGrowth, sameDayLastYear } from "../../src/core/evaluate.js";
 import type { Observation, Target } from "../../src/core/model.js";
 import { Series } from "../../src/core/series.js";
+import { labelsFor } from "../../src/i18n/language.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
 import { loadTargets } from "../../src/inputs/targets.js";
 import { fuzz } from "../fuzz-support.js";
-import { day, formatDay, problemsOf, rows, targetFrom, targetsFrom } from "../helpers.js";
+import {
+  day,
+  formatDay,
+  problemsOf,
+  readCsvTexts,
+  rows,
+  targetFrom,
+  targetsFrom,
+} from "../helpers.js";
 
 const gdp = targetFrom(
   "year: 2023\ntargets: [{ id: gdp, kind: growth, title: 地区生产总值增长, rate: 7, about: 0.5 }]",
@@ -164,6 +173,57 @@ describe("SPEC 2.4 input: value — G = (A / B − 1) × 100, rounded to one dec
     expect(judge(industry, "2023-04-25", ["2023-03-31", 55])).toEqual(["grey", "no-base"]);
     const zero = evaluateTarget(industry, withBase(["2023-03-31", 55, 0]), day("2023-04-25"));
     expect([zero.status, zero.reason]).toEqual(["grey", "no-base"]);
+  });
+
+  it("rows of one date with the same value but different bases conflict, both places named (SPEC 3)", () => {
+    const read = (text: string, direct = true) => {
+      const data = readCsvTexts([{ file: "a.csv", chunks: [text] }], [industry], direct);
+      return ["en", "zh"].map((lang) =>
+        data.problems.map((problem) => formatProblem(problem, labelsFor(lang as "en" | "zh"))),
+      );
+    };
+    for (const direct of [true, false]) {
+      expect(
+        read(
+          "target,date,value,base\nind,2023-06-30,30.1,27.6\nind,2023-06-30,30.1,27.9\n",
+          direct,
+        ),
+      ).toEqual([
+        [
+          "a.csv:3:1: ind on 2023-06-30 has the same value here as at a.csv:2 but base 27.9 here and base 27.6 there, so the growth would differ: delete the wrong row, or mark the right row as a correction (a note that begins with 更正 or correction)",
+        ],
+        [
+          "a.csv:3:1: ind 在 2023-06-30 的数值与 a.csv:2 相同，但同期数此处为 27.9，该处为 27.6，算出的增速不同：请删去错误的一行，或在正确一行的备注开头写“更正”",
+        ],
+      ]);
+      // A row with a base and one without: the second would take last year's row instead.
+      expect(
+        read("target,date,value,base\nind,2023-06-30,30.1,\nind,2023-06-30,30.1,27.6\n", direct)[0],
+      ).toEqual([
+        "a.csv:3:1: ind on 2023-06-30 has the same value here as at a.csv:2 but base 27.6 here and no base there, so the growth would differ: delete the wrong row, or mark the right row as a correction (a note that begins with 更正 or correction)",
+      ]);
+      // The same value and the same base: one row twice is fine; a correction replaces its base too.
+      expect(
+        read(
+          "target,date,value,base\nind,2023-06-30,30.1,27.6\nind,2023-06-30,30.1,27.6\n",
+          direct,
+        ),
+      ).toEqual([[], []]);
+    }
+    // A growth target of published rates does not read the base: no conflict over it.
+    const rates = targetFrom(
+      "year: 2023\ntargets: [{ id: ind, kind: growth, title: 规上工业增加值, rate: 10 }]",
+    );
+    const data = readCsvTexts(
+      [
+        {
+          file: "a.csv",
+          chunks: ["target,date,value,base\nind,2023-06-30,9.1,27.6\nind,2023-06-30,9.1,27.9\n"],
+        },
+      ],
+      [rates],
+    );
+    expect(data.problems).toEqual([]);
   });
 
   it("rounds half away from zero, as bureaus publish: 6.85 → 6.9, −6.85 → −6.9, 6.849 → 6.8", () => {

@@ -190,6 +190,13 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
     there: true,
     first: { file: "data/x.csv", line: 2, column: 1 },
   },
+  "data.base-conflict": {
+    id: "gdp.amount",
+    date: "2022-06-30",
+    here: 112.5,
+    there: null,
+    first: { file: "data/2022-06.csv", line: 3, column: 1 },
+  },
   "data.more-conflicts": { count: 70 },
   "data.correction": {
     id: "invest",
