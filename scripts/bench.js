@@ -4,7 +4,8 @@
 //   - memory: kpi's peak resident memory on that run;
 //   - start-up: `kpi check` on the bundled example, against bare `node -e 0`;
 //   - growth: twice the rows should take about twice the time;
-//   - workbook: `kpi check` on 100,000 rows in one .xlsx sheet, against the same rows as CSV.
+//   - workbook: `kpi check` on 100,000 rows in one .xlsx sheet, against the same rows as CSV;
+//   - base: growth targets whose rows carry a `base` column (SPEC 2.4), against the plain rows.
 // Usage: npm run bench -- [--targets 5000] [--rows 1000000] [--runs 5] [--no-duckdb] [--no-growth]
 //        [--workbook-rows 100000]
 // DuckDB (@duckdb/node-api) is installed on demand into .bench/, never as a dependency of kpi.
@@ -74,13 +75,13 @@ function compare(commands, times = runs) {
   );
 }
 
-function dataSet(targets, rows) {
-  const dir = join(work, `data-${targets}-${rows}`);
+function dataSet(targets, rows, kind = "") {
+  const dir = join(work, `data-${targets}-${rows}${kind === "" ? "" : `-${kind}`}`);
   if (!existsSync(join(dir, "data", "data.csv"))) {
-    console.log(`generating ${rows} rows for ${targets} targets in ${dir} …`);
+    console.log(`generating ${rows} rows for ${targets} ${kind} targets in ${dir} …`);
     spawnSync(
       process.execPath,
-      [join(repo, "scripts", "bench-data.js"), dir, String(targets), String(rows)],
+      [join(repo, "scripts", "bench-data.js"), dir, String(targets), String(rows), kind],
       { stdio: "inherit" },
     );
   }
@@ -220,4 +221,11 @@ if (!existsSync(join(workbookDir, "data", "data.xlsx"))) {
 const workbook = compare({ csv: kpiRun(csvDir), workbook: kpiRun(workbookDir) });
 console.log(
   `workbook   kpi ${format(workbook.workbook.seconds)} (.xlsx)   ${format(workbook.csv.seconds)} (the same rows as CSV)   ratio ${(workbook.workbook.seconds / workbook.csv.seconds).toFixed(2)}   peak ${workbook.workbook.peakMegabytes.toFixed(0)} MB   [${workbookRows} rows, ${targets} targets]`,
+);
+
+// Growth targets computed from values, each row with its base: read on the same fast path.
+const baseDir = dataSet(targets, rows, "growth");
+const base = compare({ plain: kpiRun(dir), base: kpiRun(baseDir) });
+console.log(
+  `base       kpi ${format(base.base.seconds)} (growth rows with a base column)   ${format(base.plain.seconds)} (plain rows)   ratio ${(base.base.seconds / base.plain.seconds).toFixed(2)}   [${rows} rows, ${targets} targets]`,
 );

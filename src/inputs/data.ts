@@ -593,8 +593,6 @@ class FileReader {
       return false;
     const index = this.rowTarget(text, idStart, idEnd);
     if (index === -1 || this.known.milestones[index] === 1) return false;
-    // A row with a base is read by the general path.
-    if (columns.base !== undefined && this.known.list[index]?.kind === "growth") return false;
     this.named(index);
     const dateStart = bounds[2 * columns.date] as number;
     const dateEnd = bounds[2 * columns.date + 1] as number;
@@ -616,6 +614,8 @@ class FileReader {
       const code = text.charCodeAt(bounds[2 * this.afterValue] as number);
       if (code >= 48 && code <= 57) return false;
     }
+    const base = this.plainBase(text, fields, index, columns);
+    if (base === undefined) return false;
     let flags = 0;
     let noteIndex = -1;
     const note = columns.note;
@@ -642,9 +642,32 @@ class FileReader {
       }
     }
     if (value === 1 && text.slice(valueStart, valueEnd).includes(".")) flags |= ROW_DECIMAL_POINT;
-    this.rows.push(index, date.day, value, line, Number.NaN, flags, NOT_REPORTED, noteIndex);
+    this.rows.push(index, date.day, value, line, base, flags, NOT_REPORTED, noteIndex);
     this.targetState[index] = 2;
     return true;
+  }
+
+  /**
+   * The fast reading of a row's `base` (SPEC 2.4), as `baseOf` reads it: NaN for none or for a
+   * target that takes none; undefined (the general path decides) for anything but an empty cell
+   * or a plain decimal above 0, so that an error or a warning is said there.
+   */
+  private plainBase(
+    text: string,
+    fields: number,
+    index: number,
+    columns: HeaderColumns,
+  ): number | undefined {
+    const field = columns.base;
+    if (field === undefined || field >= fields) return Number.NaN;
+    const target = this.known.list[index];
+    if (target?.kind !== "growth" || target.input !== "value") return Number.NaN;
+    const bounds = this.fieldBounds;
+    const start = bounds[2 * field] as number;
+    const end = bounds[2 * field + 1] as number;
+    if (end === start) return Number.NaN;
+    const base = plainDecimal(text, start, end);
+    return base === undefined || base <= 0 ? undefined : base;
   }
 
   /** Where each field of the row being read starts and ends. */

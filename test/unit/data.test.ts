@@ -652,3 +652,71 @@ describe("SPEC 3 (v2): an unquoted 1,200 is refused however the header ends", ()
     ]);
   });
 });
+
+describe("SPEC 2.4: the base column is read alike on the fast path and the general one", () => {
+  const growth = targetsFrom(`
+year: 2023
+targets:
+  - { id: ind, kind: growth, title: 规上工业增加值, rate: 10, input: value }
+  - { id: cpi, kind: growth, title: 居民消费价格, rate: 3, bound: max }
+  - { id: invest, title: 固投, target: 130 }
+`);
+  const read = (text: string, direct: boolean) => {
+    const data = readCsvTexts([{ file: "a.csv", chunks: [text] }], growth, direct);
+    return {
+      rows: [...data.observations].map(([id, series]) => [
+        id,
+        series.observations().map((row) => [formatDay(row.day), row.value, row.base ?? null]),
+      ]),
+      problems: data.problems,
+    };
+  };
+
+  it("reads 27.6 as B on the fast path, and leaves the cells it cannot read to the general one", () => {
+    const text =
+      "target,date,value,base\nind,2023-03-31,30.1,27.6\nind,2023-06-30,31,\ncpi,2023-06-30,2.6,99\n";
+    expect(read(text, true)).toEqual(read(text, false));
+    expect(read(text, true).rows).toEqual([
+      [
+        "ind",
+        [
+          ["2023-03-31", 30.1, 27.6],
+          ["2023-06-30", 31, null],
+        ],
+      ],
+      // A growth target of published rates takes no base.
+      ["cpi", [["2023-06-30", 2.6, null]]],
+    ]);
+  });
+
+  it("gives the same rows and problems on both paths, whatever the base cells hold", () => {
+    const cell = fc.constantFrom(
+      "",
+      "27.6",
+      "100",
+      "0",
+      "-3",
+      "0.0",
+      " 27.6",
+      "1,200",
+      '"1,200"',
+      "１２",
+      "约30",
+      "+5",
+      "1234567890123456",
+      "7.",
+    );
+    const row = fc.tuple(
+      fc.constantFrom("ind", "cpi", "invest"),
+      fc.constantFrom("2022-06-30", "2023-03-31", "2023-06-30"),
+      fc.constantFrom("30.1", "31", "2.6"),
+      cell,
+    );
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
+        const text = `target,date,value,base\n${rows.map((fields) => fields.join(",")).join("\n")}\n`;
+        expect(read(text, true)).toEqual(read(text, false));
+      }),
+    );
+  });
+});

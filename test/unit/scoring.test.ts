@@ -199,6 +199,73 @@ targets:
   });
 });
 
+describe("points of a growth target's grey results (SPEC 6, 2.4, 2.5)", () => {
+  const targets = targetsFrom(`year: 2023
+targets:
+  - { id: ok, kind: growth, title: OK, owner: A, rate: 7 }
+  - { id: nobase, kind: growth, title: No base, owner: A, rate: 10, input: value }
+  - { id: gdp, kind: growth, title: GDP, owner: B, rate: 7 }
+  - { id: income, kind: growth, title: Income, owner: A, rate: { ref: gdp }, about: 0.5 }
+  - { id: silent, kind: growth, title: Silent, owner: C, rate: 5 }
+  - { id: chart, kind: growth, title: Chart, owner: C, rate: 5 }
+  - { id: yearly, kind: growth, title: Yearly, owner: D, rate: 5, frequency: yearly, result_by: 2024-03-31 }
+  - { id: held, kind: growth, title: Held, owner: D, rate: 5 }
+`);
+
+  it("no-base and no-reference are left out; a late growth result scores missing", () => {
+    // At 04-25 the 03-31 report was due by 04-10. ok: G = 7.2 ≥ 7, green 100. nobase: 55 with no
+    // base and no row a year before: grey no-base. income: gdp has no row (and is late), so grey
+    // no-reference. silent: no row, a report due: grey, late, missing 0. chart: 6 ≥ 5, green.
+    const report = evaluate(
+      targets,
+      new Map([
+        ["ok", rows(["2023-03-31", 7.2])],
+        ["nobase", rows(["2023-03-31", 55])],
+        ["income", rows(["2023-03-31", 7.5])],
+        ["chart", rows(["2023-03-31", 6])],
+      ]),
+      { asOf: day("2023-04-25") },
+    );
+    const at = new Map(report.results.map((result) => [result.target.id, result]));
+    const seen = (id: string) => {
+      const result = at.get(id) as Result;
+      return [result.status, result.reason, result.late, shown(pointsOf(result, DEFAULT_SCORES))];
+    };
+    expect(seen("ok")).toEqual(["green", "on-track", false, 100]);
+    expect(seen("nobase")).toEqual(["grey", "no-base", false, null]);
+    expect(seen("income")).toEqual(["grey", "no-reference", false, null]);
+    expect(seen("gdp")).toEqual(["grey", "no-data", true, 0]);
+    expect(seen("silent")).toEqual(["grey", "no-data", true, 0]);
+    const scores = ownerScores(report.results, DEFAULT_SCORES);
+    // A: ok alone counts, 100 ÷ 1 = 100 (no-base and no-reference left out, not scored 0).
+    expect(shown(scores.get("A"))).toBe(100);
+    // B: gdp late, missing: 0 ÷ 1 = 0. C: (0 + 100) ÷ 2 = 50.
+    expect(shown(scores.get("B"))).toBe(0);
+    expect(shown(scores.get("C"))).toBe(50);
+  });
+
+  it("awaiting-result is left out until result_by; after it the missing result scores missing", () => {
+    // yearly: its one report (12-31) is due by result_by 2024-03-31: on 2024-01-31 it is grey
+    // awaiting-result, not late. held: monthly, its row for 12-31 (6 ≥ 5) is green.
+    const observations = new Map([["held", rows(["2023-12-31", 6])]]);
+    const january = evaluate(targets, observations, { asOf: day("2024-01-31") });
+    const yearly = january.results.find((result) => result.target.id === "yearly") as Result;
+    expect([yearly.status, yearly.reason, yearly.late]).toEqual(["grey", "awaiting-result", false]);
+    expect(pointsOf(yearly, DEFAULT_SCORES)).toBeNull();
+    // D: held alone counts: 100.
+    expect(shown(ownerScores(january.results, DEFAULT_SCORES).get("D"))).toBe(100);
+    // On 2024-04-01 the report is overdue: grey late, missing 0; D: (0 + 100) ÷ 2 = 50.
+    const april = evaluate(targets, observations, { asOf: day("2024-04-01") });
+    const after = april.results.find((result) => result.target.id === "yearly") as Result;
+    expect([after.status, after.late, shown(pointsOf(after, DEFAULT_SCORES))]).toEqual([
+      "grey",
+      true,
+      0,
+    ]);
+    expect(shown(ownerScores(april.results, DEFAULT_SCORES).get("D"))).toBe(50);
+  });
+});
+
 describe("an owner's score: Σ weight × points ÷ Σ weight over the results that count", () => {
   it("weights, several owners, grey left out", () => {
     const scores = ownerScores(
