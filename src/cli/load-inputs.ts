@@ -4,6 +4,7 @@
  */
 import type { Day } from "../core/dates.js";
 import type { ObservationsById } from "../core/evaluate.js";
+import { futureRowWarnings } from "../core/future-rows.js";
 import type { Target } from "../core/model.js";
 import { unlistedOwners } from "../core/owners.js";
 import { InputError, type Problem } from "../core/problems.js";
@@ -49,12 +50,15 @@ export async function loadInputs(
   project: Project,
   /** The input files found by the check of `-o`, if it looked for them. */
   found: FoundInputs | null = null,
+  /** Today, in the project's time zone: a row dated after it is a warning (SPEC 4). */
+  today?: Day,
 ): Promise<Inputs> {
   const collected = await collectInputs({
     ...options,
     data: dataPaths(options, dataArguments),
     project,
     found,
+    ...(today === undefined ? {} : { today }),
   });
   // --strict: a warning is an error, but for a correction (SPEC 5, v2).
   const problems =
@@ -101,6 +105,8 @@ export async function collectInputs(
     project: { file: string | null; settings: ProjectSettings | null };
     /** The input files found already (by the check of `-o`). */
     found?: FoundInputs | null;
+    /** Today, in the project's time zone: a row dated after it is a warning (SPEC 4). */
+    today?: Day;
   },
 ): Promise<CollectedInputs> {
   const found = options.found ?? null;
@@ -122,10 +128,14 @@ export async function collectInputs(
     ...(options.mayHoldNoData === undefined ? {} : { mayHoldNoData: options.mayHoldNoData }),
     ...(found === null ? {} : { found: found.data }),
   });
+  const future =
+    options.today === undefined
+      ? []
+      : futureRowWarnings(targets.targets, data.observations, options.today);
   return {
     targets: targets.targets,
     observations: data.observations,
-    problems: [...targetProblems, ...data.problems],
+    problems: [...targetProblems, ...data.problems, ...future],
     dataRead: true,
   };
 }
@@ -182,14 +192,14 @@ export async function startReportRun(
   const project = await loadProject(options.config, context);
   const { settings } = project;
   const labels = resolveLabels(options.lang, context, settings.lang);
-  const inputs = await loadInputs(options, dataArguments, project, found);
+  const today = context.today(settings.timezone);
+  const inputs = await loadInputs(options, dataArguments, project, found, today);
   printProblems(inputs.warnings, context, labels);
-  const today = () => context.today(settings.timezone);
   return {
     labels,
     inputs,
     project: settings,
-    asOf: asOfDate(asOf ?? settings.asOf, inputs.observations, today),
+    asOf: asOfDate(asOf ?? settings.asOf, inputs.observations, () => today),
   };
 }
 

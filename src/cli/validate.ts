@@ -100,6 +100,7 @@ async function validate(
     data: chosen.data,
     mayHoldNoData: chosen.mayHoldNoData,
     project,
+    today: context.today(project.settings?.timezone ?? null),
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     ...(options.allowUnknown === undefined ? {} : { allowUnknown: options.allowUnknown }),
   });

@@ -388,6 +388,9 @@ export interface ProblemParams {
   "data.percent-fraction": { id: string; date: string; value: number; write: number };
   /** (v2) Plausibility warnings of a file past the cap of those listed. */
   "data.more-implausible": { count: number };
+  /** (v2) A row dated after today (SPEC 4): `today` in the project file's time zone. */
+  "data.date-after-today": { id: string; date: string; today: string };
+  "data.more-after-today": { count: number };
   /** (v2) A row's reported date (the `reported` column) is before the row's own date. */
   "data.reported-before-date": { id: string; date: string; reported: string };
 

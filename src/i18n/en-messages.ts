@@ -399,6 +399,9 @@ export const enMessages: Messages = {
   "data.percent-fraction": ({ id, date, value, write }) =>
     `${id} on ${date}: ${value} means ${value}%; write ${write} for ${write}%`,
   "data.more-implausible": ({ count }) => `${count} more values to check in this file`,
+  "data.date-after-today": ({ id, date, today }) =>
+    `${id} has a row dated ${date}, after today (${today}): it is not used while the as-of date is before it. A slip of the year or the month?`,
+  "data.more-after-today": ({ count }) => `${count} more rows in this file are dated after today`,
   "data.reported-before-date": ({ id, date, reported }) =>
     `${id} on ${date} is reported on ${reported}, before its own date: one of the two dates is wrong`,
 

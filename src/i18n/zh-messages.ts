@@ -386,6 +386,9 @@ export const zhMessages: Messages = {
   "data.percent-fraction": ({ id, date, value, write }) =>
     `${id} 在 ${date} 的数值 ${value} 表示 ${value}%；如为 ${write}%，请写 ${write}`,
   "data.more-implausible": ({ count }) => `本文件另有 ${count} 个需核实的数值`,
+  "data.date-after-today": ({ id, date, today }) =>
+    `${id} 有一行日期为 ${date}，晚于今天（${today}）：统计日早于该日时不使用这一行。年份或月份是否写错？`,
+  "data.more-after-today": ({ count }) => `本文件另有 ${count} 行的日期晚于今天`,
   "data.reported-before-date": ({ id, date, reported }) =>
     `${id} 在 ${date} 的报送日期 ${reported} 早于该行日期：两个日期有一个写错了`,
 

@@ -230,7 +230,7 @@ describe("exit codes and --fail-on", () => {
         },
       },
       stderr: { write: (text: string) => (stderr += text) },
-      today: () => 0,
+      today: () => 30_000, // 2052-02-20: after every row of the fixtures
       workingFolder: NO_PROJECT_FOLDER,
     });
     expect(code).toBe(3);

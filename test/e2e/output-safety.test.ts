@@ -84,7 +84,7 @@ async function kpi(args: string[]) {
     env: { NO_COLOR: "1" },
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    today: () => 19_000,
+    today: () => 30_000, // 2052-02-20: after every row of the fixtures
     workingFolder: NO_PROJECT_FOLDER,
   });
   return { code, stdout, stderr };
@@ -226,7 +226,7 @@ describe("terminal table: controls stripped", () => {
       env: { FORCE_COLOR: "1" },
       stdout: { write: (text: string) => (stdout += text), isTTY: true },
       stderr: { write: () => true },
-      today: () => 19_000,
+      today: () => 30_000, // 2052-02-20: after every row of the fixtures
       workingFolder: NO_PROJECT_FOLDER,
     });
     const sequences = stdout.match(ANY_ESCAPE) ?? [];

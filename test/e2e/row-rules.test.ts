@@ -161,3 +161,34 @@ describe("the reported column (SPEC 3 and 4, v2)", () => {
     });
   });
 });
+
+describe("a row dated after today (SPEC 4, v2)", () => {
+  const FUTURE = [...TARGETS, "-d", "test/fixtures/rows/future.csv"];
+  // 2202-03-31, a slip of the year 2022: after any today this test runs on.
+  const WARNING =
+    /^test\/fixtures\/rows\/future\.csv:3:1: warning: invest has a row dated 2202-03-31, after today \(\d{4}-\d{2}-\d{2}\): it is not used while the as-of date is before it\. A slip of the year or the month\?\n$/;
+
+  it("is a warning at the row on stderr and in the JSON result; the row is not used", () => {
+    const run = runKpi(["check", ...FUTURE, "-f", "json"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(WARNING);
+    const invest = JSON.parse(run.stdout).results[0];
+    expect([invest.actual, invest.observedOn]).toEqual([40, "2022-03-31"]);
+    expect(invest.warnings).toMatchObject([{ file: "test/fixtures/rows/future.csv", line: 3 }]);
+  });
+
+  it("is listed by kpi validate, in Chinese too, and --strict makes it an error", () => {
+    const validate = runKpi([
+      "validate",
+      ...FUTURE.filter((arg) => !arg.startsWith("--as-of") && arg !== "2022-03-31"),
+      "--lang",
+      "zh",
+    ]);
+    expect(validate.stdout + validate.stderr).toMatch(
+      /future\.csv:3:1: 警告：invest 有一行日期为 2202-03-31，晚于今天（\d{4}-\d{2}-\d{2}）/,
+    );
+    const strict = runKpi(["check", ...FUTURE, "--strict"]);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain("future.csv:3:1: invest has a row dated 2202-03-31");
+  });
+});

@@ -224,6 +224,8 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   },
   "data.percent-fraction": { id: "rate", date: "2022-03-31", value: 0.31, write: 31 },
   "data.more-implausible": { count: 9 },
+  "data.date-after-today": { id: "invest", date: "2032-06-30", today: "2023-07-05" },
+  "data.more-after-today": { count: 4 },
   "data.reported-before-date": { id: "invest", date: "2022-06-30", reported: "2022-06-15" },
   "option.as-of-not-calendar": { value: "2022-02-30" },
   "option.as-of-invalid": { value: "someday" },
