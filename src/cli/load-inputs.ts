@@ -6,7 +6,7 @@ import type { Day } from "../core/dates.js";
 import type { ObservationsById } from "../core/evaluate.js";
 import { futureRowWarnings } from "../core/future-rows.js";
 import type { Target } from "../core/model.js";
-import { unlistedOwners } from "../core/owners.js";
+import { unknownContacts, unlistedOwners } from "../core/owners.js";
 import { InputError, type Problem } from "../core/problems.js";
 import { asOfDate, DEFAULT_PROJECT, type ProjectSettings } from "../core/project.js";
 import type { Labels } from "../i18n/labels.js";
@@ -146,10 +146,13 @@ function ownerProblems(
   project: { file: string | null; settings: ProjectSettings | null },
 ): Problem[] {
   if (project.file === null || project.settings === null) return [];
-  return unlistedOwners(targets.targets, project.settings.owners, {
-    file: project.file,
-    placeOf: targets.ownerPlace,
-  });
+  return [
+    ...unlistedOwners(targets.targets, project.settings.owners, {
+      file: project.file,
+      placeOf: targets.ownerPlace,
+    }),
+    ...unknownContacts(targets.targets, project.settings.owners, project.settings.contacts),
+  ];
 }
 
 /** Read the target files only; throws an InputError listing every problem. */

@@ -6,11 +6,12 @@
  */
 import { type Command, Option } from "commander";
 import { UsageError } from "../core/problems.js";
+import { PLATFORMS, type Platform } from "../core/project.js";
 import { buildReport } from "../core/report-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { formatProblem } from "../i18n/problem-text.js";
 import { postMessages } from "../io/post-webhook.js";
-import { digestPayloads, PLATFORMS, type Platform } from "../render/notify-payloads.js";
+import { digestPayloads } from "../render/notify-payloads.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { startReportRun } from "./load-inputs.js";
 import {
@@ -61,7 +62,7 @@ async function notify(options: NotifyOptions, context: CliContext): Promise<numb
     office: project.office,
     title: project.title,
   });
-  const payloads = digestPayloads(model, options.to, labels);
+  const payloads = digestPayloads(model, options.to, labels, project.contacts);
   if (options.dryRun === true) {
     for (const payload of payloads) context.stdout.write(`${JSON.stringify(payload)}\n`);
     return 0;

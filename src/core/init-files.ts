@@ -95,6 +95,15 @@ as_of: latest-data
 # lang: zh # 标签语言 / the labels' language (after --lang and KPI_LANG)
 # scores: { green: 100, yellow: 60, red: 0, missing: 0, late_penalty: 0 } # 评分 / points
 # allow_unknown: false # 为 true 时未知编号的数据行只作警告 / unknown ids only a warning
+
+# kpi notify 在群消息中 @ 逾期未报或有红灯指标的单位：每个单位在各平台的账号或手机号。
+# Whom kpi notify @-mentions for an owner that is late or red: its ids or mobiles per platform.
+# contacts:
+#   发改局:
+#     wecom: { user_ids: [zhangsan], mobiles: ["13800000000"] } # 企业微信 userid / 手机号
+#     dingtalk: { mobiles: ["13800000000"], user_ids: [manager4711] } # 钉钉 手机号 / userId
+#     feishu: { user_ids: [ou_7d8a6e6df7621556ce0d21922b676706] } # 飞书 open_id
+#     slack: { user_ids: [U012AB3CD] } # Slack member ID
 `;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Target } from "./model.js";
 import { error, type Place, type Problem } from "./problems.js";
+import type { Contact } from "./project.js";
 import { closestMatch } from "./suggest.js";
 
 /**
@@ -55,4 +56,27 @@ export function unlistedOwners(
     });
   }
   return problems;
+}
+
+/**
+ * The owners named under `contacts:` (SPEC 7, kpi notify) that are no body of the run: in
+ * `owners:` when the file gives it, else the owner of some target. Each is an error at its key,
+ * with the name it most likely misspells (发改委 for 发改局): a mention must never go to nobody.
+ */
+export function unknownContacts(
+  targets: readonly Target[],
+  owners: readonly string[] | null,
+  contacts: readonly Contact[],
+): Problem[] {
+  if (contacts.length === 0) return [];
+  const known = owners ?? [...new Set(targets.flatMap((target) => target.owner))];
+  const listed = new Set(known);
+  return contacts
+    .filter((contact) => !listed.has(contact.owner))
+    .map((contact) =>
+      error(contact.place, "project.unknown-contact", {
+        owner: contact.owner,
+        suggestion: closestMatch(contact.owner, known) ?? null,
+      }),
+    );
 }

@@ -45,6 +45,10 @@ export type Expectation =
   | "as-of"
   | "issue"
   | "timezone"
+  | "contacts"
+  | "contact"
+  | "contact-ids"
+  | "contact-id"
   /** What zod says with words of its own: no expectation of kpi's. */
   | "valid";
 
@@ -205,6 +209,8 @@ export interface ProblemParams {
   "project.as-of-not-calendar": { value: string };
   "project.as-of-invalid": { value: string; suggestion: string | null };
   "project.timezone-unknown": { value: string; suggestion: string | null };
+  /** (v2) An owner under `contacts:` that no target has and `owners:` does not list. */
+  "project.unknown-contact": { owner: string; suggestion: string | null };
   /** The file's bytes are not UTF-8: `encoding` is what they look like (GB18030, UTF-16LE), if known. */
   "project.not-utf8": { encoding: string | null };
 

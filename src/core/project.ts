@@ -4,6 +4,27 @@
  */
 import type { Day } from "./dates.js";
 import { defaultAsOf, type ObservationsById } from "./evaluate.js";
+import type { Place } from "./problems.js";
+
+/** The group chats `kpi notify` posts to: 企业微信, 钉钉, 飞书, Slack. */
+export const PLATFORMS = ["wecom", "dingtalk", "feishu", "slack"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/**
+ * How one owner is @-mentioned on one platform, as its robot's webhook takes it: member ids
+ * (企业微信 userid, 钉钉 userId, 飞书 open_id, Slack member ID) and mobile numbers (企业微信, 钉钉).
+ */
+export interface ContactIds {
+  userIds: readonly string[];
+  mobiles: readonly string[];
+}
+
+/** An owner's entry under `contacts:` in kpi.yaml, with its place (an unknown owner is an error there). */
+export interface Contact {
+  owner: string;
+  place: Place;
+  ids: Readonly<Partial<Record<Platform, ContactIds>>>;
+}
 
 /** The points of a result by its status (SPEC 6); `missing` scores a late grey result. */
 export interface Scores {
@@ -49,6 +70,8 @@ export interface ProjectSettings {
   timezone: string | null;
   /** Target fields for every target of every file, under each file's own `defaults`. */
   defaults: Readonly<Record<string, unknown>>;
+  /** Whom `kpi notify` @-mentions for each owner, by platform. */
+  contacts: readonly Contact[];
 }
 
 /** The settings of a run without a project file. */
@@ -64,6 +87,7 @@ export const DEFAULT_PROJECT: Readonly<ProjectSettings> = {
   asOf: { kind: "today" },
   timezone: null,
   defaults: {},
+  contacts: [],
 };
 
 /**

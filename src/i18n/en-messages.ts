@@ -60,6 +60,10 @@ const EXPECTED: Record<Expectation, string> = {
   lang: "en or zh",
   "as-of": "a date (2022-03-31, 2022-03, 2022-Q1), latest-data or today",
   timezone: "an IANA time zone like Asia/Shanghai",
+  contacts: "a mapping of owners to their ids on each platform",
+  contact: "a mapping of platforms (wecom, dingtalk, feishu, slack) to user_ids or mobiles",
+  "contact-ids": "a non-empty list of ids or mobile numbers",
+  "contact-id": "an id or a mobile number, of letters, digits and _ . @ + - only",
   valid: "a valid value",
 };
 
@@ -243,6 +247,8 @@ export const enMessages: Messages = {
     `as_of ${JSON.stringify(value)} is not a date (2022-03-31, 2022-03, 2022-Q1), latest-data or today${didYouMean(suggestion)}`,
   "project.timezone-unknown": ({ value, suggestion }) =>
     `timezone ${JSON.stringify(value)} is not an IANA time zone${suggestion === null ? " (like Asia/Shanghai)" : didYouMean(suggestion)}`,
+  "project.unknown-contact": ({ owner, suggestion }) =>
+    `contacts names owner ${JSON.stringify(owner)}, which owns no target and is not in owners${suggestion === null ? "" : didYouMean(suggestion)}`,
   "project.not-utf8": ({ encoding }) =>
     `the file is not UTF-8${encoding === null ? "" : ` but ${encoding}`}: save it as UTF-8`,
 

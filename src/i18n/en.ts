@@ -223,6 +223,9 @@ const enNotify: NotifyLabels = {
   attention: "Red and yellow targets",
   chase: "Reports to send",
   continued: (index, count) => `(continued, ${index} of ${count})`,
+  mentions: "For the attention of",
+  mentionText: (owners) =>
+    `${owners.join(", ")}: please see the messages above (a report is late or a target is red)`,
   posted: (count, platform) =>
     `posted ${count} ${count === 1 ? "message" : "messages"} to ${platform}`,
 };

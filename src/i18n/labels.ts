@@ -442,6 +442,10 @@ export interface NotifyLabels {
   chase: string;
   /** The first line of each message after the first: `(continued, 2 of 3)`. */
   continued: (index: number, count: number) => string;
+  /** The heading of the owners @-mentioned (late or red). */
+  mentions: string;
+  /** 企业微信's text message that mentions owners by mobile number. */
+  mentionText: (owners: readonly string[]) => string;
   /** What was posted: `posted 2 messages to dingtalk`. */
   posted: (count: number, platform: string) => string;
 }

@@ -59,6 +59,10 @@ const EXPECTED: Record<Expectation, string> = {
   lang: " en 或 zh",
   "as-of": "日期（2022-03-31、2022-03、2022-Q1）、latest-data 或 today",
   timezone: " IANA 时区名（如 Asia/Shanghai）",
+  contacts: "责任单位到其各平台账号的映射",
+  contact: "平台（wecom、dingtalk、feishu、slack）到 user_ids 或 mobiles 的映射",
+  "contact-ids": "非空的账号或手机号列表",
+  "contact-id": "只含字母、数字和 _ . @ + - 的账号或手机号",
   valid: "有效的值",
 };
 
@@ -238,6 +242,8 @@ export const zhMessages: Messages = {
     `as_of ${JSON.stringify(value)} 无法识别（可用 2022-03-31、2022-03、2022-Q1 等日期，或 latest-data、today）${didYouMean(suggestion)}`,
   "project.timezone-unknown": ({ value, suggestion }) =>
     `timezone ${JSON.stringify(value)} 不是 IANA 时区名${suggestion === null ? "（如 Asia/Shanghai）" : didYouMean(suggestion)}`,
+  "project.unknown-contact": ({ owner, suggestion }) =>
+    `contacts 中的责任单位 "${owner}" 不是任何指标的责任单位，也不在 owners 中${suggestion === null ? "" : didYouMean(suggestion)}`,
   "project.not-utf8": ({ encoding }) =>
     `文件不是 UTF-8 编码${encoding === null ? "" : `，而是 ${encoding}`}：请另存为 UTF-8`,
 

@@ -191,6 +191,8 @@ const zhNotify: NotifyLabels = {
   attention: "红灯和黄灯指标",
   chase: "请尽快报送",
   continued: (index, count) => `（续，第 ${index} 条，共 ${count} 条）`,
+  mentions: "请以下单位关注",
+  mentionText: (owners) => `请${owners.join("、")}关注上述消息（逾期未报或有红灯指标）`,
   posted: (count, platform) => `已向 ${platform} 发送 ${count} 条消息`,
 };
 

@@ -10,14 +10,19 @@ import type { Expectation } from "../core/problem-codes.js";
 import type { CodeAndParams, Problem } from "../core/problems.js";
 import {
   type AsOfSetting,
+  type Contact,
+  type ContactIds,
   DEFAULT_PROJECT,
   DEFAULT_SCORES,
+  PLATFORMS,
+  type Platform,
   type ProjectSettings,
   type Scores,
 } from "../core/project.js";
 import { closestMatch } from "../core/suggest.js";
 import { canonicalTimeZone, suggestTimeZone } from "../core/time-zone.js";
 import {
+  CONTACT_KEYS,
   PROJECT_EXPECTATIONS,
   PROJECT_KEYS,
   type ProjectFileInput,
@@ -101,6 +106,7 @@ export function projectSettingsOf(document: TargetDocument): LoadedProject {
       asOf: asOf ?? DEFAULT_PROJECT.asOf,
       timezone,
       defaults: input.defaults ?? DEFAULT_PROJECT.defaults,
+      contacts: contactsOf(document, input.contacts),
     },
     problems: [],
   };
@@ -187,6 +193,31 @@ function checkOwners(document: TargetDocument, owners: string[] | undefined): st
       });
   });
   return owners;
+}
+
+/**
+ * `contacts`: each owner's ids by platform, each id as text (a mobile number YAML read as a
+ * number is its digits), with the owner's place: an owner no target has is an error there.
+ */
+function contactsOf(document: TargetDocument, given: ProjectFileInput["contacts"]): Contact[] {
+  if (given === undefined) return [];
+  return Object.entries(given).map(([owner, platforms]) => {
+    const ids: Partial<Record<Platform, ContactIds>> = {};
+    for (const platform of PLATFORMS) {
+      const entry = platforms[platform] as
+        | { user_ids?: (string | number)[]; mobiles?: (string | number)[] }
+        | undefined;
+      if (entry === undefined) continue;
+      const texts = (list: (string | number)[] | undefined) =>
+        (list ?? []).map((id) => (typeof id === "number" ? String(id) : id.trim()));
+      ids[platform] = { userIds: texts(entry.user_ids), mobiles: texts(entry.mobiles) };
+    }
+    return {
+      owner: owner.trim(),
+      place: document.placeOf(document.keyAt(["contacts"], owner)),
+      ids,
+    };
+  });
 }
 
 /** `as_of`: any date form `--as-of` takes, `latest-data` or `today`. */
@@ -277,7 +308,14 @@ function reportIssues(
   for (const issue of issues) {
     const path = pathOf(issue);
     if (issue.code === "unrecognized_keys") {
-      const known: readonly string[] = path.length === 0 ? PROJECT_KEYS : SCORE_KEYS;
+      const known: readonly string[] =
+        path.length === 0
+          ? PROJECT_KEYS
+          : path[0] === "scores"
+            ? SCORE_KEYS
+            : path.length === 2
+              ? PLATFORMS
+              : (CONTACT_KEYS[String(path[2])] ?? []);
       for (const key of issue.keys) {
         // A line indented with no-break or full-width spaces reads as a key that starts with them.
         const indent = indentCharacterOf(key);

@@ -23,6 +23,10 @@ export const PROJECT_EXPECTATIONS = [
   "as-of",
   "timezone",
   "issue",
+  "contacts",
+  "contact",
+  "contact-ids",
+  "contact-id",
 ] as const satisfies readonly Expectation[];
 
 function expect(what: (typeof PROJECT_EXPECTATIONS)[number]) {
@@ -75,6 +79,70 @@ function buildProjectFileSchema() {
     .check(
       z.meta(
         describe("the points of each status in the owners' scores", "责任单位评分中各状态的得分"),
+      ),
+    );
+
+  // An id or a mobile number: a text, or a number as YAML reads 13800000000 unquoted.
+  const contactId = z.union(
+    [
+      // Letters, digits and _ . @ + - only: an id is put into the message's markup as it is.
+      z
+        .string(expect("contact-id"))
+        .check(z.trim(), z.regex(/^\s*[\w.@+-]+\s*$/, expect("contact-id"))),
+      z.int(expect("contact-id")).check(z.gte(0, expect("contact-id"))),
+    ],
+    expect("contact-id"),
+  );
+  const ids = (english: string, chinese: string) =>
+    z
+      .array(contactId, expect("contact-ids"))
+      .check(z.minLength(1, expect("contact-ids")))
+      .check(z.meta(describe(english, chinese)))
+      .apply(z.optional);
+  const userIds = (english: string, chinese: string) =>
+    ids(`${english} to @-mention`, `要 @ 的${chinese}`);
+  const mobiles = ids("mobile numbers to @-mention", "要 @ 的手机号");
+  const platform = (
+    shape: Record<string, ReturnType<typeof ids>>,
+    english: string,
+    chinese: string,
+  ) =>
+    z
+      .strictObject(shape, expect("contact"))
+      .check(z.meta(describe(english, chinese)))
+      .apply(z.optional);
+  const contactSchema = z
+    .strictObject(
+      {
+        wecom: platform(
+          { user_ids: userIds("企业微信 userids", "企业微信成员账号（userid）"), mobiles },
+          "企业微信: userids (<@userid> in the markdown) or mobiles (mentioned_mobile_list)",
+          "企业微信：成员账号（markdown 中的 <@userid>）或手机号（mentioned_mobile_list）",
+        ),
+        dingtalk: platform(
+          { user_ids: userIds("钉钉 userIds", "钉钉用户 ID（userId）"), mobiles },
+          "钉钉: userIds (at.atUserIds) or mobiles (at.atMobiles)",
+          "钉钉：用户 ID（at.atUserIds）或手机号（at.atMobiles）",
+        ),
+        feishu: platform(
+          { user_ids: userIds("飞书 open_ids (ou_…)", "飞书 open_id（ou_ 开头）") },
+          "飞书: open_ids, <at id=…></at> in the card",
+          "飞书：open_id，卡片中的 <at id=…></at>",
+        ),
+        slack: platform(
+          { user_ids: userIds("Slack member IDs (U…)", "Slack 成员 ID（U 开头）") },
+          "Slack: member IDs, <@U…> in the text",
+          "Slack：成员 ID，文本中的 <@U…>",
+        ),
+      },
+      expect("contact"),
+    )
+    .check(
+      z.meta(
+        describe(
+          "how this owner is @-mentioned on each platform",
+          "该责任单位在各平台上被 @ 的方式",
+        ),
       ),
     );
 
@@ -187,6 +255,17 @@ function buildProjectFileSchema() {
             ),
           )
           .apply(z.optional),
+        contacts: z
+          .record(z.string(), contactSchema, expect("contacts"))
+          .check(
+            z.meta(
+              describe(
+                "whom kpi notify @-mentions for an owner that is late or red: owner → platform → user_ids or mobiles",
+                "kpi notify 对逾期未报或红灯的责任单位 @ 谁：责任单位 → 平台 → user_ids 或 mobiles",
+              ),
+            ),
+          )
+          .apply(z.optional),
       },
       expect("project-file"),
     )
@@ -224,7 +303,15 @@ export const PROJECT_KEYS = [
   "as_of",
   "timezone",
   "defaults",
+  "contacts",
 ] as const satisfies readonly (keyof ProjectFileInput)[];
+/** The platforms of an owner's `contacts` entry, and the ids each takes. */
+export const CONTACT_KEYS: Readonly<Record<string, readonly string[]>> = {
+  wecom: ["user_ids", "mobiles"],
+  dingtalk: ["user_ids", "mobiles"],
+  feishu: ["user_ids"],
+  slack: ["user_ids"],
+};
 export const SCORE_KEYS = [
   "green",
   "yellow",

@@ -5,7 +5,7 @@
  * lost connection. The URL is never printed: its token is a password.
  */
 import { createHmac } from "node:crypto";
-import type { Platform } from "../render/notify-payloads.js";
+import type { Platform } from "../core/project.js";
 
 export interface PostOptions {
   platform: Platform;

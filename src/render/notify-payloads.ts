@@ -2,15 +2,14 @@
  * `kpi notify`: the month's digest and the chase list (催报) as group-chat messages, in each
  * platform's own format and within its size limit: the lines are split into as many messages as
  * it takes, never cut inside a line (a line longer than a whole message is cut with "…").
- * Pure: the command signs and posts them.
+ * The owners that are late or red are @-mentioned where kpi.yaml's `contacts:` says how, each
+ * platform in its robot's own way. Pure: the command signs and posts them.
  */
 import { formatDay } from "../core/dates.js";
+import type { Contact, ContactIds, Platform } from "../core/project.js";
 import type { ReportModel } from "../core/report-model.js";
 import type { Labels } from "../i18n/labels.js";
 import { chaseMessage, describeResult, formatCounts, STATUS_EMOJI } from "./format.js";
-
-export const PLATFORMS = ["wecom", "dingtalk", "feishu", "slack"] as const;
-export type Platform = (typeof PLATFORMS)[number];
 
 /**
  * Each platform's limit on a message's text, in UTF-8 bytes, with room for the payload around it:
@@ -26,10 +25,58 @@ export const TEXT_LIMITS: Record<Platform, number> = {
 
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 
+/** An owner to @-mention, with its ids on the platform. */
+export interface Mention {
+  owner: string;
+  ids: ContactIds;
+}
+
+/**
+ * The owners to @-mention on a platform: those that owe a report (the chase list), then those with
+ * a red target, each once, when `contacts` gives it ids there.
+ */
+export function mentionsOf(
+  model: ReportModel,
+  platform: Platform,
+  contacts: readonly Contact[],
+): Mention[] {
+  const owners: string[] = [];
+  for (const group of model.chase) if (group.owner !== null) owners.push(group.owner);
+  for (const { result } of model.attention)
+    if (result.status === "red") owners.push(...result.target.owner);
+  const byOwner = new Map(contacts.map((contact) => [contact.owner, contact.ids[platform]]));
+  const mentions: Mention[] = [];
+  for (const owner of new Set(owners)) {
+    const ids = byOwner.get(owner);
+    if (ids !== undefined && ids.userIds.length + ids.mobiles.length > 0)
+      mentions.push({ owner, ids });
+  }
+  return mentions;
+}
+
+/**
+ * One owner's mention in a message's text, as the platform marks it: 企业微信 `<@userid>` (its
+ * mobiles go in a text message of their own: markdown cannot carry them), 钉钉 `@mobile` and
+ * `@userId` (with the message's `at`), 飞书's card `<at id=open_id></at>`, Slack `<@U…>`.
+ */
+function mentionText(platform: Platform, ids: ContactIds): string {
+  switch (platform) {
+    case "wecom":
+      return ids.userIds.map((id) => `<@${id}>`).join(" ");
+    case "dingtalk":
+      return [...ids.mobiles, ...ids.userIds].map((id) => `@${id}`).join(" ");
+    case "feishu":
+      return ids.userIds.map((id) => `<at id=${id}></at>`).join(" ");
+    case "slack":
+      return ids.userIds.map((id) => `<@${id}>`).join(" ");
+  }
+}
+
 /** The digest as lines of markdown: the heading, the counts, red and yellow targets, the chase list. */
 export function digestLines(
   model: ReportModel,
   labels: Labels,
+  mentions: { platform: Platform; owners: readonly Mention[] } | null = null,
 ): { title: string; lines: string[] } {
   const words = labels.notify;
   const heading = [model.office, model.title ?? words.title].filter(Boolean).join(" · ");
@@ -47,6 +94,14 @@ export function digestLines(
     for (const group of model.chase)
       for (const item of group.items) lines.push(`- ${chaseMessage(item, group.owner, labels)}`);
   }
+  const mentioned =
+    mentions === null
+      ? []
+      : mentions.owners.flatMap(({ owner, ids }) => {
+          const text = mentionText(mentions.platform, ids);
+          return text === "" ? [] : [`- ${owner} ${text}`];
+        });
+  if (mentioned.length > 0) lines.push("", `**${words.mentions}**`, ...mentioned);
   return { title, lines };
 }
 
@@ -84,12 +139,26 @@ export function splitMessages(lines: readonly string[], limit: number, labels: L
 }
 
 /** One message's payload, as the platform's webhook takes it. */
-export function payload(platform: Platform, title: string, text: string): unknown {
+export function payload(
+  platform: Platform,
+  title: string,
+  text: string,
+  mentions: readonly Mention[] = [],
+): unknown {
   switch (platform) {
     case "wecom":
       return { msgtype: "markdown", markdown: { content: text } };
-    case "dingtalk":
-      return { msgtype: "markdown", markdown: { title, text } };
+    case "dingtalk": {
+      // 钉钉 notifies whom `at` names, and only where the text says @ them too.
+      const named = (id: string) => text.includes(`@${id}`);
+      const atMobiles = mentions.flatMap(({ ids }) => ids.mobiles.filter(named));
+      const atUserIds = mentions.flatMap(({ ids }) => ids.userIds.filter(named));
+      const at =
+        atMobiles.length + atUserIds.length === 0
+          ? {}
+          : { at: { atMobiles, atUserIds, isAtAll: false } };
+      return { msgtype: "markdown", markdown: { title, text }, ...at };
+    }
     case "feishu":
       return {
         msg_type: "interactive",
@@ -104,10 +173,32 @@ export function payload(platform: Platform, title: string, text: string): unknow
   }
 }
 
-/** Every payload of the digest for a platform, in the order they are posted. */
-export function digestPayloads(model: ReportModel, platform: Platform, labels: Labels): unknown[] {
-  const { title, lines } = digestLines(model, labels);
-  return splitMessages(lines, TEXT_LIMITS[platform], labels).map((text) =>
-    payload(platform, title, text),
+/**
+ * Every payload of the digest for a platform, in the order they are posted; the owners that are
+ * late or red @-mentioned as `contacts` says. 企业微信's markdown cannot mention by mobile number:
+ * those go last, in a text message with `mentioned_mobile_list`.
+ */
+export function digestPayloads(
+  model: ReportModel,
+  platform: Platform,
+  labels: Labels,
+  contacts: readonly Contact[] = [],
+): unknown[] {
+  const owners = mentionsOf(model, platform, contacts);
+  const { title, lines } = digestLines(model, labels, { platform, owners });
+  const payloads = splitMessages(lines, TEXT_LIMITS[platform], labels).map((text) =>
+    payload(platform, title, text, owners),
   );
+  if (platform === "wecom") {
+    const byMobile = owners.filter(({ ids }) => ids.mobiles.length > 0);
+    if (byMobile.length > 0)
+      payloads.push({
+        msgtype: "text",
+        text: {
+          content: labels.notify.mentionText(byMobile.map(({ owner }) => owner)),
+          mentioned_mobile_list: byMobile.flatMap(({ ids }) => ids.mobiles),
+        },
+      });
+  }
+  return payloads;
 }

@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -192,6 +192,107 @@ describe("kpi notify", () => {
     expect(contents[1]).toMatch(/^（续，第 2 条，共 \d+ 条）\n/);
     for (let index = 0; index < 120; index++)
       expect(contents.filter((content) => content.includes(`第${index}项重点`)).length).toBe(1);
+  });
+
+  describe("@-mentions the owners that are late or red, from kpi.yaml's contacts", () => {
+    // On 2022-06-30 科技局 owes its May report (the chase list) and 征迁安置攻坚工作专班's target
+    // is red; 发改局 has contacts but is neither, so it is not mentioned.
+    const folder = mkdtempSync(join(tmpdir(), "kpi-contacts-"));
+    const config = join(folder, "kpi.yaml");
+    writeFileSync(
+      config,
+      `${readFileSync(join(REPO, "kpi.yaml"), "utf8")}
+contacts:
+  科技局:
+    wecom: { user_ids: [zhangsan], mobiles: [13800000001] }
+    dingtalk: { mobiles: ["13800000001"], user_ids: [manager4711] }
+    feishu: { user_ids: [ou_7d8a6e6df7621556ce0d21922b676706] }
+    slack: { user_ids: [U012AB3CD] }
+  征迁安置攻坚工作专班:
+    wecom: { mobiles: ["13800000002"] }
+    dingtalk: { mobiles: ["13800000002"] }
+  发改局:
+    slack: { user_ids: [U0NOTLATE] }
+`,
+    );
+    const post = async (platform: string) => {
+      reset();
+      const run = await kpi([
+        "notify",
+        "--to",
+        platform,
+        "--webhook",
+        `${base}/${platform}`,
+        "--config",
+        config,
+        ...JUNE,
+      ]);
+      expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
+      return requests.map((request) => request.body);
+    };
+
+    it("企业微信: <@userid> in the markdown, the mobiles in a text message's mentioned_mobile_list", async () => {
+      const [markdown, text, ...more] = await post("wecom");
+      expect(more).toEqual([]);
+      expect((markdown as { markdown: { content: string } }).markdown.content).toMatch(
+        /\n\*\*请以下单位关注\*\*\n- 科技局 <@zhangsan>$/,
+      );
+      expect(text).toEqual({
+        msgtype: "text",
+        text: {
+          content: "请科技局、征迁安置攻坚工作专班关注上述消息（逾期未报或有红灯指标）",
+          mentioned_mobile_list: ["13800000001", "13800000002"],
+        },
+      });
+    });
+
+    it("钉钉: @mobile and @userId in the text, and the same in at.atMobiles and at.atUserIds", async () => {
+      const [message, ...more] = await post("dingtalk");
+      expect(more).toEqual([]);
+      expect(message).toMatchObject({
+        msgtype: "markdown",
+        at: {
+          atMobiles: ["13800000001", "13800000002"],
+          atUserIds: ["manager4711"],
+          isAtAll: false,
+        },
+      });
+      expect((message as { markdown: { text: string } }).markdown.text).toMatch(
+        /\n- 科技局 @13800000001 @manager4711\n- 征迁安置攻坚工作专班 @13800000002$/,
+      );
+    });
+
+    it("飞书: <at id=open_id></at> in the card's markdown", async () => {
+      const [message] = await post("feishu");
+      const card = (message as { card: { elements: { content: string }[] } }).card;
+      expect(card.elements[0]?.content).toMatch(
+        /\n- 科技局 <at id=ou_7d8a6e6df7621556ce0d21922b676706><\/at>$/,
+      );
+    });
+
+    it("Slack: <@U…> in the text; an owner neither late nor red is not mentioned", async () => {
+      const [message] = await post("slack");
+      const { text } = message as { text: string };
+      expect(text).toMatch(/\n\*请以下单位关注\*\n- 科技局 <@U012AB3CD>$/);
+      expect(text).not.toContain("U0NOTLATE");
+    });
+
+    it("an owner under contacts that no target has is an error at its key, with did you mean", async () => {
+      const typo = join(folder, "typo.yaml");
+      writeFileSync(
+        typo,
+        `${readFileSync(join(REPO, "kpi.yaml"), "utf8")}
+contacts:
+  科技委:
+    slack: { user_ids: [U1] }
+`,
+      );
+      const run = await kpi(["notify", "--to", "slack", "--dry-run", "--config", typo, ...JUNE]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /typo\.yaml:\d+:3: contacts 中的责任单位 "科技委" 不是任何指标的责任单位，也不在 owners 中（是否应为 "科技局"？）/,
+      );
+    });
   });
 
   it("retries after a 429, with backoff, and posts", async () => {

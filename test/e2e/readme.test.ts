@@ -145,6 +145,26 @@ describe("README files are valid", () => {
     });
   });
 
+  it("docs/ci.md's contacts pass kpi validate under the project file example", () => {
+    const project = allBlocks.find(
+      (block) => block.lang === "yaml" && block.text.includes("office:"),
+    );
+    const contacts = allBlocks.find(
+      (block) => block.lang === "yaml" && block.text.startsWith("contacts:"),
+    );
+    expect(contacts?.text).toContain("发改局");
+    const folder = mkdtempSync(join(work, "contacts-"));
+    writeFileSync(join(folder, "kpi.yaml"), `${project?.text ?? ""}\n${contacts?.text ?? ""}\n`);
+    writeFileSync(join(folder, "targets.yaml"), targets?.text ?? "");
+    writeFileSync(join(folder, "data.csv"), csv?.text ?? "");
+    const run = runKpi(["validate", "targets.yaml", "data.csv"], { cwd: folder });
+    expect(run).toEqual({
+      code: 0,
+      stdout: "kpi.yaml、4 项指标、4 行数据：没有错误，没有警告\n",
+      stderr: "",
+    });
+  });
+
   it("the workflow is the one kpi init writes (which test/e2e/fresh-clone.test.ts runs)", () => {
     const workflow = allBlocks.find(
       (block) => block.lang === "yaml" && block.text.includes("jobs:"),

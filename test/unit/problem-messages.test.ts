@@ -97,6 +97,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "project.as-of-not-calendar": { value: "2022-02-30" },
   "project.as-of-invalid": { value: "latest", suggestion: "latest-data" },
   "project.timezone-unknown": { value: "Asia/Shanghia", suggestion: "Asia/Shanghai" },
+  "project.unknown-contact": { owner: "发改委", suggestion: "发改局" },
   "project.not-utf8": { encoding: "GB18030" },
   "owner.several-names": { name: "经信局、商务局", names: ["经信局", "商务局"] },
   "owner.invisible-character": { name: "经信局\u200b", codePoint: 0x200b },
@@ -290,7 +291,7 @@ const ALLOWED = new Set([
   ...["GBK", "UTF-16", "UTF-16LE", "UTF-16BE", "BOM", "Unicode", "Excel", "WPS", "xlsx"],
   ...["txt", "tsv", "JSON", "json", "check", "diff", "schemaVersion", "KPI_WEBHOOK"],
   ...["growth", "rate", "bound", "about", "input", "result_by", "breach_after", "ref", "plus"],
-  ...["times", "http", "https"],
+  ...["times", "http", "https", "contacts"],
 ]);
 
 /** Every text a problem's params hold: values, which any language shows as they are. */

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as yaml from "yaml";
+import { initFiles } from "../../src/core/init-files.js";
 import { DEFAULT_PROJECT, DEFAULT_SCORES } from "../../src/core/project.js";
 import { labelsFor } from "../../src/i18n/language.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
@@ -60,6 +61,7 @@ describe("the SPEC's example: every key", () => {
       asOf: { kind: "latest-data" },
       timezone: "Asia/Shanghai",
       defaults: { schedule: "linear" },
+      contacts: [],
     });
   });
 
@@ -128,7 +130,7 @@ describe("unknown keys are errors, at the key, with did you mean", () => {
 
   it("a key like none: the keys are listed", () => {
     expect(problemsOf("year: 2022\n")).toEqual([
-      'kpi.yaml:1:1: unknown key "year" (the keys are office, title, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults)',
+      'kpi.yaml:1:1: unknown key "year" (the keys are office, title, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults, contacts)',
     ]);
   });
 
@@ -143,14 +145,14 @@ describe("unknown keys are errors, at the key, with did you mean", () => {
 
   it("__proto__ is a key like any other", () => {
     expect(problemsOf('"__proto__": 1\n')).toEqual([
-      'kpi.yaml:1:1: unknown key "__proto__" (the keys are office, title, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults)',
+      'kpi.yaml:1:1: unknown key "__proto__" (the keys are office, title, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults, contacts)',
     ]);
   });
 
   it("every unknown key is listed, each at its line", () => {
     expect(problemsOf("ofice: a\ntitle: b\nlanguage: zh\n")).toEqual([
       'kpi.yaml:1:1: unknown key "ofice" (did you mean "office"?)',
-      'kpi.yaml:3:1: unknown key "language" (the keys are office, title, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults)',
+      'kpi.yaml:3:1: unknown key "language" (the keys are office, title, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults, contacts)',
     ]);
   });
 });
@@ -540,5 +542,86 @@ describe("a project file of the common keys is checked by hand, as the schema ch
     };
     expect(plainProjectInput(data)).toEqual(projectFileSchema().safeParse(data).data);
     expect(plainProjectInput({ ...data, scores: { green: 90 } })).toBeNull();
+  });
+});
+
+describe("contacts: whom kpi notify @-mentions, owner → platform → user_ids or mobiles", () => {
+  it("reads each platform's ids as text, a mobile number YAML reads as a number as its digits", () => {
+    const settings = settingsOf(`owners: [发改局, 科技局]
+contacts:
+  发改局:
+    wecom: { user_ids: [zhangsan], mobiles: [13800000000] }
+    dingtalk: { mobiles: ["13800000000"], user_ids: [manager4711] }
+    feishu: { user_ids: [ou_7d8a6e6df7621556ce0d21922b676706] }
+    slack: { user_ids: [U012AB3CD] }
+  科技局:
+    wecom: { mobiles: ["+86-13900000000"] }
+`);
+    expect(settings.contacts).toEqual([
+      {
+        owner: "发改局",
+        place: { file: "kpi.yaml", line: 3, column: 3 },
+        ids: {
+          wecom: { userIds: ["zhangsan"], mobiles: ["13800000000"] },
+          dingtalk: { userIds: ["manager4711"], mobiles: ["13800000000"] },
+          feishu: { userIds: ["ou_7d8a6e6df7621556ce0d21922b676706"], mobiles: [] },
+          slack: { userIds: ["U012AB3CD"], mobiles: [] },
+        },
+      },
+      {
+        owner: "科技局",
+        place: { file: "kpi.yaml", line: 8, column: 3 },
+        ids: { wecom: { userIds: [], mobiles: ["+86-13900000000"] } },
+      },
+    ]);
+  });
+
+  it("an unknown platform or id key is an error at the key, with did you mean", () => {
+    expect(
+      problemsOf(`contacts:
+  发改局:
+    dingtlk: { mobiles: ["1"] }
+    slack: { userids: [U1] }
+    feishu: { mobiles: ["1"] }
+`),
+    ).toEqual([
+      'kpi.yaml:5:15: unknown key "mobiles" (the keys are user_ids)',
+      'kpi.yaml:4:14: unknown key "userids" (did you mean "user_ids"?)',
+      'kpi.yaml:3:5: unknown key "dingtlk" (did you mean "dingtalk"?)',
+    ]);
+  });
+
+  it("an id that would break the message's markup, or an empty list, is an error at the value", () => {
+    expect(
+      problemsOf(`contacts:
+  发改局:
+    slack: { user_ids: ["<!channel>"] }
+    wecom: { user_ids: [] }
+`),
+    ).toEqual([
+      "kpi.yaml:4:24: contacts.发改局.wecom.user_ids must be a non-empty list of ids or mobile numbers",
+      'kpi.yaml:3:25: contacts.发改局.slack.user_ids[0] must be an id or a mobile number, of letters, digits and _ . @ + - only, got "<!channel>"',
+    ]);
+  });
+
+  it("the commented example kpi init writes is a valid contacts entry once uncommented", () => {
+    const file = initFiles({
+      year: 2026,
+      version: "0.1.0",
+      release: "",
+      action: "",
+      ci: "none",
+      schema: "{}",
+    }).find((entry) => entry.path === "kpi.yaml");
+    const lines = (file?.content ?? "").split("\n");
+    const start = lines.indexOf("# contacts:");
+    const block = lines
+      .slice(start)
+      .filter((line) => line.startsWith("# ") && line.includes(":"))
+      .map((line) => line.slice(2).replace(/ # .*$/, ""));
+    const settings = settingsOf(`${block.join("\n")}\n`);
+    expect(settings.contacts.map((contact) => Object.keys(contact.ids))).toEqual([
+      ["wecom", "dingtalk", "feishu", "slack"],
+    ]);
   });
 });
