@@ -3,7 +3,8 @@
 // One file loads faster than a tree of ES modules (no module loader, one read), and a cache works
 // only for a script. yaml and iconv-lite, which most runs do not use, are bundled apart
 // (dist/yaml.cjs, dist/iconv-lite.cjs) and required the first time a run needs them; so are docx
-// and fflate (dist/docx.cjs, dist/fflate.cjs), which only `kpi report --format docx` loads.
+// and fflate (dist/docx.cjs, dist/fflate.cjs), which only `kpi report --format docx` loads; and
+// kpi's own workbook reader and status workbook (dist/workbook.cjs, dist/report-xlsx.cjs).
 // Last, the release file (dist/kpi-release.cjs): all of kpi in one plain CommonJS script, the
 // libraries' licences at its end, that `kpi init` copies into a data repository as .kpi/kpi.cjs,
 // where `node .kpi/kpi.cjs` runs it with nothing installed.
@@ -57,9 +58,13 @@ const APART = ["yaml", "iconv-lite", "docx", "fflate"];
 /**
  * kpi's own modules bundled apart, loaded only by a run that needs them: the workbook reader,
  * which a run of CSV files never loads (`import("../inputs/workbook.js")` is
- * `require("./workbook.cjs")`).
+ * `require("./workbook.cjs")`), and the status workbook with kpi's workbook writer, which only
+ * `kpi report --format xlsx` loads.
  */
-const OWN_APART = { workbook: "src/inputs/workbook.ts" };
+const OWN_APART = {
+  workbook: "src/inputs/workbook.ts",
+  "report-xlsx": "src/render/report-xlsx.ts",
+};
 
 const common = {
   bundle: true,

@@ -539,6 +539,14 @@ export const en: Labels = {
       "Green: on schedule or achieved; yellow: behind, within the tolerance; red: off track, missed or outside its bounds; grey: no data reported yet.",
     madeBy: "Made by kpi from the target files and the figures the owners reported.",
   },
+  workbook: {
+    sheets: { summary: "Summary", ranking: "Ranking" },
+    title: (title, office, asOf) =>
+      `${office === null ? "" : `${office}: `}${title} (as of ${asOf})`,
+    ownerTitle: (owner, asOf) => `${owner}: targets as of ${asOf}`,
+    columns: { section: "Section", unit: "Unit", observedOn: "Data date" },
+    font: "Calibri",
+  },
   html: {
     lang: "en",
     nav: {

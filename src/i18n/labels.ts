@@ -95,6 +95,7 @@ export interface Labels {
   rank: RankLabels;
   html: HtmlLabels;
   notice: NoticeLabels;
+  workbook: WorkbookLabels;
 }
 
 /** The words of the HTML report (`kpi report --format html`) beyond those of the markdown report. */
@@ -569,4 +570,18 @@ export interface NoticeLabels {
   statusNote: string;
   /** The notice's own line at the foot of 四、说明: how it was made. */
   madeBy: string;
+}
+
+/** The words of the status workbook (`kpi report --format xlsx`) beyond the tables' own. */
+export interface WorkbookLabels {
+  /** The names of the first two sheets; each owner's sheet is the owner's name. */
+  sheets: { summary: string; ranking: string };
+  /** The title row above a sheet's table: the title, the office and the as-of date. */
+  title: (title: string, office: string | null, asOf: string) => string;
+  /** An owner's sheet's title row. */
+  ownerTitle: (owner: string, asOf: string) => string;
+  /** The heads of the columns the results' table does not name. */
+  columns: { section: string; unit: string; observedOn: string };
+  /** The workbook's font: what an office's Excel uses for the language. */
+  font: string;
 }

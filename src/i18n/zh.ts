@@ -486,6 +486,14 @@ export const zh: Labels = {
       "绿灯：按序时推进或已完成；黄灯：略有滞后，仍在容差以内；红灯：严重滞后、未完成或超出区间；无数据：尚未报送数据。",
     madeBy: "本通报由 kpi 根据指标文件和各单位报送的数据生成。",
   },
+  workbook: {
+    sheets: { summary: "总表", ranking: "排名" },
+    title: (title, office, asOf) =>
+      `${office === null ? "" : `${office} `}${title}（截至 ${asOf}）`,
+    ownerTitle: (owner, asOf) => `${owner}指标进展情况（截至 ${asOf}）`,
+    columns: { section: "板块", unit: "单位", observedOn: "数据日期" },
+    font: "等线",
+  },
   html: {
     lang: "zh-CN",
     nav: {

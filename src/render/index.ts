@@ -2,7 +2,7 @@
  * Every output kpi makes, in one registry: for each model a command renders (the results of
  * `check`, the report of `report`, the ranking of `rank`, the targets of `list`), its formats with
  * the file extension that `-o` recognises and the renderer, loaded only when chosen. A renderer
- * gives text, or, for a format that is a file rather than text (`binary`: a Word document), the
+ * gives text, or, for a format that is a file rather than text (`binary`: a Word document, a workbook), the
  * bytes of that file, which may take it a promise to make.
  */
 
@@ -107,6 +107,11 @@ export const OUTPUTS = {
       extension: ".docx",
       binary: true,
       load: async () => (await import("./report-docx.js")).renderReportDocx,
+    },
+    xlsx: {
+      extension: ".xlsx",
+      binary: true,
+      load: async () => (await import("./report-xlsx.js")).renderReportXlsx,
     },
   },
   rank: {
