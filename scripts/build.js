@@ -4,7 +4,8 @@
 // only for a script. yaml and iconv-lite, which most runs do not use, are bundled apart
 // (dist/yaml.cjs, dist/iconv-lite.cjs) and required the first time a run needs them; so are docx
 // and fflate (dist/docx.cjs, dist/fflate.cjs), which only `kpi report --format docx` loads; and
-// kpi's own workbook reader and status workbook (dist/workbook.cjs, dist/report-xlsx.cjs).
+// kpi's own workbook reader, status workbook and entry form (dist/workbook.cjs, dist/report-xlsx.cjs,
+// dist/template-xlsx.cjs).
 // Last, the release file (dist/kpi-release.cjs): all of kpi in one plain CommonJS script, the
 // libraries' licences at its end, that `kpi init` copies into a data repository as .kpi/kpi.cjs,
 // where `node .kpi/kpi.cjs` runs it with nothing installed.
@@ -59,11 +60,12 @@ const APART = ["yaml", "iconv-lite", "docx", "fflate"];
  * kpi's own modules bundled apart, loaded only by a run that needs them: the workbook reader,
  * which a run of CSV files never loads (`import("../inputs/workbook.js")` is
  * `require("./workbook.cjs")`), and the status workbook with kpi's workbook writer, which only
- * `kpi report --format xlsx` loads.
+ * `kpi report --format xlsx` loads, and the entry form's workbook (`kpi template`).
  */
 const OWN_APART = {
   workbook: "src/inputs/workbook.ts",
   "report-xlsx": "src/render/report-xlsx.ts",
+  "template-xlsx": "src/render/template-xlsx.ts",
 };
 
 const common = {

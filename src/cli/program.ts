@@ -26,6 +26,7 @@ import { rankCommand } from "./rank.js";
 import { reportCommand } from "./report.js";
 import { schemaCommand } from "./schema.js";
 import { labelsFromArguments } from "./shared-options.js";
+import { templateCommand } from "./template.js";
 import { validateCommand } from "./validate.js";
 
 export type { CliContext, OutputStream } from "./context.js";
@@ -42,6 +43,7 @@ const COMMANDS: readonly KpiCommand[] = [
   explainCommand,
   diffCommand,
   notifyCommand,
+  templateCommand,
 ];
 
 /**

@@ -408,6 +408,15 @@ export interface ProblemParams {
   "option.encoding-unknown": { encoding: string };
   "option.config-not-found": { path: string };
   "option.unknown-target-id": { id: string; suggestion: string | null };
+  /** `kpi template --owner` names no owner of the targets; `suggestion` is the closest one. */
+  "option.unknown-owner": { owner: string; suggestion: string | null; owners: string[] };
+  /** `kpi template` without --owner or --all, or with both. */
+  "option.owner-missing": { both: boolean };
+  /** `kpi template` without --period, or with one that is no date, month or quarter. */
+  "option.period-missing": Record<string, never>;
+  "option.period-invalid": { value: string };
+  /** `kpi template --all` without `-o FOLDER`. */
+  "option.all-needs-folder": Record<string, never>;
 
   // The command line as commander reads it.
   "usage.unknown-command": { command: string; suggestion: string | null };
@@ -430,6 +439,8 @@ export interface ProblemParams {
   /** A format that is bytes, not text (a Word document), asked for on a terminal without -o. */
   "output.binary-to-terminal": { format: string; extension: string };
   "output.init-files-exist": { paths: string[] };
+  /** `kpi template`'s files exist already (a form may have come back filled in). */
+  "output.template-files-exist": { paths: string[] };
 
   // kpi diff's results files.
   /** The file is not JSON at all. */

@@ -423,6 +423,18 @@ export const enMessages: Messages = {
   "option.unknown-target-id": ({ id, suggestion }) =>
     `no target has the id ${JSON.stringify(id)}${suggestion === null ? "; kpi list shows them all" : didYouMean(suggestion)}`,
 
+  "option.unknown-owner": ({ owner, suggestion, owners }) =>
+    `no target has the owner ${JSON.stringify(owner)}${suggestion === null ? `; the owners are ${owners.join(", ")}` : didYouMean(suggestion)}`,
+  "option.owner-missing": ({ both }) =>
+    both
+      ? "give --owner NAME for one owner's form, or --all for every owner's, not both"
+      : "give --owner NAME for one owner's form, or --all -o FOLDER for every owner's",
+  "option.period-missing": () => "give the period the form is for: --period 2022-07 (or 2022-Q3)",
+  "option.period-invalid": ({ value }) =>
+    `--period ${JSON.stringify(value)} is not a month, quarter or date (2022-07, 2022-Q3, 2022-07-31)`,
+  "option.all-needs-folder": () =>
+    "--all writes a file for each owner: give the folder with -o FOLDER",
+
   "usage.unknown-command": ({ command, suggestion }) =>
     `error: unknown command '${command}'${commanderSuggestion(suggestion)}`,
   "usage.unknown-option": ({ option, suggestion }) =>
@@ -453,6 +465,8 @@ export const enMessages: Messages = {
   "output.stdout-failed": ({ reason }) => `cannot write to stdout: ${writeReason(reason)}`,
   "output.binary-to-terminal": ({ format, extension }) =>
     `--format ${format} is a file, not text for a terminal: write it with -o, like -o report${extension}`,
+  "output.template-files-exist": ({ paths }) =>
+    `${paths.length === 1 ? "the form exists already" : `${paths.length} of the forms exist already`}; nothing was written (--force overwrites, and a form may have come back filled in):${paths.map((path) => `\n  ${path}`).join("")}`,
   "output.init-files-exist": ({ paths }) =>
     `${paths.length} of the files init writes exist already; nothing was written (--force overwrites them):${paths.map((path) => `\n  ${path}`).join("")}`,
 };

@@ -273,6 +273,7 @@ const enHelp: HelpLabels = {
     explain: "show one target's rows, schedule, status rule and chart",
     diff: "what changed between two runs' results: newly red or yellow, recovered, late reports…",
     notify: "post the month's digest and the reports to chase to a group chat's webhook",
+    template: "an owner's entry form for a period (.xlsx or .csv), read back by kpi check",
   },
   arguments: {
     data: "data files or folders (added to --data)",
@@ -304,6 +305,11 @@ const enHelp: HelpLabels = {
       "docx: the notice's issue, a number (7: 第 7 期) or the line as printed; default kpi.yaml's issue",
     period:
       "month: the scores at the as-of date; quarter, year: each owner's mean score over the month-ends of the as-of date's quarter or year",
+    templatePeriod:
+      "the period the form is for: a month (2022-07), a quarter (2022-Q3) or a date; the date column is its last day",
+    owner: "the owner the form is for (kpi.yaml's owners, or an owner of the targets)",
+    all: "one file for each owner, in the folder -o names",
+    outputTemplate: "the file to write (.xlsx or .csv); with --all, a folder",
     strict: "warnings are errors, exit code 2 (a correction stays a warning)",
     force: "overwrite files that exist already",
     to: "the group chat's platform: wecom (企业微信), dingtalk (钉钉), feishu (飞书) or slack",
@@ -546,6 +552,29 @@ export const en: Labels = {
     ownerTitle: (owner, asOf) => `${owner}: targets as of ${asOf}`,
     columns: { section: "Section", unit: "Unit", observedOn: "Data date" },
     font: "Calibri",
+  },
+  template: {
+    columns: {
+      id: "id",
+      title: "title",
+      unit: "unit",
+      date: "date",
+      previous: "previous value",
+      expected: "expected",
+      value: "value",
+      note: "note",
+    },
+    instruction: (owner, period, date) =>
+      `${owner}, ${period}: write each target's value as of ${date} in the value column, and anything to explain in the note column; leave the other columns as they are.`,
+    valuePrompt: (unit, measure) => ({
+      title: "Value",
+      text: `${{ total: "The total to the end of the period", period: "The period's own amount (not a total to date)", rate: "The growth rate to date, in %", level: "The value at the end of the period" }[measure]}${unit === null || measure === "rate" ? "" : `, in ${unit}`}; a number only.`,
+    }),
+    milestonePrompt: { title: "Done?", text: "Choose yes or no." },
+    valueError: { title: "Not a number", text: "Write a number only, without its unit." },
+    milestoneError: { title: "Choose one", text: "Choose yes or no." },
+    done: "yes",
+    notDone: "no",
   },
   html: {
     lang: "en",

@@ -7,6 +7,7 @@ import type { Scores } from "../core/project.js";
 import type { RedStreak } from "../core/report-follow-up.js";
 import type { ChangeKind } from "../core/report-model.js";
 import type { Movement, Period } from "../core/scoring.js";
+import type { Measure } from "../core/template-model.js";
 
 export const LANGUAGES = ["en", "zh"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -96,6 +97,7 @@ export interface Labels {
   html: HtmlLabels;
   notice: NoticeLabels;
   workbook: WorkbookLabels;
+  template: TemplateLabels;
 }
 
 /** The words of the HTML report (`kpi report --format html`) beyond those of the markdown report. */
@@ -482,6 +484,7 @@ export const COMMAND_NAMES = [
   "explain",
   "diff",
   "notify",
+  "template",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -514,6 +517,13 @@ export interface HelpLabels {
     issue: string;
     /** `kpi rank --period`. */
     period: string;
+    /** `kpi template --period`: the period the form is for. */
+    templatePeriod: string;
+    /** `kpi template --owner` and `--all`. */
+    owner: string;
+    all: string;
+    /** `kpi template -o`: a file, or with --all a folder. */
+    outputTemplate: string;
     strict: string;
     force: string;
     to: string;
@@ -584,4 +594,38 @@ export interface WorkbookLabels {
   columns: { section: string; unit: string; observedOn: string };
   /** The workbook's font: what an office's Excel uses for the language. */
   font: string;
+}
+
+/** The words of the entry form (`kpi template`). */
+export interface TemplateLabels {
+  /**
+   * The heads of its columns. The id's and the date's, the value's and the note's are names the
+   * data reader takes (编号, 日期, 数值, 备注); the others are names it passes over (the title is not
+   * 指标, which the reader would take for a second id column).
+   */
+  columns: {
+    id: string;
+    title: string;
+    unit: string;
+    date: string;
+    previous: string;
+    expected: string;
+    value: string;
+    note: string;
+  };
+  /** The row above the header in a workbook: what to fill in, and by when. */
+  instruction: (owner: string, period: string, date: string) => string;
+  /** What a value cell asks for, shown when it is chosen: a total to date or the period's own amount. */
+  valuePrompt: (
+    unit: string | null,
+    measure: Exclude<Measure, "milestone">,
+  ) => { title: string; text: string };
+  /** A milestone's cell: 是 / 否. */
+  milestonePrompt: { title: string; text: string };
+  /** What Excel says when what was typed is not a number, or not one of the list. */
+  valueError: { title: string; text: string };
+  milestoneError: { title: string; text: string };
+  /** The words a milestone's cell takes (the data reader's done / not done). */
+  done: string;
+  notDone: string;
 }

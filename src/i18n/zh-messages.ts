@@ -409,6 +409,18 @@ export const zhMessages: Messages = {
   "option.unknown-target-id": ({ id, suggestion }) =>
     `没有编号为 ${JSON.stringify(id)} 的指标${suggestion === null ? "；kpi list 可列出全部指标" : didYouMean(suggestion)}`,
 
+  "option.unknown-owner": ({ owner, suggestion, owners }) =>
+    `没有责任单位为 ${JSON.stringify(owner)} 的指标${suggestion === null ? `；责任单位有：${owners.join("、")}` : didYouMean(suggestion)}`,
+  "option.owner-missing": ({ both }) =>
+    both
+      ? "--owner 与 --all 只能选一个：--owner 单位名 生成一个单位的填报表，--all 生成每个单位的"
+      : "请用 --owner 单位名 生成一个单位的填报表，或用 --all -o 文件夹 生成每个单位的",
+  "option.period-missing": () =>
+    "请用 --period 给出填报的期间，如 --period 2022-07（或 2022年三季度）",
+  "option.period-invalid": ({ value }) =>
+    `--period ${JSON.stringify(value)} 不是月份、季度或日期（如 2022-07、2022年三季度、2022-07-31）`,
+  "option.all-needs-folder": () => "--all 为每个单位各写一个文件：请用 -o 文件夹 给出写入的文件夹",
+
   "usage.unknown-command": ({ command, suggestion }) =>
     `错误：未知的命令 '${command}'${commandSuggestion(suggestion)}`,
   "usage.unknown-option": ({ option, suggestion }) =>
@@ -438,6 +450,8 @@ export const zhMessages: Messages = {
   "output.stdout-failed": ({ reason }) => `无法写入标准输出：${writeReason(reason)}`,
   "output.binary-to-terminal": ({ format, extension }) =>
     `--format ${format} 生成的是文件，不能输出到终端：请用 -o 指定文件，如 -o 通报${extension}`,
+  "output.template-files-exist": ({ paths }) =>
+    `${paths.length === 1 ? "填报表已存在" : `要写入的填报表中已有 ${paths.length} 个存在`}；未写入任何文件（--force 可覆盖；已存在的表可能是填好交回的）：${paths.map((path) => `\n  ${path}`).join("")}`,
   "output.init-files-exist": ({ paths }) =>
     `init 要写入的文件中已有 ${paths.length} 个存在；未写入任何文件（--force 可覆盖）：${paths.map((path) => `\n  ${path}`).join("")}`,
 };

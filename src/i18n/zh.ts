@@ -237,6 +237,7 @@ const zhHelp: HelpLabels = {
     explain: "查看单项指标的数据行、序时进度、判定规则和走势图",
     diff: "两次运行结果之间的变化：新转红灯黄灯、恢复绿灯、逾期未报……",
     notify: "把本月亮灯情况和催报清单发到群聊机器人（企业微信、钉钉、飞书、Slack）",
+    template: "生成某单位某期的数据填报表（.xlsx 或 .csv），填好后 kpi check 可直接读取",
   },
   arguments: {
     data: "数据文件或文件夹（追加到 --data）",
@@ -263,6 +264,10 @@ const zhHelp: HelpLabels = {
     by: "owner：加上责任单位排名",
     issue: "docx：通报的期数，数字（7 即“第 7 期”）或照印的期数文字；默认取 kpi.yaml 的 issue",
     period: "month：统计日的得分；quarter、year：统计日所在季度或年度各月末得分的平均值",
+    templatePeriod: "填报的期间：月份（2022-07）、季度（2022年三季度）或日期；日期列取其最后一天",
+    owner: "填报单位（kpi.yaml 的 owners 或指标文件中的责任单位）",
+    all: "为每个责任单位各生成一个文件，写入 -o 指定的文件夹",
+    outputTemplate: "写入的文件（.xlsx 或 .csv）；使用 --all 时为文件夹",
     strict: "警告按错误处理，退出码为 2（更正仍为警告）",
     force: "覆盖已存在的文件",
     to: "群聊平台：wecom（企业微信）、dingtalk（钉钉）、feishu（飞书）或 slack",
@@ -493,6 +498,29 @@ export const zh: Labels = {
     ownerTitle: (owner, asOf) => `${owner}指标进展情况（截至 ${asOf}）`,
     columns: { section: "板块", unit: "单位", observedOn: "数据日期" },
     font: "等线",
+  },
+  template: {
+    columns: {
+      id: "编号",
+      title: "指标名称",
+      unit: "单位",
+      date: "日期",
+      previous: "上期数值",
+      expected: "序时进度",
+      value: "数值",
+      note: "备注",
+    },
+    instruction: (owner, period, date) =>
+      `${owner} ${period} 数据填报表：请在“数值”列填写截至 ${date} 的数值，需要说明的写在“备注”列；其他各列请勿改动。`,
+    valuePrompt: (unit, measure) => ({
+      title: "数值",
+      text: `${{ total: "填写截至本期末的累计数", period: "填写本期数（不是累计数）", rate: "填写累计增速（%）", level: "填写本期末的数值" }[measure]}${unit === null || measure === "rate" ? "" : `，单位：${unit}`}；只填数字。`,
+    }),
+    milestonePrompt: { title: "是否完成", text: "选择“是”或“否”。" },
+    valueError: { title: "不是数字", text: "请只填写数字，单位不必填写。" },
+    milestoneError: { title: "请选择", text: "请选择“是”或“否”。" },
+    done: "是",
+    notDone: "否",
   },
   html: {
     lang: "zh-CN",

@@ -12,6 +12,7 @@ import type { Report } from "../core/model.js";
 import type { Problem } from "../core/problems.js";
 import type { ReportModel } from "../core/report-model.js";
 import type { Ranking } from "../core/scoring.js";
+import type { TemplateModel } from "../core/template-model.js";
 import type { Labels } from "../i18n/labels.js";
 import type { ValidationModel } from "./problem-formats.js";
 
@@ -57,6 +58,8 @@ export interface Renderers {
   /** `kpi validate`'s machine-readable formats (its default, text, is written by the command). */
   validation: (model: ValidationModel, options: { labels: Labels }) => string;
   diff: (diff: ResultsDiff, options: { labels: Labels }) => string;
+  /** `kpi template`'s entry form. */
+  template: (model: TemplateModel, options: { labels: Labels }) => Rendered;
 }
 export type OutputModel = keyof Renderers;
 
@@ -139,6 +142,17 @@ export const OUTPUTS = {
         const { renderProblemsJunit } = await problemFormats();
         return (model, options) => renderProblemsJunit(model.problems, options.labels);
       },
+    },
+  },
+  template: {
+    xlsx: {
+      extension: ".xlsx",
+      binary: true,
+      load: async () => (await import("./template-xlsx.js")).renderTemplateXlsx,
+    },
+    csv: {
+      extension: ".csv",
+      load: async () => (await import("./template-csv.js")).renderTemplateCsv,
     },
   },
   diff: {

@@ -10,7 +10,6 @@
  * auto-filter, columns as wide as their text (an East Asian wide character counts two), and prints
  * on A4 across the page with the header row on every page.
  */
-import stringWidth from "string-width";
 import { formatDay } from "../core/dates.js";
 import { type Result, STATUSES, type Status } from "../core/model.js";
 import type { ReportModel } from "../core/report-model.js";
@@ -26,6 +25,7 @@ import {
 } from "./format.js";
 import type { ReportRenderOptions } from "./index.js";
 import {
+  fitWidths,
   sheetNames,
   writeXlsx,
   type XlsxCell,
@@ -212,7 +212,7 @@ function rankingSheet(name: string, model: ReportModel, labels: Labels): XlsxShe
 /** A sheet of a title row, a header row (frozen, filtered, printed on every page) and the rows. */
 function tableSheet(name: string, title: string, head: XlsxCell[], rows: XlsxCell[][]): XlsxSheet {
   const columns = head.length;
-  const widths = fitWidths([head, ...rows]);
+  const widths = fitWidths([head, ...rows], MAX_WIDTH);
   const wrapped = new Set(widths.flatMap((width, index) => (width >= MAX_WIDTH ? [index] : [])));
   const body = rows.map((row) =>
     row.map((cell, index) =>
@@ -228,30 +228,4 @@ function tableSheet(name: string, title: string, head: XlsxCell[], rows: XlsxCel
     printTitleRows: { first: 2, last: 2 },
     landscape: true,
   };
-}
-
-/** The width that shows a cell's text: East Asian wide characters count two. */
-export function displayWidth(cell: XlsxCell | null): number {
-  if (cell === null || cell.value === null) return 0;
-  const value =
-    typeof cell.value === "number"
-      ? cell.style?.numberFormat === SHARE.numberFormat
-        ? `${(cell.value * 100).toFixed(1)}%`
-        : cell.value.toLocaleString("en-US", { maximumFractionDigits: 2 })
-      : cell.value;
-  return Math.max(0, ...value.split(/\r\n|\r|\n/).map((line) => stringWidth(line)));
-}
-
-/**
- * Each column's width: its widest cell plus a margin (a bold head is a little wider), at least 6
- * and at most MAX_WIDTH characters.
- */
-export function fitWidths(rows: readonly (readonly (XlsxCell | null)[])[]): number[] {
-  const widths: number[] = [];
-  for (const row of rows)
-    row.forEach((cell, index) => {
-      const bold = cell?.style?.bold === true ? 1.15 : 1;
-      widths[index] = Math.max(widths[index] ?? 0, displayWidth(cell) * bold);
-    });
-  return widths.map((width) => Math.min(MAX_WIDTH, Math.max(6, Math.ceil(width + 2))));
 }

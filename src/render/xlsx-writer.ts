@@ -13,6 +13,7 @@
  * here, its parts deflated by Node's zlib (as the reader inflates them): no library.
  */
 import { deflateRawSync } from "node:zlib";
+import stringWidth from "string-width";
 
 /** How a cell looks. Cells are locked unless `locked` is false (it matters only on a protected sheet). */
 export interface XlsxStyle {
@@ -58,6 +59,8 @@ export interface XlsxSheet {
   rows: readonly (readonly (XlsxCell | null)[])[];
   /** Each column's width in characters (Excel's unit: the width of a digit). */
   widths?: readonly number[];
+  /** Rows' heights in points, by 0-based row (a row left out is as tall as its text). */
+  heights?: readonly (number | undefined)[];
   /** Rows frozen at the top (the header, and the rows above it). @default 0 */
   frozenRows?: number;
   /** The rows (1-based, inclusive) an auto-filter covers: the header and the table's rows. */
@@ -112,6 +115,35 @@ export function sheetNames(wanted: readonly string[]): string[] {
     taken.add(candidate.toLowerCase());
     return candidate;
   });
+}
+
+/** The width that shows a cell's text: East Asian wide characters count two. */
+export function displayWidth(cell: XlsxCell | null): number {
+  if (cell === null || cell.value === null) return 0;
+  const value =
+    typeof cell.value === "number"
+      ? cell.style?.numberFormat?.includes("%")
+        ? `${(cell.value * 100).toFixed(1)}%`
+        : String(Math.round(cell.value * 100) / 100).replace(/\B(?=(\d{3})+(?!\d))/g, ",")
+      : cell.value;
+  return Math.max(0, ...value.split(/\r\n|\r|\n/).map((line) => stringWidth(line)));
+}
+
+/**
+ * Each column's width: its widest cell plus a margin (a bold head is a little wider), at least 6
+ * and at most `maxWidth` characters.
+ */
+export function fitWidths(
+  rows: readonly (readonly (XlsxCell | null)[])[],
+  maxWidth: number,
+): number[] {
+  const widths: number[] = [];
+  for (const row of rows)
+    row.forEach((cell, index) => {
+      const bold = cell?.style?.bold === true ? 1.15 : 1;
+      widths[index] = Math.max(widths[index] ?? 0, displayWidth(cell) * bold);
+    });
+  return widths.map((width) => Math.min(maxWidth, Math.max(6, Math.ceil(width + 2))));
 }
 
 /** A column's letters from its 0-based index: 0 → A, 26 → AA. */
@@ -280,7 +312,9 @@ function sheetXml(sheet: XlsxSheet, styles: Styles, strings: SharedStrings): str
           return `<c r="${ref}"${s} t="s"><v>${strings.index(cell.value)}</v></c>`;
         })
         .join("");
-      return `<row r="${rowIndex + 1}">${cells}</row>`;
+      const height = sheet.heights?.[rowIndex];
+      const ht = height === undefined ? "" : ` ht="${height}" customHeight="1"`;
+      return `<row r="${rowIndex + 1}"${ht}>${cells}</row>`;
     })
     .join("");
   const columns = Math.max(1, ...sheet.rows.map((row) => row.length));

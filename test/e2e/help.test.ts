@@ -55,6 +55,8 @@ Commands:
                                  red or yellow, recovered, late reports…
   notify [options]               post the month's digest and the reports to
                                  chase to a group chat's webhook
+  template [options]             an owner's entry form for a period (.xlsx or
+                                 .csv), read back by kpi check
   help [command]                 display help for command
 `);
   });
