@@ -27,6 +27,7 @@ import type { ReportRenderOptions } from "./index.js";
 import {
   fitWidths,
   sheetNames,
+  wrapRows,
   writeXlsx,
   type XlsxCell,
   type XlsxSheet,
@@ -213,15 +214,11 @@ function rankingSheet(name: string, model: ReportModel, labels: Labels): XlsxShe
 function tableSheet(name: string, title: string, head: XlsxCell[], rows: XlsxCell[][]): XlsxSheet {
   const columns = head.length;
   const widths = fitWidths([head, ...rows], MAX_WIDTH);
-  const wrapped = new Set(widths.flatMap((width, index) => (width >= MAX_WIDTH ? [index] : [])));
-  const body = rows.map((row) =>
-    row.map((cell, index) =>
-      wrapped.has(index) ? { ...cell, style: { ...cell.style, wrap: true } } : cell,
-    ),
-  );
+  const body = wrapRows(rows, widths, MAX_WIDTH);
   return {
     name,
-    rows: [[{ value: title, style: TITLE }], head, ...body],
+    rows: [[{ value: title, style: TITLE }], head, ...body.rows],
+    heights: [undefined, undefined, ...body.heights],
     widths,
     frozenRows: 2,
     autoFilter: { headerRow: 2, lastRow: rows.length + 2, columns },

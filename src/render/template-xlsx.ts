@@ -15,6 +15,7 @@ import {
   cellRef,
   fitWidths,
   sheetNames,
+  wrapRows,
   writeXlsx,
   type XlsxCell,
   type XlsxStyle,
@@ -79,6 +80,7 @@ export function templateWorkbook(model: TemplateModel, labels: Labels): XlsxWork
           error: words.valueError,
         };
   });
+  const wrapped = wrapRows(body, widths, MAX_WIDTH);
   const [name = model.owner] = sheetNames([model.owner]);
   return {
     font: labels.workbook.font,
@@ -88,9 +90,9 @@ export function templateWorkbook(model: TemplateModel, labels: Labels): XlsxWork
     sheets: [
       {
         name,
-        rows: [[{ value: instruction, style: INSTRUCTION }], head, ...body],
+        rows: [[{ value: instruction, style: INSTRUCTION }], head, ...wrapped.rows],
         widths,
-        heights: [lines * 16 + 4],
+        heights: [lines * 16 + 4, undefined, ...wrapped.heights],
         merges: [`A1:${cellRef(heads.length - 1, 1)}`],
         frozenRows: 2,
         printTitleRows: { first: 2, last: 2 },

@@ -22,7 +22,7 @@ export interface XlsxStyle {
   color?: string;
   /** A solid fill, RRGGBB. */
   fill?: string;
-  /** A thin border on every side. */
+  /** A thin border on every side (and the text centred between top and bottom, as in a table). */
   border?: boolean;
   /** An Excel number format code: `0.00`, `0%`, `yyyy-mm-dd`. */
   numberFormat?: string;
@@ -146,6 +146,34 @@ export function fitWidths(
   return widths.map((width) => Math.min(maxWidth, Math.max(6, Math.ceil(width + 2))));
 }
 
+/** The height of a line of 11-point text, in points, and the room above and below it. */
+const LINE_POINTS = 15;
+
+/**
+ * Rows whose text is wider than its column wraps (the columns at `maxWidth`), each as tall as
+ * its longest cell's lines: neither Excel nor LibreOffice makes a row taller when it opens a
+ * file, so a wrapped cell's row gets its height here (a line of text per column width).
+ */
+export function wrapRows(
+  rows: readonly (readonly (XlsxCell | null)[])[],
+  widths: readonly number[],
+  maxWidth: number,
+): { rows: (XlsxCell | null)[][]; heights: (number | undefined)[] } {
+  const heights: (number | undefined)[] = [];
+  const wrapped = rows.map((row, rowIndex) => {
+    let lines = 1;
+    const cells = row.map((cell, column) => {
+      const width = widths[column] ?? maxWidth;
+      if (cell === null || width < maxWidth) return cell;
+      lines = Math.max(lines, Math.ceil(displayWidth(cell) / (width - 1)));
+      return { ...cell, style: { ...cell.style, wrap: true } };
+    });
+    heights[rowIndex] = lines > 1 ? lines * LINE_POINTS + 2 : undefined;
+    return cells;
+  });
+  return { rows: wrapped, heights };
+}
+
 /** A column's letters from its 0-based index: 0 → A, 26 → AA. */
 export function columnLetters(index: number): string {
   let name = "";
@@ -233,7 +261,7 @@ class Styles {
     const numFmtId =
       style.numberFormat === undefined ? 0 : 164 + indexIn(this.formats, style.numberFormat);
     const alignment =
-      style.wrap || style.align !== undefined
+      style.wrap || style.align !== undefined || style.border
         ? `<alignment${style.align === undefined ? "" : ` horizontal="${style.align}"`} vertical="center"${style.wrap ? ' wrapText="1"' : ""}/>`
         : "";
     const protection = style.locked === false ? '<protection locked="0"/>' : "";
