@@ -550,7 +550,7 @@ export const en: Labels = {
     title: (title, office, asOf) =>
       `${office === null ? "" : `${office}: `}${title} (as of ${asOf})`,
     ownerTitle: (owner, asOf) => `${owner}: targets as of ${asOf}`,
-    columns: { section: "Section", unit: "Unit", observedOn: "Data date" },
+    columns: { section: "Section", unit: "Unit", observedOn: "Data date", remark: "Remarks" },
     font: "Calibri",
   },
   template: {

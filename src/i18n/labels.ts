@@ -591,7 +591,8 @@ export interface WorkbookLabels {
   /** An owner's sheet's title row. */
   ownerTitle: (owner: string, asOf: string) => string;
   /** The heads of the columns the results' table does not name. */
-  columns: { section: string; unit: string; observedOn: string };
+  /** `remark`: the department's note on the row the actual comes from (备注). */
+  columns: { section: string; unit: string; observedOn: string; remark: string };
   /** The workbook's font: what an office's Excel uses for the language. */
   font: string;
 }

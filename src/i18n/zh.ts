@@ -496,7 +496,7 @@ export const zh: Labels = {
     title: (title, office, asOf) =>
       `${office === null ? "" : `${office} `}${title}（截至 ${asOf}）`,
     ownerTitle: (owner, asOf) => `${owner}指标进展情况（截至 ${asOf}）`,
-    columns: { section: "板块", unit: "单位", observedOn: "数据日期" },
+    columns: { section: "板块", unit: "单位", observedOn: "数据日期", remark: "备注" },
     font: "等线",
   },
   template: {

@@ -117,6 +117,7 @@ export function resultColumns(labels: Labels, withOwner: boolean): string[] {
     columns.progress,
     words.observedOn,
     columns.note,
+    words.remark,
   ];
 }
 
@@ -164,6 +165,7 @@ function resultRow(result: Result, labels: Labels, withOwner: boolean): XlsxCell
     result.progress === null ? text("") : number(result.progress, SHARE),
     text(result.observedOn === null ? "" : formatDay(result.observedOn)),
     text(formatNote(result, labels)),
+    text(result.note ?? ""),
   ];
 }
 

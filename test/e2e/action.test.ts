@@ -110,7 +110,7 @@ describe("action.yml", () => {
     const checkout = join(workspace, "kpi-checkout");
     // The committed tree, as `uses: OWNER/kpi@TAG` checks it out.
     const clone = spawnSync("git", ["clone", "-q", REPO, checkout], { encoding: "utf8" });
-    expect(clone.stderr).toBe("");
+    expect(clone.status, clone.stderr).toBe(0);
     expect(existsSync(join(checkout, "kpi.cjs"))).toBe(false);
     const job = await runAction(
       checkout,

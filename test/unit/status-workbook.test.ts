@@ -165,7 +165,7 @@ describe("the status workbook (kpi report --format xlsx)", () => {
     expect(textOf(cells.get("A1"))).toBe(
       "XX县人民政府督查室 县政府重点工作月度亮晒（截至 2022-06-30）",
     );
-    expect([..."ABCDEFGHIJKL"].map((column) => textOf(cells.get(`${column}2`)))).toEqual([
+    expect([..."ABCDEFGHIJKLM"].map((column) => textOf(cells.get(`${column}2`)))).toEqual([
       "状态",
       "编号",
       "指标",
@@ -178,6 +178,7 @@ describe("the status workbook (kpi report --format xlsx)", () => {
       "完成率",
       "数据日期",
       "说明",
+      "备注",
     ]);
     const words = { red: "✖ 红灯", yellow: "▲ 黄灯", green: "✔ 绿灯", grey: "○ 无数据" };
     model.results.forEach((result, index) => {
@@ -187,6 +188,9 @@ describe("the status workbook (kpi report --format xlsx)", () => {
       expect(textOf(cells.get(`C${row}`))).toBe(result.target.title);
     });
     expect(cells.get("A23")).toBeUndefined();
+    // The department's note on the row the actual comes from: data/2022-06.xlsx:督查室!D4.
+    const projects = model.results.findIndex((r) => r.target.id === "invest.projects-100m");
+    expect(textOf(cells.get(`M${projects + 3}`))).toBe("示例数据，非官方统计；上半年累计");
     // 老旧园区累计改造提升: actual 5120, E 5400, target 6000, the unit 亩 in its own column,
     // progress (5120 − 4500) ÷ (6000 − 4500) = 0.4133 as a number cell with a percent format.
     const oldParks = model.results.findIndex((result) => result.target.id === "land.old-parks");
@@ -225,10 +229,10 @@ describe("the status workbook (kpi report --format xlsx)", () => {
     expect(sheet).toContain(
       '<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>',
     );
-    expect(sheet).toContain('<autoFilter ref="A2:L22"/>');
+    expect(sheet).toContain('<autoFilter ref="A2:M22"/>');
     const workbook = strFromU8(parts["xl/workbook.xml"] as Uint8Array);
     expect(workbook).toContain(
-      '<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">\'总表\'!$A$2:$L$22</definedName>',
+      '<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">\'总表\'!$A$2:$M$22</definedName>',
     );
     // The title column (C) fits 政府投资（国有企业）占固定资产投资比重, 19 wide characters: 38 + 2.
     expect(sheet).toMatch(/<col min="3" max="3" width="40" customWidth="1"\/>/);
