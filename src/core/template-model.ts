@@ -4,7 +4,7 @@
  * schedule expects at the period's end). A pure function of the targets and the data rows.
  */
 import type { Day } from "./dates.js";
-import type { ObservationsById } from "./evaluate.js";
+import { type ObservationsById, sameDayLastYear } from "./evaluate.js";
 import type { Target } from "./model.js";
 import { expectedValue } from "./schedule.js";
 
@@ -23,6 +23,13 @@ export interface TemplateRow {
   expected: number | null;
   /** What the value is: see `Measure`. */
   measure: Measure;
+  /**
+   * Whether the row takes last year's figure (同期, SPEC 2.4: a growth target with `input:
+   * value`), and that figure when the data have it (the row dated one year before the period's
+   * end), else null.
+   */
+  takesBase: boolean;
+  base: number | null;
 }
 
 export interface TemplateModel {
@@ -31,6 +38,8 @@ export interface TemplateModel {
   period: string;
   date: Day;
   rows: TemplateRow[];
+  /** Whether a row takes last year's figure: the form then has a 同期 column. */
+  withBase: boolean;
 }
 
 /** The owners of the targets: those of `order` first (kpi.yaml's `owners:`), then as the files first name them. */
@@ -52,6 +61,9 @@ export function buildTemplate(
     .map((target): TemplateRow => {
       const series = observations.get(target.id);
       const index = series === undefined ? -1 : series.latestOnOrBefore(period.date - 1);
+      const takesBase = target.kind === "growth" && target.input === "value";
+      const lastYear = sameDayLastYear(period.date);
+      const baseIndex = !takesBase || series === undefined ? -1 : series.latestOnOrBefore(lastYear);
       return {
         target,
         previous:
@@ -60,9 +72,15 @@ export function buildTemplate(
             : { day: series.day(index), value: series.value(index) },
         expected: target.kind === "progress" ? expectedValue(target, period.date) : null,
         measure: measureOf(target),
+        takesBase,
+        base:
+          series === undefined || baseIndex < 0 || series.day(baseIndex) !== lastYear
+            ? null
+            : (series.value(baseIndex) as number),
       };
     });
-  return { owner, period: period.text, date: period.date, rows };
+  const withBase = rows.some((row) => row.takesBase);
+  return { owner, period: period.text, date: period.date, rows, withBase };
 }
 
 function measureOf(target: Target): Measure {

@@ -563,12 +563,17 @@ export const en: Labels = {
       expected: "expected",
       value: "value",
       note: "note",
+      base: "base",
     },
     instruction: (owner, period, date) =>
       `${owner}, ${period}: write each target's value as of ${date} in the value column, and anything to explain in the note column; leave the other columns as they are.`,
     valuePrompt: (unit, measure) => ({
       title: "Value",
       text: `${{ total: "The total to the end of the period", period: "The period's own amount (not a total to date)", rate: "The growth rate to date, in %", level: "The value at the end of the period" }[measure]}${unit === null || measure === "rate" ? "" : `, in ${unit}`}; a number only.`,
+    }),
+    basePrompt: (unit) => ({
+      title: "Last year",
+      text: `The total to the same day of last year${unit === null ? "" : `, in ${unit}`}; a number only.`,
     }),
     milestonePrompt: { title: "Done?", text: "Choose yes or no." },
     valueError: { title: "Not a number", text: "Write a number only, without its unit." },

@@ -613,6 +613,8 @@ export interface TemplateLabels {
     expected: string;
     value: string;
     note: string;
+    /** Last year's figure for the period (同期, a name the data reader takes as `base`). */
+    base: string;
   };
   /** The row above the header in a workbook: what to fill in, and by when. */
   instruction: (owner: string, period: string, date: string) => string;
@@ -621,6 +623,8 @@ export interface TemplateLabels {
     unit: string | null,
     measure: Exclude<Measure, "milestone">,
   ) => { title: string; text: string };
+  /** What a 同期 cell asks for: last year's figure for the same period, in the unit. */
+  basePrompt: (unit: string | null) => { title: string; text: string };
   /** A milestone's cell: 是 / 否. */
   milestonePrompt: { title: string; text: string };
   /** What Excel says when what was typed is not a number, or not one of the list. */

@@ -509,12 +509,17 @@ export const zh: Labels = {
       expected: "序时进度",
       value: "数值",
       note: "备注",
+      base: "同期",
     },
     instruction: (owner, period, date) =>
       `${owner} ${period} 数据填报表：请在“数值”列填写截至 ${date} 的数值，需要说明的写在“备注”列；其他各列请勿改动。`,
     valuePrompt: (unit, measure) => ({
       title: "数值",
       text: `${{ total: "填写截至本期末的累计数", period: "填写本期数（不是累计数）", rate: "填写累计增速（%）", level: "填写本期末的数值" }[measure]}${unit === null || measure === "rate" ? "" : `，单位：${unit}`}；只填数字。`,
+    }),
+    basePrompt: (unit) => ({
+      title: "上年同期",
+      text: `填写上年同期的累计数${unit === null ? "" : `，单位：${unit}`}；只填数字。`,
     }),
     milestonePrompt: { title: "是否完成", text: "选择“是”或“否”。" },
     valueError: { title: "不是数字", text: "请只填写数字，单位不必填写。" },

@@ -2,7 +2,8 @@
  * The cells of the entry form (`kpi template`), the same in its workbook and its CSV file: the
  * id, title, unit and date; the latest value; what the schedule expects at the period's end (E of
  * a progress target, a level's bounds, a growth target's bound, a milestone's deadline); then the
- * value and the note, empty for the owner to fill in.
+ * value and the note, empty for the owner to fill in; and when a growth target takes last year's
+ * figure, a 同期 column (that figure where the data have it, for the owner to check or fill in).
  */
 import { formatDay } from "../core/dates.js";
 import type { TemplateModel, TemplateRow } from "../core/template-model.js";
@@ -12,7 +13,7 @@ import { formatLevelBounds, formatRate, formatReference } from "./format.js";
 export type TemplateValue = string | number;
 
 /** The columns' heads, in the order of `templateCells`. */
-export function templateHeads(labels: Labels): string[] {
+export function templateHeads(labels: Labels, withBase: boolean): string[] {
   const { columns } = labels.template;
   return [
     columns.id,
@@ -23,12 +24,15 @@ export function templateHeads(labels: Labels): string[] {
     columns.expected,
     columns.value,
     columns.note,
+    ...(withBase ? [columns.base] : []),
   ];
 }
 
 /** The 0-based columns of the value and the note: the cells the owner fills in. */
 export const VALUE_COLUMN = 6;
 export const NOTE_COLUMN = 7;
+/** The 0-based column of last year's figure, when the form has one: filled in by the owner too. */
+export const BASE_COLUMN = 8;
 
 /** The cells of one row: numbers as numbers, the rest as text; the value and the note empty. */
 export function templateCells(
@@ -54,6 +58,7 @@ export function templateCells(
     expectedCell(row, labels),
     "",
     "",
+    ...(model.withBase ? [row.base ?? ""] : []),
   ];
 }
 

@@ -22,7 +22,7 @@ export function defuseFormula(text: string): string {
 }
 
 export function renderTemplateCsv(model: TemplateModel, options: { labels: Labels }): string {
-  const lines = [templateHeads(options.labels).map(csvField).join(",")];
+  const lines = [templateHeads(options.labels, model.withBase).map(csvField).join(",")];
   for (const row of model.rows) {
     const cells = templateCells(row, model, options.labels).map((cell, column) =>
       typeof cell === "number"

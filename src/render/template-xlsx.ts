@@ -10,7 +10,13 @@
 import { formatDay } from "../core/dates.js";
 import type { TemplateModel } from "../core/template-model.js";
 import type { Labels } from "../i18n/labels.js";
-import { NOTE_COLUMN, templateCells, templateHeads, VALUE_COLUMN } from "./template-cells.js";
+import {
+  BASE_COLUMN,
+  NOTE_COLUMN,
+  templateCells,
+  templateHeads,
+  VALUE_COLUMN,
+} from "./template-cells.js";
 import {
   cellRef,
   fitWidths,
@@ -27,6 +33,7 @@ const HEAD: XlsxStyle = { bold: true, fill: "DDEBF7", border: true, align: "cent
 const LOCKED: XlsxStyle = { border: true, fill: "F2F2F2" };
 const LOCKED_NUMBER: XlsxStyle = { ...LOCKED, numberFormat: "#,##0.##;-#,##0.##;0" };
 const TO_FILL: XlsxStyle = { border: true, fill: "FFF2CC", locked: false };
+const TO_FILL_NUMBER: XlsxStyle = { ...TO_FILL, numberFormat: LOCKED_NUMBER.numberFormat };
 const INSTRUCTION: XlsxStyle = { bold: true, wrap: true, align: "left" };
 
 /** The widest a column gets; the instruction row is as wide as all of them together. */
@@ -39,15 +46,16 @@ export function renderTemplateXlsx(model: TemplateModel, options: { labels: Labe
 /** The form's workbook, before it is written (what the tests read). */
 export function templateWorkbook(model: TemplateModel, labels: Labels): XlsxWorkbook {
   const words = labels.template;
-  const heads = templateHeads(labels);
+  const heads = templateHeads(labels, model.withBase);
   const head = heads.map((value): XlsxCell => ({ value, style: HEAD }));
   const body = model.rows.map((row) =>
-    templateCells(row, model, labels).map(
-      (value, column): XlsxCell =>
-        column === VALUE_COLUMN || column === NOTE_COLUMN
-          ? { value: null, style: TO_FILL }
-          : { value, style: typeof value === "number" ? LOCKED_NUMBER : LOCKED },
-    ),
+    templateCells(row, model, labels).map((value, column): XlsxCell => {
+      if (column === VALUE_COLUMN || column === NOTE_COLUMN) return { value: null, style: TO_FILL };
+      // Last year's figure: the owner's to check or fill in, where the row takes one.
+      if (column === BASE_COLUMN && row.takesBase)
+        return { value: value === "" ? null : value, style: TO_FILL_NUMBER };
+      return { value, style: typeof value === "number" ? LOCKED_NUMBER : LOCKED };
+    }),
   );
   const widths = fitWidths([head, ...body], MAX_WIDTH).map((width, column) =>
     // Room to write in: the value at least 14 characters, the note 30.
@@ -62,6 +70,18 @@ export function templateWorkbook(model: TemplateModel, labels: Labels): XlsxWork
   const total = widths.reduce((sum, width) => sum + width, 0);
   // The instruction's lines at about one character of width each, 15 points a line.
   const lines = Math.max(1, Math.ceil((instruction.length * 2) / total));
+  const baseValidations: XlsxValidation[] = model.rows.flatMap((row, index) =>
+    row.takesBase
+      ? [
+          {
+            range: cellRef(BASE_COLUMN, index + 3),
+            type: "decimal" as const,
+            prompt: words.basePrompt(row.target.unit),
+            error: words.valueError,
+          },
+        ]
+      : [],
+  );
   const validations: XlsxValidation[] = model.rows.map((row, index) => {
     const range = cellRef(VALUE_COLUMN, index + 3);
     const measure = row.measure;
@@ -96,7 +116,7 @@ export function templateWorkbook(model: TemplateModel, labels: Labels): XlsxWork
         merges: [`A1:${cellRef(heads.length - 1, 1)}`],
         frozenRows: 2,
         printTitleRows: { first: 2, last: 2 },
-        validations,
+        validations: [...validations, ...baseValidations],
         protect: true,
         landscape: true,
       },

@@ -10,7 +10,7 @@ import { labelsFor } from "../../src/i18n/language.js";
 import { openWorkbook } from "../../src/inputs/workbook.js";
 import { csvField, defuseFormula, renderTemplateCsv } from "../../src/render/template-csv.js";
 import { renderTemplateXlsx } from "../../src/render/template-xlsx.js";
-import { day, rows, targetsFrom } from "../helpers.js";
+import { day, readCsvTexts, rows, targetsFrom } from "../helpers.js";
 
 const TARGETS = targetsFrom(`
 year: 2022
@@ -78,6 +78,50 @@ describe("the CSV form", () => {
       `hostile,"'=HYPERLINK(""http://evil.example"",""x"")",'+cmd|' /C calc'!A0,2022-07-31,,6.84,,`,
       "",
     ]);
+  });
+});
+
+describe("a growth target that takes last year's figure (input: value)", () => {
+  const growth = targetsFrom(`
+year: 2023
+targets:
+  - { id: output, title: 规上工业产值增长, owner: 经信局, unit: 亿元, kind: growth, rate: 10, input: value }
+  - { id: parks, title: 园区数, owner: 经信局, unit: 个, target: 12 }
+`);
+
+  it("has a 同期 column, with last year's figure where the data have it, that reads back as the base", () => {
+    // Last year's row for 2023-06-30 is 2022-06-30's (SPEC 2.4); there is none for 2023-07-31.
+    const observations = new Map([
+      ["output", rows(["2022-06-30", 200], ["2022-07-31", 230], ["2023-06-30", 216])],
+    ]);
+    const june = { text: "2023-06", date: day("2023-06-30") };
+    const model = buildTemplate(growth, observations, "经信局", june);
+    expect([model.withBase, ...model.rows.map((row) => [row.takesBase, row.base])]).toEqual([
+      true,
+      [true, 200],
+      [false, null],
+    ]);
+    const csv = renderTemplateCsv(model, { labels: labelsFor("zh") });
+    expect(csv.split("\r\n").slice(0, 3)).toEqual([
+      "\ufeff编号,指标名称,单位,日期,上期数值,序时进度,数值,备注,同期",
+      "output,规上工业产值增长,亿元,2023-06-30,230,≥ 10%,,,200",
+      // The latest row before 06-30 is 2022-07-31's 230; parks: 60% of 12 by mid-year is 7.2.
+      "parks,园区数,个,2023-06-30,,7.2,,,",
+    ]);
+    // The owner writes 226 for June: G = (226 ÷ 200 − 1) × 100 = 13.0.
+    const filled = csv.replace("≥ 10%,,,200", "≥ 10%,226,,200").replace(/^\ufeff/, "");
+    const read = readCsvTexts([{ file: "f.csv", chunks: [filled] }], growth);
+    // The parks row left empty is a warning that it was skipped, as for any unfilled row.
+    expect(read.problems.map((problem) => problem.code)).toEqual(["data.value-missing"]);
+    const series = read.observations.get("output");
+    expect([series?.value(0), series?.base(0)]).toEqual([226, 200]);
+    // In the workbook, I3 holds 200 as a number, in a cell the owner may change.
+    const [sheet] = openWorkbook(renderTemplateXlsx(model, { labels: labelsFor("zh") })).sheets;
+    const output = [...(sheet?.rows() ?? [])].find((row) => row.row === 3);
+    expect(output?.cells.at(-1)).toEqual({ kind: "number", value: 200, format: "plain" });
+    expect(output?.columns.at(-1)).toBe(8);
+    // A form without a growth target has no 同期 column.
+    expect(buildTemplate(TARGETS, OBSERVATIONS, "发改局", JULY).withBase).toBe(false);
   });
 });
 
