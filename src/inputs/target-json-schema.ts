@@ -7,18 +7,12 @@ import * as z from "zod/mini";
 import { KINDS } from "../core/model.js";
 import {
   DEFAULTS_DESCRIPTION,
-  date,
   describe,
-  growthTargetSchema,
+  describedSchemas,
   ID_DESCRIPTION,
   ID_PATTERN_SOURCE,
   KIND_DESCRIPTION,
-  levelTargetSchema,
-  milestoneTargetSchema,
-  progressTargetSchema,
   TARGETS_DESCRIPTION,
-  tolerance,
-  YEAR,
 } from "./target-schema.js";
 
 /** An id as an editor checks it: the pattern of SPEC 2 (the loader composes it first). */
@@ -50,6 +44,15 @@ function editorTarget<Shape extends z.core.$ZodShape>(
  * ids, which kind a default gives) are left to `kpi validate`.
  */
 export function targetFileEditorSchema() {
+  const {
+    date,
+    growthTargetSchema,
+    levelTargetSchema,
+    milestoneTargetSchema,
+    progressTargetSchema,
+    tolerance,
+    YEAR,
+  } = describedSchemas();
   return z
     .strictObject({
       year: YEAR.apply(z.optional),

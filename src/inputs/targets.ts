@@ -49,6 +49,7 @@ import {
 import { closestMatch } from "../core/suggest.js";
 import { offsetIn, type PlainYaml, readPlainYaml } from "./plain-yaml.js";
 import {
+  checkingSchemas,
   EXPECTATIONS,
   type GrowthTargetInput,
   type LevelTargetInput,
@@ -57,8 +58,6 @@ import {
   PERCENT_PATTERN,
   type ProgressTargetInput,
   REQUIRED,
-  targetFileSchema,
-  targetSchemas,
 } from "./target-schema.js";
 import { indentCharacterOf, yamlErrorProblems } from "./yaml-problems.js";
 
@@ -750,6 +749,7 @@ function checkDocument(
   if (data === undefined) return { targets: [], problems: located.problems };
   reportPrototypeKeys(located, data);
   const tooLarge = reportLargeNumbers(located, data);
+  const { targetFileSchema } = checkingSchemas();
   const file = targetFileSchema.safeParse(data);
   if (!file.success) {
     const fileKeys = Object.keys(targetFileSchema.shape);
@@ -892,11 +892,15 @@ function pathOfEntry(entry: NodeEntry): Path {
 }
 
 /** Every key that some kind of target has, except the id, which cannot have a default. */
-const DEFAULTABLE_KEYS = new Set(
-  Object.values(targetSchemas).flatMap((schema) =>
-    Object.keys(schema.shape).filter((key) => key !== "id"),
-  ),
-);
+let defaultableKeys: Set<string> | undefined;
+function defaultable(): Set<string> {
+  defaultableKeys ??= new Set(
+    Object.values(checkingSchemas().targetSchemas).flatMap((schema) =>
+      Object.keys(schema.shape).filter((key) => key !== "id"),
+    ),
+  );
+  return defaultableKeys;
+}
 
 /**
  * The keys of a `defaults` mapping: fields of some kind, never the id. With `values`, each value
@@ -910,11 +914,11 @@ export function checkDefaults(
 ): void {
   for (const key of Object.keys(defaults)) {
     if (key === "id") located.report(located.keyAt(["defaults"], key), "target.id-default", {});
-    else if (!DEFAULTABLE_KEYS.has(key))
-      located.reportProblem(located.keyAt(["defaults"], key), unknownKey(DEFAULTABLE_KEYS)(key));
+    else if (!defaultable().has(key))
+      located.reportProblem(located.keyAt(["defaults"], key), unknownKey(defaultable())(key));
     else if (values) {
       const fields = KINDS.flatMap((kind) => {
-        const shape = targetSchemas[kind].shape as Record<string, z.ZodMiniType>;
+        const shape = checkingSchemas().targetSchemas[kind].shape as Record<string, z.ZodMiniType>;
         return Object.hasOwn(shape, key) ? [shape[key] as z.ZodMiniType] : [];
       });
       const results = fields.map((field) => field.safeParse(defaults[key]));
@@ -956,7 +960,7 @@ function buildTarget(
     });
     return null;
   }
-  const schema = targetSchemas[kind as Kind];
+  const schema = checkingSchemas().targetSchemas[kind as Kind];
   const merged: Record<string, unknown> = {};
   // The project's defaults first, under the file's (SPEC 2.5). Own keys only: "constructor" or
   // "toString" in defaults is an unknown key, not a field.
@@ -1026,9 +1030,11 @@ function unknownKey(known: Iterable<string>): (key: string) => CodeAndParams {
 function unknownTargetKey(kind: Kind): (key: string) => CodeAndParams {
   return (key) => {
     // Own keys only: a YAML key such as "constructor" is no field of any kind.
-    const owners = KINDS.filter((other) => Object.hasOwn(targetSchemas[other].shape, key));
+    const owners = KINDS.filter((other) =>
+      Object.hasOwn(checkingSchemas().targetSchemas[other].shape, key),
+    );
     if (owners.length > 0) return ["target.key-of-other-kind", { key, kind, owners }];
-    return unknownKey(Object.keys(targetSchemas[kind].shape))(key);
+    return unknownKey(Object.keys(checkingSchemas().targetSchemas[kind].shape))(key);
   };
 }
 
