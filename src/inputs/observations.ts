@@ -248,18 +248,35 @@ const CHUNK_MASK = CHUNK_ROWS - 1;
 
 class RowChunk {
   readonly targets = new Int32Array(CHUNK_ROWS);
-  readonly files = new Int32Array(CHUNK_ROWS);
   readonly days = new Int32Array(CHUNK_ROWS);
   readonly values = new Float64Array(CHUNK_ROWS);
   readonly lines = new Int32Array(CHUNK_ROWS);
-  readonly bases = new Float64Array(CHUNK_ROWS);
   readonly flags = new Uint8Array(CHUNK_ROWS);
-  readonly reported = new Int32Array(CHUNK_ROWS);
+  /**
+   * The columns most rows leave as they are, made when a row of the chunk needs them: each row's
+   * file (null while all are of `file`), base (null: NaN for all) and reported date (null:
+   * NOT_REPORTED for all). Five million rows have 200 MB of columns less for it.
+   */
+  file = -1;
+  files: Int32Array | null = null;
+  bases: Float64Array | null = null;
+  reported: Int32Array | null = null;
   /**
    * Each row's note, an index into its file's notes, -1 for none; null while no row of the chunk
    * has one (most files have no notes, or few: no memory is taken for them).
    */
   notes: Int32Array | null = null;
+}
+
+/** Whether a value of `column` from `from` to `to` is one that `test` takes. */
+function hasAny<T extends Int32Array | Float64Array>(
+  column: T,
+  from: number,
+  to: number,
+  test: (value: number) => boolean,
+): boolean {
+  for (let at = from; at < to; at++) if (test(column[at] as number)) return true;
+  return false;
 }
 
 /**
@@ -294,13 +311,23 @@ class RowStore implements RowColumns {
       const count = Math.min(batch.length - from, CHUNK_ROWS - offset);
       const to = from + count;
       chunk.targets.set(batch.targets.subarray(from, to), offset);
-      chunk.files.fill(file, offset, offset + count);
+      if (chunk.file === -1) chunk.file = file;
+      else if (chunk.file !== file && chunk.files === null)
+        chunk.files = new Int32Array(CHUNK_ROWS).fill(chunk.file, 0, offset);
+      chunk.files?.fill(file, offset, offset + count);
       chunk.days.set(batch.days.subarray(from, to), offset);
       chunk.values.set(batch.values.subarray(from, to), offset);
       chunk.lines.set(batch.lines.subarray(from, to), offset);
-      chunk.bases.set(batch.bases.subarray(from, to), offset);
+      if (chunk.bases === null && hasAny(batch.bases, from, to, (base) => !Number.isNaN(base)))
+        chunk.bases = new Float64Array(CHUNK_ROWS).fill(Number.NaN, 0, offset);
+      chunk.bases?.set(batch.bases.subarray(from, to), offset);
       chunk.flags.set(batch.flags.subarray(from, to), offset);
-      chunk.reported.set(batch.reported.subarray(from, to), offset);
+      if (
+        chunk.reported === null &&
+        hasAny(batch.reported, from, to, (day) => day !== NOT_REPORTED)
+      )
+        chunk.reported = new Int32Array(CHUNK_ROWS).fill(NOT_REPORTED, 0, offset);
+      chunk.reported?.set(batch.reported.subarray(from, to), offset);
       if (batch.noteTexts.length > 0) {
         const { notes } = batch;
         for (let row = from; row < to; row++) {
@@ -334,7 +361,12 @@ class RowStore implements RowColumns {
   }
 
   file(row: number): string {
-    return this.fileNames[this.chunkOf(row).files[row & CHUNK_MASK] as number] as string;
+    return this.fileNames[this.fileIndex(row)] as string;
+  }
+
+  private fileIndex(row: number): number {
+    const chunk = this.chunkOf(row);
+    return chunk.files === null ? chunk.file : (chunk.files[row & CHUNK_MASK] as number);
   }
 
   line(row: number): number {
@@ -342,7 +374,8 @@ class RowStore implements RowColumns {
   }
 
   base(row: number): number {
-    return this.chunkOf(row).bases[row & CHUNK_MASK] as number;
+    const { bases } = this.chunkOf(row);
+    return bases === null ? Number.NaN : (bases[row & CHUNK_MASK] as number);
   }
 
   correction(row: number): boolean {
@@ -355,20 +388,19 @@ class RowStore implements RowColumns {
   }
 
   reported(row: number): Day {
-    return this.chunkOf(row).reported[row & CHUNK_MASK] as number;
+    const { reported } = this.chunkOf(row);
+    return reported === null ? NOT_REPORTED : (reported[row & CHUNK_MASK] as number);
   }
 
   /** The row's note (trimmed), or undefined for none. */
   note(row: number): string | undefined {
     const chunk = this.chunkOf(row);
     const note = chunk.notes?.[row & CHUNK_MASK] ?? -1;
-    return note === -1
-      ? undefined
-      : this.noteTexts[chunk.files[row & CHUNK_MASK] as number]?.[note];
+    return note === -1 ? undefined : this.noteTexts[this.fileIndex(row)]?.[note];
   }
 
   sheet(row: number): string | undefined {
-    return this.sheetNames[this.chunkOf(row).files[row & CHUNK_MASK] as number];
+    return this.sheetNames[this.fileIndex(row)];
   }
 
   /** The row's place: its line, or its sheet's row. */
