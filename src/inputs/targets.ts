@@ -47,6 +47,7 @@ import {
   progressDirection,
 } from "../core/schedule.js";
 import { closestMatch } from "../core/suggest.js";
+import { plainProgressTarget } from "./plain-target.js";
 import { offsetIn, type PlainYaml, readPlainYaml } from "./plain-yaml.js";
 import {
   checkingSchemas,
@@ -981,7 +982,10 @@ function buildTarget(
       return [...itemPath, ...path];
     return ["defaults", ...path];
   };
-  const parsed = schema.safeParse(merged);
+  // Most targets are progress targets of a few plain fields: checked by hand, as zod checks them.
+  const plain = kind === "progress" ? plainProgressTarget(merged, progressKeys()) : null;
+  const parsed =
+    plain === null ? schema.safeParse(merged) : { success: true as const, data: plain };
   if (!parsed.success) {
     reportIssues(located, parsed.error.issues, pathOf, merged, (path) =>
       path.length === 0 ? unknownTargetKey(kind as Kind) : unknownKey(MILESTONE_KEYS),
@@ -1005,6 +1009,14 @@ function buildTarget(
     case "growth":
       return buildGrowth(context, parsed.data as GrowthTargetInput);
   }
+}
+
+let progressShapeKeys: readonly string[] | undefined;
+
+/** The fields of a progress target, in the order of its schema (the order zod gives them in). */
+function progressKeys(): readonly string[] {
+  progressShapeKeys ??= Object.keys(checkingSchemas().targetSchemas.progress.shape);
+  return progressShapeKeys;
 }
 
 interface BuildContext {
