@@ -10,7 +10,6 @@ import { PLATFORMS, type Platform } from "../core/project.js";
 import { buildReport } from "../core/report-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { formatProblem } from "../i18n/problem-text.js";
-import { postMessages } from "../io/post-webhook.js";
 import { digestPayloads } from "../render/notify-payloads.js";
 import type { CliContext, KpiCommand } from "./context.js";
 import { startReportRun } from "./load-inputs.js";
@@ -71,6 +70,8 @@ async function notify(options: NotifyOptions, context: CliContext): Promise<numb
     const value = Number(context.env[name]);
     return Number.isFinite(value) && value >= 0 ? value : fallback;
   };
+  // Loaded by this command only: node:crypto (the signatures) is a few milliseconds of a start.
+  const { postMessages } = await import("../io/post-webhook.js");
   const result = await postMessages(payloads, {
     platform: options.to,
     url,

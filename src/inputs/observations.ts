@@ -268,14 +268,15 @@ class RowChunk {
   notes: Int32Array | null = null;
 }
 
-/** Whether a value of `column` from `from` to `to` is one that `test` takes. */
-function hasAny<T extends Int32Array | Float64Array>(
-  column: T,
-  from: number,
-  to: number,
-  test: (value: number) => boolean,
-): boolean {
-  for (let at = from; at < to; at++) if (test(column[at] as number)) return true;
+/** Whether a row from `from` to `to` has a base. */
+function hasBase(bases: Float64Array, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (!Number.isNaN(bases[at])) return true;
+  return false;
+}
+
+/** Whether a row from `from` to `to` has a reported date. */
+function hasReported(reported: Int32Array, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (reported[at] !== NOT_REPORTED) return true;
   return false;
 }
 
@@ -318,14 +319,11 @@ class RowStore implements RowColumns {
       chunk.days.set(batch.days.subarray(from, to), offset);
       chunk.values.set(batch.values.subarray(from, to), offset);
       chunk.lines.set(batch.lines.subarray(from, to), offset);
-      if (chunk.bases === null && hasAny(batch.bases, from, to, (base) => !Number.isNaN(base)))
+      if (chunk.bases === null && hasBase(batch.bases, from, to))
         chunk.bases = new Float64Array(CHUNK_ROWS).fill(Number.NaN, 0, offset);
       chunk.bases?.set(batch.bases.subarray(from, to), offset);
       chunk.flags.set(batch.flags.subarray(from, to), offset);
-      if (
-        chunk.reported === null &&
-        hasAny(batch.reported, from, to, (day) => day !== NOT_REPORTED)
-      )
+      if (chunk.reported === null && hasReported(batch.reported, from, to))
         chunk.reported = new Int32Array(CHUNK_ROWS).fill(NOT_REPORTED, 0, offset);
       chunk.reported?.set(batch.reported.subarray(from, to), offset);
       if (batch.noteTexts.length > 0) {

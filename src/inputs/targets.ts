@@ -794,7 +794,13 @@ function reportSeveralOwners(
     ? owner.map((name, index): [Path, unknown] => [[...path, "owner", index], name])
     : [[[...path, "owner"], owner]];
   for (const [at, name] of names)
-    if (typeof name === "string") reportOwnerName(located, located.nodeAt(at), name);
+    if (typeof name === "string" && !isOneSeenName(name))
+      reportOwnerName(located, located.nodeAt(at), name);
+}
+
+/** Whether a name is one body, every character of it seen: nothing to report, no node to find. */
+function isOneSeenName(name: string): boolean {
+  return severalOwners(name) === null && unseenCharacterOf(name.trim()) === null;
 }
 
 /**
