@@ -609,8 +609,15 @@ class FileReader {
     const value = plainDecimal(text, valueStart, valueEnd);
     if (value === undefined) return false;
     // A digit after the value may be the rest of an unquoted number: the general path decides.
-    if (this.afterValue !== -1 && this.afterValue < fields) {
-      const code = text.charCodeAt(bounds[2 * this.afterValue] as number);
+    // (An empty field is not read: at the end of a text, a character past it would make the
+    // optimised code of this function fall back, the first time a row ends a chunk.)
+    const after = this.afterValue;
+    if (
+      after !== -1 &&
+      after < fields &&
+      (bounds[2 * after + 1] as number) > (bounds[2 * after] as number)
+    ) {
+      const code = text.charCodeAt(bounds[2 * after] as number);
       if (code >= 48 && code <= 57) return false;
     }
     const base = this.plainBase(text, fields, index, columns);
