@@ -83,3 +83,56 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function date(value: unknown): string | undefined {
   return typeof value === "string" && DATE.test(value) ? value : undefined;
 }
+
+/** A target file's outer shape, as its schema gives it. */
+export interface PlainTargetFile {
+  year?: number;
+  defaults?: Record<string, unknown>;
+  targets: Record<string, unknown>[];
+}
+
+/**
+ * A target file's outer shape checked by hand as its schema checks it (the keys year, defaults
+ * and targets; a year of 1 to 9999; defaults a mapping; targets a non-empty list of mappings),
+ * each mapping a copy; null for anything else, which the schema checks and words the problems of.
+ */
+export function plainTargetFile(data: unknown): PlainTargetFile | null {
+  if (!isPlainMapping(data)) return null;
+  for (const key of Object.keys(data))
+    if (key !== "year" && key !== "defaults" && key !== "targets") return null;
+  const file: Partial<PlainTargetFile> = {};
+  if (Object.hasOwn(data, "year")) {
+    const { year } = data;
+    if (!(Number.isInteger(year) && (year as number) >= 1 && (year as number) <= 9999)) return null;
+    file.year = year as number;
+  }
+  if (Object.hasOwn(data, "defaults")) {
+    if (!isPlainMapping(data.defaults)) return null;
+    file.defaults = { ...data.defaults };
+  }
+  const { targets } = data;
+  if (!Array.isArray(targets) || targets.length === 0) return null;
+  const items: Record<string, unknown>[] = [];
+  for (const item of targets) {
+    if (!isPlainMapping(item)) return null;
+    items.push({ ...item });
+  }
+  file.targets = items;
+  return file as PlainTargetFile;
+}
+
+/**
+ * A mapping as the YAML readers make it, which the schema takes as a record: an object of the
+ * plain prototype or none, without the keys the schema treats apart (`constructor`, `__proto__`)
+ * and without symbols.
+ */
+function isPlainMapping(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return (
+    (prototype === Object.prototype || prototype === null) &&
+    !Object.hasOwn(value, "constructor") &&
+    !Object.hasOwn(value, "__proto__") &&
+    Object.getOwnPropertySymbols(value).length === 0
+  );
+}

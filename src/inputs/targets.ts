@@ -47,7 +47,7 @@ import {
   progressDirection,
 } from "../core/schedule.js";
 import { closestMatch } from "../core/suggest.js";
-import { plainProgressTarget } from "./plain-target.js";
+import { plainProgressTarget, plainTargetFile } from "./plain-target.js";
 import { offsetIn, type PlainYaml, readPlainYaml } from "./plain-yaml.js";
 import {
   checkingSchemas,
@@ -750,10 +750,14 @@ function checkDocument(
   if (data === undefined) return { targets: [], problems: located.problems };
   reportPrototypeKeys(located, data);
   const tooLarge = reportLargeNumbers(located, data);
-  const { targetFileSchema } = checkingSchemas();
-  const file = targetFileSchema.safeParse(data);
+  // Most files are a year, defaults and a list of targets: checked by hand, as zod checks them.
+  const plain = plainTargetFile(data);
+  const file =
+    plain === null
+      ? checkingSchemas().targetFileSchema.safeParse(data)
+      : { success: true as const, data: plain };
   if (!file.success) {
-    const fileKeys = Object.keys(targetFileSchema.shape);
+    const fileKeys = Object.keys(checkingSchemas().targetFileSchema.shape);
     reportIssues(
       located,
       file.error.issues,

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { plainProgressTarget } from "../../src/inputs/plain-target.js";
+import { plainProgressTarget, plainTargetFile } from "../../src/inputs/plain-target.js";
 import { checkingSchemas } from "../../src/inputs/target-schema.js";
 
 const schema = checkingSchemas().targetSchemas.progress;
@@ -106,5 +106,68 @@ describe("a plain progress target is checked by hand, as the schema checks it", 
     expect(plainProgressTarget({ ...base, title: "  " }, shapeKeys)).toBeNull();
     expect(plainProgressTarget({ ...base, target: Number.NaN }, shapeKeys)).toBeNull();
     expect(plainProgressTarget({ id: "t.1", title: "x" }, shapeKeys)).toBeNull();
+  });
+});
+
+describe("a target file's outer shape is checked by hand, as the schema checks it", () => {
+  const fileSchema = checkingSchemas().targetFileSchema;
+  const scalars = fc.oneof(
+    fc.string(),
+    fc.integer({ min: -2, max: 10001 }),
+    fc.constantFrom(2022, 1, 9999, 0, -0, 2022.5, Number.NaN, "2022", null, true),
+  );
+  const mapping = fc.oneof(
+    { arbitrary: fc.dictionary(fc.string(), scalars, { maxKeys: 3 }), weight: 6 },
+    // What the schema treats apart: a key `constructor` or `__proto__`, another prototype.
+    fc.constantFrom(
+      JSON.parse('{"__proto__": 1, "id": "t"}'),
+      { constructor: 1 },
+      Object.create(null),
+      Object.assign(Object.create(null), { id: "t" }),
+      new Date(0),
+      [],
+    ),
+  );
+  const value = fc.oneof(scalars, mapping, fc.array(mapping, { maxLength: 3 }));
+  const file = fc.record(
+    {
+      year: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 9999 }), weight: 3 }, value),
+      defaults: fc.oneof({ arbitrary: mapping, weight: 3 }, value),
+      targets: fc.oneof(
+        { arbitrary: fc.array(mapping, { minLength: 1, maxLength: 4 }), weight: 4 },
+        value,
+      ),
+      yaer: value,
+    },
+    { requiredKeys: [] },
+  );
+
+  it("answers only what the schema accepts, and gives what it gives", () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(file, (data) => {
+        const plain = plainTargetFile(data);
+        const parsed = fileSchema.safeParse(data);
+        if (plain === null) return;
+        answered++;
+        expect(parsed.success).toBe(true);
+        expect(plain).toStrictEqual(parsed.data);
+        expect(Object.keys(plain)).toEqual(Object.keys(parsed.data ?? {}));
+        plain.targets.forEach((item, index) => {
+          expect(Object.keys(item)).toEqual(Object.keys(parsed.data?.targets[index] ?? {}));
+        });
+      }),
+      { numRuns: 3000 },
+    );
+    // Hand check that the property is not empty: most draws are files of the plain shape.
+    expect(answered).toBeGreaterThan(100);
+  });
+
+  it("answers for the benchmark's file and leaves the rest to the schema", () => {
+    const data = { year: 2022, defaults: { section: "经济发展" }, targets: [{ id: "t.0001" }] };
+    expect(plainTargetFile(data)).toStrictEqual(fileSchema.safeParse(data).data);
+    expect(plainTargetFile({ ...data, targets: [] })).toBeNull();
+    expect(plainTargetFile({ ...data, year: 10000 })).toBeNull();
+    expect(plainTargetFile({ targets: [{ constructor: "x" }] })).toBeNull();
   });
 });
