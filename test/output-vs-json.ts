@@ -65,6 +65,7 @@ export interface CheckJson {
   asOf: string;
   /** The project file's office and report title, or null. */
   office: string | null;
+  notice?: string | null;
   title: string | null;
   summary: Record<Status | "total", number>;
   results: ResultJson[];
@@ -855,12 +856,20 @@ export function reportMismatches(
     const heading =
       json.title === null ? words.title(json.asOf) : words.namedTitle(json.title, json.asOf);
     findings.equal("title", title?.path, [heading]);
-    // The office, when the project file names it, then the summary.
-    const office = json.office === null ? [] : ["paragraph" as const];
+    // The office and the notice line, when the project file names them, then the summary.
+    const notice = json.notice ?? null;
+    const office = [
+      ...(json.office === null ? [] : ["paragraph" as const]),
+      ...(notice === null ? [] : ["paragraph" as const]),
+    ];
     const blocks = blocksOf(findings.at("title"), title, [...office, "paragraph"]);
     if (blocks !== null && json.office !== null) {
       const first = blocks[0];
       findings.equal("office", first?.kind === "paragraph" ? first.text : null, json.office);
+    }
+    if (blocks !== null && notice !== null) {
+      const line = blocks[office.length - 1];
+      findings.equal("notice", line?.kind === "paragraph" ? line.text : null, notice);
     }
     const summary = blocks?.[office.length];
     if (summary?.kind === "paragraph") {

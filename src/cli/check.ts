@@ -73,6 +73,7 @@ async function check(
       warnings: inputs.warnings,
       office: project.office,
       title: project.title,
+      notice: project.notice,
     }),
     options.output,
     context,
@@ -87,6 +88,7 @@ async function check(
       settings: project,
       office: project.office,
       title: project.title,
+      notice: project.notice,
       warnings: inputs.warnings,
     });
     await appendOutput(summaryFile, renderReport(model, { labels, charts: false, byOwner: false }));

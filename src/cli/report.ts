@@ -61,6 +61,7 @@ async function report(
     settings: project,
     allHistories: options.format === "html",
     office: project.office,
+    notice: project.notice,
     title: project.title,
     warnings: inputs.warnings,
   });

@@ -79,6 +79,7 @@ function projectFile(): string {
 # out; \`${KPI_COMMAND} validate\` checks it, \`${KPI_COMMAND} schema --project\` prints its schema.
 office: XX县人民政府督查室 # 单位名称，显示在每份报告上 / the office, shown on every report
 title: 重点工作月度亮晒 # 报告标题 / the report's title
+# notice: 示例数据，非官方统计 # 每份报告、页面和通报上的提示 / a line on every report and page
 due_days: 10 # 每期数据在期末后几天内报送 / a period's figures are due this many days after it ends
 
 # 责任单位的正式顺序：名次并列时按此排列；每个指标的责任单位都须在其中。

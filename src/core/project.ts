@@ -53,6 +53,8 @@ export interface ProjectSettings {
   office: string | null;
   /** The report's title. */
   title: string | null;
+  /** A line shown on every report, page and notice ("示例数据，非官方统计"); null when not given. */
+  notice: string | null;
   /** The notice's issue: a number (第 7 期) or its line as printed; null when not given. */
   issue: number | string | null;
   /** Days after a period's end that its report is due. @default 10 */
@@ -78,6 +80,7 @@ export interface ProjectSettings {
 export const DEFAULT_PROJECT: Readonly<ProjectSettings> = {
   office: null,
   title: null,
+  notice: null,
   issue: null,
   dueDays: 10,
   owners: null,

@@ -107,6 +107,8 @@ export interface StatusChange {
 export interface ReportModel {
   /** The office and the report's title, from the project file (SPEC 7); null when not given. */
   office: string | null;
+  /** The project file's notice line, shown on every report, page and document; null for none. */
+  notice: string | null;
   title: string | null;
   asOf: Day;
   /** The follow-up list (督办清单): targets red report after report, the longest streaks first. */
@@ -156,6 +158,8 @@ export interface BuildReportOptions extends EvaluateOptions {
   allHistories?: boolean;
   /** The project file's office, shown on the report. @default null */
   office?: string | null;
+  /** The project file's notice line, shown on the report. @default null */
+  notice?: string | null;
   /** The project file's title of the report. @default null */
   title?: string | null;
   /** The run's warnings: those of the targets' rows are shown. @default [] */
@@ -203,6 +207,7 @@ export function buildReport(
   const owners = inOwnerOrder(ranking.standings, report.results, settings.owners);
   return {
     office: options.office ?? null,
+    notice: options.notice ?? null,
     title: options.title ?? null,
     asOf,
     followUp: redStreaks(report.results, evaluations),

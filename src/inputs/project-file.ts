@@ -97,6 +97,7 @@ export function projectSettingsOf(document: TargetDocument): LoadedProject {
     settings: {
       office: input.office ?? null,
       title: input.title ?? null,
+      notice: input.notice ?? null,
       issue: input.issue ?? null,
       dueDays: input.due_days ?? DEFAULT_PROJECT.dueDays,
       owners,
@@ -124,7 +125,8 @@ export function plainProjectInput(data: unknown): ProjectFileInput | null {
     const value = (data as Record<string, unknown>)[key];
     switch (key) {
       case "office":
-      case "title": {
+      case "title":
+      case "notice": {
         const text = trimmedText(value);
         if (text === null) return null;
         input[key] = text;

@@ -158,6 +158,16 @@ function buildProjectFileSchema() {
           )
           .apply(z.optional),
         title: text.check(z.meta(describe("the report's title", "报告标题"))).apply(z.optional),
+        notice: text
+          .check(
+            z.meta(
+              describe(
+                "a line shown on every report, page and notice (示例数据，非官方统计)",
+                "显示在每份报告、页面和通报上的提示（如“示例数据，非官方统计”）",
+              ),
+            ),
+          )
+          .apply(z.optional),
         issue: z
           .union(
             [
@@ -294,6 +304,7 @@ export type ProjectFileInput = z.infer<ReturnType<typeof buildProjectFileSchema>
 export const PROJECT_KEYS = [
   "office",
   "title",
+  "notice",
   "issue",
   "due_days",
   "owners",

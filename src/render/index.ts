@@ -27,6 +27,8 @@ export interface RenderOptions {
   /** The project file's office and report title: the JSON gives them (null when absent). */
   office?: string | null;
   title?: string | null;
+  /** The project file's notice line: the JSON gives it too (null when absent). */
+  notice?: string | null;
 }
 
 export interface ReportRenderOptions {

@@ -42,6 +42,8 @@ export interface NoticeDocument {
   /** `第 7 期`, or null without `--issue` or `issue:`. */
   issueLine: string | null;
   office: string | null;
+  /** The project file's notice line, printed under the title; null for none. */
+  notice: string | null;
   /** The as-of date as the notice prints it (2022年6月30日). */
   date: string;
   title: string;
@@ -87,6 +89,7 @@ export function buildNotice(model: ReportModel, options: NoticeOptions): NoticeD
   return {
     issueLine: issue === null ? null : typeof issue === "number" ? words.issue(issue) : issue,
     office: model.office,
+    notice: model.notice,
     date,
     title: model.title ?? words.defaultTitle(year, month),
     lang: labels.html.lang.startsWith("zh") ? "zh" : "en",

@@ -177,6 +177,20 @@ function head(docx: typeof Docx, notice: NoticeDocument): Docx.Paragraph[] {
       ],
     }),
   );
+  // The project's notice line under the title, centred and in brackets: （示例数据，非官方统计）.
+  if (notice.notice !== null)
+    paragraphs.push(
+      new docx.Paragraph({
+        alignment: docx.AlignmentType.CENTER,
+        spacing: { after: LINE_TWIPS },
+        children: [
+          new docx.TextRun({
+            text: notice.lang === "zh" ? `（${notice.notice}）` : `(${notice.notice})`,
+            bold: true,
+          }),
+        ],
+      }),
+    );
   return paragraphs;
 }
 

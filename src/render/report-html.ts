@@ -43,6 +43,8 @@ export interface ReportHtmlOptions {
   labels: Labels;
   /** Owner sections in ranking order rather than in the order owners first appear. @default false */
   byOwner?: boolean;
+  /** The issue (第 7 期): a number or its line as printed; null for none. @default null */
+  issue?: number | string | null;
 }
 
 /** Worst first: the order of the summary, the status filter and the "worst first" sort. */
@@ -76,10 +78,24 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
   const asOf = formatDay(model.asOf);
   const title = model.title === null ? words.title(asOf) : words.namedTitle(model.title, asOf);
   const until = formatDay(model.asOf + DUE_SOON_DAYS);
+  const issue = options.issue ?? null;
+  const issueLine =
+    issue === null ? null : typeof issue === "number" ? labels.notice.issue(issue) : issue;
   const body = [
     "<header>",
-    ...(model.office === null ? [] : [`<p class="office">${escapeHtml(model.office)}</p>`]),
+    // The office's own head, as on its notices: the office and the issue line over the title.
+    ...(model.office === null && issueLine === null
+      ? []
+      : [
+          `<p class="masthead">${[
+            ...(model.office === null
+              ? []
+              : [`<span class="office">${escapeHtml(model.office)}</span>`]),
+            ...(issueLine === null ? [] : [`<span class="issue">${escapeHtml(issueLine)}</span>`]),
+          ].join(" ")}</p>`,
+        ]),
     `<h1>${escapeHtml(title)}</h1>`,
+    ...(model.notice === null ? [] : [`<p class="notice">${escapeHtml(model.notice)}</p>`]),
     summaryLine(model.summary, labels),
     navigation(labels),
     "</header>",
@@ -226,7 +242,28 @@ function ownerKeysOf(result: Result, page: PageContext): string {
 /** The target's title as a link to its card, and its id. */
 function targetCell(result: Result, page: PageContext): string {
   const anchor = page.anchors.get(result.target.id) ?? "";
-  return `<a href="#${anchor}">${escapeHtml(result.target.title)}</a> <span class="id">${escapeHtml(result.target.id)}</span>`;
+  return `<a href="#${anchor}">${escapeHtml(result.target.title)}</a> <span class="id">${idMarkup(result.target.id)}</span>`;
+}
+
+/**
+ * An id that breaks only after a dot, a hyphen or an underscore (`land.` / `old-` / `parks`),
+ * never inside a word: each part is kept whole, and the text copied is the id as it is.
+ */
+export function idMarkup(id: string): string {
+  return id
+    .split(/(?<=[._-])/)
+    .map((part) => `<span class="w">${escapeHtml(part)}</span>`)
+    .join("<wbr>");
+}
+
+/**
+ * A cell's text escaped, each number kept on one line with the unit after it (`5120 亩`, never
+ * `5120` / `亩`: the space between them is a no-break space), and each date whole.
+ */
+export function valueMarkup(text: string): string {
+  return escapeHtml(text)
+    .replace(/(\d%?) (?=[^\s@])/g, "$1\u00a0")
+    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => `<span class="w">${date}</span>`);
 }
 
 function ownersText(result: Result, labels: Labels): string {
@@ -342,7 +379,7 @@ function attentionBlock(items: readonly AttentionItem[], page: PageContext): str
         badge(item.result.status, labels),
         targetCell(item.result, page) + remark(item.result, labels),
         ownersText(item.result, labels),
-        ...attentionCells(item, labels).map(escapeHtml),
+        ...attentionCells(item, labels).map(valueMarkup),
       ],
     })),
   );
@@ -409,18 +446,18 @@ function card(result: Result, model: ReportModel, page: PageContext): string {
   const parts = [
     `<article class="card s-${result.status}" id="${anchor}" data-target="${escapeHtml(target.id)}"${filterAttributes(result, page)} data-sort-order="${order}" data-sort-status="${STATUSES.indexOf(result.status)}" data-sort-progress="${progressKey}">`,
     `<div class="card-head">${badge(result.status, labels)} <h4>${escapeHtml(target.title)}</h4></div>`,
-    `<p class="id">${escapeHtml(target.id)}</p>`,
+    `<p class="id">${idMarkup(target.id)}</p>`,
     `<dl class="facts">${facts
       .filter(([, value]) => value !== "")
       .map(
-        ([term, value]) => `<div><dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd></div>`,
+        ([term, value]) => `<div><dt>${escapeHtml(term)}</dt><dd>${valueMarkup(value)}</dd></div>`,
       )
       .join("")}</dl>`,
   ];
   if (result.note !== null)
     parts.push(`<p class="remark">${escapeHtml(labels.departmentNote(result.note))}</p>`);
   if (result.progress !== null)
-    parts.push(progressBar(result.progress, result.expectedProgress, labels));
+    parts.push(progressBar(result.progress, result.expectedProgress, result.status, labels));
   if (target.kind === "progress") {
     const history = model.histories.get(target.id) ?? [];
     parts.push(
@@ -471,7 +508,12 @@ function card(result: Result, model: ReportModel, page: PageContext): string {
  * The share of the way from baseline to target as a bar, with a tick at the share expected by now
  * (序时进度). An SVG, because a bar's width in CSS would need a style attribute the CSP forbids.
  */
-function progressBar(share: number, expectedShare: number | null, labels: Labels): string {
+function progressBar(
+  share: number,
+  expectedShare: number | null,
+  status: Status,
+  labels: Labels,
+): string {
   const width = formatNumber(Math.min(1, Math.max(0, share)) * 100);
   const tick =
     expectedShare === null
@@ -479,8 +521,16 @@ function progressBar(share: number, expectedShare: number | null, labels: Labels
       : `<line x1="${formatNumber(Math.min(1, Math.max(0, expectedShare)) * 100)}" y1="0" x2="${formatNumber(Math.min(1, Math.max(0, expectedShare)) * 100)}" y2="8" stroke="#111827" stroke-width="1.2"/>`;
   const expected =
     expectedShare === null ? "" : ` · ${labels.html.expectedShare} ${formatPercent(expectedShare)}`;
-  return `<p class="progress"><svg class="bar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"><rect width="100" height="8" fill="#e5e7eb"/><rect width="${width}" height="8" fill="#4b5563"/>${tick}</svg> <span>${escapeHtml(`${labels.columns.progress} ${formatPercent(share)}${expected}`)}</span></p>`;
+  return `<p class="progress"><svg class="bar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"><rect width="100" height="8" fill="#e5e7eb"/><rect width="${width}" height="8" fill="${BAR_COLORS[status]}"/>${tick}</svg> <span>${escapeHtml(`${labels.columns.progress} ${formatPercent(share)}${expected}`)}</span></p>`;
 }
+
+/** The bar's fill: the status's colour, as its badge (the tick and the words say the rest). */
+const BAR_COLORS: Readonly<Record<Status, string>> = {
+  red: "#b91c1c",
+  yellow: "#eab308",
+  green: "#15803d",
+  grey: "#9ca3af",
+};
 
 function ownersBlock(model: ReportModel, page: PageContext, byOwner: boolean): string {
   const { labels } = page;
@@ -599,7 +649,10 @@ const STYLE = `
 [hidden]{display:none!important}
 body{margin:0 auto;max-width:78rem;padding:1rem;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;overflow-wrap:break-word}
 h1{font-size:1.5rem;margin:0 0 .5rem}
-.office{margin:0;color:var(--muted);font-weight:600}
+.masthead{margin:0;display:flex;flex-wrap:wrap;justify-content:space-between;gap:.25rem 1rem;border-bottom:2px solid var(--red);padding-bottom:.25rem;margin-bottom:.5rem}
+.office{color:var(--red);font-weight:700;font-size:1.1rem;letter-spacing:.05em}
+.issue{font-weight:600}
+.notice{margin:.25rem 0;padding:.2rem .6rem;border:2px solid var(--red);color:var(--red);font-weight:700;display:inline-block}
 h2{font-size:1.25rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:2px solid #111827}
 h3{font-size:1.05rem;margin:1.25rem 0 .25rem}
 h4{font-size:1rem;margin:0;display:inline}
@@ -619,7 +672,9 @@ nav ul{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:
 table{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:.9rem}
 th,td{text-align:left;vertical-align:top;padding:.3rem .4rem;border-bottom:1px solid var(--line)}
 th{background:#f3f4f6}
-.id{color:var(--muted);font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8em;margin:0;overflow-wrap:anywhere}
+.id{color:var(--muted);font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8em;margin:0;overflow-wrap:normal}
+.w{white-space:nowrap}
+thead th,.attention td:nth-child(n+4),.followup td:nth-child(n+3){word-break:keep-all}
 .legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;color:var(--muted);font-size:.85rem}
 .legend svg{vertical-align:middle}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,20rem),1fr));gap:.75rem}
@@ -636,7 +691,7 @@ th{background:#f3f4f6}
 .bar{width:8rem;height:.6rem;flex:none}
 .chart{display:block;width:100%;height:auto;margin-top:.25rem}
 .source{color:var(--muted);font-size:.8rem;margin:.25rem 0 0}
-.remark{display:block;margin:.25rem 0;font-size:.85rem;white-space:pre-line}
+.remark{display:block;margin:.25rem 0;font-size:.8em;color:var(--muted);white-space:pre-line}
 .source span{font-weight:600}
 .owners{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr));gap:0 1.5rem}
 .owner ul{list-style:none;padding:0;margin:.25rem 0}
@@ -676,10 +731,11 @@ table.year{display:table;width:100%;font-size:.75rem}
 @page{size:A4 portrait;margin:12mm}
 body{max-width:none;padding:0;font-size:10pt}
 table{font-size:8.5pt}
+th,td{padding:.2rem .25rem}
 nav,.controls{display:none!important}
-main>section{break-before:page}
-main>section:first-child,#notes{break-before:auto}
-#chase,#attention{break-before:auto}
+#targets,#owners{break-before:page}
+h1,.masthead{break-after:avoid}
+p,li{orphans:2;widows:2}
 h2,h3,.card-head{break-after:avoid}
 tr,.card,.owner,.chase-owner{break-inside:avoid}
 a{color:inherit;text-decoration:none}

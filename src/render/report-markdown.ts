@@ -53,6 +53,7 @@ export function renderReportMarkdown(model: ReportModel, options: ReportMarkdown
   const blocks: string[] = [
     heading(1, model.title === null ? words.title(asOf) : words.namedTitle(model.title, asOf)),
     ...(model.office === null ? [] : [escapeMarkdownCell(model.office)]),
+    ...(model.notice === null ? [] : [`**${escapeMarkdownCell(model.notice)}**`]),
     summaryLine(model.summary, labels),
     `## ${words.followUp}`,
     followUpBlock(model.followUp, labels),

@@ -123,6 +123,7 @@ export function renderJson(
   options: {
     warnings?: readonly Problem[] | undefined;
     office?: string | null | undefined;
+    notice?: string | null | undefined;
     title?: string | null | undefined;
   } = {},
 ): string {
@@ -133,6 +134,8 @@ export function renderJson(
     // The project file's (SPEC 5, 7), or null.
     office: options.office ?? null,
     title: options.title ?? null,
+    // The project file's notice line (示例数据，非官方统计), or null: optional in schema 2.
+    notice: options.notice ?? null,
     summary: report.summary,
     results: report.results.map((result) =>
       resultToJson(result, warnings.get(result.target.id) ?? []),

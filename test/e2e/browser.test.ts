@@ -8,6 +8,7 @@
  * Skipped, with a message, only where no Chromium is installed; in CI (CI=true), where .ci/run
  * installs it, a missing Chromium fails the run instead.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -290,16 +291,18 @@ describe.skipIf(!HAVE_CHROMIUM)("the HTML report in Chromium", () => {
       .evaluateAll((sections) =>
         sections.map((section) => [section.id, getComputedStyle(section).breakBefore]),
       );
-    // The follow-up and chase lists and the red and yellow targets share the first page.
+    // The follow-up and chase lists, the red and yellow targets and the year at a glance follow
+    // one another from the first page.
     expect(breaks).toEqual([
       ["followup", "auto"],
       ["chase", "auto"],
       ["attention", "auto"],
-      ["year", "page"],
+      ["year", "auto"],
       ["targets", "page"],
       ["owners", "page"],
-      ["due", "page"],
-      ["changes", "page"],
+      // Short parts follow on: a page of one sentence ("no milestone is due") is paper wasted.
+      ["due", "auto"],
+      ["changes", "auto"],
       ["notes", "auto"],
     ]);
     const pdf = join(OUTPUT, "status.zh.pdf");
@@ -308,5 +311,52 @@ describe.skipIf(!HAVE_CHROMIUM)("the HTML report in Chromium", () => {
     expect(pages.length).toBeGreaterThan(4);
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it("printed by Chromium to A4: no word broken in the narrow columns, no page of one sentence", () => {
+    const pdf = join(OUTPUT, "status.zh.printed.pdf");
+    const print = spawnSync(
+      CHROMIUM,
+      [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-pdf-header-footer",
+        `--print-to-pdf=${pdf}`,
+        pathToFileURL(files.zh).href,
+      ],
+      { encoding: "utf8", timeout: 120_000 },
+    );
+    expect(print.status, print.stderr).toBe(0);
+    const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
+    expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 841(\.\d+)? pts \(A4\)/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    const pageText = (page: number) =>
+      spawnSync(
+        "pdftotext",
+        ["-enc", "UTF-8", "-layout", "-f", String(page), "-l", String(page), pdf, "-"],
+        { encoding: "utf8" },
+      ).stdout;
+    const texts = Array.from({ length: pages }, (_, index) => pageText(index + 1));
+    // The head, the follow-up and chase lists, the red and yellow targets and the year at a
+    // glance (two pages), the cards by section (six), the owners (three), then what is due, the
+    // changes and the notes together (one).
+    expect(pages).toBe(12);
+    for (const [index, text] of texts.entries())
+      expect(
+        text.split("\n").filter((line) => line.trim() !== "").length,
+        `page ${index + 1}`,
+      ).toBeGreaterThan(5);
+    const all = texts.join("\n");
+    // The narrow columns' headers and values whole: "序时进度", not "序时进" / "度"; "5120 亩".
+    const head = all.split("\n").find((line) => line.includes("每月需完成")) ?? "";
+    for (const word of ["序时进度", "滞后量", "下一节点", "剩余天数", "每月需完成", "说明"])
+      expect(head).toContain(word);
+    expect(all).toMatch(/5120 +亩 +5400 +亩 +280 +亩/);
+    expect(all).not.toMatch(/序时进\s*\n|未完\s*\n|严重\s*\n/);
+    // An id breaks after a dot or a hyphen, never inside a word.
+    expect(all).toMatch(/demolition-\s*holdouts/);
+    expect(all).not.toMatch(/[a-z]{2}\n\s*[a-z]{2}/);
+    expect(all).toContain("2022-09-30");
   });
 });

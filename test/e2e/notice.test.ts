@@ -87,6 +87,8 @@ describe.skipIf(MISSING.length > 0)("the notice in LibreOffice (kpi report --for
       "XX县人民政府督查室",
       "2022年6月30日",
       "县政府重点工作月度亮晒",
+      // kpi.yaml's notice, under the title.
+      "（示例数据，非官方统计）",
       "一、总体情况",
       "二、红灯和黄灯指标",
       "三、各单位得分排名",

@@ -361,7 +361,7 @@ describe("office and title on every report", () => {
     const page = runKpi(["report", "-f", "html"], { cwd: FIXTURE }).stdout;
     expect(page).toContain("<title>重点工作月度亮晒（截至 2022-03-31）</title>");
     expect(page).toContain(
-      '<header>\n<p class="office">测试县人民政府督查室</p>\n<h1>重点工作月度亮晒（截至 2022-03-31）</h1>',
+      '<header>\n<p class="masthead"><span class="office">测试县人民政府督查室</span></p>\n<h1>重点工作月度亮晒（截至 2022-03-31）</h1>',
     );
   });
 });

@@ -52,6 +52,7 @@ describe("the SPEC's example: every key", () => {
     expect(settingsOf(SPEC_EXAMPLE)).toEqual({
       office: "XX县人民政府督查室",
       title: "县政府重点工作月度亮晒",
+      notice: null,
       issue: null,
       dueDays: 10,
       owners: ["项目双进双产专班", "发改局"],
@@ -130,7 +131,7 @@ describe("unknown keys are errors, at the key, with did you mean", () => {
 
   it("a key like none: the keys are listed", () => {
     expect(problemsOf("year: 2022\n")).toEqual([
-      'kpi.yaml:1:1: unknown key "year" (the keys are office, title, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults, contacts)',
+      'kpi.yaml:1:1: unknown key "year" (the keys are office, title, notice, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults, contacts)',
     ]);
   });
 
@@ -145,14 +146,14 @@ describe("unknown keys are errors, at the key, with did you mean", () => {
 
   it("__proto__ is a key like any other", () => {
     expect(problemsOf('"__proto__": 1\n')).toEqual([
-      'kpi.yaml:1:1: unknown key "__proto__" (the keys are office, title, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults, contacts)',
+      'kpi.yaml:1:1: unknown key "__proto__" (the keys are office, title, notice, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults, contacts)',
     ]);
   });
 
   it("every unknown key is listed, each at its line", () => {
     expect(problemsOf("ofice: a\ntitle: b\nlanguage: zh\n")).toEqual([
       'kpi.yaml:1:1: unknown key "ofice" (did you mean "office"?)',
-      'kpi.yaml:3:1: unknown key "language" (the keys are office, title, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults, contacts)',
+      'kpi.yaml:3:1: unknown key "language" (the keys are office, title, notice, issue, due_days, owners, scores, allow_unknown, lang, as_of, timezone, defaults, contacts)',
     ]);
   });
 });
@@ -193,6 +194,14 @@ describe("wrong types, at the value", () => {
     ],
   ])("%j", (text, message) => {
     expect(problemsOf(text)).toEqual([message]);
+  });
+});
+
+describe("notice: a line shown on every report, page and notice", () => {
+  it("is a text, trimmed; none by default; anything else is an error at its place", () => {
+    expect(settingsOf("notice: ' 示例数据，非官方统计 '\n").notice).toBe("示例数据，非官方统计");
+    expect(settingsOf("office: x\n").notice).toBeNull();
+    expect(problemsOf("notice: 7\n")).toEqual([expect.stringMatching(/^kpi\.yaml:1:9: notice /)]);
   });
 });
 
