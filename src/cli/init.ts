@@ -48,6 +48,8 @@ async function init(dir: string, options: InitOptions, context: CliContext): Pro
     action: actionFile(),
     // An upgrade replaces kpi's files whichever CI the repository was made for.
     ci: options.upgrade === true ? "github" : options.ci,
+    // The files in the language of the labels: --lang, KPI_LANG, then LANG.
+    lang: labels.html.lang.startsWith("zh") ? "zh" : "en",
   });
   const upgrade = options.upgrade === true;
   const placed = files

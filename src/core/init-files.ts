@@ -23,6 +23,11 @@ export interface InitOptions {
   ci: "github" | "none";
   /** The JSON Schema of target files (`kpi schema`), written beside them for editors. */
   schema: string;
+  /**
+   * The language of the README, the example targets' comments and the data file (`--lang`):
+   * in Chinese the CSV header is 编号,日期,数值,备注 and kpi.yaml sets `lang: zh`. @default "en"
+   */
+  lang?: "en" | "zh";
 }
 
 /** Where the schema is written; target files name it relative to `targets/`. */
@@ -51,11 +56,18 @@ export function initFiles(options: InitOptions): NewFile[] {
     { path: RELEASE_FILE, content: options.release },
     ...(options.ci === "github" ? [{ path: ".kpi/action.yml", content: options.action }] : []),
     { path: ".gitattributes", content: gitAttributes() },
-    { path: "README.md", content: readme(options.year) },
-    { path: "kpi.yaml", content: projectFile() },
+    {
+      path: "README.md",
+      content: options.lang === "zh" ? readmeZh(options.year) : readme(options.year),
+    },
+    { path: "kpi.yaml", content: projectFile(options.lang ?? "en") },
     { path: SCHEMA_FILE, content: options.schema },
-    { path: "targets/example.yaml", content: exampleTargets(options.year) },
-    { path: "data/example.csv", content: exampleData(options.year) },
+    {
+      path: "targets/example.yaml",
+      content:
+        options.lang === "zh" ? exampleTargetsZh(options.year) : exampleTargets(options.year),
+    },
+    { path: "data/example.csv", content: exampleData(options.year, options.lang ?? "en") },
     ...(options.ci === "github"
       ? [{ path: ".github/workflows/kpi.yml", content: githubWorkflow() }]
       : []),
@@ -73,7 +85,7 @@ ${RELEASE_FILE} -text -diff linguist-vendored
 }
 
 /** The project file, with the office's fields to fill in; its owners are the examples'. */
-function projectFile(): string {
+function projectFile(lang: "en" | "zh"): string {
   return `# 项目文件：属于督查室而非单个指标的设置。每一项都可省略；\`${KPI_COMMAND} validate\` 会检查本文件。
 # The project file: what belongs to the office rather than to a target. Every key may be left
 # out; \`${KPI_COMMAND} validate\` checks it, \`${KPI_COMMAND} schema --project\` prints its schema.
@@ -93,7 +105,7 @@ owners: [发改局, 统计局, 专班]
 as_of: latest-data
 
 # timezone: Asia/Shanghai # “今天”所在时区 / the zone of "today" (default: the machine's)
-# lang: zh # 标签语言 / the labels' language (after --lang and KPI_LANG)
+${lang === "zh" ? "lang: zh # 标签语言：中文 / the labels' language (after --lang and KPI_LANG)" : "# lang: zh # 标签语言 / the labels' language (after --lang and KPI_LANG)"}
 # scores: { green: 100, yellow: 60, red: 0, missing: 0, late_penalty: 0 } # 评分 / points
 # allow_unknown: false # 为 true 时未知编号的数据行只作警告 / unknown ids only a warning
 
@@ -157,15 +169,99 @@ targets:
 `;
 }
 
-function exampleData(year: number): string {
+function exampleData(year: number, lang: "en" | "zh"): string {
   // Rows that make every example green, so that `kpi check` passes until real data come in.
+  const [header, note] =
+    lang === "zh"
+      ? ["编号,日期,数值,备注", "示例数据，请替换为实际数据"]
+      : ["target,date,value,note", "example row: replace with real data"];
   return [
-    "target,date,value,note",
-    `example.projects,${year}-01-31,15,example row: replace with real data`,
-    `example.city-rank,${year}-01,2,example row: replace with real data`,
-    `example.venue-acceptance,${year}-01-31,否,example row: replace with real data`,
+    header,
+    `example.projects,${year}-01-31,15,${note}`,
+    `example.city-rank,${year}-01,2,${note}`,
+    `example.venue-acceptance,${year}-01-31,否,${note}`,
     "",
   ].join("\n");
+}
+
+/** The example targets with their comments in Chinese (`kpi init --lang zh`). */
+function exampleTargetsZh(year: number): string {
+  return `${SCHEMA_COMMENT}
+#
+# 指标示例：进度类（progress）、区间类（level）、节点任务（milestone）各一例，请替换为实际指标。
+# \`${KPI_COMMAND} validate\` 检查本文件；\`${KPI_COMMAND} list\` 列出各指标的节点日期。
+year: ${year} # 默认开始日 ${year}-01-01，默认截止日 ${year}-12-31
+defaults: # 本文件各指标共用的字段（指标自己写的优先）
+  section: 示例
+targets:
+  # 进度类：按期限从基数推进到目标值（默认类型）。
+  - id: example.projects # 编号，在所有指标文件中唯一
+    title: 亿元以上项目
+    owner: 发改局 # 一个单位，或列表：[发改局, 经信局]
+    unit: 个 # 单位为 "%" 时，数据中的 "30%" 即 30
+    source: 全年完成亿元以上项目120个 # 指标出处的原话
+    kind: progress
+    baseline: 0 # 开始时的数值（默认 0）
+    target: 120 # 截止日应达到的数值
+    # start: ${year}-01-01 # 默认为当年 1 月 1 日
+    # deadline: ${year}-12-31 # 默认为当年 12 月 31 日
+    schedule: q30-h60-q85 # 一季度末 30%、二季度末 60%、三季度末 85%（默认）；
+    # 也可写 h50-q85、linear，或自定节点：
+    # schedule:
+    #   - { by: ${year}-06-30, progress: "50%" }
+    #   - { by: ${year}-09-30, value: 100 }
+    interpolation: linear # 节点之间按日线性；step：取上一节点的值
+    tolerance: "10%" # 滞后不超过跨度的 10%（12 个）为黄灯，更多为红灯
+    aggregate: last # 每行数据为累计值；sum：各行相加
+
+  # 区间类：数值须保持在界限之内。排名即带 max 的区间类指标。
+  - id: example.city-rank
+    title: 全市排名
+    owner: 统计局
+    kind: level
+    max: 2 # 第 2 名或更好为绿灯（保二）
+    stretch: 1 # 第 1 名加星（争一）
+    tolerance: 1 # 超出一位为黄灯，更多为红灯（默认 0）
+
+  # 节点任务：在期限前完成的事项，数据填“是”或“否”。
+  - id: example.venue-acceptance
+    title: 场馆功能性验收
+    owner: 专班
+    kind: milestone
+    deadline: ${year}-06-30
+    warn_days: 30 # 截止前 30 天仍未完成为黄灯（默认 30）
+`;
+}
+
+/** The README in Chinese (\`kpi init --lang zh\`). */
+function readmeZh(year: number): string {
+  return `# 目标与数据
+
+目标写在 \`targets/\`（YAML），实际数据放在 \`data/\`（CSV），由 kpi 比对亮灯：每项指标为绿灯（按序时推进）、
+黄灯（略有滞后）、红灯（严重滞后或未完成）或无数据。
+
+## 每月工作
+
+1. 把各单位报来的 CSV 文件放进 \`data/\`：表头为 \`编号,日期,数值,备注\`（或 \`target,date,value,note\`），
+   每个指标每期一行；日期写作 \`${year}-03-31\`、\`${year}-03\` 或 \`${year}年一季度\`；数值为数字，节点任务填“是”或“否”；
+   备注写单位的情况说明，以“更正”开头的一行更正同一日期的原报数。
+2. \`${KPI_COMMAND} validate\` 列出文件中的每处错误，附行号和修改建议。
+3. \`${KPI_COMMAND} check\` 显示每项指标的状态；\`${KPI_COMMAND} explain 编号\` 说明某项指标为何亮此灯，并附走势图；
+   \`${KPI_COMMAND} report\` 生成本月报告（\`--format html\` 为网页，\`--format docx\` 为通报）。
+4. 提交并推送：\`.github/workflows/kpi.yml\` 运行检查，把报告作为运行摘要发布，并在合并请求中评论状态。
+
+## 文件
+
+- \`${RELEASE_FILE}\`：kpi 本身，只需 Node.js 20 或更高版本，无需安装、无需联网。所有命令都在本目录运行，
+  \`${KPI_COMMAND} --help\` 列出其余用法。\`.kpi/action.yml\` 在 GitHub Actions 中运行它。升级时在此运行新版 kpi 的
+  \`init --upgrade\`：只替换 \`.kpi/\` 中的文件。
+- \`kpi.yaml\`：督查室的设置（单位名称、报告标题、责任单位的正式顺序、评估日期），每一项都有注释。
+- \`targets/example.yaml\`：每类指标各一个带注释的示例，请替换为实际指标。
+- \`data/example.csv\`：带示例行的数据模板，实际数据到来后删去示例行。
+- \`${SCHEMA_FILE}\`：指标文件的 JSON Schema。每个指标文件的第一行（\`${SCHEMA_COMMENT}\`）让支持 YAML
+  语言服务的编辑器（如 VS Code 的 YAML 扩展）边写边补全、检查。升级 kpi 后用
+  \`${KPI_COMMAND} schema -o ${SCHEMA_FILE}\` 更新它。
+`;
 }
 
 /** The workflow of the README's "Use in CI": the repository's own kpi, run as an action. */

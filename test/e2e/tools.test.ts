@@ -296,6 +296,31 @@ describe("kpi init", () => {
     ]);
   });
 
+  it("with --lang zh writes the README, the example's comments, the data file and kpi.yaml in Chinese", () => {
+    const dir = join(temporaryFolder(), "office");
+    expect(runKpi(["init", dir, "--lang", "zh"]).code).toBe(0);
+    const read = (path: string) => readFileSync(join(dir, path), "utf8");
+    expect(read("data/example.csv").split("\n")[0]).toBe("编号,日期,数值,备注");
+    expect(read("data/example.csv")).toContain(",示例数据，请替换为实际数据\n");
+    expect(read("README.md")).toMatch(/^# 目标与数据\n/);
+    expect(read("README.md")).toContain("表头为 `编号,日期,数值,备注`");
+    expect(read("targets/example.yaml")).toContain(
+      "# 进度类：按期限从基数推进到目标值（默认类型）。",
+    );
+    expect(read("kpi.yaml")).toMatch(/^lang: zh /m);
+    expect(read("kpi.yaml")).toMatch(/^# notice: 示例数据，非官方统计 /m);
+    // The Chinese files are as valid as the English ones: three green targets.
+    const validate = runKpi(["validate"], { cwd: dir });
+    expect(validate).toEqual({
+      code: 0,
+      stdout: "kpi.yaml、3 项指标、3 行数据：没有错误，没有警告\n",
+      stderr: "",
+    });
+    const check = JSON.parse(runKpi(["check", "--format", "json"], { cwd: dir }).stdout);
+    expect(check.summary).toMatchObject({ total: 3, green: 3 });
+    expect(check.results[0].note).toBe("示例数据，请替换为实际数据");
+  });
+
   it("points each target file at the schema it writes, and writes the schema kpi schema prints", () => {
     const dir = temporaryFolder();
     runKpi(["init", dir]);
