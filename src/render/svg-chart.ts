@@ -72,6 +72,11 @@ export interface ProgressChartLayout {
   milestones: ChartMark[];
   /** The x of each month-end on the axis (none when there would be more than MAX_MONTH_TICKS). */
   monthTicks: number[];
+  /**
+   * The quarter-ends on the axis, each labelled (MM-DD); with more than MAX_QUARTER_LABELS of
+   * them, the year-ends only.
+   */
+  quarterTicks: { x: number; day: Day }[];
   deadline: ChartMark;
   actuals: ActualMark[];
   asOfX: number;
@@ -86,6 +91,8 @@ const PLOT = { left: 52, right: CHART_WIDTH - 10, top: 22, bottom: CHART_HEIGHT 
 
 /** Month-ends are ticked on the date axis up to this many; a longer axis would be a comb. */
 const MAX_MONTH_TICKS = 36;
+/** Quarter-ends are labelled up to this many (two years); past it, the year-ends are. */
+const MAX_QUARTER_LABELS = 8;
 
 /**
  * How far beyond the baseline–target range the y axis may stretch to show an actual value, in
@@ -152,10 +159,16 @@ export function layoutProgressChart(input: ProgressChartInput): ProgressChartLay
     if (end > from) monthEnds.push(end);
     [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
   }
+  const quarterEnds = monthEnds.filter((day) => civilFromDay(day).month % 3 === 0);
+  const labelledEnds =
+    quarterEnds.length <= MAX_QUARTER_LABELS
+      ? quarterEnds
+      : quarterEnds.filter((day) => civilFromDay(day).month === 12);
   return {
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     plot: { ...PLOT },
+    quarterTicks: labelledEnds.map((day) => ({ x: x(day), day })),
     days: { from, to },
     values: { low, high },
     expected,
@@ -208,7 +221,8 @@ export function renderProgressChart(input: ProgressChartInput): string {
     );
   }
 
-  // Value labels: the baseline and the target always; the scale's ends when it is stretched
+  // Value labels: the baseline and the target always; each schedule point's value (30%, 60%,
+  // 85% of the way) where there is room, each with a tick; the scale's ends when it is stretched
   // and there is room between them and the others.
   const labelled: { y: number; value: number }[] = [
     { y: layout.targetY, value: layout.deadline.value },
@@ -216,25 +230,56 @@ export function renderProgressChart(input: ProgressChartInput): string {
   // The baseline, unless it is where the target is (a bound's flat line is labelled once).
   if (Math.abs(layout.baselineY - layout.targetY) >= 12)
     labelled.unshift({ y: layout.baselineY, value: input.schedule[0]?.value ?? 0 });
+  const yOf = (value: number) =>
+    plot.bottom -
+    ((value - layout.values.low) * (plot.bottom - plot.top)) /
+      (layout.values.high - layout.values.low);
+  // A bound has no schedule to label.
+  for (const point of input.bound === undefined ? layout.milestones : []) {
+    const y = yOf(point.value);
+    if (labelled.every((label) => Math.abs(label.y - y) >= 10))
+      labelled.push({ y, value: point.value });
+  }
   for (const value of [layout.values.low, layout.values.high]) {
-    const y =
-      plot.bottom -
-      ((value - layout.values.low) * (plot.bottom - plot.top)) /
-        (layout.values.high - layout.values.low);
+    const y = yOf(value);
     if (labelled.every((label) => Math.abs(label.y - y) >= 12)) labelled.push({ y, value });
   }
+  parts.push(
+    `<path class="value-ticks" d="${labelled.map((label) => `M${plot.left - 3} ${round(label.y)}h3`).join("")}" stroke="${COLORS.axis}" stroke-width="1"/>`,
+  );
   for (const label of labelled)
     parts.push(text(plot.left - 4, round(label.y + 3), "end", formatValue(label.value)));
 
-  // Date labels: the first and last day of the axis. The axis starts at the end of t0, which is
-  // the start of the target's first day, so that day is the one named.
+  // Date labels: the first day of the axis (the axis starts at the end of t0, which is the start
+  // of the target's first day, so that day is the one named), each quarter-end (MM-DD, with a
+  // longer tick), and the last day when it is no quarter-end and there is room for it.
   const first = input.schedule[0];
   const firstDay =
     first !== undefined && layout.days.from === first.by ? first.by + 1 : layout.days.from;
-  parts.push(
-    text(plot.left, layout.height - 6, "start", formatDay(firstDay)),
-    text(plot.right, layout.height - 6, "end", formatDay(layout.days.to)),
-  );
+  const dateY = layout.height - 6;
+  // A year that starts on January 1 is named by its year alone, leaving room for 03-31.
+  const firstLabel = formatDay(firstDay).endsWith("-01-01")
+    ? formatDay(firstDay).slice(0, 4)
+    : formatDay(firstDay);
+  parts.push(text(plot.left, dateY, "start", firstLabel));
+  const yearly = layout.quarterTicks.some((tick) => civilFromDay(tick.day).month !== 12) === false;
+  let lastX = plot.left + firstLabel.length * 5.5 + 4;
+  if (layout.quarterTicks.length > 0)
+    parts.push(
+      `<path class="quarter-ticks" d="${layout.quarterTicks.map((tick) => `M${tick.x} ${plot.bottom}v5`).join("")}" stroke="${COLORS.axis}" stroke-width="1"/>`,
+    );
+  for (const tick of layout.quarterTicks) {
+    const label =
+      yearly && layout.quarterTicks.length > 1 ? formatDay(tick.day) : formatDay(tick.day).slice(5);
+    const half = label.length * 2.8;
+    if (tick.x - half < lastX) continue;
+    const anchor = tick.x + half > layout.width - 2 ? "end" : "middle";
+    parts.push(text(anchor === "end" ? layout.width - 2 : tick.x, dateY, anchor, label));
+    lastX = tick.x + half + 4;
+  }
+  const lastQuarter = layout.quarterTicks[layout.quarterTicks.length - 1];
+  if (lastQuarter?.day !== layout.days.to && plot.right - 50 >= lastX)
+    parts.push(text(plot.right, dateY, "end", formatDay(layout.days.to)));
 
   // The target (or the bound): a dashed line across the plot.
   const targetTitle = input.bound ?? `${words.target} ${formatValue(layout.deadline.value)}`;

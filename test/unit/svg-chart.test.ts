@@ -235,11 +235,19 @@ describe("the SVG text", () => {
     );
     // No style attribute: the page's CSP allows none.
     expect(svg).not.toMatch(/\sstyle=/);
-    expect(parseSvg(svg).text.map((text: { "#text": string }) => text["#text"])).toEqual([
+    // The value axis: the baseline, the target, then the schedule's values (30%, 60% and 85% of
+    // 130: 39, 78, 110.5); the date axis: the year, then every quarter-end.
+    expect(parseSvg(svg).text.map((text: { "#text": string }) => String(text["#text"]))).toEqual([
       "0 个",
       "130 个",
-      "2022-01-01",
-      "2022-12-31",
+      "39 个",
+      "78 个",
+      "110.5 个",
+      "2022",
+      "03-31",
+      "06-30",
+      "09-30",
+      "12-31",
       "as of 2022-06-30",
     ]);
   });
