@@ -4,7 +4,7 @@
  * or without a cached result), in a zip of stored or deflated parts, and the broken packages the
  * reader must refuse (parts replaced as they are given).
  */
-import { crc32, deflateRawSync } from "node:zlib";
+import { zipParts } from "../src/render/xlsx-writer.js";
 
 export type TestCell =
   | string
@@ -115,45 +115,11 @@ export function writeWorkbook(sheets: readonly TestSheet[], options: WorkbookOpt
   return zip(parts, options.stored === true);
 }
 
-/** A zip file of the parts, deflated (or stored), with its central directory. */
+/** A zip file of the parts, deflated (or stored), with its central directory: kpi's own. */
 export function zip(parts: Record<string, string | Buffer>, stored = false): Buffer {
-  const locals: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(parts)) {
-    const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    const packed = stored ? data : deflateRawSync(data);
-    const nameBytes = Buffer.from(name, "utf8");
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(0x0800, 6);
-    header.writeUInt16LE(stored ? 0 : 8, 8);
-    header.writeUInt32LE(crc32(data), 14);
-    header.writeUInt32LE(packed.length, 18);
-    header.writeUInt32LE(data.length, 22);
-    header.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(header, nameBytes, packed);
-    directory.push(central, nameBytes);
-    offset += header.length + nameBytes.length + packed.length;
-  }
-  const directoryBytes = Buffer.concat(directory);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(parts).length, 8);
-  end.writeUInt16LE(Object.keys(parts).length, 10);
-  end.writeUInt32LE(directoryBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directoryBytes, end]);
+  const entries = Object.entries(parts).map(([name, content]): [string, Uint8Array] => [
+    name,
+    typeof content === "string" ? Buffer.from(content, "utf8") : content,
+  ]);
+  return Buffer.from(zipParts(entries, { stored }));
 }

@@ -494,23 +494,28 @@ export function crc32(bytes: Uint8Array): number {
 }
 
 /**
- * A zip file of the parts, each deflated (Node's zlib) and dated 1980-01-01 00:00, the zip
- * format's first date (its dates are local, so any other would differ by time zone).
+ * A zip file of the parts, each deflated (Node's zlib) or, with `stored`, as they are, and dated
+ * 1980-01-01 00:00, the zip format's first date (its dates are local, so any other would differ
+ * by time zone).
  */
-export function zipParts(parts: readonly [string, Uint8Array][]): Uint8Array {
+export function zipParts(
+  parts: readonly [string, Uint8Array][],
+  options: { stored?: boolean } = {},
+): Uint8Array {
+  const method = options.stored === true ? 0 : 8;
   const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const [name, data] of parts) {
-    const packed = deflateRawSync(data, { level: 6 });
+    const packed = method === 0 ? data : deflateRawSync(data, { level: 6 });
     const nameBytes = Buffer.from(name, "utf8");
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(method, 8); // deflate, or stored
     local.writeUInt16LE(0, 10);
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(crc, 14);
@@ -522,7 +527,7 @@ export function zipParts(parts: readonly [string, Uint8Array][]): Uint8Array {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt16LE(0, 12);
     central.writeUInt16LE(DOS_DATE, 14);
     central.writeUInt32LE(crc, 16);
