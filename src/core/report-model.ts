@@ -196,8 +196,7 @@ export function buildReport(
   );
   if (options.allHistories) {
     for (const { target } of report.results) {
-      if ((target.kind !== "progress" && target.kind !== "growth") || histories.has(target.id))
-        continue;
+      if (target.kind === "milestone" || histories.has(target.id)) continue;
       histories.set(
         target.id,
         monthlyHistory(target, observations.get(target.id) ?? Series.EMPTY, asOf),

@@ -7,7 +7,7 @@
  * is ever made from input (links point at ids made from positions, filters at owner numbers).
  */
 import { createHash } from "node:crypto";
-import { civilFromDay, formatDay } from "../core/dates.js";
+import { civilFromDay, dayFromCivil, formatDay } from "../core/dates.js";
 import { type Result, STATUSES, type Status, type Summary } from "../core/model.js";
 import { formatPlace, type Problem } from "../core/problems.js";
 import type { ChaseGroup, RedStreak, YearAtAGlance } from "../core/report-follow-up.js";
@@ -24,6 +24,7 @@ import {
   formatExpected,
   formatGrowth,
   formatGrowthAfterSlack,
+  formatLevelBounds,
   formatNote,
   formatNumber,
   formatPercent,
@@ -496,12 +497,65 @@ function card(result: Result, model: ReportModel, page: PageContext): string {
       }),
     );
   }
+  if (target.kind === "level" && target.year !== null && result.bounds !== null) {
+    // The value at each month-end against the band of its bounds (SPEC 2.2), over the year.
+    const { min, max } = result.bounds;
+    const history = model.histories.get(target.id) ?? [];
+    const actuals = history.flatMap((point) =>
+      point.actual === null ? [] : [{ day: point.day, value: point.actual }],
+    );
+    const scale = bandScale(
+      min,
+      max,
+      actuals.map((point) => point.value),
+    );
+    if (scale !== null)
+      parts.push(
+        renderProgressChart({
+          schedule: [
+            { by: dayFromCivil(target.year, 1, 1) - 1, value: scale.low },
+            { by: dayFromCivil(target.year, 12, 31), value: scale.high },
+          ],
+          interpolation: "linear",
+          actuals,
+          asOf: model.asOf,
+          formatValue: (value) => formatValue(value, target.unit),
+          band: {
+            low: min,
+            high: max,
+            title: `${labels.bounds} ${formatLevelBounds(target, labels, result.bounds)}`,
+          },
+          words: { ...labels.html.chart, title: labels.html.chart.title(target.title) },
+        }),
+      );
+  }
   if (target.source !== null)
     parts.push(
       `<p class="source"><span>${escapeHtml(labels.html.source)}</span> ${escapeHtml(target.source)}</p>`,
     );
   parts.push("</article>");
   return parts.join("\n");
+}
+
+/**
+ * The values a level target's chart spans: its bounds and its values, and room on an open side of
+ * its band (a fifth of the bound, at least 1; not below 0 when no value is), so that the band
+ * shows. Null without a bound.
+ */
+function bandScale(
+  min: number | null,
+  max: number | null,
+  values: readonly number[],
+): { low: number; high: number } | null {
+  const edges = [min, max].filter((value): value is number => value !== null);
+  if (edges.length === 0) return null;
+  let low = Math.min(...edges, ...values);
+  let high = Math.max(...edges, ...values);
+  const room = Math.max(high - low, Math.abs(edges[0] as number) / 5, 1);
+  if (min === null) low = low >= 0 ? Math.max(0, low - room) : low - room;
+  if (max === null) high += room;
+  if (high - low < 1e-9) high = low + room;
+  return { low, high };
 }
 
 /**

@@ -39,6 +39,12 @@ export interface ProgressChartInput {
    * and no schedule points.
    */
   bound?: string;
+  /**
+   * A level target's band (SPEC 2.2): the values within its bounds shaded, from `low` to `high`
+   * (null: open on that side, to the plot's edge), each finite bound a dashed line; the schedule
+   * only spans the scale. `title` is the band's tooltip (目标区间 ≤ 2).
+   */
+  band?: { low: number | null; high: number | null; title: string };
   /** An actual value's tooltip; by default `DATE: VALUE`. */
   formatPoint?: (day: Day, value: number) => string;
 }
@@ -129,6 +135,11 @@ export function layoutProgressChart(input: ProgressChartInput): ProgressChartLay
   for (const point of input.actuals) {
     low = Math.min(low, Math.max(floor, point.value));
     high = Math.max(high, Math.min(ceiling, point.value));
+  }
+  // A flat line with every value on it (a bound met exactly): a span around it, not a scale of 0.
+  if (high - low < 1e-9) {
+    low -= span / 2;
+    high += span / 2;
   }
 
   const x = (day: Day) =>
@@ -234,8 +245,17 @@ export function renderProgressChart(input: ProgressChartInput): string {
     plot.bottom -
     ((value - layout.values.low) * (plot.bottom - plot.top)) /
       (layout.values.high - layout.values.low);
-  // A bound has no schedule to label.
-  for (const point of input.bound === undefined ? layout.milestones : []) {
+  // A band's bounds are labelled first among the values inside the scale.
+  for (const value of [input.band?.low ?? null, input.band?.high ?? null]) {
+    if (value === null) continue;
+    const y = yOf(value);
+    const free = labelled.filter((label) => Math.abs(label.y - y) >= 10);
+    labelled.splice(0, labelled.length, ...free, { y, value });
+  }
+  // A bound and a band have no schedule to label.
+  for (const point of input.bound === undefined && input.band === undefined
+    ? layout.milestones
+    : []) {
     const y = yOf(point.value);
     if (labelled.every((label) => Math.abs(label.y - y) >= 10))
       labelled.push({ y, value: point.value });
@@ -281,18 +301,40 @@ export function renderProgressChart(input: ProgressChartInput): string {
   if (lastQuarter?.day !== layout.days.to && plot.right - 50 >= lastX)
     parts.push(text(plot.right, dateY, "end", formatDay(layout.days.to)));
 
-  // The target (or the bound): a dashed line across the plot.
-  const targetTitle = input.bound ?? `${words.target} ${formatValue(layout.deadline.value)}`;
-  parts.push(
-    `<line class="${input.bound === undefined ? "target" : "bound"}" x1="${plot.left}" y1="${layout.targetY}" x2="${plot.right}" y2="${layout.targetY}" stroke="${COLORS.target}" stroke-width="1" stroke-dasharray="4 3"><title>${escapeHtml(targetTitle)}</title></line>`,
-  );
+  const flat = input.bound !== undefined || input.band !== undefined;
+  if (input.band !== undefined) {
+    // The band: shaded between its bounds (to the plot's edge on an open side), each bound dashed.
+    const { band } = input;
+    const yOf = (value: number) =>
+      round(
+        plot.bottom -
+          ((value - layout.values.low) * (plot.bottom - plot.top)) /
+            (layout.values.high - layout.values.low),
+      );
+    const top = band.high === null ? plot.top : yOf(band.high);
+    const bottom = band.low === null ? plot.bottom : yOf(band.low);
+    parts.push(
+      `<rect class="band" x="${plot.left}" y="${top}" width="${plot.right - plot.left}" height="${round(bottom - top)}" fill="#dcfce7"><title>${escapeHtml(band.title)}</title></rect>`,
+    );
+    for (const value of [band.low, band.high])
+      if (value !== null)
+        parts.push(
+          `<line class="bound" x1="${plot.left}" y1="${yOf(value)}" x2="${plot.right}" y2="${yOf(value)}" stroke="${COLORS.target}" stroke-width="1" stroke-dasharray="4 3"><title>${escapeHtml(band.title)}</title></line>`,
+        );
+  } else {
+    // The target (or the bound): a dashed line across the plot.
+    const targetTitle = input.bound ?? `${words.target} ${formatValue(layout.deadline.value)}`;
+    parts.push(
+      `<line class="${input.bound === undefined ? "target" : "bound"}" x1="${plot.left}" y1="${layout.targetY}" x2="${plot.right}" y2="${layout.targetY}" stroke="${COLORS.target}" stroke-width="1" stroke-dasharray="4 3"><title>${escapeHtml(targetTitle)}</title></line>`,
+    );
+  }
 
-  // The expected line and its schedule points; a bound has neither.
-  if (input.bound === undefined)
+  // The expected line and its schedule points; a bound and a band have neither.
+  if (!flat)
     parts.push(
       `<polyline class="expected" points="${layout.expected.map((p) => `${p.x},${p.y}`).join(" ")}" fill="none" stroke="${COLORS.expected}" stroke-width="1.5"/>`,
     );
-  for (const point of input.bound === undefined ? [...layout.milestones, layout.deadline] : []) {
+  for (const point of flat ? [] : [...layout.milestones, layout.deadline]) {
     parts.push(
       `<rect class="milestone" x="${round(point.x - 2.5)}" y="${round(point.y - 2.5)}" width="5" height="5" fill="#fff" stroke="${COLORS.expected}" stroke-width="1.2"><title>${escapeHtml(`${words.milestone} ${formatDay(point.day)}: ${formatValue(point.value)}`)}</title></rect>`,
     );

@@ -86,13 +86,22 @@ describe("the page", () => {
     );
   });
 
-  it("shows every target once as a card, and a chart for every progress target", async () => {
+  it("shows every target once as a card, and a chart for every progress and level target", async () => {
     const { html, model } = await fixturePage();
     const cards = attributeValues(html, "data-target");
     expect(new Set(cards).size).toBe(cards.length);
     expect(cards).toHaveLength(model.summary.total);
-    const progress = model.results.filter((result) => result.target.kind === "progress");
-    expect(html.match(/<svg class="chart"/g)).toHaveLength(progress.length);
+    const charted = model.results.filter(
+      ({ target, bounds }) =>
+        target.kind === "progress" ||
+        (target.kind === "level" &&
+          target.year !== null &&
+          (bounds?.min !== null || bounds?.max !== null)),
+    );
+    expect(html.match(/<svg class="chart"/g)).toHaveLength(charted.length);
+    // A level target's chart is its band: one per level target.
+    const levels = charted.filter(({ target }) => target.kind === "level").length;
+    expect(html.match(/<rect class="band"/g) ?? []).toHaveLength(levels);
     // a.pipe is green and was charted only because every history was asked for.
     expect(model.histories.get("a.pipe")?.length).toBeGreaterThan(0);
     expect((await fixturePage("en", false)).model.histories.has("a.pipe")).toBe(false);

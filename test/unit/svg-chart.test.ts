@@ -295,3 +295,55 @@ describe("a growth target's chart: G against the bound after slack (SPEC 2.4)", 
     expect(labels).toContain("130 个");
   });
 });
+
+describe("a level target's band", () => {
+  // A rank that must stay ≤ 30 (max only), with 24 to 33 on the scale: the band runs from the
+  // plot's bottom (the open side) up to 30, which is 6/9 of the height above the bottom.
+  const band: ProgressChartInput = {
+    schedule: [
+      { by: day("2021-12-31"), value: 24 },
+      { by: day("2022-12-31"), value: 33 },
+    ],
+    interpolation: "linear",
+    actuals: [{ day: day("2022-06-30"), value: 33 }],
+    asOf: day("2022-06-30"),
+    formatValue: (value) => `${value} 位`,
+    words: WORDS,
+    band: { low: null, high: 30, title: "Bounds ≤ 30" },
+  };
+
+  it("shades the values within the bounds, dashes each bound and labels it, with no schedule", () => {
+    const parsed = parseSvg(renderProgressChart(band));
+    const height = PLOT.bottom - PLOT.top;
+    const y30 = Math.round((PLOT.bottom - (6 / 9) * height) * 10) / 10;
+    const shaded = parsed.rect.find((rect: Record<string, string>) => rect["@_class"] === "band");
+    expect([Number(shaded["@_y"]), Number(shaded["@_height"])]).toEqual([
+      y30,
+      Math.round((PLOT.bottom - y30) * 10) / 10,
+    ]);
+    expect(parsed.polyline).toBeUndefined();
+    expect(
+      parsed.rect.filter((rect: Record<string, string>) => rect["@_class"] === "milestone"),
+    ).toEqual([]);
+    expect(
+      parsed.line
+        .filter((line: Record<string, string>) => line["@_class"] === "bound")
+        .map((line: Record<string, string>) => Number(line["@_y1"])),
+    ).toEqual([y30]);
+    expect(parsed.text.map((text: { "#text": string }) => text["#text"])).toContain("30 位");
+  });
+
+  it("makes a scale of a flat line: a bound met exactly is not a scale of 0", () => {
+    const flat = layoutProgressChart({
+      ...band,
+      schedule: [
+        { by: day("2021-12-31"), value: 0 },
+        { by: day("2022-12-31"), value: 0 },
+      ],
+      actuals: [{ day: day("2022-06-30"), value: 0 }],
+    });
+    // The span of 0 counts as 1: half of it on each side.
+    expect(flat.values).toEqual({ low: -0.5, high: 0.5 });
+    expect(Number.isFinite(flat.actuals[0]?.y)).toBe(true);
+  });
+});
