@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { marked, type Tokens } from "marked";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO, runKpi } from "../run-kpi.js";
+import { runJob } from "../workflow-runner.js";
 
 /** The files whose examples are run, README.md first. */
 const GUIDES = ["README.md", "docs/files.md", "docs/formats.md", "docs/ci.md"].map((name) => {
@@ -165,8 +166,26 @@ describe("README files are valid", () => {
     });
   });
 
+  it("the README's smallest workflow passes in a repository kpi init made", async () => {
+    const workflow = blocks.find((block) => block.lang === "yaml" && block.text.includes("jobs:"));
+    const folder = mkdtempSync(join(work, "mini-"));
+    expect(runKpi(["init", folder]).code).toBe(0);
+    const file = join(folder, ".github", "workflows", "mini.yml");
+    writeFileSync(file, workflow?.text ?? "");
+    const job = await runJob(file, "check", {
+      workspace: folder,
+      env: { PATH: process.env.PATH ?? "", HOME: folder, LANG: "C", NO_COLOR: "1" },
+    });
+    expect(job.steps.map((step) => [step.name, step.code, step.stderr])).toEqual(
+      job.steps.map((step) => [step.name, 0, ""]),
+    );
+    expect(job.outputs).toEqual({});
+    expect(job.summary).toMatch(/^# /);
+  });
+
   it("the workflow is the one kpi init writes (which test/e2e/fresh-clone.test.ts runs)", () => {
-    const workflow = allBlocks.find(
+    const ci = GUIDES.find((guide) => guide.name === "docs/ci.md");
+    const workflow = ci?.blocks.find(
       (block) => block.lang === "yaml" && block.text.includes("jobs:"),
     );
     const folder = mkdtempSync(join(work, "init-"));
