@@ -1,6 +1,7 @@
 // The pictures of the documents in the README: the first page of the bundled example's notice
-// (docs/notice.png, `kpi report --format docx --lang zh`) and of its status workbook
-// (docs/status-workbook.png, `--format xlsx`), made by the built CLI, converted to PDF by
+// (docs/notice.png, `kpi report --format docx --lang zh`), of its status workbook
+// (docs/status-workbook.png, `--format xlsx`) and of an entry form (docs/entry-form.png, `kpi
+// template`), made by the built CLI, converted to PDF by
 // LibreOffice headless and drawn by poppler's pdftoppm, as test/e2e/notice.test.ts and
 // test/e2e/status-workbook.test.ts convert them.
 // Usage: npm run build && node scripts/document-pictures.js
@@ -26,29 +27,22 @@ function run(command, args, cwd = repo) {
 }
 
 try {
-  // The notice's whole first page; the top of the workbook's, which is wide and fitted to A4
-  // landscape, drawn larger.
-  for (const [format, picture, size] of [
-    ["docx", "docs/notice.png", ["-r", "70"]],
+  // The notice's whole first page; the tops of the workbook's and the entry form's, which are wide
+  // and fitted to A4 landscape, drawn larger.
+  const report = (format) => ["report", "--format", format, "--lang", "zh", "--issue", "7"];
+  const wide = (dpi, height) => ["-r", dpi, "-x", "40", "-y", "50", "-W", "1000", "-H", height];
+  for (const [name, command, picture, size] of [
+    ["notice.docx", report("docx"), "docs/notice.png", ["-r", "70"]],
+    ["status.xlsx", report("xlsx"), "docs/status-workbook.png", wide("130", "330")],
     [
-      "xlsx",
-      "docs/status-workbook.png",
-      ["-r", "130", "-x", "40", "-y", "60", "-W", "1000", "-H", "330"],
+      "form.xlsx",
+      ["template", "--owner", "项目双进双产专班", "--period", "2022-07", "--lang", "zh"],
+      "docs/entry-form.png",
+      wide("95", "130"),
     ],
   ]) {
-    const document = join(work, `example.${format}`);
-    run(process.execPath, [
-      join(repo, "bin", "kpi.js"),
-      "report",
-      "--format",
-      format,
-      "--lang",
-      "zh",
-      "--issue",
-      "7",
-      "-o",
-      document,
-    ]);
+    const document = join(work, name);
+    run(process.execPath, [join(repo, "bin", "kpi.js"), ...command, "-o", document]);
     run("soffice", ["--headless", "--convert-to", "pdf", "--outdir", work, document], work);
     run("pdftoppm", [
       "-png",
@@ -58,11 +52,11 @@ try {
       "-l",
       "1",
       "-singlefile",
-      join(work, `example.pdf`),
-      join(work, format),
+      join(work, name.replace(/\.\w+$/, ".pdf")),
+      join(work, "page"),
     ]);
-    copyFileSync(join(work, `${format}.png`), resolve(repo, picture));
-    rmSync(join(work, "example.pdf"));
+    copyFileSync(join(work, "page.png"), resolve(repo, picture));
+    rmSync(join(work, name.replace(/\.\w+$/, ".pdf")));
     console.log(`wrote ${picture}`);
   }
 } finally {
