@@ -129,6 +129,19 @@ describe("README files are valid", () => {
     expect(run.code).toBe(0);
   });
 
+  it("every other target file of the README passes kpi validate", () => {
+    const others = yamlBlocks.filter(
+      (block) => block.text.includes("targets:") && block !== targets,
+    );
+    expect(others.length).toBeGreaterThan(0);
+    for (const block of others) {
+      const folder = mkdtempSync(join(work, "targets-"));
+      writeFileSync(join(folder, "targets.yaml"), block.text);
+      const run = runKpi(["validate", "targets.yaml"], { cwd: folder });
+      expect({ code: run.code, stderr: run.stderr }, block.text).toEqual({ code: 0, stderr: "" });
+    }
+  });
+
   it("the project file example passes kpi validate beside them", () => {
     const project = allBlocks.find(
       (block) => block.lang === "yaml" && block.text.includes("office:"),
