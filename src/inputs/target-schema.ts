@@ -299,16 +299,8 @@ function buildSchemas(describing: boolean) {
       .apply(z.optional),
   };
 
-  const progressTargetSchema = z.strictObject({
-    ...common,
-    ...reported,
-    kind: z.literal("progress").apply(meta(KIND_DESCRIPTION)).apply(z.optional),
-    target: finite.check(
-      z.meta(describe("the value to reach by the deadline", "截止日期前要达到的目标值")),
-    ),
-    baseline: finite
-      .apply(meta(describe("the value at the start; default 0", "起始基数，默认 0")))
-      .apply(z.optional),
+  /** The period of a progress or a growth target. */
+  const period = {
     start: date
       .check(
         z.meta(
@@ -329,6 +321,19 @@ function buildSchemas(describing: boolean) {
         ),
       )
       .apply(z.optional),
+  };
+
+  const progressTargetSchema = z.strictObject({
+    ...common,
+    ...reported,
+    kind: z.literal("progress").apply(meta(KIND_DESCRIPTION)).apply(z.optional),
+    target: finite.check(
+      z.meta(describe("the value to reach by the deadline", "截止日期前要达到的目标值")),
+    ),
+    baseline: finite
+      .apply(meta(describe("the value at the start; default 0", "起始基数，默认 0")))
+      .apply(z.optional),
+    ...period,
     schedule: z
       .union(
         [z.enum(PRESETS), z.array(milestone).check(z.minLength(1, expect("schedule-list")))],
@@ -546,26 +551,7 @@ function buildSchemas(describing: boolean) {
         ),
       )
       .apply(z.optional),
-    start: date
-      .check(
-        z.meta(
-          describe(
-            "first day of the period (YYYY-MM-DD); default Jan 1 of year",
-            "起始日期（YYYY-MM-DD），默认为 year 的 1 月 1 日",
-          ),
-        ),
-      )
-      .apply(z.optional),
-    deadline: date
-      .check(
-        z.meta(
-          describe(
-            "last day of the period (YYYY-MM-DD); default Dec 31 of year",
-            "截止日期（YYYY-MM-DD），默认为 year 的 12 月 31 日",
-          ),
-        ),
-      )
-      .apply(z.optional),
+    ...period,
   });
 
   const targetSchemas = {
