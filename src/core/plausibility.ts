@@ -6,17 +6,23 @@
  *   (b) with `aggregate: last`, a running total that moves against the target's direction by more
  *       than the tolerance from one row to the next (a period's own amount for the total to date);
  *   (c) for a `%` target of at least 5, a value above 0 and at most 1 written with a decimal point
- *       (a share written as a fraction: 0.31 for 31%).
+ *       (a share written as a fraction: 0.31 for 31%);
+ *   (d) not in the SPEC: for a growth target of `input: value`, a value more than 10 times last
+ *       year's figure or less than a tenth of it (a unit slip in one of them: 226 亿元 against
+ *       20000 万元 would be a fall of 98.9%, a red light with nothing said).
  */
 import { formatDay } from "./dates.js";
-import { toleranceAmount } from "./evaluate.js";
-import type { Target } from "./model.js";
+import { growthAt, toleranceAmount } from "./evaluate.js";
+import type { GrowthTarget, Target } from "./model.js";
 import type { CodeAndParams } from "./problems.js";
 import { progressDirection } from "./schedule.js";
 import type { Series } from "./series.js";
 
 /** A value farther than this many spans from the baseline is a unit slip (SPEC 3, v2). */
 export const IMPLAUSIBLE_SPANS = 10;
+
+/** A value this many times last year's figure, or its inverse, is a unit slip in one of them. */
+export const IMPLAUSIBLE_RATIO = 10;
 
 /** A `%` target of at least this much is not met by a fraction of one percent (SPEC 3, v2). */
 export const FRACTION_PERCENT_FROM = 5;
@@ -26,6 +32,7 @@ export const PLAUSIBILITY_CODES = [
   "data.implausible-size",
   "data.total-reversed",
   "data.percent-fraction",
+  "data.implausible-growth",
 ] as const;
 
 /** One warning: the index of its row in the series, and its code and params. */
@@ -37,6 +44,7 @@ export interface PlausibilityWarning {
 /** The plausibility warnings of a target's rows (one per date, in date order), in date order. */
 export function plausibilityWarnings(target: Target, rows: Series): PlausibilityWarning[] {
   if (target.kind === "milestone" || rows.length === 0) return [];
+  if (target.kind === "growth") return target.input === "value" ? growthWarnings(target, rows) : [];
   const warnings: PlausibilityWarning[] = [];
   const fractions = takesFractionCheck(target);
   const progress = target.kind === "progress" ? target : null;
@@ -116,4 +124,30 @@ function takesFractionCheck(target: Target): boolean {
   if (target.kind === "level")
     return Math.max(target.min ?? -Infinity, target.max ?? -Infinity) >= FRACTION_PERCENT_FROM;
   return false;
+}
+
+/** (d) Each row whose value is more than IMPLAUSIBLE_RATIO times last year's figure, or less than its inverse. */
+function growthWarnings(target: GrowthTarget, rows: Series): PlausibilityWarning[] {
+  const warnings: PlausibilityWarning[] = [];
+  for (let index = 0; index < rows.length; index++) {
+    const at = growthAt(target, rows, rows.day(index));
+    if (at === null || at.observedOn !== rows.day(index) || at.base === null || at.growth === null)
+      continue;
+    const ratio = at.value / at.base;
+    if (ratio > 1 / IMPLAUSIBLE_RATIO && ratio < IMPLAUSIBLE_RATIO) continue;
+    warnings.push({
+      index,
+      problem: [
+        "data.implausible-growth",
+        {
+          id: target.id,
+          date: formatDay(at.observedOn),
+          value: at.value,
+          base: at.base,
+          growth: at.growth,
+        },
+      ],
+    });
+  }
+  return warnings;
 }

@@ -366,6 +366,17 @@ export interface ProblemParams {
    * (v2) Plausibility: a progress value farther from the baseline than 10 × the span (a unit
    * slip: 125000 万元 for a target of 60 亿元).
    */
+  /**
+   * Plausibility, not in the SPEC: a growth target's value (`input: value`) more than 10 times last
+   * year's figure `base`, or less than a tenth of it; `growth` is the G they make.
+   */
+  "data.implausible-growth": {
+    id: string;
+    date: string;
+    value: number;
+    base: number;
+    growth: number;
+  };
   "data.implausible-size": {
     id: string;
     date: string;

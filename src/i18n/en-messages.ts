@@ -396,6 +396,8 @@ export const enMessages: Messages = {
   "data.correction": ({ id, date, value, replaced, first }) =>
     `${id} on ${date}: the correction ${value} replaces ${replaced} at ${formatPlace(first, "line")}`,
   "data.more-corrections": ({ count }) => `${count} more corrections in this file`,
+  "data.implausible-growth": ({ id, date, value, base, growth }) =>
+    `${id} on ${date}: ${value} against last year's ${base} is a growth of ${growth}%: a unit slip in one of them? (write both in the target's unit)`,
   "data.implausible-size": ({ id, date, value, target, unit }) =>
     `${id} on ${date}: ${value} for a target of ${target}: a unit slip? (it is more than 10 times as far from the baseline as the target${unit === null ? "" : `; write it in ${unit}`})`,
   "data.total-reversed": ({ id, date, previousDate, from, to, direction }) =>

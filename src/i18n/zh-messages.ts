@@ -385,6 +385,8 @@ export const zhMessages: Messages = {
   "data.correction": ({ id, date, value, replaced, first }) =>
     `${id} 在 ${date} 的更正值 ${rowValue(value)} 取代了 ${formatPlace(first, "line")} 的 ${rowValue(replaced)}`,
   "data.more-corrections": ({ count }) => `本文件另有 ${count} 行更正`,
+  "data.implausible-growth": ({ id, date, value, base, growth }) =>
+    `${id} 在 ${date} 的数值 ${value} 与上年同期 ${base} 相比增长 ${growth}%：其中一个的单位是否有误？（两者请按指标的单位填写）`,
   "data.implausible-size": ({ id, date, value, target, unit }) =>
     `${id} 在 ${date} 的数值为 ${value}，而目标为 ${target}：单位是否有误？（与基数之差超过目标与基数之差的 10 倍${unit === null ? "" : `；请按${unit}填写`}）`,
   "data.total-reversed": ({ id, date, previousDate, from, to, direction }) =>

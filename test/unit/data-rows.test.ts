@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as yaml from "yaml";
 import { evaluate } from "../../src/core/evaluate.js";
+import type { Problem } from "../../src/core/problems.js";
 import { labelsFor } from "../../src/i18n/language.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
 import { loadTargets } from "../../src/inputs/targets.js";
@@ -660,6 +661,35 @@ targets:
     );
     // The values are read as written: a warning changes nothing.
     expect(result.observations.get("amount")?.value(2)).toBe(125000);
+  });
+
+  it("(d, not in the SPEC) a growth value more than 10 times last year's, or under a tenth: a unit slip", () => {
+    const growth = targetsFrom(`
+year: 2023
+targets:
+  - { id: output, title: 规上工业产值增长, kind: growth, rate: 10, input: value, unit: 亿元 }
+`);
+    // Last year's rows: 20000 (万元 where 亿元 belongs) for June, 200 for July. June: 226 ÷ 20000 =
+    // 0.0113 < 0.1, G = (0.0113 − 1) × 100 = −98.9: said at June's row. July: 230 ÷ 200 = 1.15.
+    // August's base column 21 against 250: 250 ÷ 21 = 11.9 > 10, G = 1090.5 (rounded to one decimal).
+    const data = readCsvTexts(
+      [
+        {
+          file: "a.csv",
+          chunks: [
+            "target,date,value,base\noutput,2022-06-30,20000,\noutput,2022-07-31,200,\noutput,2023-06-30,226,\noutput,2023-07-31,230,\noutput,2023-08-31,250,21\n",
+          ],
+        },
+      ],
+      growth,
+    );
+    expect(data.problems.map((problem) => formatProblem(problem, labelsFor("en")))).toEqual([
+      "a.csv:4:1: warning: output on 2023-06-30: 226 against last year's 20000 is a growth of -98.9%: a unit slip in one of them? (write both in the target's unit)",
+      "a.csv:6:1: warning: output on 2023-08-31: 250 against last year's 21 is a growth of 1090.5%: a unit slip in one of them? (write both in the target's unit)",
+    ]);
+    expect(formatProblem(data.problems[0] as Problem, labelsFor("zh"))).toBe(
+      "a.csv:4:1: 警告：output 在 2023-06-30 的数值 226 与上年同期 20000 相比增长 -98.9%：其中一个的单位是否有误？（两者请按指标的单位填写）",
+    );
   });
 
   it("(b) with aggregate: last, a running total that falls by more than the tolerance", () => {

@@ -207,6 +207,13 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
     first: { file: "data/2022-03.csv", line: 4, column: 1 },
   },
   "data.more-corrections": { count: 12 },
+  "data.implausible-growth": {
+    id: "output",
+    date: "2023-06-30",
+    value: 226,
+    base: 20000,
+    growth: -98.9,
+  },
   "data.implausible-size": {
     id: "invest.amount",
     date: "2022-03-31",
