@@ -1,47 +1,119 @@
 /**
- * A progress target of the common fields, each in its simple form, checked by hand as its zod
- * schema checks it: zod's parse was a third of reading 5,000 targets. Anything else (another
- * kind, another field, a value not of its simple form) is left to the schema, which words the
- * problems. A property test holds the two equal wherever this answers
- * (test/unit/plain-target.test.ts).
+ * A target of any kind whose every field is in its simple form, checked by hand as its zod
+ * schema checks it: building zod's schemas and its parse were a third of reading 5,000 targets,
+ * and most of a start. Anything else (a field not of its simple form, a reference, an unknown
+ * key) is left to the schema, which words the problems. A property test holds the two equal
+ * wherever this answers, and these fields the schemas' own (test/unit/plain-target.test.ts).
  */
+import { FREQUENCIES, type Kind } from "../core/model.js";
+import { PRESETS } from "../core/schedule.js";
+import {
+  DATE_PATTERN,
+  MONTH_DAY_PATTERN,
+  PERCENT_PATTERN,
+  TOLERANCE_PATTERN,
+} from "./target-schema.js";
 
-/** The fields read here, each with its check: the value as the schema gives it, or undefined. */
-const PLAIN_FIELDS: Readonly<Record<string, (value: unknown) => unknown>> = {
+type Check = (value: unknown) => unknown;
+
+/** The fields every kind has, in the schemas' order. */
+const COMMON: Readonly<Record<string, Check>> = {
   id: plainId,
   title: trimmedText,
   owner: owners,
   section: trimmedText,
   unit: trimmedText,
   source: trimmedText,
-  kind: (value) => (value === "progress" ? value : undefined),
-  target: finite,
-  baseline: finite,
-  weight: (value) =>
-    typeof value === "number" && Number.isFinite(value) && value > 0 ? value : undefined,
-  start: date,
-  deadline: date,
+  weight: (value) => (isFiniteNumber(value) && value > 0 ? value : undefined),
+  due_days: wholeAtLeast(0),
+  result_by: date,
 };
 
-/** The fields the schema requires of a progress target. */
-const REQUIRED_FIELDS = ["id", "title", "target"];
+/** The fields of the kinds that have report dates. */
+const REPORTED: Readonly<Record<string, Check>> = {
+  frequency: oneOf(FREQUENCIES),
+  first_report: (value) =>
+    typeof value === "string" && MONTH_DAY_PATTERN.test(value) ? value : undefined,
+};
 
 /**
- * The parsed input of a progress target whose every field is one of PLAIN_FIELDS in its simple
- * form, its keys in the order of the schema's (`shapeKeys`), as zod gives them; null otherwise.
+ * Each kind's fields, in the order of its schema's shape (the order zod gives them in), each with
+ * its check: the value as the schema gives it, or undefined where the schema must look.
  */
-export function plainProgressTarget(
+export const PLAIN_FIELDS: Readonly<Record<Kind, Readonly<Record<string, Check>>>> = {
+  progress: {
+    ...COMMON,
+    ...REPORTED,
+    kind: (value) => (value === "progress" ? value : undefined),
+    target: finite,
+    baseline: finite,
+    start: date,
+    deadline: date,
+    schedule: schedule,
+    interpolation: oneOf(["linear", "step"]),
+    tolerance: tolerance,
+    aggregate: oneOf(["last", "sum"]),
+    about: notBelowZero,
+  },
+  level: {
+    ...COMMON,
+    ...REPORTED,
+    kind: (value) => (value === "level" ? value : undefined),
+    min: finite,
+    max: finite,
+    about: notBelowZero,
+    breach_after: wholeAtLeast(2),
+    tolerance: tolerance,
+    stretch: finite,
+  },
+  milestone: {
+    ...COMMON,
+    kind: (value) => (value === "milestone" ? value : undefined),
+    deadline: date,
+    warn_days: wholeAtLeast(0),
+  },
+  growth: {
+    ...COMMON,
+    ...REPORTED,
+    kind: (value) => (value === "growth" ? value : undefined),
+    rate: finite,
+    bound: oneOf(["min", "max"]),
+    about: tolerance,
+    tolerance: tolerance,
+    input: oneOf(["rate", "value"]),
+    amount: finite,
+    start: date,
+    deadline: date,
+  },
+};
+
+/** The fields each kind's schema requires (`kind` of every kind but progress). */
+const REQUIRED_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
+  progress: ["id", "title", "target"],
+  level: ["id", "title", "kind"],
+  milestone: ["id", "title", "kind"],
+  growth: ["id", "title", "kind", "rate"],
+};
+
+/** Whether `key` is a field of the kind. */
+export function isFieldOf(kind: Kind, key: string): boolean {
+  return Object.hasOwn(PLAIN_FIELDS[kind], key);
+}
+
+/**
+ * The parsed input of a target whose every field is in its simple form, its keys in the order of
+ * its schema's, as zod gives them; null otherwise.
+ */
+export function plainTarget(
+  kind: Kind,
   merged: Readonly<Record<string, unknown>>,
-  shapeKeys: readonly string[],
 ): Record<string, unknown> | null {
-  const keys = Object.keys(merged);
-  for (const key of keys) if (!Object.hasOwn(PLAIN_FIELDS, key)) return null;
-  for (const key of REQUIRED_FIELDS) if (!Object.hasOwn(merged, key)) return null;
+  const fields = PLAIN_FIELDS[kind];
+  for (const key of Object.keys(merged)) if (!Object.hasOwn(fields, key)) return null;
+  for (const key of REQUIRED_FIELDS[kind]) if (!Object.hasOwn(merged, key)) return null;
   const parsed: Record<string, unknown> = {};
-  for (const key of shapeKeys) {
+  for (const [key, check] of Object.entries(fields)) {
     if (!Object.hasOwn(merged, key)) continue;
-    const check = PLAIN_FIELDS[key];
-    if (check === undefined) return null;
     const value = check(merged[key]);
     if (value === undefined) return null;
     parsed[key] = value;
@@ -74,14 +146,61 @@ function owners(value: unknown): string | string[] | undefined {
   return names;
 }
 
-function finite(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+function finite(value: unknown): number | undefined {
+  return isFiniteNumber(value) ? value : undefined;
+}
+
+function notBelowZero(value: unknown): number | undefined {
+  return isFiniteNumber(value) && value >= 0 ? value : undefined;
+}
+
+/** A whole number of at least `least`, as zod's `int` takes it (a safe integer). */
+function wholeAtLeast(least: number): Check {
+  return (value) => (Number.isSafeInteger(value) && (value as number) >= least ? value : undefined);
+}
+
+function oneOf(words: readonly string[]): Check {
+  return (value) => (typeof value === "string" && words.includes(value) ? value : undefined);
+}
 
 function date(value: unknown): string | undefined {
-  return typeof value === "string" && DATE.test(value) ? value : undefined;
+  return typeof value === "string" && DATE_PATTERN.test(value) ? value : undefined;
+}
+
+/** An amount of at least 0, or a percentage of at least 0. */
+function tolerance(value: unknown): number | string | undefined {
+  if (typeof value === "string") return TOLERANCE_PATTERN.test(value) ? value : undefined;
+  return notBelowZero(value);
+}
+
+/** A preset's name, or a list of milestones `{ by, progress }` or `{ by, value }`. */
+function schedule(value: unknown): string | Record<string, unknown>[] | undefined {
+  if (typeof value === "string") return oneOf(PRESETS)(value) as string | undefined;
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const milestones: Record<string, unknown>[] = [];
+  for (const item of value) {
+    if (!isPlainMapping(item)) return undefined;
+    for (const key of Object.keys(item))
+      if (key !== "by" && key !== "progress" && key !== "value") return undefined;
+    const by = date(item.by);
+    if (by === undefined) return undefined;
+    const milestone: Record<string, unknown> = { by };
+    if (Object.hasOwn(item, "progress")) {
+      if (typeof item.progress !== "string" || !PERCENT_PATTERN.test(item.progress))
+        return undefined;
+      milestone.progress = item.progress;
+    }
+    if (Object.hasOwn(item, "value")) {
+      if (!isFiniteNumber(item.value)) return undefined;
+      milestone.value = item.value;
+    }
+    milestones.push(milestone);
+  }
+  return milestones;
 }
 
 /** A target file's outer shape, as its schema gives it. */

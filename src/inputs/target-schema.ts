@@ -80,7 +80,10 @@ export const ID_DESCRIPTION = describe(
 );
 /** `"30%"`: a number followed by a percent sign. */
 export const PERCENT_PATTERN = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** `2022-06-30`: a date. */
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** A tolerance written as a percentage: never below 0. */
+export const TOLERANCE_PATTERN = /^\s*\+?\d+(?:\.\d+)?\s*%\s*$/;
 /** `first_report: 02-28`: a month and a day. */
 export const MONTH_DAY_PATTERN = /^(\d{2})-(\d{2})$/;
 
@@ -124,9 +127,7 @@ function buildSchemas(describing: boolean) {
     [
       z.number(expect("tolerance")).check(z.gte(0, expect("tolerance"))),
       // A tolerance is how far behind is still yellow: never below 0, as a number or a percentage.
-      z
-        .string(expect("tolerance"))
-        .check(z.regex(/^\s*\+?\d+(?:\.\d+)?\s*%\s*$/, expect("tolerance"))),
+      z.string(expect("tolerance")).check(z.regex(TOLERANCE_PATTERN, expect("tolerance"))),
     ],
     expect("tolerance"),
   );

@@ -47,7 +47,7 @@ import {
   progressDirection,
 } from "../core/schedule.js";
 import { closestMatch } from "../core/suggest.js";
-import { plainProgressTarget, plainTargetFile } from "./plain-target.js";
+import { isFieldOf, PLAIN_FIELDS, plainTarget, plainTargetFile } from "./plain-target.js";
 import { offsetIn, type PlainYaml, readPlainYaml } from "./plain-yaml.js";
 import {
   checkingSchemas,
@@ -906,8 +906,8 @@ function pathOfEntry(entry: NodeEntry): Path {
 let defaultableKeys: Set<string> | undefined;
 function defaultable(): Set<string> {
   defaultableKeys ??= new Set(
-    Object.values(checkingSchemas().targetSchemas).flatMap((schema) =>
-      Object.keys(schema.shape).filter((key) => key !== "id"),
+    Object.values(PLAIN_FIELDS).flatMap((fields) =>
+      Object.keys(fields).filter((key) => key !== "id"),
     ),
   );
   return defaultableKeys;
@@ -971,14 +971,13 @@ function buildTarget(
     });
     return null;
   }
-  const schema = checkingSchemas().targetSchemas[kind as Kind];
   const merged: Record<string, unknown> = {};
   // The project's defaults first, under the file's (SPEC 2.5). Own keys only: "constructor" or
   // "toString" in defaults is an unknown key, not a field.
   for (const [key, value] of Object.entries(projectDefaults))
-    if (key !== "id" && Object.hasOwn(schema.shape, key)) merged[key] = value;
+    if (key !== "id" && isFieldOf(kind as Kind, key)) merged[key] = value;
   for (const [key, value] of Object.entries(defaults))
-    if (Object.hasOwn(schema.shape, key)) merged[key] = value;
+    if (isFieldOf(kind as Kind, key)) merged[key] = value;
   Object.assign(merged, item);
 
   const pathOf = (path: Path): Path => {
@@ -992,10 +991,12 @@ function buildTarget(
       return [...itemPath, ...path];
     return ["defaults", ...path];
   };
-  // Most targets are progress targets of a few plain fields: checked by hand, as zod checks them.
-  const plain = kind === "progress" ? plainProgressTarget(merged, progressKeys()) : null;
+  // Most targets have their fields in their simple forms: checked by hand, as zod checks them.
+  const plain = plainTarget(kind as Kind, merged);
   const parsed =
-    plain === null ? schema.safeParse(merged) : { success: true as const, data: plain };
+    plain === null
+      ? checkingSchemas().targetSchemas[kind as Kind].safeParse(merged)
+      : { success: true as const, data: plain };
   if (!parsed.success) {
     reportIssues(located, parsed.error.issues, pathOf, merged, (path) =>
       path.length === 0 ? unknownTargetKey(kind as Kind) : unknownKey(MILESTONE_KEYS),
@@ -1019,14 +1020,6 @@ function buildTarget(
     case "growth":
       return buildGrowth(context, parsed.data as GrowthTargetInput);
   }
-}
-
-let progressShapeKeys: readonly string[] | undefined;
-
-/** The fields of a progress target, in the order of its schema (the order zod gives them in). */
-function progressKeys(): readonly string[] {
-  progressShapeKeys ??= Object.keys(checkingSchemas().targetSchemas.progress.shape);
-  return progressShapeKeys;
 }
 
 interface BuildContext {

@@ -1,73 +1,155 @@
 /**
- * A progress target of the common fields is checked by hand (src/inputs/plain-target.ts) as its
- * zod schema checks it: wherever the check by hand answers, the schema accepts the same target and
- * gives the same input, keys in the same order.
+ * A target whose fields are in their simple forms is checked by hand
+ * (src/inputs/plain-target.ts) as its zod schema checks it: wherever the check by hand answers,
+ * the schema accepts the same target and gives the same input, keys in the same order.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { plainProgressTarget, plainTargetFile } from "../../src/inputs/plain-target.js";
+import { KINDS } from "../../src/core/model.js";
+import { PLAIN_FIELDS, plainTarget, plainTargetFile } from "../../src/inputs/plain-target.js";
 import { checkingSchemas } from "../../src/inputs/target-schema.js";
 
-const schema = checkingSchemas().targetSchemas.progress;
-const shapeKeys = Object.keys(schema.shape);
+const { targetSchemas } = checkingSchemas();
 
-describe("a plain progress target is checked by hand, as the schema checks it", () => {
+describe("a plain target is checked by hand, as the schema checks it", () => {
+  it("knows each kind's fields, in its schema's order", () => {
+    for (const kind of KINDS)
+      expect(Object.keys(PLAIN_FIELDS[kind])).toEqual(Object.keys(targetSchemas[kind].shape));
+  });
+
   const values = fc.oneof(
     fc.string(),
     fc.constantFrom(" 发改局 ", "", "  ", "t.1", "t 1", " t.1", "é", "e\u0301", "开工率", "\u200b"),
     fc.constantFrom("2022-06-30", "2022-6-30", " 2022-06-30", "progress", "level", "Progress"),
+    fc.constantFrom("milestone", "growth", "monthly", "quarterly", "linear", "h50-q85", "step"),
+    fc.constantFrom("sum", "last", "min", "max", "rate", "value", "02-28", "2-28", "10%", " 5 %"),
+    fc.constantFrom("-10%", "+3%", "30", "30%"),
     fc.integer({ min: -3, max: 2000 }),
     fc.double(),
-    fc.constantFrom(2 ** 53, -0, 0, 1.5, -1, Number.NaN, Number.POSITIVE_INFINITY),
+    fc.constantFrom(2 ** 53, -0, 0, 1, 2, 1.5, -1, Number.NaN, Number.POSITIVE_INFINITY),
     fc.boolean(),
     fc.constant(null),
     fc.array(fc.oneof(fc.string(), fc.constantFrom(" 发改局", "", 3)), { maxLength: 3 }),
     fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }),
+    fc.constant({ ref: "a.b" }),
   );
-  const keys = fc.constantFrom(
-    ...shapeKeys,
-    "title ",
-    "titel",
-    "kind",
-    "__proto__",
-    "constructor",
-    "min",
+  const milestoneEntry = fc.oneof(
+    fc.record(
+      {
+        by: fc.constantFrom("2022-03-31", "2022-3-31", 5),
+        progress: fc.constantFrom("30%", " 30 %", "30", 30, "-5%"),
+        value: fc.oneof(fc.integer({ min: -5, max: 200 }), fc.constantFrom(Number.NaN, "5")),
+        step: fc.constant(1),
+      },
+      { requiredKeys: [] },
+    ),
+    values,
   );
-  // Values of the simple forms, often: most draws then reach the check of every field.
-  const often = <T>(simple: fc.Arbitrary<T>) =>
-    fc.oneof({ arbitrary: simple, weight: 4 }, { arbitrary: values, weight: 1 });
   const texts = fc.oneof(fc.string(), fc.constantFrom("新开工项目", " 发改局 ", "个"));
-  const target = fc.record(
-    {
-      id: often(fc.constantFrom("t.0001", "invest.start-rate", "a_b-c.9", "T9")),
-      title: often(texts),
-      target: often(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }))),
-    },
-    { requiredKeys: [] },
+  /** Mostly a value of the simple form, now and then one near it that is not. */
+  const near = (valid: fc.Arbitrary<unknown>, invalid: fc.Arbitrary<unknown>) =>
+    fc.oneof({ arbitrary: valid, weight: 12 }, { arbitrary: invalid, weight: 1 });
+  const words = (valid: string[], invalid: string[]) =>
+    near(fc.constantFrom(...valid), fc.constantFrom(...invalid));
+  const dates = words(["2022-06-30", "2022-12-31"], ["2022-6-30", " 2022-06-30"]);
+  const amounts = near(
+    fc.oneof(fc.integer({ min: 0, max: 2000 }), fc.constantFrom(0.5, -0, 2, 3)),
+    fc.constantFrom(-1, 2 ** 53, 1.5, Number.NaN, "3"),
   );
-  const simpleValues = fc.oneof(
-    texts,
-    fc.integer({ min: -3, max: 2000 }),
-    fc.array(texts, { maxLength: 3 }),
-    fc.constantFrom("progress", "2022-06-30", "2022-12-31"),
+  const tolerances = near(
+    fc.oneof(amounts, fc.constantFrom("10%", " 5 %", "+3%")),
+    fc.constantFrom("-10%", "3", "10 %%"),
   );
-  const rest = fc.dictionary(keys, often(simpleValues), { maxKeys: 6 });
+  const milestones = near(
+    fc.array(
+      fc.record(
+        {
+          by: words(["2022-03-31"], ["2022-3-31"]),
+          progress: words(["30%", " 30 %", "-5%"], ["30"]),
+          value: near(fc.integer({ min: -5, max: 200 }), fc.constantFrom(Number.NaN, "5")),
+        },
+        { requiredKeys: ["by"] },
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
+    fc.oneof(fc.array(milestoneEntry, { maxLength: 3 }), values),
+  );
+  /** Each field's values of its simple form and near it. */
+  const simple: Record<string, fc.Arbitrary<unknown>> = {
+    id: words(["t.0001", "invest.start-rate", "a_b-c.9", "T9"], ["开工率", "t 1", ".t"]),
+    title: near(texts, fc.constantFrom("", "  ", 3)),
+    owner: near(fc.oneof(texts, fc.array(texts, { minLength: 1, maxLength: 3 })), values),
+    section: texts,
+    unit: texts,
+    source: texts,
+    weight: amounts,
+    due_days: amounts,
+    result_by: dates,
+    frequency: words(["monthly", "quarterly", "half-yearly", "yearly"], ["weekly"]),
+    first_report: words(["02-28", "01-31"], ["2-28"]),
+    target: amounts,
+    baseline: amounts,
+    start: dates,
+    deadline: dates,
+    schedule: near(words(["q30-h60-q85", "h50-q85", "linear"], ["Linear"]), milestones),
+    interpolation: words(["linear", "step"], ["Step"]),
+    tolerance: tolerances,
+    aggregate: words(["last", "sum"], ["mean"]),
+    about: tolerances,
+    min: amounts,
+    max: amounts,
+    breach_after: amounts,
+    stretch: amounts,
+    warn_days: amounts,
+    rate: amounts,
+    bound: words(["min", "max"], ["Min"]),
+    input: words(["rate", "value"], ["amount"]),
+    amount: amounts,
+  };
 
-  it("answers only what the schema accepts, and gives what it gives", () => {
-    fc.assert(
-      fc.property(target, rest, (required, others) => {
-        const merged = { ...others, ...required };
-        const plain = plainProgressTarget(merged, shapeKeys);
-        const parsed = schema.safeParse(merged);
-        if (plain !== null) {
+  for (const kind of KINDS) {
+    const shapeKeys = Object.keys(targetSchemas[kind].shape);
+    const target = fc.record(
+      Object.fromEntries(
+        shapeKeys.map((key) => [
+          key,
+          key === "kind" ? near(fc.constant(kind), values) : (simple[key] ?? values),
+        ]),
+      ),
+      { requiredKeys: [] },
+    );
+    // Now and then a key of no field, or of another kind's.
+    const odd = fc.dictionary(
+      fc.constantFrom("title ", "titel", "__proto__", "constructor", "min", "schedule", "rate"),
+      values,
+      { maxKeys: 1 },
+    );
+    const rest = fc.oneof({ arbitrary: fc.constant({}), weight: 4 }, { arbitrary: odd, weight: 1 });
+
+    it(`answers for a ${kind} target only what the schema accepts, and gives what it gives`, () => {
+      let answered = 0;
+      fc.assert(
+        fc.property(target, rest, (required, others) => {
+          const merged = { ...required, ...others };
+          const plain = plainTarget(kind, merged);
+          if (plain === null) return;
+          answered++;
+          const parsed = targetSchemas[kind].safeParse(merged);
           expect(parsed.success).toBe(true);
           expect(plain).toStrictEqual(parsed.data);
           expect(Object.keys(plain)).toEqual(Object.keys(parsed.data ?? {}));
-        }
-      }),
-      { numRuns: 3000 },
-    );
-  });
+          if (Array.isArray(plain.schedule))
+            plain.schedule.forEach((milestone, index) => {
+              const given = (parsed.data as { schedule: object[] }).schedule[index] ?? {};
+              expect(Object.keys(milestone)).toEqual(Object.keys(given));
+            });
+        }),
+        { numRuns: 3000 },
+      );
+      // Hand check that the property is not empty: some 200 of the 3,000 draws are targets of the plain shape.
+      expect(answered).toBeGreaterThan(100);
+    });
+  }
 
   it("answers for a target of the common fields (the benchmark's office shape)", () => {
     // Hand check: every field in its simple form; the texts trimmed, as the schema trims them.
@@ -83,8 +165,8 @@ describe("a plain progress target is checked by hand, as the schema checks it", 
       deadline: "2022-09-30",
       kind: "progress",
     };
-    const plain = plainProgressTarget(merged, shapeKeys);
-    expect(plain).toStrictEqual(schema.safeParse(merged).data);
+    const plain = plainTarget("progress", merged);
+    expect(plain).toStrictEqual(targetSchemas.progress.safeParse(merged).data);
     expect(plain).toStrictEqual({
       id: "t.0001",
       title: "新开工项目第2项",
@@ -99,13 +181,51 @@ describe("a plain progress target is checked by hand, as the schema checks it", 
     });
   });
 
+  it("answers for the example's schedules, levels and milestones", () => {
+    const progress = {
+      id: "invest.start-rate",
+      title: "新建项目开工率",
+      target: 85,
+      schedule: [
+        { value: 30, by: "2022-03-31" },
+        { by: "2022-06-30", progress: "60%" },
+      ],
+      frequency: "quarterly",
+      tolerance: "5%",
+    };
+    // The milestones' keys in the schema's order: by, progress, value.
+    expect(plainTarget("progress", progress)).toStrictEqual({
+      ...progress,
+      schedule: [
+        { by: "2022-03-31", value: 30 },
+        { by: "2022-06-30", progress: "60%" },
+      ],
+    });
+    const level = { id: "g.share", title: "占比", kind: "level", max: 45, about: 2 };
+    expect(plainTarget("level", level)).toStrictEqual(level);
+    const milestone = { id: "m.1", title: "完成", kind: "milestone", deadline: "2022-03-31" };
+    expect(plainTarget("milestone", milestone)).toStrictEqual(milestone);
+    const growth = { id: "gdp", title: "GDP", kind: "growth", rate: 7, about: "10%" };
+    expect(plainTarget("growth", growth)).toStrictEqual(growth);
+  });
+
   it("leaves every other field and value to the schema", () => {
     const base = { id: "t.1", title: "x", target: 1 };
-    expect(plainProgressTarget({ ...base, schedule: "linear" }, shapeKeys)).toBeNull();
-    expect(plainProgressTarget({ ...base, id: "开工率" }, shapeKeys)).toBeNull();
-    expect(plainProgressTarget({ ...base, title: "  " }, shapeKeys)).toBeNull();
-    expect(plainProgressTarget({ ...base, target: Number.NaN }, shapeKeys)).toBeNull();
-    expect(plainProgressTarget({ id: "t.1", title: "x" }, shapeKeys)).toBeNull();
+    expect(plainTarget("progress", { ...base, schedule: "Linear" })).toBeNull();
+    expect(plainTarget("progress", { ...base, schedule: [] })).toBeNull();
+    expect(
+      plainTarget("progress", { ...base, schedule: [{ by: "2022-03-31", step: 1 }] }),
+    ).toBeNull();
+    expect(plainTarget("progress", { ...base, id: "开工率" })).toBeNull();
+    expect(plainTarget("progress", { ...base, title: "  " })).toBeNull();
+    expect(plainTarget("progress", { ...base, target: Number.NaN })).toBeNull();
+    expect(plainTarget("progress", { id: "t.1", title: "x" })).toBeNull();
+    expect(
+      plainTarget("level", { id: "t.1", title: "x", kind: "level", min: { ref: "a" } }),
+    ).toBeNull();
+    expect(plainTarget("level", { id: "t.1", title: "x", min: 1 })).toBeNull();
+    expect(plainTarget("milestone", { ...base, kind: "milestone" })).toBeNull();
+    expect(plainTarget("growth", { id: "t.1", title: "x", kind: "growth" })).toBeNull();
   });
 });
 
