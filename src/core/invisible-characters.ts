@@ -16,8 +16,8 @@ export const PLAINLY_SEEN = /^[\x20-\x7e\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e]
  * characters (zero-width spaces and joiners, the byte order mark, the soft hyphen, bidirectional
  * marks), the rest of Unicode's default-ignorable ones (the Hangul filler, variation selectors),
  * controls, and every space but the ordinary one (a no-break or ideographic space looks like a
- * space, which no id holds either). Made the first time a text that is not PLAINLY_SEEN is looked at:
- * a pattern of Unicode properties takes a millisecond to build, at every start.
+ * space, which no id holds either). Made the first time a text that is not PLAINLY_SEEN is
+ * looked at: a pattern of Unicode properties takes a millisecond to build, at every start.
  */
 let unseenInId: RegExp | undefined;
 
