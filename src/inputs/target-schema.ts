@@ -135,8 +135,8 @@ function buildSchemas(describing: boolean) {
   const milestone = z
     .strictObject(
       {
-        by: date.check(
-          z.meta(
+        by: date.apply(
+          meta(
             describe(
               "the date the value is due: the end of that day (YYYY-MM-DD)",
               "节点日期（当日结束时，YYYY-MM-DD）",
@@ -144,8 +144,8 @@ function buildSchemas(describing: boolean) {
           ),
         ),
         progress: percent
-          .check(
-            z.meta(
+          .apply(
+            meta(
               describe(
                 'share of the way from baseline to target, like "30%" (give progress or value)',
                 '从基数到目标的完成比例，如 "30%"（progress 与 value 二选一）',
@@ -154,8 +154,8 @@ function buildSchemas(describing: boolean) {
           )
           .apply(z.optional),
         value: finite
-          .check(
-            z.meta(
+          .apply(
+            meta(
               describe(
                 "the value due by then, in the target's unit (give progress or value)",
                 "该节点应达到的数值（progress 与 value 二选一）",
@@ -180,15 +180,15 @@ function buildSchemas(describing: boolean) {
           .apply(meta(describe("added to the referenced actual", "在所引用实际值上加的数")))
           .apply(z.optional),
         times: finite
-          .check(
-            z.meta(describe("the referenced actual is multiplied by it", "所引用实际值乘以的倍数")),
+          .apply(
+            meta(describe("the referenced actual is multiplied by it", "所引用实际值乘以的倍数")),
           )
           .apply(z.optional),
       },
       expect("reference"),
     )
-    .check(
-      z.meta(
+    .apply(
+      meta(
         describe(
           "another target's actual at this target's row date, plus or times a number",
           "引用另一指标同期的实际值，可加（plus）或乘（times）一个数",
@@ -204,8 +204,8 @@ function buildSchemas(describing: boolean) {
     .check(z.gte(0, expect("non-negative-number")));
 
   const resultBy = date
-    .check(
-      z.meta(
+    .apply(
+      meta(
         describe(
           "the final result arrives by this date, after the deadline (YYYY-MM-DD)",
           "最终结果的公布日期（晚于截止日期，YYYY-MM-DD）",
@@ -234,8 +234,8 @@ function buildSchemas(describing: boolean) {
       .apply(z.optional),
     section: text.apply(meta(describe("a group in reports", "报告中的分组"))).apply(z.optional),
     unit: text
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             'shown after numbers; with "%" a data value "30%" means 30',
             '单位，显示在数值之后；为 "%" 时数据中的 "30%" 即 30',
@@ -249,8 +249,8 @@ function buildSchemas(describing: boolean) {
     weight: z
       .number(expect("weight"))
       .check(z.gt(0, expect("weight")))
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "its weight in the owners' score, > 0; default 1",
             "在单位得分中的权重（大于 0），默认 1",
@@ -261,8 +261,8 @@ function buildSchemas(describing: boolean) {
     due_days: z
       .int(expect("whole-days"))
       .check(z.gte(0, expect("whole-days")))
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "days after a period's end that its report is due; default the project file's, else 10",
             "每期结束后多少天内报送，默认取项目文件的设置，否则 10",
@@ -277,8 +277,8 @@ function buildSchemas(describing: boolean) {
   const reported = {
     frequency: z
       .enum(FREQUENCIES, expect("frequency"))
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "how often a row is due: monthly (the default), quarterly, half-yearly or yearly",
             "报送频次：monthly 每月（默认）、quarterly 每季、half-yearly 每半年、yearly 每年",
@@ -289,8 +289,8 @@ function buildSchemas(describing: boolean) {
     first_report: z
       .string(expect("month-day"))
       .check(z.regex(MONTH_DAY_PATTERN, expect("month-day")))
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             'a monthly target\'s first report of each year, "MM-DD" ("02-28" where January and February are reported together)',
             '每年首次报送的期末日 "MM-DD"（1—2 月合并报送时为 "02-28"），仅用于每月报送',
@@ -303,8 +303,8 @@ function buildSchemas(describing: boolean) {
   /** The period of a progress or a growth target. */
   const period = {
     start: date
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "first day of the period (YYYY-MM-DD); default Jan 1 of year",
             "起始日期（YYYY-MM-DD），默认为 year 的 1 月 1 日",
@@ -313,8 +313,8 @@ function buildSchemas(describing: boolean) {
       )
       .apply(z.optional),
     deadline: date
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "last day of the period (YYYY-MM-DD); default Dec 31 of year",
             "截止日期（YYYY-MM-DD），默认为 year 的 12 月 31 日",
@@ -328,8 +328,8 @@ function buildSchemas(describing: boolean) {
     ...common,
     ...reported,
     kind: z.literal("progress").apply(meta(KIND_DESCRIPTION)).apply(z.optional),
-    target: finite.check(
-      z.meta(describe("the value to reach by the deadline", "截止日期前要达到的目标值")),
+    target: finite.apply(
+      meta(describe("the value to reach by the deadline", "截止日期前要达到的目标值")),
     ),
     baseline: finite
       .apply(meta(describe("the value at the start; default 0", "起始基数，默认 0")))
@@ -340,8 +340,8 @@ function buildSchemas(describing: boolean) {
         [z.enum(PRESETS), z.array(milestone).check(z.minLength(1, expect("schedule-list")))],
         expect("schedule"),
       )
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "a preset (q30-h60-q85: 30%/60%/85% at the end of Q1/Q2/Q3, the default; h50-q85; linear) or a list of milestones",
             "序时进度：预设（q30-h60-q85 默认，一季度 30%、上半年 60%、三季度 85%；h50-q85；linear 线性）或节点列表",
@@ -351,8 +351,8 @@ function buildSchemas(describing: boolean) {
       .apply(z.optional),
     interpolation: z
       .enum(["linear", "step"], expect("interpolation"))
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "between milestones: linear (day by day, the default) or step (the last milestone's value)",
             "节点之间的序时值：linear 按日线性（默认）或 step 阶梯",
@@ -361,8 +361,8 @@ function buildSchemas(describing: boolean) {
       )
       .apply(z.optional),
     tolerance: tolerance
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             'how far behind schedule is still yellow: an amount in the unit, or "N%" of the span; default "10%"',
             '滞后多少仍为黄灯：数值（同单位）或跨度的 "N%"，默认 "10%"',
@@ -372,8 +372,8 @@ function buildSchemas(describing: boolean) {
       .apply(z.optional),
     aggregate: z
       .enum(["last", "sum"], expect("aggregate"))
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "last: each data row is the running total (the default); sum: rows are per-period amounts to add up",
             "last：每行数据为累计值（默认）；sum：每行为当期值，累加",
@@ -382,8 +382,8 @@ function buildSchemas(describing: boolean) {
       )
       .apply(z.optional),
     about: aboutAmount
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             '"about" (左右): the target counts as achieved this much short of it, in the unit; default 0',
             "左右：差目标值不超过该数（同单位）即视为完成，默认 0",
@@ -398,8 +398,8 @@ function buildSchemas(describing: boolean) {
     ...reported,
     kind: z.literal("level").apply(meta(KIND_DESCRIPTION)),
     min: numberOrReference
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "the lowest value that is green, or { ref: ID } another target's actual",
             "下限（含），或 { ref: 编号 } 引用另一指标的实际值",
@@ -408,8 +408,8 @@ function buildSchemas(describing: boolean) {
       )
       .apply(z.optional),
     max: numberOrReference
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "the highest value that is green (a rank is a max), or { ref: ID }",
             "上限（含；排名用 max），或 { ref: 编号 }",
@@ -418,8 +418,8 @@ function buildSchemas(describing: boolean) {
       )
       .apply(z.optional),
     about: aboutAmount
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             '"about" (左右): slack beyond each bound that is still green, in the unit; default 0',
             "左右：超出边界不超过该数（同单位）仍为绿灯，默认 0",
@@ -430,8 +430,8 @@ function buildSchemas(describing: boolean) {
     breach_after: z
       .int(expect("breach-after"))
       .check(z.gte(2, expect("breach-after")))
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "red only when outside at this many report dates in a row (动态清零); else yellow",
             "连续这么多期超出才为红灯（动态清零），否则为黄灯",
@@ -440,8 +440,8 @@ function buildSchemas(describing: boolean) {
       )
       .apply(z.optional),
     tolerance: tolerance
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             'how far outside a bound is still yellow: an amount, or "N%" of the bound; default 0',
             '超出边界多少仍为黄灯：数值或边界的 "N%"，默认 0',
@@ -450,8 +450,8 @@ function buildSchemas(describing: boolean) {
       )
       .apply(z.optional),
     stretch: finite
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "a better value that earns a star (lower with max, higher with min only)",
             "争先值：达到即加星（有 max 时更低为好，仅有 min 时更高为好）",
@@ -465,8 +465,8 @@ function buildSchemas(describing: boolean) {
     ...common,
     kind: z.literal("milestone").apply(meta(KIND_DESCRIPTION)),
     deadline: date
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "the due date (YYYY-MM-DD); default Dec 31 of year",
             "完成期限（YYYY-MM-DD），默认为 year 的 12 月 31 日",
@@ -477,8 +477,8 @@ function buildSchemas(describing: boolean) {
     warn_days: z
       .int(expect("whole-days"))
       .check(z.gte(0, expect("whole-days")))
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "days before the deadline from which an open milestone is yellow; default 30",
             "期限前多少天起未完成即为黄灯，默认 30",
@@ -492,8 +492,8 @@ function buildSchemas(describing: boolean) {
     ...common,
     ...reported,
     kind: z.literal("growth").apply(meta(KIND_DESCRIPTION)),
-    rate: numberOrReference.check(
-      z.meta(
+    rate: numberOrReference.apply(
+      meta(
         describe(
           "the growth in percent (7 is +7%, -3 a 3% fall), or { ref: ID } another growth target's",
           "增速（百分数：7 即增长 7%，-3 即下降 3%），或 { ref: 编号 } 引用另一增速指标",
@@ -502,8 +502,8 @@ function buildSchemas(describing: boolean) {
     ),
     bound: z
       .enum(["min", "max"], expect("bound"))
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "min: at least the rate (the default); max: at most (required when rate < 0)",
             "min：不低于该增速（默认）；max：不高于（增速为负时必填）",
@@ -512,8 +512,8 @@ function buildSchemas(describing: boolean) {
       )
       .apply(z.optional),
     about: tolerance
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             '"about" (左右): slack on the worse side, in points or "N%" of |rate|; default 0',
             '左右：向不利一侧放宽的百分点，或增速绝对值的 "N%"，默认 0',
@@ -522,8 +522,8 @@ function buildSchemas(describing: boolean) {
       )
       .apply(z.optional),
     tolerance: tolerance
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             'points beyond the bound (after about) that are still yellow, or "N%" of |rate|; default "10%"',
             '超出（放宽后的）边界多少个百分点仍为黄灯，或增速绝对值的 "N%"，默认 "10%"',
@@ -533,8 +533,8 @@ function buildSchemas(describing: boolean) {
       .apply(z.optional),
     input: z
       .enum(["rate", "value"], expect("growth-input"))
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "rate: each row is the published cumulative growth rate in percent (the default); value: each row is the cumulative value and kpi computes the growth",
             "rate：每行为公布的累计增速（百分数，默认）；value：每行为累计值，由 kpi 计算增速",
@@ -543,8 +543,8 @@ function buildSchemas(describing: boolean) {
       )
       .apply(z.optional),
     amount: finite
-      .check(
-        z.meta(
+      .apply(
+        meta(
           describe(
             "an absolute figure the sentence also names, shown beside the rate",
             "原文同时给出的总量目标，与增速一并显示",
@@ -565,8 +565,8 @@ function buildSchemas(describing: boolean) {
   const YEAR = z
     .int(expect("year"))
     .check(z.gte(1, expect("year")), z.lte(9999, expect("year")))
-    .check(
-      z.meta(
+    .apply(
+      meta(
         describe(
           "the year: default start Jan 1 and default deadline Dec 31",
           "年度：默认起始 1 月 1 日、默认截止 12 月 31 日",
