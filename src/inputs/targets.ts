@@ -1045,11 +1045,9 @@ function unknownKey(known: Iterable<string>): (key: string) => CodeAndParams {
 function unknownTargetKey(kind: Kind): (key: string) => CodeAndParams {
   return (key) => {
     // Own keys only: a YAML key such as "constructor" is no field of any kind.
-    const owners = KINDS.filter((other) =>
-      Object.hasOwn(checkingSchemas().targetSchemas[other].shape, key),
-    );
+    const owners = KINDS.filter((other) => isFieldOf(other, key));
     if (owners.length > 0) return ["target.key-of-other-kind", { key, kind, owners }];
-    return unknownKey(Object.keys(checkingSchemas().targetSchemas[kind].shape))(key);
+    return unknownKey(Object.keys(PLAIN_FIELDS[kind]))(key);
   };
 }
 

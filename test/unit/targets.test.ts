@@ -392,6 +392,31 @@ targets:
 });
 
 describe("found in review", () => {
+  it("leaves a clerk's slips in a level, a schedule or a frequency to the schema, placed", () => {
+    // Each slip is a value the check by hand does not take: the schema words it at its cell.
+    expect(
+      problemsOf(`year: 2022
+targets:
+  - id: g.share
+    title: 占比
+    kind: level
+    max: ４５
+    tolerance: 10％
+  - id: p.rate
+    title: 开工率
+    target: 85
+    schedule:
+      - { by: 2022-03-31, progress: 0.3 }
+    frequency: Quarterly
+`),
+    ).toEqual([
+      't.yaml:6:10: max must be a number or a reference { ref: ID }, got "４５"',
+      't.yaml:7:16: tolerance must be a number ≥ 0 or a percentage like "10%", got "10％"',
+      't.yaml:13:16: frequency must be monthly, quarterly, half-yearly or yearly, got "Quarterly" (did you mean "quarterly"?)',
+      't.yaml:12:37: schedule[0].progress must be a percentage like "30%", got 0.3 (did you mean "30%"?)',
+    ]);
+  });
+
   it("refuses a negative percentage tolerance, like a negative number", () => {
     expect(
       problemsOf('year: 2022\ntargets:\n  - { id: a, title: A, target: 1, tolerance: "-10%" }\n'),
