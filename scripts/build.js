@@ -4,8 +4,9 @@
 // only for a script. yaml and iconv-lite, which most runs do not use, are bundled apart
 // (dist/yaml.cjs, dist/iconv-lite.cjs) and required the first time a run needs them; so are docx
 // and fflate (dist/docx.cjs, dist/fflate.cjs), which only `kpi report --format docx` loads; and
-// kpi's own workbook reader, status workbook and entry form (dist/workbook.cjs, dist/report-xlsx.cjs,
-// dist/template-xlsx.cjs).
+// kpi's own status workbook and entry form (dist/report-xlsx.cjs, dist/template-xlsx.cjs). The
+// workbook reader is in the bundle, where the code cache holds it (the example reads a workbook),
+// as a module that runs, loading node:zlib, only when a run first reads a workbook.
 // Last, the release file (dist/kpi-release.cjs): all of kpi in one plain CommonJS script, the
 // libraries' licences at its end, that `kpi init` copies into a data repository as .kpi/kpi.cjs,
 // where `node .kpi/kpi.cjs` runs it with nothing installed.
@@ -57,13 +58,12 @@ const noColorDetection = {
 const APART = ["yaml", "iconv-lite", "docx", "fflate"];
 
 /**
- * kpi's own modules bundled apart, loaded only by a run that needs them: the workbook reader,
- * which a run of CSV files never loads (`import("../inputs/workbook.js")` is
- * `require("./workbook.cjs")`), and the status workbook with kpi's workbook writer, which only
- * `kpi report --format xlsx` loads, and the entry form's workbook (`kpi template`).
+ * kpi's own modules bundled apart, loaded only by a run that needs them: the status workbook
+ * with kpi's workbook writer, which only `kpi report --format xlsx` loads
+ * (`import("../render/report-xlsx.js")` is `require("./report-xlsx.cjs")`), and the entry form's
+ * workbook (`kpi template`).
  */
 const OWN_APART = {
-  workbook: "src/inputs/workbook.ts",
   "report-xlsx": "src/render/report-xlsx.ts",
   "template-xlsx": "src/render/template-xlsx.ts",
 };

@@ -333,7 +333,10 @@ export async function readData(
   return { observations: data.observations, problems: [...problems, ...data.problems] };
 }
 
-/** The workbook reader (src/inputs/workbook.ts), bundled apart as dist/workbook.cjs. */
+/**
+ * The workbook reader (src/inputs/workbook.ts): a module of the bundle that runs (and loads
+ * node:zlib) only when a run first reads a workbook.
+ */
 type WorkbookReader = typeof import("../inputs/workbook.js");
 
 async function loadWorkbookReader(): Promise<WorkbookReader> {
