@@ -87,6 +87,17 @@ export const PLAIN_FIELDS: Readonly<Record<Kind, Readonly<Record<string, Check>>
   },
 };
 
+/**
+ * Each kind's fields and checks as a list, made once: `Object.entries` for each of 5,000 targets
+ * was a sixth of what reading them allocated.
+ */
+const FIELD_LISTS: Readonly<Record<Kind, readonly (readonly [string, Check])[]>> = {
+  progress: Object.entries(PLAIN_FIELDS.progress),
+  level: Object.entries(PLAIN_FIELDS.level),
+  milestone: Object.entries(PLAIN_FIELDS.milestone),
+  growth: Object.entries(PLAIN_FIELDS.growth),
+};
+
 /** The fields each kind's schema requires (`kind` of every kind but progress). */
 const REQUIRED_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
   progress: ["id", "title", "target"],
@@ -112,7 +123,7 @@ export function plainTarget(
   for (const key of Object.keys(merged)) if (!Object.hasOwn(fields, key)) return null;
   for (const key of REQUIRED_FIELDS[kind]) if (!Object.hasOwn(merged, key)) return null;
   const parsed: Record<string, unknown> = {};
-  for (const [key, check] of Object.entries(fields)) {
+  for (const [key, check] of FIELD_LISTS[kind]) {
     if (!Object.hasOwn(merged, key)) continue;
     const value = check(merged[key]);
     if (value === undefined) return null;

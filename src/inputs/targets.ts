@@ -128,8 +128,12 @@ export function targetsOf(
   return { targets, problems: sortProblems(problems) };
 }
 
+const NO_REFERENCES: readonly Reference[] = [];
+
 /** The references a target makes (SPEC 2.5): its bounds' or its rate's. */
-export function referencesOf(target: Target): Reference[] {
+export function referencesOf(target: Target): readonly Reference[] {
+  // Most targets make none: no list is made for them.
+  if (target.kind !== "level" && target.kind !== "growth") return NO_REFERENCES;
   const references: Reference[] = [];
   if (target.kind === "level") {
     if (target.minRef !== null) references.push(target.minRef);
@@ -147,7 +151,6 @@ function referenceProblems(
   byId: ReadonlyMap<string, Target>,
 ): Problem[] {
   const problems: Problem[] = [];
-  const ids = [...byId.keys()];
   for (const target of targets) {
     for (const reference of referencesOf(target)) {
       const other = byId.get(reference.ref);
@@ -156,7 +159,7 @@ function referenceProblems(
           error(reference.place, "target.reference-unknown", {
             id: target.id,
             ref: reference.ref,
-            suggestion: closestMatch(reference.ref, ids) ?? null,
+            suggestion: closestMatch(reference.ref, byId.keys()) ?? null,
           }),
         );
       else if (other.kind === "milestone")
@@ -771,13 +774,14 @@ function checkDocument(
   if (tooLarge) return { targets: [], problems: located.problems };
   const { year, defaults = {}, targets: items } = file.data;
   checkDefaults(located, defaults);
-  reportSeveralOwners(located, ["defaults"], defaults);
+  reportSeveralOwners(located, null, defaults);
   items.forEach((item, index) => {
-    reportSeveralOwners(located, ["targets", index], item);
+    reportSeveralOwners(located, index, item);
   });
   const targets: Target[] = [];
+  const applied = appliedDefaults(projectDefaults, defaults);
   items.forEach((item, index) => {
-    const target = buildTarget(located, item, index, defaults, year, projectDefaults);
+    const target = buildTarget(located, item, index, applied, year);
     if (target) targets.push(target);
   });
   return { targets: located.problems.length > 0 ? [] : targets, problems: located.problems };
@@ -785,21 +789,23 @@ function checkDocument(
 
 /**
  * A name is one body (SPEC 2, v2): `owner: 经信局、商务局` would be ranked as a body that does not
- * exist. Said where the name is written, in the defaults or in the target.
+ * exist. Said where the name is written, in the defaults (index null) or in target `index`; the
+ * path to it is made only for a problem.
  */
 function reportSeveralOwners(
   located: TargetDocument,
-  path: Path,
+  index: number | null,
   record: Record<string, unknown>,
 ): void {
   if (!Object.hasOwn(record, "owner")) return;
   const { owner } = record;
-  const names: [Path, unknown][] = Array.isArray(owner)
-    ? owner.map((name, index): [Path, unknown] => [[...path, "owner", index], name])
-    : [[[...path, "owner"], owner]];
-  for (const [at, name] of names)
-    if (typeof name === "string" && !isOneSeenName(name))
-      reportOwnerName(located, located.nodeAt(at), name);
+  const report = (name: unknown, ...at: Path) => {
+    if (typeof name !== "string" || isOneSeenName(name)) return;
+    const path = index === null ? ["defaults", "owner", ...at] : ["targets", index, "owner", ...at];
+    reportOwnerName(located, located.nodeAt(path), name);
+  };
+  if (Array.isArray(owner)) owner.forEach((name, at) => report(name, at));
+  else report(owner);
 }
 
 /** Whether a name is one body, every character of it seen: nothing to report, no node to find. */
@@ -835,20 +841,18 @@ export function reportOwnerName(
 function reportPrototypeKeys(located: TargetDocument, data: unknown): void {
   if (data === null || typeof data !== "object") return;
   const { defaults, targets } = data as Record<string, unknown>;
-  const records: [Path, unknown][] = [
-    [["defaults"], defaults],
-    ...(Array.isArray(targets) ? targets : []).map((item, index): [Path, unknown] => [
-      ["targets", index],
-      item,
-    ]),
-  ];
-  for (const [path, record] of records) {
-    if (record !== null && typeof record === "object" && Object.hasOwn(record, "__proto__"))
-      located.report(located.keyAt(path, "__proto__"), "target.unknown-key", {
-        key: "__proto__",
-        suggestion: null,
-      });
-  }
+  // The defaults (index null), then each target.
+  const check = (record: unknown, index: number | null) => {
+    if (record === null || typeof record !== "object" || !Object.hasOwn(record, "__proto__"))
+      return;
+    const path = index === null ? ["defaults"] : ["targets", index];
+    located.report(located.keyAt(path, "__proto__"), "target.unknown-key", {
+      key: "__proto__",
+      suggestion: null,
+    });
+  };
+  check(defaults, null);
+  if (Array.isArray(targets)) targets.forEach(check);
 }
 
 /**
@@ -863,7 +867,7 @@ function reportLargeNumbers(located: TargetDocument, data: unknown): boolean {
   let found = 0;
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { value } = next;
-    if (typeof value === "number" && Number.isFinite(value) && Math.abs(value) > MAX_MAGNITUDE) {
+    if (isTooLarge(value)) {
       // Past the cap of listed problems, finding a node's place is work for nothing.
       if (found++ >= MAX_PROBLEMS_PER_FILE) continue;
       const path = pathOfEntry(next);
@@ -875,17 +879,22 @@ function reportLargeNumbers(located: TargetDocument, data: unknown): boolean {
       // An alias shares its object: it is looked at once.
       seen.add(value);
       const isArray = Array.isArray(value);
-      for (const key of Object.keys(value))
-        stack.push({
-          value: (value as Record<string, unknown>)[key],
-          key: isArray ? Number(key) : key,
-          parent: next,
-        });
+      for (const key of Object.keys(value)) {
+        const child = (value as Record<string, unknown>)[key];
+        // Only the numbers too large and the mappings and lists are stacked, in the order of the
+        // others: the text most values are, and most numbers, would only be taken off again.
+        if (isTooLarge(child) || (child !== null && typeof child === "object"))
+          stack.push({ value: child, key: isArray ? Number(key) : key, parent: next });
+      }
     }
   }
   const more = found - MAX_PROBLEMS_PER_FILE;
   if (more > 0) located.report(null, "target.more-numbers-too-large", { count: more });
   return found > 0;
+}
+
+function isTooLarge(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && Math.abs(value) > MAX_MAGNITUDE;
 }
 
 /** A node of a document's data as reportLargeNumbers walks it: its value, key and parent. */
@@ -947,20 +956,52 @@ export function checkDefaults(
   }
 }
 
+/** A file's defaults and the project's, and those of them that apply to each kind of target. */
+interface AppliedDefaults {
+  file: Readonly<Record<string, unknown>>;
+  project: Readonly<Record<string, unknown>>;
+  of: (kind: Kind) => Readonly<Record<string, unknown>>;
+}
+
 /**
- * Validate one entry of `targets` with the file's defaults applied: a default applies to the
- * targets whose kind has that field. Problems point at the entry's own key, else at the default.
+ * The defaults that apply to each kind of target, the project's under the file's (SPEC 2.5), made
+ * once per kind for a file, not for each of its targets. Own keys only: "constructor" or
+ * "toString" in defaults is an unknown key, not a field.
+ */
+function appliedDefaults(
+  project: Readonly<Record<string, unknown>>,
+  file: Readonly<Record<string, unknown>>,
+): AppliedDefaults {
+  const byKind = new Map<Kind, Record<string, unknown>>();
+  const of = (kind: Kind) => {
+    let applied = byKind.get(kind);
+    if (applied === undefined) {
+      applied = {};
+      for (const [key, value] of Object.entries(project))
+        if (key !== "id" && isFieldOf(kind, key)) applied[key] = value;
+      for (const [key, value] of Object.entries(file))
+        if (isFieldOf(kind, key)) applied[key] = value;
+      byKind.set(kind, applied);
+    }
+    return applied;
+  };
+  return { file, project, of };
+}
+
+/**
+ * Validate one entry of `targets` with the defaults applied: a default applies to the targets
+ * whose kind has that field. Problems point at the entry's own key, else at the default.
  */
 function buildTarget(
   located: TargetDocument,
   item: Record<string, unknown>,
   index: number,
-  defaults: Record<string, unknown>,
+  applied: AppliedDefaults,
   year: number | undefined,
-  projectDefaults: Readonly<Record<string, unknown>>,
 ): Target | null {
+  const defaults = applied.file;
   const itemPath = ["targets", index];
-  const kind = item.kind ?? defaults.kind ?? projectDefaults.kind ?? "progress";
+  const kind = item.kind ?? defaults.kind ?? applied.project.kind ?? "progress";
   if (!KINDS.includes(kind as Kind)) {
     const where = "kind" in item ? itemPath : ["defaults"];
     located.report(located.nodeAt([...where, "kind"]), "schema.invalid", {
@@ -971,14 +1012,7 @@ function buildTarget(
     });
     return null;
   }
-  const merged: Record<string, unknown> = {};
-  // The project's defaults first, under the file's (SPEC 2.5). Own keys only: "constructor" or
-  // "toString" in defaults is an unknown key, not a field.
-  for (const [key, value] of Object.entries(projectDefaults))
-    if (key !== "id" && isFieldOf(kind as Kind, key)) merged[key] = value;
-  for (const [key, value] of Object.entries(defaults))
-    if (isFieldOf(kind as Kind, key)) merged[key] = value;
-  Object.assign(merged, item);
+  const merged: Record<string, unknown> = Object.assign({}, applied.of(kind as Kind), item);
 
   const pathOf = (path: Path): Path => {
     const key = path[0];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as yaml from "yaml";
+import { MAX_PROBLEMS_PER_FILE } from "../../src/core/problems.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
 import { loadTargets } from "../../src/inputs/targets.js";
 import { day, problemsOf, targetFrom, targetsFrom } from "../helpers.js";
@@ -434,5 +435,64 @@ targets:
       "t.yaml:3:56: owner must be a name or a non-empty list of names",
       "t.yaml:3:45: schedule must be q30-h60-q85, h50-q85, linear or a non-empty list of milestones",
     ]);
+  });
+});
+
+describe("checks over a whole file, each problem at its place", () => {
+  it("places several owners in the defaults and in a target's list", () => {
+    const problems = problemsOf(
+      [
+        "year: 2022",
+        "defaults:",
+        "  owner: 经信局、商务局",
+        "targets:",
+        "  - { id: a, title: A, target: 1 }",
+        "  - { id: b, title: B, target: 2, owner: [发改局, 经信局，商务局] }",
+        "",
+      ].join("\n"),
+    );
+    expect(problems).toEqual([
+      't.yaml:3:10: owner "经信局、商务局" names several bodies: write them as a list, [经信局, 商务局]',
+      't.yaml:6:48: owner "经信局，商务局" names several bodies: write them as a list, [经信局, 商务局]',
+    ]);
+  });
+
+  it("places a __proto__ key in the defaults and in a target", () => {
+    const problems = problemsOf(
+      [
+        "year: 2022",
+        "defaults:",
+        "  __proto__: x",
+        "targets:",
+        "  - id: a",
+        "    title: A",
+        "    target: 1",
+        "    __proto__: y",
+        "",
+      ].join("\n"),
+    );
+    expect(problems).toEqual([
+      't.yaml:3:3: unknown key "__proto__"',
+      't.yaml:8:5: unknown key "__proto__"',
+    ]);
+  });
+
+  it("lists numbers too large in the order they are found, up to the cap, then counts the rest", () => {
+    // MAX_PROBLEMS_PER_FILE + 5 targets of 1e16, after one of 1e15 (the largest allowed): the walk
+    // takes a list's last item first, so the last MAX_PROBLEMS_PER_FILE are listed, from the
+    // end, and one problem counts the first 5.
+    const lines = ["year: 2022", "targets:", "  - { id: ok, title: OK, target: 1000000000000000 }"];
+    const count = MAX_PROBLEMS_PER_FILE + 5;
+    for (let index = 1; index <= count; index++)
+      lines.push(`  - { id: t${index}, title: T, target: 1e16 }`);
+    const problems = problemsOf(`${lines.join("\n")}\n`);
+    expect(problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
+    const listed = problems
+      .slice(0, -1)
+      .map((problem) => /^[^ ]+ targets\[(\d+)\]/.exec(problem)?.[1]);
+    expect(listed).toEqual(
+      Array.from({ length: MAX_PROBLEMS_PER_FILE }, (_, index) => String(count - index)),
+    );
+    expect(problems.at(-1)).toContain("5");
   });
 });
