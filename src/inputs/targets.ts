@@ -804,8 +804,11 @@ function reportSeveralOwners(
     const path = index === null ? ["defaults", "owner", ...at] : ["targets", index, "owner", ...at];
     reportOwnerName(located, located.nodeAt(path), name);
   };
-  if (Array.isArray(owner)) owner.forEach((name, at) => report(name, at));
-  else report(owner);
+  if (!Array.isArray(owner)) report(owner);
+  else
+    owner.forEach((name, at) => {
+      report(name, at);
+    });
 }
 
 /** Whether a name is one body, every character of it seen: nothing to report, no node to find. */
