@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import type { Day } from "../core/dates.js";
 import type { CommandName, HelpLabels } from "../i18n/labels.js";
+import { type ProjectFile, readProjectFile } from "../io/read-project.js";
 
 export interface OutputStream {
   /** Text (as UTF-8) or bytes. */
@@ -22,6 +23,20 @@ export interface CliContext {
   today: (timeZone: string | null) => Day;
   /** The folder whose kpi.yaml a run reads when no `--config` is given: "." for the process's own. */
   workingFolder: string;
+  /**
+   * The project file of a `--config` (undefined: the working folder's kpi.yaml), read once for a
+   * run by `run`: its language is needed before the arguments are parsed, its settings after.
+   * @default read at each call
+   */
+  projectFile?: (config: string | undefined) => Promise<ProjectFile>;
+}
+
+/** The project file of a run (`--config`, else the working folder's kpi.yaml). */
+export function projectFileOf(
+  context: CliContext,
+  config: string | undefined,
+): Promise<ProjectFile> {
+  return context.projectFile?.(config) ?? readProjectFile(config, context.workingFolder);
 }
 
 /** A command of kpi: its arguments and options, and what it does, resolving to its exit code. */

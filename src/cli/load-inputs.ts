@@ -11,8 +11,8 @@ import { InputError, type Problem } from "../core/problems.js";
 import { asOfDate, DEFAULT_PROJECT, type ProjectSettings } from "../core/project.js";
 import type { Labels } from "../i18n/labels.js";
 import { type ReadTargets, readData, readTargets } from "../io/read-inputs.js";
-import { projectFilePath, readProjectFile } from "../io/read-project.js";
-import type { CliContext } from "./context.js";
+import { projectFilePath } from "../io/read-project.js";
+import { type CliContext, projectFileOf } from "./context.js";
 import { checkOutputFile, type FoundInputs } from "./emit-output.js";
 import { isCorrection, isError, printProblems } from "./print-problems.js";
 import { type InputOptions, parseAsOf, resolveLabels } from "./shared-options.js";
@@ -35,7 +35,7 @@ export async function loadProject(
   config: string | undefined,
   context: CliContext,
 ): Promise<Project> {
-  const project = await readProjectFile(config, context.workingFolder);
+  const project = await projectFileOf(context, config);
   if (project.problems.some(isError) || project.settings === null)
     throw new InputError(project.problems);
   return { file: project.file, settings: project.settings };

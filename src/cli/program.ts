@@ -11,6 +11,7 @@ import { closestMatch } from "../core/suggest.js";
 import { dayInTimeZone } from "../core/time-zone.js";
 import type { HelpLabels, Labels } from "../i18n/labels.js";
 import { formatProblem } from "../i18n/problem-text.js";
+import { type ProjectFile, readProjectFile } from "../io/read-project.js";
 import { displayWidth } from "../render/terminal-table.js";
 import { wrapText } from "../render/wrap-text.js";
 import { checkCommand } from "./check.js";
@@ -57,7 +58,8 @@ export function clockToday(timeZone: string | null): Day {
 }
 
 /** Run kpi with the arguments after the program name; resolves to the exit code. */
-export async function run(argv: readonly string[], context: CliContext): Promise<number> {
+export async function run(argv: readonly string[], given: CliContext): Promise<number> {
+  const context = forOneRun(given);
   // The help is built in the user's language, so the language is known before the program is;
   // errors are worded in it too.
   const labels = await labelsFromArguments(argv, context);
@@ -77,6 +79,22 @@ export async function run(argv: readonly string[], context: CliContext): Promise
   } catch (cause) {
     return exitCodeOf(cause, context, labels, argv);
   }
+}
+
+/** The context of one run: its project file read once, however often it is asked for. */
+function forOneRun(context: CliContext): CliContext {
+  const read = new Map<string | undefined, Promise<ProjectFile>>();
+  return {
+    ...context,
+    projectFile: (config) => {
+      let file = read.get(config);
+      if (file === undefined) {
+        file = readProjectFile(config, context.workingFolder);
+        read.set(config, file);
+      }
+      return file;
+    },
+  };
 }
 
 /** Commander's error, with the command whose parse failed. */

@@ -8,9 +8,8 @@ import { UsageError } from "../core/problems.js";
 import type { AsOfSetting } from "../core/project.js";
 import type { HelpLabels, Labels, Language } from "../i18n/labels.js";
 import { labelsFor, resolveLanguage } from "../i18n/language.js";
-import { readProjectFile } from "../io/read-project.js";
 import { type FormatOf, formatForFile, formatsOf, type OutputModel } from "../render/index.js";
-import type { CliContext } from "./context.js";
+import { type CliContext, projectFileOf } from "./context.js";
 
 /** The input paths as commander parses `-t`, `-d`, `--encoding` and `--config`. */
 export interface InputOptions {
@@ -163,7 +162,7 @@ export async function projectLanguage(
 ): Promise<Language | null> {
   if (context.env.KPI_LANG) return null;
   try {
-    return (await readProjectFile(config, context.workingFolder)).settings?.lang ?? null;
+    return (await projectFileOf(context, config)).settings?.lang ?? null;
   } catch {
     return null;
   }

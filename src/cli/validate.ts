@@ -11,9 +11,8 @@ import { sortProblems } from "../core/problems.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { formatProblem } from "../i18n/problem-text.js";
 import { findTargetFiles } from "../io/read-inputs.js";
-import { readProjectFile } from "../io/read-project.js";
 import { type FormatOf, formatsOf, loadRenderer } from "../render/index.js";
-import type { CliContext, KpiCommand } from "./context.js";
+import { type CliContext, type KpiCommand, projectFileOf } from "./context.js";
 import { collectInputs } from "./load-inputs.js";
 import { isCorrection, isError } from "./print-problems.js";
 import {
@@ -92,7 +91,7 @@ async function validate(
 ): Promise<number> {
   resolveLabels(options.lang, context);
   // The project file's problems are listed with the others, and do not keep the rest unchecked.
-  const project = await readProjectFile(options.config, context.workingFolder);
+  const project = await projectFileOf(context, options.config);
   const labels = resolveLabels(options.lang, context, project.settings?.lang ?? null);
   const chosen = await choosePaths(paths, options, targetsGiven, project.file);
   const collected = await collectInputs({
