@@ -5,7 +5,6 @@
  */
 import type * as z from "zod/mini";
 import { parseDate } from "../core/dates.js";
-import { MAX_MAGNITUDE } from "../core/model.js";
 import type { Expectation } from "../core/problem-codes.js";
 import type { CodeAndParams, Problem } from "../core/problems.js";
 import {
@@ -33,6 +32,7 @@ import { REQUIRED } from "./target-schema.js";
 import {
   checkDefaults,
   describePath,
+  isTooLarge,
   readTargetDocument,
   reportOwnerName,
   type SourceText,
@@ -293,7 +293,7 @@ function reportLargeNumbers(document: TargetDocument, data: unknown): Set<string
       : []),
   ];
   for (const [path, value] of numbers) {
-    if (typeof value === "number" && Number.isFinite(value) && Math.abs(value) > MAX_MAGNITUDE) {
+    if (isTooLarge(value)) {
       const field = describePath(path);
       document.report(document.nodeAt(path), "target.number-too-large", { field, value });
       found.add(field);

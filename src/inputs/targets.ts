@@ -896,7 +896,8 @@ function reportLargeNumbers(located: TargetDocument, data: unknown): boolean {
   return found > 0;
 }
 
-function isTooLarge(value: unknown): value is number {
+/** A number beyond ±MAX_MAGNITUDE, which the evaluation could overflow with. */
+export function isTooLarge(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value) && Math.abs(value) > MAX_MAGNITUDE;
 }
 

@@ -274,7 +274,7 @@ export async function readData(
   // Loaded before any file is read, so that every stage after it is synchronous.
   const iconv = needsIconv(encoding) ? await loadIconv(encoding) : null;
   const index = new TargetIndex(targets);
-  // The workbook reader is loaded only for a run that has a workbook to read (bundled apart).
+  // The workbook reader runs (and loads node:zlib) only for a run that has a workbook to read.
   const reader = files.some((file) => /^(?:workbook|legacy-workbook)$/.test(dataFileKind(file)))
     ? await loadWorkbookReader()
     : null;

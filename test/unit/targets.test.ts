@@ -455,6 +455,14 @@ describe("checks over a whole file, each problem at its place", () => {
       't.yaml:3:10: owner "经信局、商务局" names several bodies: write them as a list, [经信局, 商务局]',
       't.yaml:6:48: owner "经信局，商务局" names several bodies: write them as a list, [经信局, 商务局]',
     ]);
+    // In a list of the defaults too.
+    expect(
+      problemsOf(
+        "year: 2022\ndefaults:\n  owner: [发改局, 经信局、商务局]\ntargets:\n  - { id: a, title: A, target: 1 }\n",
+      ),
+    ).toEqual([
+      't.yaml:3:16: owner "经信局、商务局" names several bodies: write them as a list, [经信局, 商务局]',
+    ]);
   });
 
   it("places a __proto__ key in the defaults and in a target", () => {
