@@ -310,6 +310,16 @@ class IdTable {
     return sameText(this.ids[index] as string, text, start, end);
   }
 
+  /**
+   * Where the id of index `index` ends in `text` when it starts there at `start` and ends before
+   * `end`, else -1.
+   */
+  endAt(index: number, text: string, start: number, end: number): number {
+    const id = this.ids[index] as string;
+    const idEnd = start + id.length;
+    return idEnd < end && sameText(id, text, start, idEnd) ? idEnd : -1;
+  }
+
   keys(): readonly string[] {
     return this.ids;
   }
@@ -569,9 +579,13 @@ class FileReader {
     const width = this.headerWidth;
     if (this.fieldBounds.length < 2 * width) this.fieldBounds = new Int32Array(2 * width);
     const bounds = this.fieldBounds;
-    let fields = 0;
     bounds[0] = start;
-    for (let at = start; at < end; at++) {
+    // The expected target and date, when they lead the row, are compared where they stand and
+    // the search for commas starts after them: each of their characters is looked at once.
+    const expected =
+      columns.target === 0 && columns.date === 1 ? this.expectedStart(text, start, end) : 0;
+    let fields = expected;
+    for (let at = bounds[2 * fields] as number; at < end; at++) {
       if (text.charCodeAt(at) !== 44) continue;
       bounds[2 * fields + 1] = at;
       if (++fields === width) return false;
@@ -593,12 +607,12 @@ class FileReader {
     // An id with no space or other character that trim() would take off at either end.
     if (idEnd === idStart || !isPrintableAscii(text, idStart) || !isPrintableAscii(text, idEnd - 1))
       return false;
-    const index = this.rowTarget(text, idStart, idEnd);
+    const index = expected === 0 ? this.rowTarget(text, idStart, idEnd) : this.expectedTarget();
     if (index === -1 || this.known.milestones[index] === 1) return false;
     this.named(index);
     const dateStart = bounds[2 * columns.date] as number;
     const dateEnd = bounds[2 * columns.date + 1] as number;
-    if (!sameText(this.lastDateText, text, dateStart, dateEnd)) {
+    if (expected < 2 && !sameText(this.lastDateText, text, dateStart, dateEnd)) {
       this.lastDateText = text.slice(dateStart, dateEnd);
       this.lastDate = parseDate(this.lastDateText);
     }
@@ -692,6 +706,41 @@ class FileReader {
   private readonly nextTarget: Int32Array;
   /** The target of the last row read by `rowTarget`, or the start of the file's slot. */
   private lastTarget: number;
+
+  /**
+   * How many of the row's first fields are what the last rows lead to, their bounds set: 0; 1 when
+   * the row starts with the id of the target that came after the last row's target the last time
+   * (`rowTarget` would find that one), and a comma; 2 when the last row's date and a comma follow.
+   * An id holds no comma (SPEC 2), nor does the date, a field's text: the search for commas would
+   * have cut the fields where they are cut here.
+   */
+  private expectedStart(text: string, start: number, end: number): 0 | 1 | 2 {
+    const index = this.nextTarget[this.lastTarget] as number;
+    if (index === -1) return 0;
+    const idEnd = this.known.ids.endAt(index, text, start, end);
+    if (idEnd === -1 || text.charCodeAt(idEnd) !== 44) return 0;
+    const bounds = this.fieldBounds;
+    bounds[1] = idEnd;
+    bounds[2] = idEnd + 1;
+    const date = this.lastDateText;
+    const dateEnd = idEnd + 1 + date.length;
+    if (
+      dateEnd >= end ||
+      text.charCodeAt(dateEnd) !== 44 ||
+      !sameText(date, text, idEnd + 1, dateEnd)
+    )
+      return 1;
+    bounds[3] = dateEnd;
+    bounds[4] = dateEnd + 1;
+    return 2;
+  }
+
+  /** The target `expectedStart` found the row to start with, as `rowTarget` would find it. */
+  private expectedTarget(): number {
+    const index = this.nextTarget[this.lastTarget] as number;
+    this.lastTarget = index;
+    return index;
+  }
 
   /** The index of the target whose id is `text` from `start` to `end`, or -1. */
   private rowTarget(text: string, start: number, end: number): number {

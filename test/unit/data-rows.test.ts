@@ -768,3 +768,101 @@ targets:
     ]);
   });
 });
+
+describe("SPEC 3: a plain line read directly is read as the general reading reads it", () => {
+  /** Each target's rows and every problem: read directly, then field by field. */
+  const bothReadings = (text: string) =>
+    [true, false].map((direct) => {
+      const data = readCsvTexts([{ file: "a.csv", chunks: [text] }], targets, direct);
+      return {
+        rows: [...data.observations].map(([id, series]) => [id, series.observations()]),
+        problems: data.problems,
+      };
+    });
+
+  it("a space or a full-width comma typed for one of the first two commas is an error, never a row", () => {
+    // Rows 2–4 teach the direct reading that rate follows invest, on 2022-02-28: line 5 starts
+    // with what it expects, and only the character after the id or the date tells the slip.
+    const rows = "invest,2022-01-31,30,\nrate,2022-01-31,30,\ninvest,2022-02-28,30,\n";
+    const slips: [string, string, number][] = [
+      ["rate 2022-02-28,31,", "data.unknown-id", 1],
+      ["rate,2022-02-28 31,", "data.date-invalid", 6],
+      ["rate，2022-02-28,31,", "data.full-width-commas", 5],
+      ["rate,2022-02-28，31,", "data.full-width-commas", 16],
+    ];
+    for (const [slip, code, column] of slips) {
+      const [direct, general] = bothReadings(`target,date,value,note\n${rows}${slip}\n`);
+      expect(direct).toEqual(general);
+      expect(direct?.problems.map(({ code, place }) => [code, place?.line, place?.column])).toEqual(
+        [[code, 5, column]],
+      );
+      expect(direct?.rows.find(([id]) => id === "rate")?.[1]).toHaveLength(1);
+    }
+  });
+
+  it("rows in an export's order (each date's targets in one order) or not, whatever their cells", () => {
+    // The direct reading expects each row to start with the target that followed the last row's
+    // and with the last row's date: near misses of both must be read as the general reading does.
+    const id = fc.constantFrom(
+      "invest",
+      "rate",
+      "sales",
+      "hall",
+      "inv",
+      "invest2",
+      "invest ",
+      " rate",
+      "",
+      "其他",
+      "固投亿元以上项目",
+    );
+    const date = fc.constantFrom(
+      "2022-01-31",
+      "2022-02-28",
+      "2022-02-2",
+      "2022-02-280",
+      " 2022-02-28",
+      "",
+      "2022-13-01",
+      "2022-03",
+    );
+    const cells = fc.record({
+      value: fc.constantFrom("30", "31.5", "", "1,200", "约30", "done", "0.3", "1.0"),
+      note: fc.constantFrom("", "修正", "已开工", "1", "a,b"),
+      // What a clerk types for the first two commas: a space or a full-width comma makes one field.
+      first: fc.constantFrom(",", ",", ",", " ", "，"),
+      second: fc.constantFrom(",", ",", ",", " ", "，"),
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom("target,date,value,note", "target,date,value", "date,target,value,note"),
+        fc.array(id, { minLength: 1, maxLength: 4 }),
+        fc.array(date, { minLength: 1, maxLength: 3 }),
+        fc.array(cells, { minLength: 12, maxLength: 12 }),
+        fc.array(fc.record({ target: id, date, cells }), { maxLength: 4 }),
+        fc.nat(12),
+        (header, order, dates, cellsOfRows, strays, strayAt) => {
+          const rows = dates.flatMap((day, d) =>
+            order.map((target, t) => ({
+              target,
+              date: day,
+              cells: cellsOfRows[
+                (d * order.length + t) % cellsOfRows.length
+              ] as (typeof strays)[number]["cells"],
+            })),
+          );
+          rows.splice(strayAt, 0, ...strays);
+          const columns = header.split(",") as ("target" | "date" | "value" | "note")[];
+          const line = (row: (typeof rows)[number]) => {
+            const [first, second, ...rest] = columns.map((column) =>
+              column === "target" || column === "date" ? row[column] : row.cells[column],
+            );
+            return `${first}${row.cells.first}${second}${row.cells.second}${rest.join(",")}`;
+          };
+          const [direct, general] = bothReadings(`${header}\n${rows.map(line).join("\n")}\n`);
+          expect(direct).toEqual(general);
+        },
+      ),
+    );
+  });
+});
