@@ -71,7 +71,7 @@ function observationsOf(
   appearance: readonly number[],
   problems: Problem[],
 ): CollectedData {
-  const { order, starts } = groupByTarget(rows, list.length);
+  const { order, starts, outOfOrder } = groupByTarget(rows, list.length);
   const observations = new Map<string, Series>();
   // Disagreeing rows and corrections are listed up to the cap of each file too, then counted.
   const conflicts = new CappedByFile();
@@ -140,16 +140,21 @@ function observationsOf(
         }),
       );
     };
-    sortByDay(group, rows);
     let reported = false;
     let shared = false;
-    let previousDay = Number.NaN;
-    for (let at = 0; at < group.length; at++) {
-      const row = group[at] as number;
-      const day = rows.day(row);
-      if (day === previousDay) shared = true;
-      previousDay = day;
-      if (!reported) reported = rows.reported(row) !== NOT_REPORTED;
+    // Most targets have one row per date, read in date order (an export at each date, or one
+    // target's rows one after another): nothing to sort, no two rows of one date, and when no row
+    // has a reported date the days need not be read again (far apart in memory: a cache miss each).
+    if (outOfOrder[index] === 1 || rows.hasReportedDates) {
+      sortByDay(group, rows);
+      let previousDay = Number.NaN;
+      for (let at = 0; at < group.length; at++) {
+        const row = group[at] as number;
+        const day = rows.day(row);
+        if (day === previousDay) shared = true;
+        previousDay = day;
+        if (!reported) reported = rows.reported(row) !== NOT_REPORTED;
+      }
     }
     // Rows of one date are checked against each other; most series have one row per date.
     if (shared) {
@@ -207,7 +212,8 @@ class CappedByFile {
 
 /**
  * The rows grouped by target by a counting sort, in read order within each group: `order` holds
- * row numbers, target i's from starts[i] to starts[i + 1].
+ * row numbers, target i's from starts[i] to starts[i + 1]; outOfOrder[i] is 1 when one of target
+ * i's rows is not of a later day than the one read before it.
  */
 function groupByTarget(rows: RowStore, targetCount: number) {
   const starts = new Int32Array(targetCount + 1);
@@ -219,12 +225,17 @@ function groupByTarget(rows: RowStore, targetCount: number) {
     starts[index] = (starts[index] as number) + (starts[index - 1] as number);
   const order = new Int32Array(rows.length);
   const next = starts.slice(0, targetCount);
+  const lastDay = new Int32Array(targetCount).fill(-0x80000000);
+  const outOfOrder = new Uint8Array(targetCount);
   for (let row = 0; row < rows.length; row++) {
     const target = rows.target(row);
     order[next[target] as number] = row;
     next[target] = (next[target] as number) + 1;
+    const day = rows.day(row);
+    if (day <= (lastDay[target] as number)) outOfOrder[target] = 1;
+    lastDay[target] = day;
   }
-  return { order, starts };
+  return { order, starts, outOfOrder };
 }
 
 /** Sort row numbers by day, stably (rows of one date stay in read order); usually sorted already. */
@@ -287,6 +298,8 @@ function hasReported(reported: Int32Array, from: number, to: number): boolean {
  */
 class RowStore implements RowColumns {
   length = 0;
+  /** Whether a row has a reported date (SPEC 4, v2): most files have none. */
+  hasReportedDates = false;
   private chunk = new RowChunk();
   private readonly chunks: RowChunk[] = [this.chunk];
   /** The next row's place in `chunk`. */
@@ -323,8 +336,10 @@ class RowStore implements RowColumns {
         chunk.bases = new Float64Array(CHUNK_ROWS).fill(Number.NaN, 0, offset);
       chunk.bases?.set(batch.bases.subarray(from, to), offset);
       chunk.flags.set(batch.flags.subarray(from, to), offset);
-      if (chunk.reported === null && hasReported(batch.reported, from, to))
+      if (chunk.reported === null && hasReported(batch.reported, from, to)) {
         chunk.reported = new Int32Array(CHUNK_ROWS).fill(NOT_REPORTED, 0, offset);
+        this.hasReportedDates = true;
+      }
       chunk.reported?.set(batch.reported.subarray(from, to), offset);
       if (batch.noteTexts.length > 0) {
         const { notes } = batch;
