@@ -1,12 +1,15 @@
 /** Which language a run speaks, and its labels. */
 import { en } from "./en.js";
 import { LANGUAGES, type Labels, type Language } from "./labels.js";
-import { zh } from "./zh.js";
+import { chineseLabels } from "./zh.js";
 
-const LABELS: Record<Language, Labels> = { en, zh };
+let chinese: Labels | undefined;
 
+/** A language's labels; the Chinese ones are made once, by the first run that needs them. */
 export function labelsFor(language: Language): Labels {
-  return LABELS[language];
+  if (language === "en") return en;
+  chinese ??= chineseLabels();
+  return chinese;
 }
 
 /**
