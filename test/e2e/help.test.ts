@@ -95,6 +95,13 @@ Options:
 `);
   });
 
+  // A run defines only the command its first argument names; `help` names none, so all are defined.
+  it.each(COMMAND_NAMES.map((name) => [name]))("kpi help %s is that command's own help", (name) => {
+    const own = runKpi([name, "--help"]);
+    expect(own.code).toBe(0);
+    expect(runKpi(["help", name])).toEqual(own);
+  });
+
   it("no arguments: the help on stderr, exit 2", () => {
     const { code, stdout, stderr } = runKpi([]);
     expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
