@@ -1,15 +1,16 @@
 /** English labels. */
 import type { Scores } from "../core/project.js";
 import { enMessages } from "./en-messages.js";
-import type {
-  DiffLabels,
-  ExplainLabels,
-  HelpLabels,
-  InitLabels,
-  Labels,
-  ListLabels,
-  NotifyLabels,
-  ValidateLabels,
+import {
+  type DiffLabels,
+  type ExplainLabels,
+  type HelpLabels,
+  type InitLabels,
+  type Labels,
+  type ListLabels,
+  movementMark,
+  type NotifyLabels,
+  type ValidateLabels,
 } from "./labels.js";
 
 /** How an owner's score is made (SPEC 6), with the points in use. */
@@ -493,14 +494,7 @@ export const en: Labels = {
       targets: "Targets",
     },
     noScore: "–",
-    movement: (movement) =>
-      movement.kind === "up"
-        ? `↑${movement.by}`
-        : movement.kind === "down"
-          ? `↓${movement.by}`
-          : movement.kind === "same"
-            ? "="
-            : "new",
+    movement: (movement) => movementMark(movement, "new"),
     latePenalty: (points) => `late penalty −${points} point${points === "1" ? "" : "s"}`,
     legend: (scores) => `Score: ${enScoreRule(scores)}`,
     periodNote: (period, days, previousAsOf) => {

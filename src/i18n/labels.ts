@@ -634,3 +634,10 @@ export interface TemplateLabels {
   done: string;
   notDone: string;
 }
+
+/** A rank's movement as both languages mark it: ↑2, ↓1, =, or the word for a newcomer. */
+export function movementMark(movement: Movement, newcomer: string): string {
+  if (movement.kind === "up") return `↑${movement.by}`;
+  if (movement.kind === "down") return `↓${movement.by}`;
+  return movement.kind === "same" ? "=" : newcomer;
+}

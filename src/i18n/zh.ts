@@ -1,14 +1,15 @@
 /** Chinese labels. */
 import type { Scores } from "../core/project.js";
-import type {
-  DiffLabels,
-  ExplainLabels,
-  HelpLabels,
-  InitLabels,
-  Labels,
-  ListLabels,
-  NotifyLabels,
-  ValidateLabels,
+import {
+  type DiffLabels,
+  type ExplainLabels,
+  type HelpLabels,
+  type InitLabels,
+  type Labels,
+  type ListLabels,
+  movementMark,
+  type NotifyLabels,
+  type ValidateLabels,
 } from "./labels.js";
 import { chineseMessages } from "./zh-messages.js";
 
@@ -444,14 +445,7 @@ export function chineseLabels(): Labels {
         targets: "指标数",
       },
       noScore: "–",
-      movement: (movement) =>
-        movement.kind === "up"
-          ? `↑${movement.by}`
-          : movement.kind === "down"
-            ? `↓${movement.by}`
-            : movement.kind === "same"
-              ? "="
-              : "新",
+      movement: (movement) => movementMark(movement, "新"),
       latePenalty: (points) => `迟报扣 ${points} 分`,
       legend: (scores) => `得分：${zhScoreRule(scores)}`,
       periodNote: (period, days, previousAsOf) => {
