@@ -107,7 +107,7 @@ function stage(file: FileToWrite): StagedFile {
   }
   const temporary = temporaryPathBeside(destination);
   try {
-    writeFileSync(temporary, file.content, { flag: "wx" });
+    writeFileSync(temporary, utf8Bytes(file.content), { flag: "wx" });
   } catch (cause) {
     // A file cut short by a full disk is not left behind.
     removeQuietly(temporary);
@@ -175,4 +175,15 @@ export function writeReason(cause: unknown): WriteReason {
     default:
       return { system: String(message ?? cause), code: code ?? null };
   }
+}
+
+/**
+ * Text as UTF-8 in one pass: Node.js's own conversion first measures the text, then writes it,
+ * and a report in Chinese is a text of two bytes a character, which takes twice as long to read.
+ * A character takes at most three bytes of UTF-8 for each of its UTF-16 units.
+ */
+function utf8Bytes(content: string | Uint8Array): Uint8Array {
+  if (typeof content !== "string") return content;
+  const bytes = Buffer.allocUnsafe(content.length * 3);
+  return bytes.subarray(0, bytes.write(content));
 }

@@ -14,6 +14,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeFileAtomic, writeFilesAtomic } from "../../src/io/write-atomic.js";
 import { usageMessage } from "../helpers.js";
@@ -87,5 +88,28 @@ describe("writeFileAtomic", () => {
       `cannot write ${join(dir, "missing", "out.md")}: its folder does not exist`,
     );
     expect(everything(dir)).toEqual([]);
+  });
+});
+
+describe("text written as UTF-8", () => {
+  // The write encodes text itself (in one pass); the bytes must be Node.js's own encoding's,
+  // characters of four bytes, lone surrogates (U+FFFD) and an empty text included.
+  it("is byte for byte what Buffer.from makes", async () => {
+    const path = join(freshFolder(), "out.txt");
+    const text = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 300 }),
+      fc.string({ unit: "grapheme", maxLength: 100 }),
+      fc.string({
+        unit: fc.constantFrom("\ud800", "\udfff", "指", "😀", "a", "\n"),
+        maxLength: 50,
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(text, async (content) => {
+        await writeFileAtomic(path, content);
+        expect(readFileSync(path).equals(Buffer.from(content, "utf8"))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
