@@ -109,8 +109,8 @@ class CommandLineError extends Error {
 
 /**
  * The commands a run's program defines: the one its first argument names, else all of them (for
- * the help, `kpi help …` and the suggestion for a misspelt command). Defining the ten others costs
- * a run a tenth of kpi's own start.
+ * the help, `kpi help …` and the suggestion for a misspelt command). Defining the ten others was
+ * a twentieth of kpi's own start.
  */
 function commandsFor(argv: readonly string[]): readonly KpiCommand[] {
   const named = COMMANDS.find((command) => command.name === argv[0]);

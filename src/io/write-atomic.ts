@@ -178,9 +178,8 @@ export function writeReason(cause: unknown): WriteReason {
 }
 
 /**
- * Text as UTF-8 in one pass: Node.js's own conversion first measures the text, then writes it,
- * and a report in Chinese is a text of two bytes a character, which takes twice as long to read.
- * A character takes at most three bytes of UTF-8 for each of its UTF-16 units.
+ * Text as UTF-8 in one pass (Node.js's own conversion reads it twice: to measure it, then to write
+ * it). No UTF-16 unit takes more than three bytes of UTF-8.
  */
 function utf8Bytes(content: string | Uint8Array): Uint8Array {
   if (typeof content !== "string") return content;
