@@ -12,7 +12,7 @@
 //        [--memory-rows 5000000] [--workbook-rows 100000]
 // DuckDB (@duckdb/node-api) is installed on demand into .bench/, never as a dependency of kpi.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -50,32 +50,63 @@ function run(command, args, { cwd = repo } = {}) {
   return { seconds, peakMegabytes };
 }
 
-const median = (values) => {
+/** The value at fraction `at` of the sorted values, halfway between two when it falls between. */
+const quantile = (values, at) => {
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const place = at * (sorted.length - 1);
+  const below = Math.floor(place);
+  return sorted[below] + (sorted[Math.ceil(place)] - sorted[below]) * (place - below);
 };
 
 /**
- * Runs the commands alternately, `times` times each, after one warm-up each; medians. A command
- * is [command, args] or [command, args, working folder].
+ * The machine's CPU time so far, from /proc/stat (Linux): all of it, and what the host took for
+ * other guests ("steal"), in clock ticks; null elsewhere.
+ */
+function cpuTime() {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1);
+    // user nice system idle iowait irq softirq steal (guest time is counted in user already)
+    const ticks = fields.slice(0, 8).map(Number);
+    return { total: ticks.reduce((sum, value) => sum + value, 0), steal: ticks[7] };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs the commands alternately, `times` times each, after one warm-up each: each command's
+ * median, its spread (the interquartile range over the median) and its largest peak, and the share
+ * of the machine's time its host stole meanwhile (null where unknown). A command is
+ * [command, args] or [command, args, working folder].
  */
 function compare(commands, times = runs) {
   for (const [command, args, cwd] of Object.values(commands)) run(command, args, { cwd });
   const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  const before = cpuTime();
   for (let i = 0; i < times; i++) {
     for (const [name, [command, args, cwd]] of Object.entries(commands))
       samples[name].push(run(command, args, { cwd }));
   }
-  return Object.fromEntries(
-    Object.entries(samples).map(([name, list]) => [
-      name,
-      {
-        seconds: median(list.map((s) => s.seconds)),
-        peakMegabytes: Math.max(...list.map((s) => s.peakMegabytes)),
-      },
-    ]),
+  const after = cpuTime();
+  const measured = Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => {
+      const seconds = list.map((s) => s.seconds);
+      const median = quantile(seconds, 0.5);
+      return [
+        name,
+        {
+          seconds: median,
+          spread: (quantile(seconds, 0.75) - quantile(seconds, 0.25)) / median,
+          peakMegabytes: Math.max(...list.map((s) => s.peakMegabytes)),
+        },
+      ];
+    }),
   );
+  const steal =
+    before === null || after === null || after.total === before.total
+      ? null
+      : (after.steal - before.steal) / (after.total - before.total);
+  return { ...measured, steal };
 }
 
 /** The data set of a shape ("easy", "office" or "growth", scripts/bench-data.js), made once. */
@@ -142,6 +173,8 @@ const kpiArgs = (dir) => [
 ];
 const megabytes = (file) => `${(statSync(file).size / 1e6).toFixed(0)} MB`;
 const format = (seconds) => `${(seconds * 1000).toFixed(0)} ms`;
+/** A command's median and spread: `1050 ms ±6%`, half the interquartile range over the median. */
+const timed = (measured) => `${format(measured.seconds)} ±${(measured.spread * 50).toFixed(0)}%`;
 
 spawnSync(process.execPath, [join(repo, "scripts", "build.js")], { stdio: "inherit" });
 mkdirSync(work, { recursive: true });
@@ -152,10 +185,11 @@ console.log(
 const rows = Number(options.rows);
 const targets = Number(options.targets);
 const node = process.execPath;
-const load = () =>
+/** The machine's load, and the share of its time the host stole during a comparison. */
+const load = (compared) =>
   `load ${loadavg()
     .map((value) => value.toFixed(1))
-    .join(" ")}`;
+    .join(" ")}${compared.steal === null ? "" : `, steal ${(compared.steal * 100).toFixed(0)}%`}`;
 /** A figure against its goal: the ratio (or amount) and whether it is met. */
 const goal = (value, limit, text = value.toFixed(2), unit = "") =>
   `${text} (goal ≤ ${limit}${unit}: ${value <= limit ? "met" : "NOT met"})`;
@@ -174,10 +208,10 @@ const startup = compare(
 );
 const ratio = (seconds) => seconds / startup.node.seconds;
 console.log(
-  `start-up   kpi check -o FILE (bundled example) ${format(startup.kpi.seconds)}   node -e 0 ${format(startup.node.seconds)}   ratio ${goal(ratio(startup.kpi.seconds), 1.3)}   [${load()}]`,
+  `start-up   kpi check -o FILE (bundled example) ${timed(startup.kpi)}   node -e 0 ${timed(startup.node)}   ratio ${goal(ratio(startup.kpi.seconds), 1.3)}   [${load(startup)}]`,
 );
 console.log(
-  `           kpi check --format json -o FILE ${format(startup.json.seconds)}   ratio ${ratio(startup.json.seconds).toFixed(2)};   to a pipe ${format(startup.piped.seconds)}   ratio ${ratio(startup.piped.seconds).toFixed(2)}`,
+  `           kpi check --format json -o FILE ${timed(startup.json)}   ratio ${ratio(startup.json.seconds).toFixed(2)};   to a pipe ${timed(startup.piped)}   ratio ${ratio(startup.piped.seconds).toFixed(2)}`,
 );
 
 const duckdb = options["no-duckdb"] ? null : ensureDuckDb();
@@ -190,16 +224,16 @@ for (const shape of ["office", "easy"]) {
   const what = `[${shape}: ${rows} rows, ${targets} targets, ${megabytes(join(dir, "data", "data.csv"))}]`;
   if (scale.duckdb) {
     console.log(
-      `scale      kpi ${format(scale.kpi.seconds)}   DuckDB ${format(scale.duckdb.seconds)}   ratio ${goal(scale.kpi.seconds / scale.duckdb.seconds, 1.2)}   ${what}   [${load()}]`,
+      `scale      kpi ${timed(scale.kpi)}   DuckDB ${timed(scale.duckdb)}   ratio ${goal(scale.kpi.seconds / scale.duckdb.seconds, 1.2)}   ${what}   [${load(scale)}]`,
     );
   } else {
-    console.log(`scale      kpi ${format(scale.kpi.seconds)}   ${what}   [${load()}]`);
+    console.log(`scale      kpi ${timed(scale.kpi)}   ${what}   [${load(scale)}]`);
   }
   if (options.growth && shape === "office") {
     const double = dataSet(targets, rows * 2, shape);
     const growth = compare({ single: kpiRun(dir), double: kpiRun(double) });
     console.log(
-      `growth     ${rows} rows ${format(growth.single.seconds)}   ${rows * 2} rows ${format(growth.double.seconds)}   ratio ${(growth.double.seconds / growth.single.seconds).toFixed(2)} (goal ≈ 2)`,
+      `growth     ${rows} rows ${timed(growth.single)}   ${rows * 2} rows ${timed(growth.double)}   ratio ${(growth.double.seconds / growth.single.seconds).toFixed(2)} (goal ≈ 2)   [${load(growth)}]`,
     );
   }
 }
@@ -209,7 +243,7 @@ const memoryRows = Number(options["memory-rows"]);
 const memoryDir = dataSet(targets, memoryRows, "office");
 const memory = compare({ kpi: kpiRun(memoryDir) }, Math.min(runs, 3));
 console.log(
-  `memory     kpi peak ${hasTime ? goal(memory.kpi.peakMegabytes, 300, `${memory.kpi.peakMegabytes.toFixed(0)} MB`, " MB") : "n/a (no /usr/bin/time)"}   in ${format(memory.kpi.seconds)}   [office: ${memoryRows} rows, ${targets} targets, ${megabytes(join(memoryDir, "data", "data.csv"))}]`,
+  `memory     kpi peak ${hasTime ? goal(memory.kpi.peakMegabytes, 300, `${memory.kpi.peakMegabytes.toFixed(0)} MB`, " MB") : "n/a (no /usr/bin/time)"}   in ${timed(memory.kpi)}   [office: ${memoryRows} rows, ${targets} targets, ${megabytes(join(memoryDir, "data", "data.csv"))}]   [${load(memory)}]`,
 );
 
 // The same rows as a workbook: the data set's CSV written as one sheet (scripts/bench-workbook.js).
@@ -233,12 +267,12 @@ if (!existsSync(join(workbookDir, "data", "data.xlsx"))) {
 }
 const workbook = compare({ csv: kpiRun(csvDir), workbook: kpiRun(workbookDir) });
 console.log(
-  `workbook   kpi ${format(workbook.workbook.seconds)} (.xlsx)   ${format(workbook.csv.seconds)} (the same rows as CSV)   ratio ${goal(workbook.workbook.seconds / workbook.csv.seconds, 3)}   peak ${workbook.workbook.peakMegabytes.toFixed(0)} MB   [${workbookRows} rows, ${targets} targets]`,
+  `workbook   kpi ${timed(workbook.workbook)} (.xlsx)   ${timed(workbook.csv)} (the same rows as CSV)   ratio ${goal(workbook.workbook.seconds / workbook.csv.seconds, 3)}   peak ${workbook.workbook.peakMegabytes.toFixed(0)} MB   [${workbookRows} rows, ${targets} targets]   [${load(workbook)}]`,
 );
 
 // Growth targets computed from values, each row with its base: read on the same fast path.
 const baseDir = dataSet(targets, rows, "growth");
 const base = compare({ plain: kpiRun(dataSet(targets, rows, "easy")), base: kpiRun(baseDir) });
 console.log(
-  `base       kpi ${format(base.base.seconds)} (growth rows with a base column)   ${format(base.plain.seconds)} (plain rows)   ratio ${(base.base.seconds / base.plain.seconds).toFixed(2)}   [${rows} rows, ${targets} targets]`,
+  `base       kpi ${timed(base.base)} (growth rows with a base column)   ${timed(base.plain)} (plain rows)   ratio ${(base.base.seconds / base.plain.seconds).toFixed(2)}   [${rows} rows, ${targets} targets]   [${load(base)}]`,
 );
