@@ -675,20 +675,30 @@ export function growthAt(target: GrowthTarget, rows: Series, day: Day): GrowthAt
   const value = rows.value(index) as number;
   if (target.input === "rate")
     return { growth: value, observedOn, value, base: null, baseFrom: null, baseOn: null };
-  let base = rows.base(index);
-  let baseFrom: "column" | "row" | null = base === null ? null : "column";
-  let baseOn: Day | null = null;
-  if (base === null) {
-    const lastYear = sameDayLastYear(observedOn);
-    const at = rows.latestOnOrBefore(lastYear);
-    if (at !== -1 && rows.day(at) === lastYear) {
-      base = rows.value(at) as number;
-      baseFrom = "row";
-      baseOn = lastYear;
-    }
-  }
-  const growth = base === null || !(base > 0) ? null : roundGrowth((value / base - 1) * 100);
-  return { growth, observedOn, value, base, baseFrom, baseOn };
+  const at = baseOfRow(rows, index);
+  return { growth: growthOf(value, at.base), observedOn, value, ...at };
+}
+
+/** The B of a row of a growth target of `input: value` (SPEC 2.4), and where it comes from. */
+export type RowBase = Pick<GrowthAt, "base" | "baseFrom" | "baseOn">;
+
+/**
+ * The B of the row at `index` of a target's rows (SPEC 2.4): the row's base column, else the value
+ * of last year's row of the same period, else null.
+ */
+export function baseOfRow(rows: Series, index: number): RowBase {
+  const base = rows.base(index);
+  if (base !== null) return { base, baseFrom: "column", baseOn: null };
+  const lastYear = sameDayLastYear(rows.day(index));
+  const at = rows.latestOnOrBefore(lastYear);
+  return at !== -1 && rows.day(at) === lastYear
+    ? { base: rows.value(at) as number, baseFrom: "row", baseOn: lastYear }
+    : { base: null, baseFrom: null, baseOn: null };
+}
+
+/** G of A and B (SPEC 2.4), rounded; null when B is missing or not above 0. */
+export function growthOf(value: number, base: number | null): number | null {
+  return base === null || !(base > 0) ? null : roundGrowth((value / base - 1) * 100);
 }
 
 /** Differences of growth rates below this are none (SPEC 2.4). */

@@ -12,7 +12,7 @@
  *       20000 万元 would be a fall of 98.9%, a red light with nothing said).
  */
 import { formatDay } from "./dates.js";
-import { growthAt, toleranceAmount } from "./evaluate.js";
+import { baseOfRow, growthOf, toleranceAmount } from "./evaluate.js";
 import type { GrowthTarget, Target } from "./model.js";
 import type { CodeAndParams } from "./problems.js";
 import { progressDirection } from "./schedule.js";
@@ -129,11 +129,15 @@ function takesFractionCheck(target: Target): boolean {
 /** (d) Each row whose value is more than IMPLAUSIBLE_RATIO times last year's figure, or less than its inverse. */
 function growthWarnings(target: GrowthTarget, rows: Series): PlausibilityWarning[] {
   const warnings: PlausibilityWarning[] = [];
+  // A series has one row a date: each row is the latest on or before its own date, as growthAt
+  // would find it. G is rounded (a number printed and read back) only for a warning.
   for (let index = 0; index < rows.length; index++) {
-    const at = growthAt(target, rows, rows.day(index));
-    if (at === null || at.observedOn !== rows.day(index) || at.base === null || at.growth === null)
-      continue;
-    const ratio = at.value / at.base;
+    const day = rows.day(index);
+    if (day < target.start) continue;
+    const { base } = baseOfRow(rows, index);
+    if (base === null || !(base > 0)) continue;
+    const value = rows.value(index) as number;
+    const ratio = value / base;
     if (ratio > 1 / IMPLAUSIBLE_RATIO && ratio < IMPLAUSIBLE_RATIO) continue;
     warnings.push({
       index,
@@ -141,10 +145,10 @@ function growthWarnings(target: GrowthTarget, rows: Series): PlausibilityWarning
         "data.implausible-growth",
         {
           id: target.id,
-          date: formatDay(at.observedOn),
-          value: at.value,
-          base: at.base,
-          growth: at.growth,
+          date: formatDay(day),
+          value,
+          base,
+          growth: growthOf(value, base) as number,
         },
       ],
     });

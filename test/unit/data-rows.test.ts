@@ -5,8 +5,11 @@ import fc from "fast-check";
  */
 import { describe, expect, it } from "vitest";
 import * as yaml from "yaml";
-import { evaluate } from "../../src/core/evaluate.js";
+import { endOfMonth } from "../../src/core/dates.js";
+import { evaluate, growthAt } from "../../src/core/evaluate.js";
+import type { GrowthTarget } from "../../src/core/model.js";
 import type { Problem } from "../../src/core/problems.js";
+import type { Series } from "../../src/core/series.js";
 import { labelsFor } from "../../src/i18n/language.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
 import { loadTargets } from "../../src/inputs/targets.js";
@@ -689,6 +692,45 @@ targets:
     ]);
     expect(formatProblem(data.problems[0] as Problem, labelsFor("zh"))).toBe(
       "a.csv:4:1: 警告：output 在 2023-06-30 的数值 226 与上年同期 20000 相比增长 -98.9%：其中一个的单位是否有误？（两者请按指标的单位填写）",
+    );
+  });
+
+  it("(d) warns at each row whose growth, as growthAt finds it at the row's date, is a unit slip", () => {
+    const [output] = targetsFrom(`
+year: 2023
+targets:
+  - { id: output, title: 规上工业产值增长, kind: growth, rate: 10, input: value, unit: 亿元 }
+`) as [GrowthTarget];
+    // Month-ends of two years, each at most once, in any order; some rows carry a base.
+    const months = Array.from({ length: 24 }, (_, at) =>
+      formatDay(endOfMonth(2022 + Math.floor(at / 12), (at % 12) + 1)),
+    );
+    const amount = fc.constantFrom("0", "0.5", "2", "19", "20", "21", "200", "2000", "-3");
+    const rowsArbitrary = fc.uniqueArray(
+      fc.record({ date: fc.constantFrom(...months), value: amount, base: fc.option(amount) }),
+      { selector: (row) => row.date, maxLength: 20 },
+    );
+    fc.assert(
+      fc.property(rowsArbitrary, (rows) => {
+        const lines = rows.map(({ date, value, base }) => `output,${date},${value},${base ?? ""}`);
+        const text = `target,date,value,base\n${lines.join("\n")}\n`;
+        const data = readCsvTexts([{ file: "a.csv", chunks: [text] }], [output]);
+        const said = data.problems
+          .filter((problem) => problem.code === "data.implausible-growth")
+          .map((problem) => ({ line: problem.place?.line, ...problem.params }));
+        // The rule as SPEC 2.4 reads it: G at each row's date, its ratio A ÷ B beyond 10 either way.
+        const series = data.observations.get("output");
+        const expected = (series?.observations() ?? []).flatMap((row) => {
+          const at = growthAt(output, series as Series, row.day);
+          if (at === null || at.observedOn !== row.day || at.base === null || at.growth === null)
+            return [];
+          const ratio = at.value / at.base;
+          if (ratio > 0.1 && ratio < 10) return [];
+          const { value, base, growth } = at;
+          return [{ line: row.line, id: "output", date: formatDay(row.day), value, base, growth }];
+        });
+        expect(said).toEqual(expected);
+      }),
     );
   });
 
