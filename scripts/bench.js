@@ -2,7 +2,8 @@
 // its goal:
 //   - scale: `kpi check --format json -o FILE` on N targets and M daily rows, against DuckDB
 //     reading the same CSV and picking each target's latest value, on both shapes of data
-//     (scripts/bench-data.js: easy, and an office's);
+//     (scripts/bench-data.js: easy, and an office's); beside it, DuckDB on one thread, and what the
+//     rows alone cost each (the same run on the same targets with one row taken off);
 //   - start-up: `kpi check` on the bundled example, against bare `node -e 0`;
 //   - memory: kpi's peak resident memory on 5,000,000 rows of the office's shape (about 110 MB);
 //   - workbook: `kpi check` on 100,000 rows in one .xlsx sheet, against the same rows as CSV;
@@ -139,12 +140,14 @@ function ensureDuckDb() {
     );
     if (install.status !== 0) throw new Error("cannot install @duckdb/node-api");
   }
-  // The same job as kpi's data path: read the CSV, keep each target's latest value.
+  // The same job as kpi's data path: read the CSV, keep each target's latest value; on as many
+  // threads as the second argument says (all the machine's cores without it).
   writeFileSync(
     join(dir, "latest.js"),
     `import { DuckDBInstance } from "@duckdb/node-api";
 const instance = await DuckDBInstance.create(":memory:");
 const connection = await instance.connect();
+if (process.argv[3] !== undefined) await connection.run(\`SET threads = \${Number(process.argv[3])}\`);
 const reader = await connection.runAndReadAll(\`
   SELECT target, arg_max(value, date) AS value, max(date) AS date
   FROM read_csv('\${process.argv[2]}', header = true,
@@ -215,16 +218,35 @@ console.log(
 );
 
 const duckdb = options["no-duckdb"] ? null : ensureDuckDb();
+const duckdbRun = (dir, ...threads) => [node, [duckdb, join(dir, "data", "data.csv"), ...threads]];
 for (const shape of ["office", "easy"]) {
   const dir = dataSet(targets, rows, shape);
+  // Beside the goal's two commands: DuckDB on one thread (kpi reads on one), and both on the same
+  // targets with one row of data, whose times taken off leave what the rows themselves cost.
+  const oneRow = dataSet(targets, 1, shape);
   const scale = compare({
     kpi: kpiRun(dir),
-    ...(duckdb === null ? {} : { duckdb: [node, [duckdb, join(dir, "data", "data.csv")]] }),
+    ...(duckdb === null
+      ? {}
+      : {
+          duckdb: duckdbRun(dir),
+          oneThread: duckdbRun(dir, "1"),
+          kpiOneRow: kpiRun(oneRow),
+          duckdbOneRow: duckdbRun(oneRow),
+          oneThreadOneRow: duckdbRun(oneRow, "1"),
+        }),
   });
   const what = `[${shape}: ${rows} rows, ${targets} targets, ${megabytes(join(dir, "data", "data.csv"))}]`;
   if (scale.duckdb) {
     console.log(
       `scale      kpi ${timed(scale.kpi)}   DuckDB ${timed(scale.duckdb)}   ratio ${goal(scale.kpi.seconds / scale.duckdb.seconds, 1.2)}   ${what}   [${load(scale)}]`,
+    );
+    const rowsAlone = (all, one) => all.seconds - one.seconds;
+    const kpiRows = rowsAlone(scale.kpi, scale.kpiOneRow);
+    const duckdbRows = rowsAlone(scale.duckdb, scale.duckdbOneRow);
+    const oneThreadRows = rowsAlone(scale.oneThread, scale.oneThreadOneRow);
+    console.log(
+      `           DuckDB on one thread ${timed(scale.oneThread)}   ratio ${(scale.kpi.seconds / scale.oneThread.seconds).toFixed(2)};   one row: kpi ${timed(scale.kpiOneRow)}   DuckDB ${timed(scale.duckdbOneRow)};   the rows alone: kpi ${format(kpiRows)}   DuckDB ${format(duckdbRows)}   ratio ${(kpiRows / duckdbRows).toFixed(2)}   on one thread ${format(oneThreadRows)}   ratio ${(kpiRows / oneThreadRows).toFixed(2)}`,
     );
   } else {
     console.log(`scale      kpi ${timed(scale.kpi)}   ${what}   [${load(scale)}]`);
