@@ -100,12 +100,16 @@ export class TargetIndex {
 /** TargetIndex.find's answer for a title that several targets share. */
 export const SHARED_TITLE = -2;
 
-/** Rows are handed on in batches of about this many. */
-const BATCH_ROWS = 1 << 12;
+/**
+ * Rows are handed on in batches of this many (the last of a file fewer), each a new one that the
+ * consumer keeps: the row store (observations.ts) takes a batch as one of its chunks, unmoved.
+ */
+export const BATCH_BITS = 12;
+export const BATCH_ROWS = 1 << BATCH_BITS;
 
 /**
- * A batch's first columns: a small file's rows fit, and it grows to BATCH_ROWS and past it as a
- * large one needs. (New memory is slow to touch: 80 KiB for each of the example's six files was a
+ * A file's first batch's columns: a small file's rows fit, and they grow to BATCH_ROWS as a large
+ * one needs. (New memory is slow to touch: 80 KiB for each of the example's six files was a
  * millisecond of every run.)
  */
 const FIRST_BATCH_ROWS = 1 << 8;
@@ -117,28 +121,40 @@ export const ROW_DECIMAL_POINT = 2;
 
 /**
  * Rows read from a file, column by column: each row's target (its index in the target list), day,
- * value (done / not done as 1 / 0), line, flags (ROW_CORRECTION…), reported date (NOT_REPORTED
- * for none) and note (an index into the file's `noteTexts`, -1 for none: most rows have no note,
- * and a string is kept only for a note that is there). One batch, refilled: valid until the next
- * is asked for.
+ * value (done / not done as 1 / 0), line and flags (ROW_CORRECTION…). The columns most rows leave
+ * as they are exist only once a row of the batch needs them: each row's base (NaN for none),
+ * reported date (NOT_REPORTED for none) and note (an index into the file's `noteTexts`, -1 for
+ * none). Five million rows have 80 MB of columns less for it.
  */
 export class RowBatch {
   length = 0;
-  targets = new Int32Array(FIRST_BATCH_ROWS);
-  days = new Int32Array(FIRST_BATCH_ROWS);
-  values = new Float64Array(FIRST_BATCH_ROWS);
-  lines = new Int32Array(FIRST_BATCH_ROWS);
-  /** Each row's `base` (last year's figure, SPEC 2.4), NaN for none. */
-  bases = new Float64Array(FIRST_BATCH_ROWS);
-  flags = new Uint8Array(FIRST_BATCH_ROWS);
-  reported = new Int32Array(FIRST_BATCH_ROWS);
-  notes = new Int32Array(FIRST_BATCH_ROWS);
+  targets: Int32Array;
+  days: Int32Array;
+  values: Float64Array;
+  lines: Int32Array;
+  flags: Uint8Array;
+  /** Each row's `base` (last year's figure, SPEC 2.4), NaN for none; null while all are none. */
+  bases: Float64Array | null = null;
+  /** Each row's reported date (SPEC 4, v2); null while none has one. */
+  reported: Int32Array | null = null;
+  /** Each row's note in `noteTexts`, -1 for none; null while none has one. */
+  notes: Int32Array | null = null;
+
   /**
-   * The file's notes, each different one once (a file's notes are few and repeat: 预计, 已完成):
-   * the same list in every batch of one file, growing as its rows are read.
+   * @param noteTexts the file's notes, each different one once (a file's notes are few and
+   *   repeat: 预计, 已完成): the same list in every batch of one file, growing as its rows are read
    */
-  readonly noteTexts: string[] = [];
-  private readonly noteIndexes = new Map<string, number>();
+  constructor(
+    private readonly noteIndexes: Map<string, number>,
+    readonly noteTexts: string[],
+    capacity: number,
+  ) {
+    this.targets = new Int32Array(capacity);
+    this.days = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.lines = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
 
   /** The index in `noteTexts` of a row's note (trimmed, not empty). */
   note(text: string): number {
@@ -159,31 +175,48 @@ export class RowBatch {
     reported: number = NOT_REPORTED,
     note = -1,
   ): void {
-    if (this.length === this.targets.length) {
-      // The first rows of a large file, or a run of records larger than a batch (a long
-      // stretch of lines between quotes).
-      this.targets = grown(this.targets, new Int32Array(2 * this.length));
-      this.days = grown(this.days, new Int32Array(2 * this.length));
-      this.values = grown(this.values, new Float64Array(2 * this.length));
-      this.lines = grown(this.lines, new Int32Array(2 * this.length));
-      this.bases = grown(this.bases, new Float64Array(2 * this.length));
-      this.flags = grown(this.flags, new Uint8Array(2 * this.length));
-      this.reported = grown(this.reported, new Int32Array(2 * this.length));
-      this.notes = grown(this.notes, new Int32Array(2 * this.length));
-    }
+    // Only a file's first batch grows: BATCH_ROWS is the most a batch holds.
+    if (this.length === this.targets.length) this.grow(2 * this.length);
     const at = this.length++;
     this.targets[at] = target;
     this.days[at] = day;
     this.values[at] = value;
     this.lines[at] = line;
-    this.bases[at] = base;
     this.flags[at] = flags;
-    this.reported[at] = reported;
-    this.notes[at] = note;
+    if (this.optional || !Number.isNaN(base) || reported !== NOT_REPORTED || note !== -1)
+      this.pushOptional(at, base, reported, note);
   }
 
-  clear(): void {
-    this.length = 0;
+  /** Whether one of the optional columns is made: every row then writes them. */
+  private optional = false;
+
+  /** The optional columns of row `at`, made (their earlier rows given none) when first needed. */
+  private pushOptional(at: number, base: number, reported: number, note: number): void {
+    this.optional = true;
+    const size = this.targets.length;
+    if (!Number.isNaN(base) || this.bases !== null) {
+      this.bases ??= new Float64Array(size).fill(Number.NaN);
+      this.bases[at] = base;
+    }
+    if (reported !== NOT_REPORTED || this.reported !== null) {
+      this.reported ??= new Int32Array(size).fill(NOT_REPORTED);
+      this.reported[at] = reported;
+    }
+    if (note !== -1 || this.notes !== null) {
+      this.notes ??= new Int32Array(size).fill(-1);
+      this.notes[at] = note;
+    }
+  }
+
+  private grow(size: number): void {
+    this.targets = grown(this.targets, new Int32Array(size));
+    this.days = grown(this.days, new Int32Array(size));
+    this.values = grown(this.values, new Float64Array(size));
+    this.lines = grown(this.lines, new Int32Array(size));
+    this.flags = grown(this.flags, new Uint8Array(size));
+    if (this.bases !== null) this.bases = grown(this.bases, new Float64Array(size));
+    if (this.reported !== null) this.reported = grown(this.reported, new Int32Array(size));
+    if (this.notes !== null) this.notes = grown(this.notes, new Int32Array(size));
   }
 }
 
@@ -208,10 +241,7 @@ export interface FileRows {
   header: boolean;
 }
 
-/**
- * The rows of one data file, from its records: handed on in batches as they are read; returns the
- * file's problems and the targets it has rows of, once every record is read.
- */
+/** How `readRows` reads a file. */
 export interface ReadRowsOptions {
   /**
    * The encoding the file's text was decoded from ("UTF-8", "GB18030"…): what the problem of a
@@ -242,6 +272,10 @@ export interface ReadRowsOptions {
   onHeader?: (width: number) => void;
 }
 
+/**
+ * The rows of one data file, from its records: handed on in batches as they are read; returns the
+ * file's problems and the targets it has rows of, once every record is read.
+ */
 export function* readRows(
   file: string,
   records: Iterator<CsvItem | SheetRecord, number>,
@@ -249,28 +283,27 @@ export function* readRows(
   options: ReadRowsOptions = {},
 ): Generator<RowBatch, FileRows> {
   const reader = new FileReader(file, targets, options);
-  const { rows } = reader;
   for (let next = records.next(); ; next = records.next()) {
     if (next.done === true) {
-      if (rows.length > 0) yield rows;
+      if (reader.rows.length > 0) yield reader.rows;
       return reader.end(next.value);
     }
     const item = next.value;
     if (item.kind === "lines") {
-      const { text, firstLine } = item;
-      for (let index = 0; index < item.count; index++)
-        reader.plainRecord(text, item.start(index), item.end(index), firstLine + index);
-    } else if (item.kind === "record") reader.record(item.fields, item.line);
-    else if (item.kind === "cells") reader.cells(item);
-    else reader.syntaxError(item.line, item.problem);
+      for (let index = 0; index < item.count; ) {
+        index = reader.plainRecords(item, index);
+        if (reader.rows.length === BATCH_ROWS) yield reader.fullBatch();
+      }
+    } else {
+      if (item.kind === "record") reader.record(item.fields, item.line);
+      else if (item.kind === "cells") reader.cells(item);
+      else reader.syntaxError(item.line, item.problem);
+      if (reader.rows.length === BATCH_ROWS) yield reader.fullBatch();
+    }
     if (reader.stopped) {
       // An optional file that is no data file: the rest of it is not read.
       records.return?.(0);
       return reader.end(1);
-    }
-    if (rows.length >= BATCH_ROWS) {
-      yield rows;
-      rows.clear();
     }
   }
 }
@@ -367,8 +400,18 @@ class FileReader {
    */
   private readonly unknownIds = new Map<string, { line: number; column: number; rows: number }>();
   private readonly otherUnknown = { line: 0, rows: 0 };
+  /** The file's notes, each different one once, and their indexes (RowBatch.noteTexts). */
+  private readonly noteIndexes = new Map<string, number>();
+  private readonly noteTexts: string[] = [];
   /** The rows read and not yet handed on. */
-  readonly rows = new RowBatch();
+  rows = new RowBatch(this.noteIndexes, this.noteTexts, FIRST_BATCH_ROWS);
+
+  /** The batch of rows, full, to hand on; the next rows go to a new one. */
+  fullBatch(): RowBatch {
+    const full = this.rows;
+    this.rows = new RowBatch(this.noteIndexes, this.noteTexts, BATCH_ROWS);
+    return full;
+  }
   /** The sheet, for a workbook's rows. */
   readonly sheet: string | undefined;
 
@@ -552,6 +595,18 @@ class FileReader {
       return null;
     }
     return reported.day;
+  }
+
+  /**
+   * The quote-free lines of `item` from the one at `from`, until the batch of rows is full: where
+   * the next line to read is.
+   */
+  plainRecords(item: CsvItem & { kind: "lines" }, from: number): number {
+    const { text, firstLine, count } = item;
+    let index = from;
+    for (; index < count && this.rows.length < BATCH_ROWS; index++)
+      this.plainRecord(text, item.start(index), item.end(index), firstLine + index);
+    return index;
   }
 
   /**

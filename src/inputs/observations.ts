@@ -16,6 +16,8 @@ import {
 } from "../core/problems.js";
 import { NOT_REPORTED, onePerDate, type RowColumns, Series } from "../core/series.js";
 import {
+  BATCH_BITS,
+  BATCH_ROWS,
   type FileRows,
   ROW_CORRECTION,
   ROW_DECIMAL_POINT,
@@ -217,9 +219,11 @@ class CappedByFile {
  */
 function groupByTarget(rows: RowStore, targetCount: number) {
   const starts = new Int32Array(targetCount + 1);
-  for (let row = 0; row < rows.length; row++) {
-    const slot = rows.target(row) + 1;
-    starts[slot] = (starts[slot] as number) + 1;
+  for (const { targets, length } of rows.batches) {
+    for (let at = 0; at < length; at++) {
+      const slot = (targets[at] as number) + 1;
+      starts[slot] = (starts[slot] as number) + 1;
+    }
   }
   for (let index = 1; index <= targetCount; index++)
     starts[index] = (starts[index] as number) + (starts[index - 1] as number);
@@ -227,13 +231,17 @@ function groupByTarget(rows: RowStore, targetCount: number) {
   const next = starts.slice(0, targetCount);
   const lastDay = new Int32Array(targetCount).fill(-0x80000000);
   const outOfOrder = new Uint8Array(targetCount);
-  for (let row = 0; row < rows.length; row++) {
-    const target = rows.target(row);
-    order[next[target] as number] = row;
-    next[target] = (next[target] as number) + 1;
-    const day = rows.day(row);
-    if (day <= (lastDay[target] as number)) outOfOrder[target] = 1;
-    lastDay[target] = day;
+  for (let batch = 0; batch < rows.batches.length; batch++) {
+    const { targets, days, length } = rows.batches[batch] as RowBatch;
+    const first = batch << BATCH_BITS;
+    for (let at = 0; at < length; at++) {
+      const target = targets[at] as number;
+      order[next[target] as number] = first | at;
+      next[target] = (next[target] as number) + 1;
+      const day = days[at] as number;
+      if (day <= (lastDay[target] as number)) outOfOrder[target] = 1;
+      lastDay[target] = day;
+    }
   }
   return { order, starts, outOfOrder };
 }
@@ -250,62 +258,20 @@ function sortByDay(group: Int32Array, rows: RowStore): void {
 }
 
 /**
- * Rows per chunk of the row store: 96 KiB of columns, small enough that a short run does not pay
- * for memory it never fills (new pages are not free), large enough that a million rows are 245.
- */
-const CHUNK_BITS = 12;
-const CHUNK_ROWS = 1 << CHUNK_BITS;
-const CHUNK_MASK = CHUNK_ROWS - 1;
-
-class RowChunk {
-  readonly targets = new Int32Array(CHUNK_ROWS);
-  readonly days = new Int32Array(CHUNK_ROWS);
-  readonly values = new Float64Array(CHUNK_ROWS);
-  readonly lines = new Int32Array(CHUNK_ROWS);
-  readonly flags = new Uint8Array(CHUNK_ROWS);
-  /**
-   * The columns most rows leave as they are, made when a row of the chunk needs them: each row's
-   * file (null while all are of `file`), base (null: NaN for all) and reported date (null:
-   * NOT_REPORTED for all). Five million rows have 200 MB of columns less for it.
-   */
-  file = -1;
-  files: Int32Array | null = null;
-  bases: Float64Array | null = null;
-  reported: Int32Array | null = null;
-  /**
-   * Each row's note, an index into its file's notes, -1 for none; null while no row of the chunk
-   * has one (most files have no notes, or few: no memory is taken for them).
-   */
-  notes: Int32Array | null = null;
-}
-
-/** Whether a row from `from` to `to` has a base. */
-function hasBase(bases: Float64Array, from: number, to: number): boolean {
-  for (let at = from; at < to; at++) if (!Number.isNaN(bases[at])) return true;
-  return false;
-}
-
-/** Whether a row from `from` to `to` has a reported date. */
-function hasReported(reported: Int32Array, from: number, to: number): boolean {
-  for (let at = from; at < to; at++) if (reported[at] !== NOT_REPORTED) return true;
-  return false;
-}
-
-/**
- * The rows read, in read order, column by column in typed arrays of fixed-size chunks. A million
- * rows make no million objects, nor pushes into thousands of growing lists, nor copies as the
- * store grows: each of these cost more than reading the rows (new memory is slow to touch).
+ * The rows read, in read order: each batch of a file's rows as `readRows` handed it on, unmoved. A
+ * row's number is its batch's index times BATCH_ROWS plus its place in the batch (the numbers past
+ * the last row of a file's last batch are not used). A million rows make no million objects, nor
+ * pushes into thousands of growing lists, nor copies as the store grows: each of these cost more
+ * than reading the rows (new memory is slow to touch).
  */
 class RowStore implements RowColumns {
+  /** How many rows there are. */
   length = 0;
   /** Whether a row has a reported date (SPEC 4, v2): most files have none. */
   hasReportedDates = false;
-  private chunk = new RowChunk();
-  private readonly chunks: RowChunk[] = [this.chunk];
-  /** The next row's place in `chunk`. */
-  private offset = 0;
-  /** Each file's notes (RowBatch.noteTexts), by file index. */
-  private readonly noteTexts: (readonly string[] | undefined)[] = [];
+  readonly batches: RowBatch[] = [];
+  /** Each batch's file, an index into `fileNames`. */
+  private readonly batchFiles: number[] = [];
 
   constructor(
     private readonly fileNames: readonly string[],
@@ -314,106 +280,65 @@ class RowStore implements RowColumns {
 
   /** Add a batch of one file's rows. */
   append(batch: RowBatch, file: number): void {
-    this.noteTexts[file] = batch.noteTexts;
-    for (let from = 0; from < batch.length; ) {
-      if (this.offset === CHUNK_ROWS) {
-        this.chunk = new RowChunk();
-        this.chunks.push(this.chunk);
-        this.offset = 0;
-      }
-      const { chunk, offset } = this;
-      const count = Math.min(batch.length - from, CHUNK_ROWS - offset);
-      const to = from + count;
-      chunk.targets.set(batch.targets.subarray(from, to), offset);
-      if (chunk.file === -1) chunk.file = file;
-      else if (chunk.file !== file && chunk.files === null)
-        chunk.files = new Int32Array(CHUNK_ROWS).fill(chunk.file, 0, offset);
-      chunk.files?.fill(file, offset, offset + count);
-      chunk.days.set(batch.days.subarray(from, to), offset);
-      chunk.values.set(batch.values.subarray(from, to), offset);
-      chunk.lines.set(batch.lines.subarray(from, to), offset);
-      if (chunk.bases === null && hasBase(batch.bases, from, to))
-        chunk.bases = new Float64Array(CHUNK_ROWS).fill(Number.NaN, 0, offset);
-      chunk.bases?.set(batch.bases.subarray(from, to), offset);
-      chunk.flags.set(batch.flags.subarray(from, to), offset);
-      if (chunk.reported === null && hasReported(batch.reported, from, to)) {
-        chunk.reported = new Int32Array(CHUNK_ROWS).fill(NOT_REPORTED, 0, offset);
-        this.hasReportedDates = true;
-      }
-      chunk.reported?.set(batch.reported.subarray(from, to), offset);
-      if (batch.noteTexts.length > 0) {
-        const { notes } = batch;
-        for (let row = from; row < to; row++) {
-          const note = notes[row] as number;
-          if (note === -1) continue;
-          chunk.notes ??= new Int32Array(CHUNK_ROWS).fill(-1);
-          chunk.notes[offset + row - from] = note;
-        }
-      }
-      this.offset += count;
-      this.length += count;
-      from = to;
-    }
+    this.batches.push(batch);
+    this.batchFiles.push(file);
+    this.length += batch.length;
+    if (batch.reported !== null) this.hasReportedDates = true;
   }
 
-  private chunkOf(row: number): RowChunk {
-    return this.chunks[row >>> CHUNK_BITS] as RowChunk;
+  private batchOf(row: number): RowBatch {
+    return this.batches[row >>> BATCH_BITS] as RowBatch;
   }
 
   /** The index of the row's target. */
   target(row: number): number {
-    return this.chunkOf(row).targets[row & CHUNK_MASK] as number;
+    return this.batchOf(row).targets[row & BATCH_MASK] as number;
   }
 
   day(row: number): Day {
-    return this.chunkOf(row).days[row & CHUNK_MASK] as number;
+    return this.batchOf(row).days[row & BATCH_MASK] as number;
   }
 
   value(row: number): number {
-    return this.chunkOf(row).values[row & CHUNK_MASK] as number;
+    return this.batchOf(row).values[row & BATCH_MASK] as number;
   }
 
   file(row: number): string {
-    return this.fileNames[this.fileIndex(row)] as string;
-  }
-
-  private fileIndex(row: number): number {
-    const chunk = this.chunkOf(row);
-    return chunk.files === null ? chunk.file : (chunk.files[row & CHUNK_MASK] as number);
+    return this.fileNames[this.batchFiles[row >>> BATCH_BITS] as number] as string;
   }
 
   line(row: number): number {
-    return this.chunkOf(row).lines[row & CHUNK_MASK] as number;
+    return this.batchOf(row).lines[row & BATCH_MASK] as number;
   }
 
   base(row: number): number {
-    const { bases } = this.chunkOf(row);
-    return bases === null ? Number.NaN : (bases[row & CHUNK_MASK] as number);
+    const { bases } = this.batchOf(row);
+    return bases === null ? Number.NaN : (bases[row & BATCH_MASK] as number);
   }
 
   correction(row: number): boolean {
-    return ((this.chunkOf(row).flags[row & CHUNK_MASK] as number) & ROW_CORRECTION) !== 0;
+    return ((this.batchOf(row).flags[row & BATCH_MASK] as number) & ROW_CORRECTION) !== 0;
   }
 
   /** Whether the value was written with a decimal point. */
   decimalPoint(row: number): boolean {
-    return ((this.chunkOf(row).flags[row & CHUNK_MASK] as number) & ROW_DECIMAL_POINT) !== 0;
+    return ((this.batchOf(row).flags[row & BATCH_MASK] as number) & ROW_DECIMAL_POINT) !== 0;
   }
 
   reported(row: number): Day {
-    const { reported } = this.chunkOf(row);
-    return reported === null ? NOT_REPORTED : (reported[row & CHUNK_MASK] as number);
+    const { reported } = this.batchOf(row);
+    return reported === null ? NOT_REPORTED : (reported[row & BATCH_MASK] as number);
   }
 
   /** The row's note (trimmed), or undefined for none. */
   note(row: number): string | undefined {
-    const chunk = this.chunkOf(row);
-    const note = chunk.notes?.[row & CHUNK_MASK] ?? -1;
-    return note === -1 ? undefined : this.noteTexts[this.fileIndex(row)]?.[note];
+    const batch = this.batchOf(row);
+    const note = batch.notes?.[row & BATCH_MASK] ?? -1;
+    return note === -1 ? undefined : batch.noteTexts[note];
   }
 
   sheet(row: number): string | undefined {
-    return this.sheetNames[this.fileIndex(row)];
+    return this.sheetNames[this.batchFiles[row >>> BATCH_BITS] as number];
   }
 
   /** The row's place: its line, or its sheet's row. */
@@ -423,3 +348,5 @@ class RowStore implements RowColumns {
     return sheet === undefined ? place : { ...place, sheet };
   }
 }
+
+const BATCH_MASK = BATCH_ROWS - 1;

@@ -720,3 +720,85 @@ targets:
     );
   });
 });
+
+describe("the row store: each batch of 4,096 rows kept as it was read", () => {
+  // 40 targets, half growth targets computed from values (they read the base column).
+  const many = targetsFrom(
+    `year: 2023\ntargets:\n${Array.from({ length: 40 }, (_, at) =>
+      at % 2 === 0
+        ? `  - { id: g${at}, kind: growth, title: G${at}, rate: 5, input: value }`
+        : `  - { id: p${at}, title: P${at}, target: 100000 }`,
+    ).join("\n")}\n`,
+  );
+  const header = "target,date,value,base,reported,note\n";
+  const first = Date.UTC(2023, 0, 1) / 86_400_000;
+
+  it("keeps every row's columns wherever a batch ends, in one file or several", () => {
+    // Files of sizes about a batch's end (a file's first batch grows from 256 rows), whose
+    // bases, reported dates and notes are on no row, every row, or some (the column made mid-batch).
+    const fileArbitrary = fc.record({
+      rows: fc.oneof(
+        fc.constantFrom(0, 1, 255, 256, 257, 4095, 4096, 4097, 8192, 8193),
+        fc.integer({ min: 0, max: 9000 }),
+      ),
+      every: fc.record({
+        base: fc.constantFrom(0, 1, 2, 4097),
+        reported: fc.constantFrom(0, 1, 3, 5000),
+        note: fc.constantFrom(0, 1, 7, 4096),
+      }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fileArbitrary, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        (files, direct) => {
+          // Row r of all the files is target r % 40's row of day r / 40: no two rows of one date.
+          const expected = new Map<string, string[]>();
+          const reportedDays: number[] = [];
+          let row = 0;
+          const texts = files.map(({ rows, every }, file) => {
+            let text = header;
+            for (let at = 0; at < rows; at++, row++) {
+              const index = row % 40;
+              const id = index % 2 === 0 ? `g${index}` : `p${index}`;
+              const date = first + Math.floor(row / 40);
+              const has = (each: number) => each !== 0 && at % each === each - 1;
+              const base = has(every.base) && index % 2 === 0 ? 50 + (at % 7) : null;
+              const reported = has(every.reported) ? date + (at % 4) : null;
+              const note = has(every.note) ? `n${at % 5}` : null;
+              const value = 60 + (at % 11);
+              const dateText = formatDay(date);
+              text += `${id},${dateText},${value},${has(every.base) ? (base ?? "") : ""},${reported === null ? "" : formatDay(reported)},${note ?? ""}\n`;
+              const list = expected.get(id) ?? [];
+              list.push(`${dateText}=${value} ${file}.csv:${at + 2} base ${base} note ${note}`);
+              expected.set(id, list);
+              if (reported !== null) reportedDays.push(reported);
+            }
+            return { file: `${file}.csv`, chunks: [text] };
+          });
+          const data = readCsvTexts(texts, many, direct);
+          expect(data.problems.filter((problem) => problem.severity === "error")).toEqual([]);
+          const read = new Map(
+            [...data.observations].map(([id, series]) => [
+              id,
+              series
+                .observations()
+                .map(
+                  (o) =>
+                    `${formatDay(o.day)}=${o.value} ${o.file}:${o.line} base ${o.base ?? null} note ${o.note ?? null}`,
+                ),
+            ]),
+          );
+          expect(read).toEqual(expected);
+          // The reported dates: how many rows each day has still to come.
+          for (const asOf of [first, first + 20, first + 100, first + 400]) {
+            let after = 0;
+            for (const series of data.observations.values()) after += series.reportedAfter(asOf);
+            expect(after).toBe(reportedDays.filter((day) => day > asOf).length);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
