@@ -422,8 +422,13 @@ class FileReader {
   ) {
     this.sheet = options.sheet;
     this.targetState = new Uint8Array(known.list.length);
-    this.nextTarget = new Int32Array(known.list.length + 1).fill(-1);
-    this.lastTarget = known.list.length;
+    // Before any row the guess is the target files' order, the first target again after the
+    // last one, as an export often lists them: a wrong guess is found out like any other.
+    const count = known.list.length;
+    this.nextTarget = new Int32Array(count + 1).fill(-1);
+    for (let index = 0; index + 1 < count; index++) this.nextTarget[index] = index + 1;
+    if (count > 0) this.nextTarget[count - 1] = this.nextTarget[count] = 0;
+    this.lastTarget = count;
   }
 
   /** Per target: 0 not named in this file yet, 1 named, 2 with a row read. */
@@ -753,10 +758,10 @@ class FileReader {
   private lastNoteIndex = -1;
 
   /**
-   * Per target, the target of the row that came after one of its rows the last time (-1 for
-   * none yet); the last slot for the start of the file. An export lists its targets in the same
-   * order at every date, or one target's rows one after another: the id is then compared with
-   * one target's, without hashing it and looking it up.
+   * Per target, the target of the row that came after one of its rows the last time, at first
+   * the next in the target files; the last slot for the start of the file. An export lists its
+   * targets in the same order at every date, or one target's rows one after another: the id is
+   * then compared with one target's, without hashing it and looking it up.
    */
   private readonly nextTarget: Int32Array;
   /** The target of the last row read by `rowTarget`, or the start of the file's slot. */
