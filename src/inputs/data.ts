@@ -403,8 +403,12 @@ class FileReader {
   /** The file's notes, each different one once, and their indexes (RowBatch.noteTexts). */
   private readonly noteIndexes = new Map<string, number>();
   private readonly noteTexts: string[] = [];
-  /** The rows read and not yet handed on. */
-  rows = new RowBatch(this.noteIndexes, this.noteTexts, FIRST_BATCH_ROWS);
+  /**
+   * The rows read and not yet handed on. Assigned in the constructor, not where it is declared:
+   * V8's optimised code of the row loop took a field still holding its first value to be
+   * constant, and was thrown away when the first full batch was handed on.
+   */
+  rows: RowBatch;
 
   /** The batch of rows, full, to hand on; the next rows go to a new one. */
   fullBatch(): RowBatch {
@@ -421,6 +425,7 @@ class FileReader {
     private readonly options: ReadRowsOptions,
   ) {
     this.sheet = options.sheet;
+    this.rows = new RowBatch(this.noteIndexes, this.noteTexts, FIRST_BATCH_ROWS);
     this.targetState = new Uint8Array(known.list.length);
     // Before any row the guess is the target files' order, the first target again after the
     // last one, as an export often lists them: a wrong guess is found out like any other.
