@@ -271,6 +271,11 @@ export interface ProblemParams {
     /** The entity, for `entity`; the cell reference, for `bad-cell` and `bad-string`. */
     detail: string | null;
   };
+  /**
+   * More rows in one run than the row store numbers (`rows`), or more files and sheets with rows
+   * (`files`): the rows from the place on are not read.
+   */
+  "data.too-much-data": { rows: number; files: number };
   /** A part that inflates past `maxBytes` (a zip bomb), or a file past it (`part` null). */
   "data.workbook-too-large": { part: string | null; maxBytes: number };
   /** An error value in a cell that is read (`#N/A`, `#DIV/0!`). */

@@ -324,6 +324,8 @@ export const enMessages: Messages = {
         return `the workbook is damaged: cell ${detail ?? ""} names a shared string that is not there${where}`;
     }
   },
+  "data.too-much-data": ({ rows, files }) =>
+    `too much data for one run: more than ${rows} rows, or more than ${files} files and sheets with rows; the rows from here on are not read: check the data in parts`,
   "data.workbook-too-large": ({ part, maxBytes }) =>
     part === null
       ? `the workbook is larger than ${maxBytes / (1 << 20)} MiB: split it, or save its tables as CSV`

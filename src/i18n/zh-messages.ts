@@ -323,6 +323,8 @@ export function chineseMessages(): Messages {
           return `工作簿已损坏：单元格 ${detail ?? ""} 引用的共享字符串不存在${where}`;
       }
     },
+    "data.too-much-data": ({ rows, files }) =>
+      `一次运行的数据过多：超过 ${rows} 行，或有数据行的文件和工作表超过 ${files} 个；自此处起的数据行未读取：请分批检查`,
     "data.workbook-too-large": ({ part, maxBytes }) =>
       part === null
         ? `工作簿大于 ${maxBytes / (1 << 20)} MiB：请拆分，或将表格另存为 CSV`

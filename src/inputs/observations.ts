@@ -34,10 +34,13 @@ export interface CollectedData {
 /**
  * The observations of the files' rows, file by file: each file's rows as `readRows` hands them
  * on, then its problems. Problems come file by file, then the disagreeing rows.
+ * @param maxBatches the most batches of rows kept (a test gives fewer): past them, an error, and
+ *   no more rows are read
  */
 export function collectObservations(
   files: Iterable<Iterator<RowBatch, FileRows>>,
   targets: TargetIndex,
+  maxBatches = MAX_BATCHES,
 ): CollectedData {
   const fileNames: string[] = [];
   const sheetNames: (string | undefined)[] = [];
@@ -51,17 +54,38 @@ export function collectObservations(
   for (const file of files) {
     const fileIndex = fileNames.push("") - 1;
     sheetNames.push(undefined);
+    // The line of the first row not kept, once the store is full: the file is read to its end
+    // for its name and problems, and no file after it.
+    let notKept = -1;
     let next = file.next();
-    for (; next.done !== true; next = file.next()) rows.append(next.value, fileIndex);
+    for (; next.done !== true; next = file.next()) {
+      if (notKept !== -1) continue;
+      if (rows.batches.length < maxBatches) rows.append(next.value, fileIndex);
+      else notKept = next.value.lines[0] as number;
+    }
     const read = next.value;
     fileNames[fileIndex] = read.file;
     sheetNames[fileIndex] = read.sheet;
     problems.push(...read.problems);
+    if (notKept !== -1) {
+      const place = { file: read.file, line: notKept, column: 1 };
+      problems.push(
+        error(
+          read.sheet === undefined ? place : { ...place, sheet: read.sheet },
+          "data.too-much-data",
+          {
+            rows: MAX_BATCHES * BATCH_ROWS,
+            files: MAX_BATCHES,
+          },
+        ),
+      );
+    }
     for (const index of read.targets) {
       if (appeared[index] === 1) continue;
       appeared[index] = 1;
       appearance.push(index);
     }
+    if (notKept !== -1) break;
   }
   return observationsOf(rows, targets.list, appearance, problems);
 }
@@ -350,3 +374,8 @@ class RowStore implements RowColumns {
 }
 
 const BATCH_MASK = BATCH_ROWS - 1;
+/**
+ * The most batches the store keeps: a row's number (batch × BATCH_ROWS + place) is then a
+ * positive 32-bit integer, as the row lists (Int32Array) hold it and -1 means none.
+ */
+const MAX_BATCHES = 2 ** 31 / BATCH_ROWS;

@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import type { Target } from "../../src/core/model.js";
 import { labelsFor } from "../../src/i18n/language.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
-import { parseNumber, parseValue, plainDecimal } from "../../src/inputs/data.js";
+import {
+  parseNumber,
+  parseValue,
+  plainDecimal,
+  readRows,
+  TargetIndex,
+} from "../../src/inputs/data.js";
+import { delimitedRecords } from "../../src/inputs/delimited.js";
+import { collectObservations } from "../../src/inputs/observations.js";
 import { formatDay, readCsvTexts, targetsFrom } from "../helpers.js";
 
 const targets = targetsFrom(`
@@ -800,5 +808,36 @@ describe("the row store: each batch of 4,096 rows kept as it was read", () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("the row store's bound", () => {
+  it("keeps no row past its last batch, and says where the rows stop being read", () => {
+    const one = targetsFrom("year: 2023\ntargets:\n  - { id: a, title: A, target: 100000 }\n");
+    const index = new TargetIndex(one);
+    const first = Date.UTC(2023, 0, 1) / 86_400_000;
+    /** `rows` rows of target a: the days from `from` on, in turn among `days` of them. */
+    const file = (name: string, rows: number, from: number, days: number) => {
+      let text = "target,date,value\n";
+      for (let row = 0; row < rows; row++)
+        text += `a,${formatDay(first + from + (row % days))},${from + (row % days)}\n`;
+      return readRows(name, delimitedRecords([text]), index, { encoding: "UTF-8" });
+    };
+    // Two batches at most: a.csv's 4,100 rows fill them, b.csv's first row is not kept, and c.csv
+    // is not read.
+    const data = collectObservations(
+      [file("a.csv", 4100, 0, 300), file("b.csv", 5, 300, 5), file("c.csv", 5, 310, 5)],
+      index,
+      2,
+    );
+    expect(data.problems.map((problem) => formatProblem(problem))).toEqual([
+      "b.csv:2:1: too much data for one run: more than 2147483648 rows, or more than 524288 files and sheets with rows; the rows from here on are not read: check the data in parts",
+    ]);
+    expect(data.problems[0]?.severity).toBe("error");
+    const days = data.observations
+      .get("a")
+      ?.observations()
+      .map((row) => row.day - first);
+    expect(days).toEqual(Array.from({ length: 300 }, (_, day) => day));
   });
 });

@@ -133,6 +133,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
     ],
   },
   "data.workbook-unreadable": { reason: "entity", part: "xl/sharedStrings.xml", detail: "&lol9;" },
+  "data.too-much-data": { rows: 2 ** 31, files: 2 ** 19 },
   "data.workbook-too-large": { part: "xl/worksheets/sheet1.xml", maxBytes: 256 << 20 },
   "data.cell-error": { value: "#N/A" },
   "data.cell-no-value": {},
