@@ -409,13 +409,6 @@ class FileReader {
    * constant, and was thrown away when the first full batch was handed on.
    */
   rows: RowBatch;
-
-  /** The batch of rows, full, to hand on; the next rows go to a new one. */
-  fullBatch(): RowBatch {
-    const full = this.rows;
-    this.rows = new RowBatch(this.noteIndexes, this.noteTexts, BATCH_ROWS);
-    return full;
-  }
   /** The sheet, for a workbook's rows. */
   readonly sheet: string | undefined;
 
@@ -434,6 +427,13 @@ class FileReader {
     for (let index = 0; index + 1 < count; index++) this.nextTarget[index] = index + 1;
     if (count > 0) this.nextTarget[count - 1] = this.nextTarget[count] = 0;
     this.lastTarget = count;
+  }
+
+  /** The batch of rows, full, to hand on; the next rows go to a new one. */
+  fullBatch(): RowBatch {
+    const full = this.rows;
+    this.rows = new RowBatch(this.noteIndexes, this.noteTexts, BATCH_ROWS);
+    return full;
   }
 
   /** Per target: 0 not named in this file yet, 1 named, 2 with a row read. */

@@ -68,17 +68,10 @@ export function collectObservations(
     sheetNames[fileIndex] = read.sheet;
     problems.push(...read.problems);
     if (notKept !== -1) {
-      const place = { file: read.file, line: notKept, column: 1 };
-      problems.push(
-        error(
-          read.sheet === undefined ? place : { ...place, sheet: read.sheet },
-          "data.too-much-data",
-          {
-            rows: MAX_BATCHES * BATCH_ROWS,
-            files: MAX_BATCHES,
-          },
-        ),
-      );
+      const line = { file: read.file, line: notKept, column: 1 };
+      const place = read.sheet === undefined ? line : { ...line, sheet: read.sheet };
+      const bound = { rows: MAX_BATCHES * BATCH_ROWS, files: MAX_BATCHES };
+      problems.push(error(place, "data.too-much-data", bound));
     }
     for (const index of read.targets) {
       if (appeared[index] === 1) continue;
