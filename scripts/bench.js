@@ -223,10 +223,10 @@ for (const shape of ["office", "easy"]) {
   const dir = dataSet(targets, rows, shape);
   // Beside the goal's two commands: DuckDB on one thread (kpi reads on one), and both on the same
   // targets with one row of data, whose times taken off leave what the rows themselves cost.
-  const oneRow = dataSet(targets, 1, shape);
+  const oneRow = duckdb === null ? null : dataSet(targets, 1, shape);
   const scale = compare({
     kpi: kpiRun(dir),
-    ...(duckdb === null
+    ...(oneRow === null
       ? {}
       : {
           duckdb: duckdbRun(dir),

@@ -841,3 +841,43 @@ describe("the row store's bound", () => {
     expect(days).toEqual(Array.from({ length: 300 }, (_, day) => day));
   });
 });
+
+describe("rows of one target and date in different batches", () => {
+  const header = "target,date,value,note\n";
+  /** 5,000 rows of 2023 (the filler targets' days), `first` on line 2 and `later` on line 4,502. */
+  const fileWith = (first: string, later: string) => {
+    const many = targetsFrom(
+      `year: 2023\ntargets:\n  - { id: invest, title: 固投, target: 130, unit: 个 }\n${Array.from(
+        { length: 20 },
+        (_, at) => `  - { id: f${at}, title: F${at}, target: 100000 }`,
+      ).join("\n")}\n`,
+    );
+    const lines = [first];
+    const start = Date.UTC(2023, 0, 1) / 86_400_000;
+    for (let row = 1; row < 5000; row++)
+      lines.push(
+        row === 4500
+          ? later
+          : `f${row % 20},${formatDay(start + Math.floor(row / 20))},${row % 300},`,
+      );
+    const data = readCsvTexts(
+      [{ file: "a.csv", chunks: [`${header}${lines.join("\n")}\n`] }],
+      many,
+    );
+    return data.problems
+      .filter((problem) => (problem.params as { id?: string }).id === "invest")
+      .map((problem) => formatProblem(problem));
+  };
+
+  it("a different value sent again 4,500 lines on, past the first batch, is a conflict at both places", () => {
+    expect(fileWith("invest,2023-03-31,36,", "invest,2023-03-31,38,")).toEqual([
+      "a.csv:4502:1: invest on 2023-03-31 is 38 here but 36 at a.csv:2: delete the wrong row, or mark the right row as a correction (a note that begins with 更正 or correction)",
+    ]);
+  });
+
+  it("a correction past the first batch replaces the first row, and says so", () => {
+    expect(fileWith("invest,2023-03-31,36,", "invest,2023-03-31,38,修正")).toEqual([
+      "a.csv:4502:1: warning: invest on 2023-03-31: the correction 38 replaces 36 at a.csv:2",
+    ]);
+  });
+});
