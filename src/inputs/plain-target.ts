@@ -59,8 +59,8 @@ export const PLAIN_FIELDS: Readonly<Record<Kind, Readonly<Record<string, Check>>
     ...COMMON,
     ...REPORTED,
     kind: (value) => (value === "level" ? value : undefined),
-    min: finite,
-    max: finite,
+    min: numberOrReference,
+    max: numberOrReference,
     about: notBelowZero,
     breach_after: wholeAtLeast(2),
     tolerance: tolerance,
@@ -76,7 +76,7 @@ export const PLAIN_FIELDS: Readonly<Record<Kind, Readonly<Record<string, Check>>
     ...COMMON,
     ...REPORTED,
     kind: (value) => (value === "growth" ? value : undefined),
-    rate: finite,
+    rate: numberOrReference,
     bound: oneOf(["min", "max"]),
     about: tolerance,
     tolerance: tolerance,
@@ -169,6 +169,23 @@ function notBelowZero(value: unknown): number | undefined {
   return isFiniteNumber(value) && value >= 0 ? value : undefined;
 }
 
+/** A number, or `{ ref: ID }` with an optional `plus: N` or `times: N`, keys in the schema's order. */
+function numberOrReference(value: unknown): number | Record<string, unknown> | undefined {
+  if (!isPlainMapping(value)) return finite(value);
+  for (const key of Object.keys(value))
+    if (key !== "ref" && key !== "plus" && key !== "times") return undefined;
+  const ref = trimmedText(value.ref);
+  if (ref === undefined) return undefined;
+  const reference: Record<string, unknown> = { ref };
+  for (const key of ["plus", "times"] as const) {
+    if (!Object.hasOwn(value, key)) continue;
+    const number = finite(value[key]);
+    if (number === undefined) return undefined;
+    reference[key] = number;
+  }
+  return reference;
+}
+
 /** A whole number of at least `least`, as zod's `int` takes it (a safe integer). */
 function wholeAtLeast(least: number): Check {
   return (value) => (Number.isSafeInteger(value) && (value as number) >= least ? value : undefined);
@@ -256,7 +273,7 @@ export function plainTargetFile(data: unknown): PlainTargetFile | null {
  * plain prototype or none, without the keys the schema treats apart (`constructor`, `__proto__`)
  * and without symbols.
  */
-function isPlainMapping(value: unknown): value is Record<string, unknown> {
+export function isPlainMapping(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value);
   return (

@@ -20,6 +20,7 @@ import {
 } from "../core/project.js";
 import { closestMatch } from "../core/suggest.js";
 import { canonicalTimeZone, suggestTimeZone } from "../core/time-zone.js";
+import { isPlainMapping } from "./plain-target.js";
 import {
   CONTACT_KEYS,
   PROJECT_EXPECTATIONS,
@@ -160,8 +161,13 @@ export function plainProjectInput(data: unknown): ProjectFileInput | null {
         if (typeof value !== "string") return null;
         input[key] = value;
         break;
+      case "defaults":
+        // A mapping, as the schema's record takes it; its keys and values are checked after.
+        if (!isPlainMapping(value)) return null;
+        input[key] = { ...value };
+        break;
       default:
-        // scores, defaults and unknown keys: the schema's.
+        // scores, contacts and unknown keys: the schema's.
         return null;
     }
   }

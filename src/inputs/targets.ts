@@ -941,6 +941,12 @@ export function checkDefaults(
     else if (!defaultable().has(key))
       located.reportProblem(located.keyAt(["defaults"], key), unknownKey(defaultable())(key));
     else if (values) {
+      // A value of its simple form for some kind's field needs no schema (plain-target.ts).
+      const value = defaults[key];
+      if (
+        KINDS.some((kind) => isFieldOf(kind, key) && PLAIN_FIELDS[kind][key]?.(value) !== undefined)
+      )
+        continue;
       const fields = KINDS.flatMap((kind) => {
         const shape = checkingSchemas().targetSchemas[kind].shape as Record<string, z.ZodMiniType>;
         return Object.hasOwn(shape, key) ? [shape[key] as z.ZodMiniType] : [];

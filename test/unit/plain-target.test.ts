@@ -60,6 +60,23 @@ describe("a plain target is checked by hand, as the schema checks it", () => {
     fc.oneof(amounts, fc.constantFrom("10%", " 5 %", "+3%")),
     fc.constantFrom("-10%", "3", "10 %%"),
   );
+  // `{ ref: ID }`, with `plus` or `times` or both (both is an error the schema leaves to the load).
+  const references = near(
+    fc.record(
+      {
+        ref: near(fc.constantFrom("gdp.growth", " a.b ", "开工率"), fc.constantFrom("", "  ", 3)),
+        plus: amounts,
+        times: amounts,
+      },
+      { requiredKeys: ["ref"] },
+    ),
+    fc.oneof(
+      fc.constantFrom({}, { plus: 1 }, { ref: "a", step: 1 }, { ref: "a", plus: Number.NaN }),
+      fc.dictionary(fc.constantFrom("ref", "plus", "times", "__proto__", "by"), values, {
+        maxKeys: 3,
+      }),
+    ),
+  );
   const milestones = near(
     fc.array(
       fc.record(
@@ -96,12 +113,12 @@ describe("a plain target is checked by hand, as the schema checks it", () => {
     tolerance: tolerances,
     aggregate: words(["last", "sum"], ["mean"]),
     about: tolerances,
-    min: amounts,
-    max: amounts,
+    min: fc.oneof(amounts, references),
+    max: fc.oneof(amounts, references),
     breach_after: amounts,
     stretch: amounts,
     warn_days: amounts,
-    rate: amounts,
+    rate: fc.oneof(amounts, references),
     bound: words(["min", "max"], ["Min"]),
     input: words(["rate", "value"], ["amount"]),
     amount: amounts,
@@ -138,6 +155,13 @@ describe("a plain target is checked by hand, as the schema checks it", () => {
           expect(parsed.success).toBe(true);
           expect(plain).toStrictEqual(parsed.data);
           expect(Object.keys(plain)).toEqual(Object.keys(parsed.data ?? {}));
+          for (const key of ["min", "max", "rate"]) {
+            const reference = plain[key];
+            if (typeof reference === "object" && reference !== null)
+              expect(Object.keys(reference)).toEqual(
+                Object.keys((parsed.data as Record<string, unknown>)[key] ?? {}),
+              );
+          }
           if (Array.isArray(plain.schedule))
             plain.schedule.forEach((milestone, index) => {
               const given = (parsed.data as { schedule: object[] }).schedule[index] ?? {};
@@ -207,6 +231,14 @@ describe("a plain target is checked by hand, as the schema checks it", () => {
     expect(plainTarget("milestone", milestone)).toStrictEqual(milestone);
     const growth = { id: "gdp", title: "GDP", kind: "growth", rate: 7, about: "10%" };
     expect(plainTarget("growth", growth)).toStrictEqual(growth);
+    // The example's 与经济增长同步: a reference, its id trimmed as the schema trims it.
+    const inStep = { id: "income", title: "收入", kind: "growth", rate: { ref: " gdp " } };
+    expect(plainTarget("growth", inStep)).toStrictEqual({ ...inStep, rate: { ref: "gdp" } });
+    expect(plainTarget("growth", inStep)).toStrictEqual(
+      targetSchemas.growth.safeParse(inStep).data,
+    );
+    const below = { id: "m", title: "m", kind: "level", max: { times: 2, ref: "a", plus: 1 } };
+    expect(plainTarget("level", below)?.max).toStrictEqual({ ref: "a", plus: 1, times: 2 });
   });
 
   it("leaves every other field and value to the schema", () => {
@@ -221,7 +253,13 @@ describe("a plain target is checked by hand, as the schema checks it", () => {
     expect(plainTarget("progress", { ...base, target: Number.NaN })).toBeNull();
     expect(plainTarget("progress", { id: "t.1", title: "x" })).toBeNull();
     expect(
-      plainTarget("level", { id: "t.1", title: "x", kind: "level", min: { ref: "a" } }),
+      plainTarget("level", { id: "t.1", title: "x", kind: "level", min: { ref: "a", plus: "1" } }),
+    ).toBeNull();
+    expect(
+      plainTarget("level", { id: "t.1", title: "x", kind: "level", min: { ref: " " } }),
+    ).toBeNull();
+    expect(
+      plainTarget("growth", { ...base, kind: "growth", rate: { ref: "a", by: 1 } }),
     ).toBeNull();
     expect(plainTarget("level", { id: "t.1", title: "x", min: 1 })).toBeNull();
     expect(plainTarget("milestone", { ...base, kind: "milestone" })).toBeNull();

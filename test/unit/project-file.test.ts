@@ -515,6 +515,7 @@ describe("a project file of the common keys is checked by hand, as the schema ch
     fc.constant(null),
     fc.array(fc.oneof(fc.string(), fc.constantFrom(" 发改局", "", 3)), { maxLength: 3 }),
     fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }),
+    fc.constantFrom({ schedule: "linear", section: "经济" }, { __proto__: null, unit: "个" }, []),
   );
   const keys = fc.constantFrom(...PROJECT_KEYS, "office ", "ofice", "__proto__", "constructor");
 
@@ -548,6 +549,7 @@ describe("a project file of the common keys is checked by hand, as the schema ch
       lang: "zh",
       timezone: "Asia/Shanghai",
       allow_unknown: false,
+      defaults: { schedule: "linear" },
     };
     expect(plainProjectInput(data)).toEqual(projectFileSchema().safeParse(data).data);
     expect(plainProjectInput({ ...data, scores: { green: 90 } })).toBeNull();
