@@ -5,6 +5,7 @@
 import { Chalk } from "chalk";
 import Table from "cli-table3";
 import fc from "fast-check";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { displayWidth, renderTerminalTable } from "../../src/render/terminal-table.js";
 
@@ -107,5 +108,63 @@ describe("display width", () => {
     expect(displayWidth(chalk.red("指标"))).toBe(4);
     expect(displayWidth("e\u0301")).toBe(1);
     expect(displayWidth("😀")).toBe(2);
+    // Hand check: ✔ is one column alone, two as an emoji (U+FE0F); a keycap is two.
+    expect(displayWidth("✔ 绿灯")).toBe(1 + 1 + 2 + 2);
+    expect(displayWidth("✔\ufe0f")).toBe(2);
+    expect(displayWidth("1\ufe0f\u20e3 项")).toBe(2 + 1 + 2);
+    expect(displayWidth("⌚")).toBe(2);
+  });
+
+  /** string-width's measure, as displayWidth was before it measured simple lines itself. */
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the escape is the point
+  const measured = (line: string) => stringWidth(line.replace(/\u001b\[(?:\d*;){0,5}\d*m/g, ""));
+
+  it("measures every character of the BMP as string-width does", () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = String.fromCharCode(code);
+      if (displayWidth(text) !== measured(text))
+        expect(displayWidth(text), text).toBe(measured(text));
+    }
+  });
+
+  // Emoji, the characters that make one (keycaps, U+FE0F, joiners, modifiers) and those near them.
+  const emojiLike = [
+    ..."#*0123456789©®‼⁉™ℹ↔↩⌚⌨⏏⏩⏸Ⓜ▪▶◀◻◽☀☝♀♂⚕✅✔✖✨❤➕➡⬅⭐〰〽㊗㊙",
+    "\ufe0f",
+    "\ufe0e",
+    "\u20e3",
+    "\u200d",
+    "\u{1f3fb}",
+    "\u{1f1e8}",
+    "\u{1f1f3}",
+    "\u{e0067}",
+    "\ud83c",
+    "\u001b",
+    "\u009b",
+  ];
+  const others = [..."a 1.%指标绿灯，（）“”│─▲○\u0301\u00a0\u3000"];
+
+  it("measures every pair of emoji-like characters as string-width does", () => {
+    for (const first of [...emojiLike, ...others])
+      for (const second of [...emojiLike, ...others]) {
+        const text = first + second;
+        if (displayWidth(text) !== measured(text))
+          expect(displayWidth(text), text).toBe(measured(text));
+      }
+  });
+
+  it("measures any line as string-width does", () => {
+    const unit = fc.oneof(
+      fc.constantFrom(...emojiLike, ...others, "\u001b[31m", "\u001b[0m", "\u001b[1;2m"),
+      fc.string({ unit: "grapheme", maxLength: 2 }),
+      fc.string({ unit: "binary", maxLength: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (parts) => {
+        const line = parts.join("");
+        expect(displayWidth(line)).toBe(measured(line));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
