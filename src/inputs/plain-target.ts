@@ -1,8 +1,8 @@
 /**
  * A target of any kind whose every field is in its simple form, checked by hand as its zod
  * schema checks it: zod's parse was a third of reading 5,000 targets, and building the schemas
- * some 10 ms of every start. Anything else (a field not of its simple form, a reference, an
- * unknown key) is left to the schema, which words the problems. Tests hold the two equal wherever
+ * some 10 ms of every start. Anything else (a field not of its simple form, an unknown key) is
+ * left to the schema, which words the problems. Tests hold the two equal wherever
  * this answers, and the fields here the schemas' own (test/unit/plain-target.test.ts).
  */
 import { FREQUENCIES, type Kind } from "../core/model.js";

@@ -9,8 +9,8 @@
 import fullwidth from "is-fullwidth-code-point";
 import stringWidth from "string-width";
 
-// string-width's own test of a wide character. The package's types call it an ES module's default
-// export, and Node.js gives its module.exports as the default: a function that has it as `default`.
+// string-width's own test of a wide character: its `default` (the types have no other export; the
+// module's exports, which an import gets as its default, carry it too).
 const isFullwidthCodePoint = fullwidth.default;
 
 export interface TerminalTableOptions {
