@@ -373,6 +373,25 @@ targets:
       problemsOf("targets: [{ id: e, kind: level, title: E, min: { ref: c, plus: 1, times: 2 } }]"),
     ).toEqual(["t.yaml:1:74: a reference takes plus or times, not both"]);
   });
+
+  it("a reference's id typed with a full-width stop or space is no target's id, said where it is", () => {
+    const problems = (ref: string) =>
+      loadTargets(
+        [
+          {
+            file: "t.yaml",
+            text: `year: 2023\ntargets:\n  - { id: gdp, kind: growth, title: G, rate: 7 }\n  - { id: a, kind: growth, title: A, rate: { ref: ${ref} } }\n`,
+          },
+        ],
+        yaml,
+      ).problems.map((problem) => formatProblem(problem));
+    // A full stop typed after the id stays, and names no target (column 51: where the id is).
+    expect(problems("gdp。")).toEqual([
+      't.yaml:4:51: a refers to gdp。, which is no target\'s id (did you mean "gdp"?)',
+    ]);
+    // The spaces trim() takes off go, as they go from any text: U+3000 among them.
+    expect(problems("\u3000gdp")).toEqual([]);
+  });
 });
 
 describe("SPEC 2.5 result_by: results that arrive after the deadline", () => {
