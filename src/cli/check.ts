@@ -16,6 +16,7 @@ import {
   addInputOptions,
   addReportOptions,
   type InputOptions,
+  projectLanguage,
   resolveLabels,
 } from "./shared-options.js";
 
@@ -55,7 +56,8 @@ async function check(
       cause instanceof InputError &&
       (options.format === "github" || options.format === "junit")
     ) {
-      const problemLabels = resolveLabels(options.lang, context);
+      const project = await projectLanguage(options.config, context);
+      const problemLabels = resolveLabels(options.lang, context, project);
       const problems = sortProblems(cause.problems);
       if (options.format === "github")
         context.stdout.write(problemAnnotations(problems, problemLabels));

@@ -155,14 +155,14 @@ export async function labelsFromArguments(
   );
 }
 
-/** The project file's `lang`, or null when it has none or cannot be read. */
+/** The project file's `lang` (even when the file has an error), or null when it has none. */
 export async function projectLanguage(
   config: string | undefined,
   context: CliContext,
 ): Promise<Language | null> {
   if (context.env.KPI_LANG) return null;
   try {
-    return (await projectFileOf(context, config)).settings?.lang ?? null;
+    return (await projectFileOf(context, config)).lang;
   } catch {
     return null;
   }

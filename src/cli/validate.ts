@@ -92,7 +92,7 @@ async function validate(
   resolveLabels(options.lang, context);
   // The project file's problems are listed with the others, and do not keep the rest unchecked.
   const project = await projectFileOf(context, options.config);
-  const labels = resolveLabels(options.lang, context, project.settings?.lang ?? null);
+  const labels = resolveLabels(options.lang, context, project.lang);
   const chosen = await choosePaths(paths, options, targetsGiven, project.file);
   const collected = await collectInputs({
     targets: chosen.targets,

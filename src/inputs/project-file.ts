@@ -174,6 +174,24 @@ export function plainProjectInput(data: unknown): ProjectFileInput | null {
   return input as ProjectFileInput;
 }
 
+/**
+ * The language a project file asks for even when it has an error, so that its problems are worded
+ * in it (SPEC 7): the `lang` of its data when the YAML was read, else a top-level `lang: zh` or
+ * `lang: en` line of its text (a full-width colon elsewhere, say, keeps the YAML from being read).
+ * Null when it names neither; the wording then follows the environment.
+ */
+export function declaredLanguage(data: unknown, text: string): ProjectSettings["lang"] {
+  if (data !== undefined) {
+    const lang = isPlainMapping(data) ? data.lang : undefined;
+    return lang === "zh" || lang === "en" ? lang : null;
+  }
+  const line = LANG_LINE.exec(text);
+  return line === null ? null : (line[2] as "zh" | "en");
+}
+
+/** A top-level `lang:` line whose value is zh or en, plain or quoted, and perhaps a comment. */
+const LANG_LINE = /^lang[ ]*:[ ]+(["']?)(zh|en)\1[ ]*(?:#.*)?\r?$/m;
+
 /** A text of at least one character once trimmed, trimmed; null for anything else. */
 function trimmedText(value: unknown): string | null {
   if (typeof value !== "string") return null;

@@ -8,7 +8,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { error, type Problem, UsageError } from "../core/problems.js";
 import { DEFAULT_PROJECT, type ProjectSettings } from "../core/project.js";
-import { PROJECT_FILE, projectSettingsOf } from "../inputs/project-file.js";
+import { declaredLanguage, PROJECT_FILE, projectSettingsOf } from "../inputs/project-file.js";
 import { readPlainDocument, readYamlDocument, type Yaml } from "../inputs/targets.js";
 import { lineOfInvalidUtf8, nameEncoding } from "./decode-text.js";
 import { errorCode } from "./find-files.js";
@@ -19,6 +19,8 @@ export interface ProjectFile {
   file: string | null;
   /** The settings; the defaults when there is no file, null when the file has an error. */
   settings: ProjectSettings | null;
+  /** The language the file asks for, even when it has an error (its problems are worded in it). */
+  lang: ProjectSettings["lang"];
   problems: Problem[];
 }
 
@@ -43,7 +45,7 @@ export async function readProjectFile(
     const code = errorCode(cause);
     if (code === "ENOENT" || code === "ENOTDIR") {
       if (config !== undefined) throw new UsageError("option.config-not-found", { path: config });
-      return { file: null, settings: DEFAULT_PROJECT, problems: [] };
+      return { file: null, settings: DEFAULT_PROJECT, lang: null, problems: [] };
     }
     return failed(file, [error(startOf(file), "file.unreadable", { code })]);
   }
@@ -64,12 +66,13 @@ export async function readProjectFile(
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const source = { file, text, role: "project" as const };
   const document = readPlainDocument(source) ?? readYamlDocument(source, await loadYaml());
-  const loaded = projectSettingsOf(document);
-  return { file, settings: loaded.settings, problems: loaded.problems };
+  const { settings, problems } = projectSettingsOf(document);
+  const lang = settings === null ? declaredLanguage(document.data, text) : settings.lang;
+  return { file, settings, lang, problems };
 }
 
 function failed(file: string, problems: Problem[]): ProjectFile {
-  return { file, settings: null, problems };
+  return { file, settings: null, lang: null, problems };
 }
 
 function startOf(file: string) {

@@ -165,6 +165,46 @@ describe("the language: --lang, KPI_LANG, the project's lang, LANG, else en", ()
     ).toMatch(/^用法：/);
   });
 
+  it("the project file's own errors are worded in it, even when its YAML cannot be read", () => {
+    const wrongDays = repository(PROJECT.replace("due_days: 10", "due_days: -1"));
+    expect(runKpi(["check"], { cwd: wrongDays })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "kpi.yaml:5:11: due_days 必须是不小于 0 的整数天数，实际为 -1\nkpi: 1 个错误；未生成报告\n",
+    });
+    // A full-width colon after a key: no YAML document, but its lang line says zh.
+    const colon = repository(PROJECT.replace("title: ", "title："));
+    const expected =
+      'kpi.yaml:4:1: YAML 格式错误："：" 是全角冒号；键后应写半角冒号 ":" 和一个空格';
+    expect(runKpi(["check"], { cwd: colon }).stderr).toBe(
+      `${expected}\nkpi: 1 个错误；未生成报告\n`,
+    );
+    expect(runKpi(["validate"], { cwd: colon }).stderr).toBe(
+      `${expected}\nkpi: 1 个错误，没有警告\n`,
+    );
+    expect(runKpi(["check", "--format", "github"], { cwd: colon }).stdout).toBe(
+      `::error file=kpi.yaml,line=4,col=1,title=kpi%3A yaml.full-width-colon::${expected.slice(14)}\n`,
+    );
+    // --lang still wins.
+    expect(runKpi(["check", "--lang", "en"], { cwd: colon }).stderr).toMatch(
+      /^kpi\.yaml:4:1: invalid YAML: "：" is a full-width colon/,
+    );
+  });
+
+  it("a target file's errors are worded in it in GitHub's annotations too", () => {
+    const folder = repository(PROJECT);
+    const file = join(folder, "targets", "t.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("    target: 130", "    targt: 130"));
+    expect(runKpi(["check", "--format", "github"], { cwd: folder }).stdout).toBe(
+      [
+        "::error file=targets/t.yaml,line=3,col=5,title=kpi%3A schema.required::缺少必填字段 target",
+        '::error file=targets/t.yaml,line=7,col=5,title=kpi%3A target.unknown-key::未知的键 "targt"（是否应为 "target"？）',
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("a usage error is worded in it", () => {
     expect(runKpi(["check", "--formt", "json"], { cwd: FIXTURE }).stderr).toBe(
       "错误：未知的选项 '--formt'\n（是否应为 --format？）\n",
@@ -215,14 +255,20 @@ describe("--config names the project file", () => {
 });
 
 describe("a project file with problems: each at its place, exit 2, no report", () => {
-  it("an unknown key, with did you mean, in the environment's language", () => {
+  it("an unknown key, with did you mean, in the file's language, else the environment's", () => {
     const folder = repository(PROJECT.replace("title:", "tilte:"));
     expect(runKpi(["check"], { cwd: folder })).toEqual({
       code: 2,
       stdout: "",
+      stderr: 'kpi.yaml:4:1: 未知的键 "tilte"（是否应为 "title"？）\nkpi: 1 个错误；未生成报告\n',
+    });
+    const noLang = repository(PROJECT.replace("title:", "tilte:").replace("lang: zh\n", ""));
+    expect(runKpi(["check"], { cwd: noLang })).toEqual({
+      code: 2,
+      stdout: "",
       stderr: `kpi.yaml:4:1: unknown key "tilte" (did you mean "title"?)\nkpi: 1 error; no report was made\n`,
     });
-    expect(runKpi(["report"], { cwd: folder, env: { LANG: "zh_CN.UTF-8" } }).stderr).toBe(
+    expect(runKpi(["report"], { cwd: noLang, env: { LANG: "zh_CN.UTF-8" } }).stderr).toBe(
       'kpi.yaml:4:1: 未知的键 "tilte"（是否应为 "title"？）\nkpi: 1 个错误；未生成报告\n',
     );
   });

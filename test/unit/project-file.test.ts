@@ -10,6 +10,7 @@ import { DEFAULT_PROJECT, DEFAULT_SCORES } from "../../src/core/project.js";
 import { labelsFor } from "../../src/i18n/language.js";
 import { formatProblem } from "../../src/i18n/problem-text.js";
 import {
+  declaredLanguage,
   parseProjectFile,
   plainProjectInput,
   projectSettingsOf,
@@ -79,6 +80,40 @@ scores:
       owners: ["项目双进双产专班", "发改局"],
       scores: { ...DEFAULT_SCORES, green: 90 },
     });
+  });
+});
+
+describe("the language a file with an error asks for, so that its problems are worded in it", () => {
+  const languageOf = (text: string) => {
+    const document = readYamlDocument({ file: "kpi.yaml", text, role: "project" }, yaml);
+    expect(projectSettingsOf(document).settings).toBeNull();
+    return declaredLanguage(document.data, text);
+  };
+
+  it("is the data's lang when the YAML was read and another key is wrong", () => {
+    expect(languageOf("due_days: -1\nlang: zh\n")).toBe("zh");
+    expect(languageOf("lang: en\nowners: []\n")).toBe("en");
+    // A lang of neither language, or none: the environment words the problems.
+    expect(languageOf("lang: fr\n")).toBeNull();
+    expect(languageOf("due_days: -1\n")).toBeNull();
+  });
+
+  it("is a top-level lang line when the YAML could not be read", () => {
+    // A full-width colon after a key: no YAML document, but the line says zh.
+    expect(languageOf("title：月度亮晒\nlang: zh # labels\n")).toBe("zh");
+    expect(languageOf('title：月度亮晒\r\nlang: "en"\r\n')).toBe("en");
+    expect(languageOf("title：月度亮晒\nlang:   'zh'\n")).toBe("zh");
+    // Indented (not the file's key), another value, quotes that do not pair, or no space.
+    expect(languageOf("title：月度亮晒\n  lang: zh\n")).toBeNull();
+    expect(languageOf("title：月度亮晒\nlang: zhx\n")).toBeNull();
+    expect(languageOf("title：月度亮晒\nlang: \"zh'\n")).toBeNull();
+    expect(languageOf("title：月度亮晒\nlang:zh\n")).toBeNull();
+  });
+
+  it("is the settings' lang when the file is right", () => {
+    const text = "lang: zh\n";
+    expect(settingsOf(text).lang).toBe("zh");
+    expect(declaredLanguage(yaml.parse(text), text)).toBe("zh");
   });
 });
 
