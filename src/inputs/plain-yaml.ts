@@ -87,6 +87,8 @@ const DECIMAL = /^-?[0-9]{1,15}(?:\.[0-9]{1,15})?$/;
 /** Every other form the core schema reads as a number: left to `yaml`. */
 const OTHER_NUMBER =
   /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** The characters that a null, a boolean or a number of the core schema can start with. */
+const RESOLVED_STARTS = new Set([..."~nNtTfF+-.0123456789"]);
 /** Characters that start something other than a plain scalar (YAML's c-indicators). */
 const INDICATORS = new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
 /** Deeper nesting than any target file has; `yaml` reports what is wrong with it. */
@@ -392,6 +394,8 @@ function plainScalar(source: string): unknown {
   // "-3" is a number and "-x" text; "- x" and the other indicators are not plain scalars.
   if (INDICATORS.has(first) && !(first === "-" && source.length > 1 && source[1] !== " "))
     notPlain();
+  // Most values are text that no pattern below can match (a title, an owner): taken as they are.
+  if (!RESOLVED_STARTS.has(first)) return source;
   if (NULL.test(source)) return null;
   if (TRUE.test(source)) return true;
   if (FALSE.test(source)) return false;

@@ -43,6 +43,7 @@ import {
 import {
   type MilestoneSpec,
   milestoneValue,
+  type Preset,
   presetMilestones,
   progressDirection,
 } from "../core/schedule.js";
@@ -1437,9 +1438,9 @@ function buildProgress(context: BuildContext, input: ProgressTargetInput): Targe
     return null;
   }
   const schedule = input.schedule ?? "q30-h60-q85";
-  const specs: { spec: MilestoneSpec; index: number | null }[] =
+  const specs: readonly { spec: MilestoneSpec; index: number | null }[] =
     typeof schedule === "string"
-      ? presetMilestones(schedule, start, deadline).map((spec) => ({ spec, index: null }))
+      ? presetSpecs(schedule, start, deadline)
       : collectMilestones(context, schedule);
   const milestones = checkMilestones(context, specs, {
     start,
@@ -1493,6 +1494,27 @@ function buildGrowth(context: BuildContext, input: GrowthTargetInput): Target | 
   });
 }
 
+/**
+ * A preset's milestones, as `checkMilestones` takes them: the last period's kept, since most of a
+ * file's targets share their year and preset (5,000 targets, one list). Never changed by a caller.
+ */
+function presetSpecs(preset: Preset, start: Day, deadline: Day): readonly PresetSpec[] {
+  const last = lastPreset;
+  if (last.preset === preset && last.start === start && last.deadline === deadline)
+    return last.specs;
+  const specs = presetMilestones(preset, start, deadline).map((spec) => ({ spec, index: null }));
+  lastPreset = { preset, start, deadline, specs };
+  return specs;
+}
+
+type PresetSpec = { spec: MilestoneSpec; index: null };
+let lastPreset: { preset: Preset | ""; start: Day; deadline: Day; specs: readonly PresetSpec[] } = {
+  preset: "",
+  start: 0,
+  deadline: 0,
+  specs: [],
+};
+
 function collectMilestones(
   context: BuildContext,
   schedule: { by: string; progress?: string | undefined; value?: number | undefined }[],
@@ -1534,7 +1556,7 @@ function collectMilestones(
  */
 function checkMilestones(
   context: BuildContext,
-  specs: { spec: MilestoneSpec; index: number | null }[],
+  specs: readonly { spec: MilestoneSpec; index: number | null }[],
   period: { start: Day; deadline: Day; baseline: number; target: number },
 ): SchedulePoint[] | null {
   const problemsBefore = context.located.problems.length;
