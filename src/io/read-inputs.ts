@@ -102,13 +102,14 @@ export function dataFileKind(file: DataPath): DataFileKind {
 }
 
 /**
- * Whether a file found under the data paths is read as data: one named always is (so `-o` may
- * never name it); in a folder, delimited text is, and files listed as not read are not.
+ * Whether a file found under the data paths is an input of the run, which `-o` may never name: one
+ * named always is; in a folder, delimited text and workbooks (an old `.xls` too, which the run
+ * says to save again as `.xlsx`), and not the files passed over or listed as not read.
  */
 export function isDataInput(file: DataPath): boolean {
   if (file.folder === null) return true;
   const kind = dataFileKind(file);
-  return kind === "delimited" || kind === "delimited-if-header";
+  return kind !== "passed-over" && kind !== "not-read";
 }
 
 /**

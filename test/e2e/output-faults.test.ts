@@ -201,6 +201,33 @@ describe("-o that names an input of the run: refused before anything is written"
     });
   });
 
+  it.each([
+    ["a workbook", "2022-06.xlsx"],
+    ["an old .xls workbook", "2022-06.xls"],
+  ])("kpi check and report -o %s of the data folder", (_, name) => {
+    const { targets, data } = copy();
+    const workbook = join(data, name);
+    writeFileSync(workbook, readFileSync(join(REPO, "data/2022-06.xlsx")));
+    const before = readFileSync(workbook);
+    for (const command of [["check", "-f", "json"], ["report"]]) {
+      const { code, stdout, stderr } = runKpi([
+        ...command,
+        "-t",
+        targets,
+        "-d",
+        data,
+        "-o",
+        workbook,
+      ]);
+      expect({ code, stdout, stderr }).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `kpi: cannot write ${workbook}: it is the input file ${workbook}\n`,
+      });
+    }
+    expect(readFileSync(workbook).equals(before)).toBe(true);
+  });
+
   it("a file beside the inputs that is none of them is written", () => {
     const { targets, data } = copy();
     const out = join(data, "status.md");
