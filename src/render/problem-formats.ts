@@ -3,7 +3,7 @@
  * `kpi check --format github|junit` on a run that input errors stop. Each problem keeps its place
  * (file, line, column) and its words; JSON's are English, never translated.
  */
-import type { Problem } from "../core/problems.js";
+import { formatPlace, type Problem } from "../core/problems.js";
 import type { Labels } from "../i18n/labels.js";
 import { problemWords } from "../i18n/problem-text.js";
 import { escapeCommandData, escapeCommandProperty } from "./results-github.js";
@@ -56,6 +56,8 @@ export function renderValidationJson(model: ValidationModel): string {
       severity: problem.severity,
       code: problem.code,
       file: problem.place?.file ?? null,
+      // A workbook's problem: its sheet, `line` and `column` its cell's row and column there.
+      ...(problem.place?.sheet === undefined ? {} : { sheet: problem.place.sheet }),
       line: problem.place?.line ?? null,
       column: problem.place?.column ?? null,
       message: problemWords(problem),
@@ -74,10 +76,7 @@ export function renderProblemsJunit(problems: readonly Problem[], labels: Labels
     problems.length === 0
       ? ['    <testcase name="inputs" classname="kpi inputs"/>']
       : problems.map((problem) => {
-          const place =
-            problem.place === null
-              ? ""
-              : `${problem.place.file}:${problem.place.line}:${problem.place.column}`;
+          const place = problem.place === null ? "" : formatPlace(problem.place);
           const name = escapeXml(place === "" ? problem.code : `${place} ${problem.code}`);
           const file = problem.place === null ? "" : ` file="${escapeXml(problem.place.file)}"`;
           const line = problem.place === null ? "" : ` line="${problem.place.line}"`;

@@ -53,6 +53,24 @@ describe("workbooks through the CLI", () => {
     );
   });
 
+  it("validate's JSON and JUnit give a bad cell its sheet", () => {
+    const args = ["validate", "test/fixtures/workbooks/bad-cells.xlsx", ...TARGETS];
+    const json = runKpi([...args, "--format", "json"]);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout).problems[0]).toEqual({
+      severity: "error",
+      code: "data.cell-error",
+      file: "test/fixtures/workbooks/bad-cells.xlsx",
+      sheet: "数据",
+      line: 2,
+      column: 3,
+      message: "the cell holds the error #DIV/0!: correct the formula or write the value",
+    });
+    expect(runKpi([...args, "--format", "junit"]).stdout).toContain(
+      '<testcase name="test/fixtures/workbooks/bad-cells.xlsx:数据!C2 data.cell-error" classname="kpi inputs" file="test/fixtures/workbooks/bad-cells.xlsx" line="2">',
+    );
+  });
+
   it("gives a workbook row's warning its sheet in the JSON result", () => {
     const file = join(scratch, "missing.xlsx");
     writeFileSync(
