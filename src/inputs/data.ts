@@ -1213,29 +1213,62 @@ export function parseValue(written: string, target: Target): number | boolean | 
 }
 
 /**
- * A number with words or a unit around it (`约30`, `30个`, `12.5万`): `number` and the words, which
- * hold no digit, point or comma (so `1e3`, `.5` and `1,20` are no such thing).
+ * A number with words or a unit around it (`约30`, `30个`, `12.5万`): the words before it, a minus
+ * that NFKC leaves as it is (`−`, `–`, `—`), the digits, and the words after, which hold no digit,
+ * point or comma (so `1e3`, `.5` and `1,20` are no such thing).
  */
 const NUMBER_WITH_WORDS =
-  /^([^\d.,+-]*?)\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%?)\s*([^\d.,]*)$/;
-
-/** 万 and 亿 (written as escapes: the bundle stays ASCII) as the powers of ten they stand for. */
-const MULTIPLIERS: Readonly<Record<string, number>> = { "\u4e07": 1e4, "\u4ebf": 1e8 };
+  /^([^\d.,+\u2212\u2013\u2014-]*?)\s*([\u2212\u2013\u2014]?)([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%?)\s*([^\d.,]*)$/;
 
 /**
- * What to write instead of a number with words or a unit, or null when the text is not one: the
- * number alone, in the target's unit (`12.5万` is 125000 for a target counted in 个, and 12.5
- * for one in 万元).
+ * The powers of ten that 十, 百, 千, 万 and 亿 stand for (written as escapes: the bundle stays
+ * ASCII). 万 and 亿 may follow one of the first three (千万, 百亿).
+ */
+const MULTIPLIERS: Readonly<Record<string, number>> = {
+  "\u5341": 10,
+  "\u767e": 100,
+  "\u5343": 1e3,
+  "\u4e07": 1e4,
+  "\u4ebf": 1e8,
+};
+
+/**
+ * The power of ten that words start with, and the words after it (`千万元` is 1e7 and `元`); null
+ * when 十, 百 or 千 start a longer word that may be a unit of its own (千米, 千克, 百分点).
+ */
+function multiplierOf(words: string): { factor: number; rest: string } | null {
+  const first = MULTIPLIERS[words.charAt(0)];
+  if (first === undefined) return { factor: 1, rest: words };
+  if (first >= 1e4) return { factor: first, rest: words.slice(1) };
+  const second = MULTIPLIERS[words.charAt(1)] ?? 0;
+  if (second >= 1e4) return { factor: first * second, rest: words.slice(2) };
+  return words.length === 1 ? { factor: first, rest: "" } : null;
+}
+
+/**
+ * What to write instead of a number with words or a unit, or null when the text is not one or
+ * its words leave the number in doubt: the number alone, in the target's unit (`12.5万` is
+ * 125000 for a target counted in 个 and 12.5 for one in 万元; `5千万` is 0.5 for one in 亿元;
+ * `6320000000元` is 63.2 for one in 亿元), its sign kept (`−1` is -1). A number with words of
+ * no unit (`约63.2`, `63.2左右`, `7.1个百分点`) is taken to be in the target's unit already.
  */
 function numberWithin(text: string, target: Target): string | null {
   const match = NUMBER_WITH_WORDS.exec(text);
   if (match === null) return null;
-  const [, before = "", digits = "", percent = "", after = ""] = match;
-  if (before === "" && after === "") return null;
+  const [, before = "", minus = "", digits = "", percent = "", after = ""] = match;
+  if (before === "" && minus === "" && after === "") return null;
   if (percent !== "" && target.unit !== "%") return null;
-  const unit = target.unit ?? "";
-  const scale = (MULTIPLIERS[after.charAt(0)] ?? 1) / (MULTIPLIERS[unit.charAt(0)] ?? 1);
-  const plain = digits.replaceAll(",", "");
+  const written = multiplierOf(after);
+  if (written === null) return null;
+  // A growth rate is a percent whatever the unit of its figures: 万 and 亿 make no sense of it.
+  const rate = target.kind === "growth" && target.input === "rate";
+  if (rate && written.factor !== 1) return null;
+  const unit = rate ? null : multiplierOf(target.unit ?? "");
+  const unitFactor = unit?.factor ?? 1;
+  // Without a power of ten, the number is in the target's unit, or in its unit's base (元 of 亿元).
+  const inBase = unit !== null && unit.rest !== "" && written.rest.startsWith(unit.rest);
+  const scale = written.factor !== 1 ? written.factor / unitFactor : inBase ? 1 / unitFactor : 1;
+  const plain = `${minus === "" ? "" : "-"}${digits.replaceAll(",", "")}`;
   if (scale === 1) return `${plain}${percent}`;
   return `${Number((Number(plain) * scale).toPrecision(15))}${percent}`;
 }

@@ -72,6 +72,20 @@ describe("SPEC 3 (v2): date and value cells are NFKC-normalised", () => {
     // sales is counted in 万元: 12.5万 is 12.5 of its unit, 1.2亿 is 12000.
     ["sales,2022-01-31,12.5万元", "12.5万元", "12.5"],
     ["sales,2022-01-31,1.2亿", "1.2亿", "12000"],
+    // No power of ten: the number is in the target's unit already, whatever the words.
+    ["sales,2022-01-31,约63.2", "约63.2", "63.2"],
+    ["sales,2022-01-31,63.2左右", "63.2左右", "63.2"],
+    // In the unit's base: 1,200,000 元 is 120 万元.
+    ["sales,2022-01-31,1200000元", "1200000元", "120"],
+    // 千万 is 1e7: 5千万 is 5000 万元, and 50,000,000 个.
+    ["sales,2022-01-31,5千万", "5千万", "5000"],
+    ["invest,2022-01-31,5千万", "5千万", "50000000"],
+    ["invest,2022-01-31,3百万元", "3百万元", "3000000"],
+    ["invest,2022-01-31,5千", "5千", "5000"],
+    // A minus sign that NFKC keeps (U+2212, an en dash, an em dash) is kept in the suggestion.
+    ["sales,2022-01-31,\u22125", "\u22125", "-5"],
+    ["sales,2022-01-31,\u20131.5万", "\u20131.5万", "-1.5"],
+    ["invest,2022-01-31,\u20141", "\u20141", "-1"],
   ])("refuses %s, saying what to write instead", (line, value, write) => {
     const at = line.indexOf(",", line.indexOf(",") + 1) + 2;
     const result = row(line);
@@ -85,7 +99,8 @@ describe("SPEC 3 (v2): date and value cells are NFKC-normalised", () => {
   });
 
   it("keeps an exponent, a bare point and a lone word as numbers that are not numbers", () => {
-    for (const value of ["1e3", ".5", "about"])
+    // 千米 and 百分点 may be units of their own: no number is suggested for them.
+    for (const value of ["1e3", ".5", "about", "5千米", "3百分点"])
       expect(row(`invest,2022-01-31,${value}`).en).toEqual([
         `a.csv:2:19: value ${JSON.stringify(value)} is not a number: write a number (36, -3.5 or 1200)`,
       ]);

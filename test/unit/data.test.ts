@@ -288,6 +288,23 @@ describe("values", () => {
     expect(parseValue("1.0", hall)).toMatchObject(["data.value-not-done", { value: "1.0" }]);
   });
 
+  it("a growth rate's value with words is suggested as a percent, never scaled by its unit", () => {
+    const [growth] = targetsFrom(
+      "year: 2023\ntargets: [{ id: gdp, kind: growth, title: 地区生产总值, unit: 亿元, rate: 7 }]",
+    );
+    const target = growth as Target;
+    expect(parseValue("7.1个百分点", target)).toEqual([
+      "data.value-with-word",
+      { value: "7.1个百分点", write: "7.1" },
+    ]);
+    expect(parseValue("\u22120.5", target)).toEqual([
+      "data.value-with-word",
+      { value: "\u22120.5", write: "-0.5" },
+    ]);
+    // 万 in a rate is no power of ten of it: nothing is suggested.
+    expect(parseValue("5万", target)).toEqual(["data.value-not-number", { value: "5万" }]);
+  });
+
   it("property: a formatted decimal reads back as the same number", () => {
     fc.assert(
       fc.property(
