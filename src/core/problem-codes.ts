@@ -353,6 +353,17 @@ export interface ProblemParams {
     there: number | null;
     first: Place;
   };
+  /**
+   * A row of a month range of an `aggregate: sum` target (`2022年5-7月`, SPEC 3) whose months hold
+   * another row of the target (`other`, dated `otherDate`): its amount would be added twice.
+   */
+  "data.range-overlaps": {
+    id: string;
+    from: string;
+    date: string;
+    otherDate: string;
+    other: Place;
+  };
   "data.more-conflicts": { count: number };
   /**
    * (v2) A correction (a row whose note begins with 修正, 更正 or correction) replaces the unmarked

@@ -393,6 +393,8 @@ export const enMessages: Messages = {
     `${id} on ${date} is ${here} here but ${there} at ${formatPlace(first, "line")}: delete the wrong row, or mark the right row as a correction (a note that begins with 更正 or correction)`,
   "data.base-conflict": ({ id, date, here, there, first }) =>
     `${id} on ${date} has the same value here as at ${formatPlace(first, "line")} but ${here === null ? "no base" : `base ${here}`} here and ${there === null ? "no base" : `base ${there}`} there, so the growth would differ: delete the wrong row, or mark the right row as a correction (a note that begins with 更正 or correction)`,
+  "data.range-overlaps": ({ id, from, date, otherDate, other }) =>
+    `${id}: this row's amount is for ${from} to ${date}, which holds ${otherDate}, given already at ${formatPlace(other, "line")}: summed, that period would be counted twice; give the months not yet reported alone, or delete the rows this one covers`,
   "data.more-conflicts": ({ count }) =>
     `${count} more rows in this file disagree with earlier rows`,
   "data.correction": ({ id, date, value, replaced, first }) =>

@@ -391,6 +391,8 @@ export function chineseMessages(): Messages {
       `${id} 在 ${date} 的数值此处为 ${rowValue(here)}，但在 ${formatPlace(first, "line")} 为 ${rowValue(there)}：请删去错误的一行，或在正确一行的备注开头写“更正”`,
     "data.base-conflict": ({ id, date, here, there, first }) =>
       `${id} 在 ${date} 的数值与 ${formatPlace(first, "line")} 相同，但同期数此处${here === null ? "未填" : `为 ${here}`}，该处${there === null ? "未填" : `为 ${there}`}，算出的增速不同：请删去错误的一行，或在正确一行的备注开头写“更正”`,
+    "data.range-overlaps": ({ id, from, date, otherDate, other }) =>
+      `${id} 此行数值是 ${from} 至 ${date} 的合计，其中 ${otherDate} 已在 ${formatPlace(other, "line")} 填报：累加时这段时间会重复计算；请只填尚未填报的月份，或删去此行所含的行`,
     "data.more-conflicts": ({ count }) => `本文件另有 ${count} 行与之前的行数值不一致`,
     "data.correction": ({ id, date, value, replaced, first }) =>
       `${id} 在 ${date} 的更正值 ${rowValue(value)} 取代了 ${formatPlace(first, "line")} 的 ${rowValue(replaced)}`,

@@ -4,7 +4,15 @@
  * against the target) or as a problem at its place; nothing is kept of a row but its target, day,
  * value and line. The rows of all files become observations in observations.ts.
  */
-import { type DateParse, formatDay, type MonthRange, parseDate } from "../core/dates.js";
+import {
+  civilFromDay,
+  type DateParse,
+  type Day,
+  dayFromCivil,
+  formatDay,
+  type MonthRange,
+  parseDate,
+} from "../core/dates.js";
 import { MAX_MAGNITUDE, type Target } from "../core/model.js";
 import {
   type CodeAndParams,
@@ -139,6 +147,11 @@ export class RowBatch {
   reported: Int32Array | null = null;
   /** Each row's note in `noteTexts`, -1 for none; null while none has one. */
   notes: Int32Array | null = null;
+  /**
+   * The first day of each row of a month range that is a period's own amount (`2022年5-7月` of an
+   * `aggregate: sum` target, SPEC 3), by the row's place in the batch; null while there is none.
+   */
+  spans: Map<number, Day> | null = null;
 
   /**
    * @param noteTexts the file's notes, each different one once (a file's notes are few and
@@ -154,6 +167,12 @@ export class RowBatch {
     this.values = new Float64Array(capacity);
     this.lines = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
+  }
+
+  /** Row `at` is a month range's amount, whose months start on `from`. */
+  markSpan(at: number, from: Day): void {
+    this.spans ??= new Map();
+    this.spans.set(at, from);
   }
 
   /** The index in `noteTexts` of a row's note (trimmed, not empty). */
@@ -553,6 +572,11 @@ class FileReader {
     const note = noteText.trim();
     const noteIndex = note === "" ? -1 : this.rows.note(note);
     this.rows.push(index, date.day, +value, line, base, flags, reported, noteIndex);
+    // A range from a later month than January is a period's own amount: the months it covers.
+    if (date.months !== undefined && date.months.first > 1) {
+      const { year } = civilFromDay(date.day);
+      this.rows.markSpan(this.rows.length - 1, dayFromCivil(year, date.months.first, 1));
+    }
     this.targetState[index] = 2;
   }
 

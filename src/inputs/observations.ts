@@ -159,6 +159,32 @@ function observationsOf(
         }),
       );
     };
+    /**
+     * A month range's amount is the period's own (`aggregate: sum`): another row dated within its
+     * months, before its end, would be added with it, and that period counted twice.
+     */
+    const checkSpans = (group: Int32Array) => {
+      for (const row of group) {
+        const from = rows.spanStart(row);
+        if (from === undefined) continue;
+        const day = rows.day(row);
+        let other = -1;
+        for (const candidate of group) {
+          const at = rows.day(candidate);
+          if (at >= from && at < day && (other === -1 || at < rows.day(other))) other = candidate;
+        }
+        if (other === -1 || !conflicts.counts(rows.place(row))) continue;
+        problems.push(
+          error(rows.place(row), "data.range-overlaps", {
+            id: target.id,
+            from: formatDay(from),
+            date: formatDay(day),
+            otherDate: formatDay(rows.day(other)),
+            other: rows.place(other),
+          }),
+        );
+      }
+    };
     let reported = false;
     let shared = false;
     // Most targets have one row per date, read in date order (an export at each date, or one
@@ -185,6 +211,7 @@ function observationsOf(
         start = end;
       }
     }
+    if (rows.hasSpans) checkSpans(group);
     const kept = shared ? onePerDate(rows, group) : group;
     const series = new Series(rows, kept, done, reported ? group : null);
     observations.set(target.id, series);
@@ -286,6 +313,8 @@ class RowStore implements RowColumns {
   length = 0;
   /** Whether a row has a reported date (SPEC 4, v2): most files have none. */
   hasReportedDates = false;
+  /** Whether a row is a month range of a period's own amount (`2022年5-7月`): few files have one. */
+  hasSpans = false;
   readonly batches: RowBatch[] = [];
   /** Each batch's file, an index into `fileNames`. */
   private readonly batchFiles: number[] = [];
@@ -301,6 +330,7 @@ class RowStore implements RowColumns {
     this.batchFiles.push(file);
     this.length += batch.length;
     if (batch.reported !== null) this.hasReportedDates = true;
+    if (batch.spans !== null) this.hasSpans = true;
   }
 
   private batchOf(row: number): RowBatch {
@@ -340,6 +370,11 @@ class RowStore implements RowColumns {
   /** Whether the value was written with a decimal point. */
   decimalPoint(row: number): boolean {
     return ((this.batchOf(row).flags[row & BATCH_MASK] as number) & ROW_DECIMAL_POINT) !== 0;
+  }
+
+  /** The first day of a month range row's months, or undefined for any other row. */
+  spanStart(row: number): Day | undefined {
+    return this.batchOf(row).spans?.get(row & BATCH_MASK);
   }
 
   reported(row: number): Day {

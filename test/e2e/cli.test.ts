@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/program.js";
-import { NO_PROJECT_FOLDER, runKpi } from "../run-kpi.js";
+import { NO_PROJECT_FOLDER, REPO, runKpi } from "../run-kpi.js";
 
 const BASIC = [
   "-t",
@@ -280,6 +280,24 @@ describe("bad input: exit 2, every problem at its place, no stack trace, no repo
     expect(stderr).toContain(`test/fixtures/bad-data/${message}`);
     expect(stderr).toMatch(/kpi: 1 error; no report was made\n$/);
     expect(stderr).not.toMatch(NO_STACK);
+  });
+
+  it("data: a month range that holds months already reported, for a target that adds its rows", () => {
+    // The example's platform.above-scale-projects adds up its months (aggregate: sum); May's and
+    // June's rows are in; a "May to July" row would count them twice: 31 + 20, where 36 is true.
+    const folder = mkdtempSync(join(tmpdir(), "kpi-range-"));
+    for (const part of ["kpi.yaml", "targets", "data"])
+      cpSync(join(REPO, part), join(folder, part), { recursive: true });
+    writeFileSync(
+      join(folder, "data", "2022-07.csv"),
+      "target,date,value,note\nplatform.above-scale-projects,2022年5-7月,20,5-7月合计\n",
+    );
+    const { code, stdout, stderr } = runKpi(["check", "--lang", "zh"], { cwd: folder });
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(
+      /^data\/2022-07\.csv:2:1: platform\.above-scale-projects 此行数值是 2022-05-01 至 2022-07-31 的合计，其中 2022-05-31 已在 data\/2022-05\.csv:\d+ 填报：累加时这段时间会重复计算/,
+    );
+    expect(stderr).toMatch(/kpi: 1 个错误；未生成报告\n$/);
   });
 
   it("data: a file that is not UTF-8 when UTF-8 is forced", () => {

@@ -161,6 +161,46 @@ describe("SPEC 3 (v2): the new date forms", () => {
     });
   });
 
+  it("refuses a later range that holds another row of its target: that period would be added twice", () => {
+    // sales adds up its rows: May 70 + June 80 + "May to July" 200 would count May and June twice.
+    const monthly = read({
+      "a.csv": "target,date,value\nsales,2022年5月,70\nsales,2022年6月,80\n",
+      "b.csv": "target,date,value\nsales,2022年5-7月,200\n",
+    });
+    const overlap = (at: string) =>
+      `b.csv:2:1: sales: this row's amount is for 2022-05-01 to 2022-07-31, which holds 2022-05-31, given already at ${at}: summed, that period would be counted twice; give the months not yet reported alone, or delete the rows this one covers`;
+    expect(monthly.en).toEqual([overlap("a.csv:2")]);
+    expect(monthly.zh).toEqual([
+      "b.csv:2:1: sales 此行数值是 2022-05-01 至 2022-07-31 的合计，其中 2022-05-31 已在 a.csv:2 填报：累加时这段时间会重复计算；请只填尚未填报的月份，或删去此行所含的行",
+    ]);
+    // In any order of files: the range first, the month it holds after.
+    const later = read({
+      "a.csv": "target,date,value\nsales,2022年5-7月,200\n",
+      "b.csv": "target,date,value\nsales,2022-06-30,80\n",
+    });
+    expect(later.en).toEqual([
+      "a.csv:2:1: sales: this row's amount is for 2022-05-01 to 2022-07-31, which holds 2022-06-30, given already at b.csv:2: summed, that period would be counted twice; give the months not yet reported alone, or delete the rows this one covers",
+    ]);
+    // Two ranges that share June: the later one holds the earlier one's end.
+    const ranges = read({
+      "a.csv": "target,date,value\nsales,2022年4-6月,300\nsales,2022年6-8月,310\n",
+    });
+    expect(ranges.en).toEqual([
+      "a.csv:3:1: sales: this row's amount is for 2022-06-01 to 2022-08-31, which holds 2022-06-30, given already at a.csv:2: summed, that period would be counted twice; give the months not yet reported alone, or delete the rows this one covers",
+    ]);
+    // Ranges and months that meet without sharing one are read: April, then May to July, then August.
+    const apart = read({
+      "a.csv":
+        "target,date,value\nsales,2022年4月,60\nsales,2022年5-7月,200\nsales,2022-08-31,90\n",
+    });
+    expect(apart.en).toEqual([]);
+    expect(apart.values.sales).toEqual([
+      ["2022-04-30", 60, "a.csv:2"],
+      ["2022-07-31", 200, "a.csv:3"],
+      ["2022-08-31", 90, "a.csv:4"],
+    ]);
+  });
+
   it.each([
     [
       "sales,2022年1-3月,900",

@@ -192,6 +192,13 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
     there: true,
     first: { file: "data/x.csv", line: 2, column: 1 },
   },
+  "data.range-overlaps": {
+    id: "platform.above-scale-projects",
+    from: "2022-05-01",
+    date: "2022-07-31",
+    otherDate: "2022-05-31",
+    other: { file: "data/2022-05.csv", line: 8, column: 1 },
+  },
   "data.base-conflict": {
     id: "gdp.amount",
     date: "2022-06-30",
