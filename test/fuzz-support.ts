@@ -224,7 +224,9 @@ const QUARTER_NUMERALS = ["一", "二", "三", "四"];
  * (`2022年4-6月`) its first month: a range from January is a total to date, a later one a period's
  * own amount.
  */
-export function oracleDateOf(text: string): { day: number; firstMonth?: number } | undefined {
+export function oracleDateOf(
+  text: string,
+): { day: number; firstMonth?: number; from?: number } | undefined {
   let rest = text.normalize("NFKC").trim();
   // A time of day after a space or "T" is allowed only at midnight, and only after a day.
   const clock = /^(.*?)(?:\s+|T)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,9}))?)?$/.exec(
@@ -258,7 +260,10 @@ export function oracleDateOf(text: string): { day: number; firstMonth?: number }
     const last = Number(range[4]);
     if (first < 1 || first >= last) return undefined;
     const end = endOf(Number(range[1]), last);
-    return end === undefined ? undefined : { day: end.day, firstMonth: first };
+    const from = oracleDay(Number(range[1]), first, 1);
+    return end === undefined || from === undefined
+      ? undefined
+      : { day: end.day, firstMonth: first, from };
   }
   return undefined;
 }
@@ -367,7 +372,14 @@ export function oracleRead(
   const errors: string[] = [];
   const warnings: string[] = [];
   const irregular = new Set<string>();
-  const rows: { id: string; day: number; value: number | boolean; place: string }[] = [];
+  const rows: {
+    id: string;
+    day: number;
+    value: number | boolean;
+    place: string;
+    /** A later month range's first day: the months whose rows it would add again. */
+    from?: number;
+  }[] = [];
   for (const source of files) {
     const { file } = source;
     // A mixed file is one error at its first line that is not UTF-8, and no row.
@@ -472,8 +484,21 @@ export function oracleRead(
         errors.push(place);
         continue;
       }
-      rows.push({ id: target.id, day, value, place });
+      rows.push({
+        id: target.id,
+        day,
+        value,
+        place,
+        ...(date.firstMonth !== undefined && date.firstMonth > 1 ? { from: date.from } : {}),
+      });
     }
+  }
+  // A later month range holds no other row of its target dated before its end.
+  for (const row of rows) {
+    const { from } = row;
+    if (from === undefined) continue;
+    if (rows.some((other) => other.id === row.id && other.day >= from && other.day < row.day))
+      errors.push(row.place);
   }
   // Rows of one target and date must agree; the first one is kept.
   const first = new Map<string, (typeof rows)[number]>();
