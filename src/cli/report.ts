@@ -1,6 +1,7 @@
 /** `kpi report`: the status report of SPEC section 5 and issue 4, as markdown or a page (issue 8). */
 import { type Command, Option } from "commander";
 import { getExitCode, parseFailOn } from "../core/exit-code.js";
+import { UsageError } from "../core/problems.js";
 import { buildReport } from "../core/report-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { type FormatOf, formatEntry, loadRenderer } from "../render/index.js";
@@ -52,6 +53,7 @@ async function report(
   options: ReportOptions,
 ): Promise<number> {
   const failOn = parseFailOn(options.failOn);
+  const issue = issueOf(options.issue);
   checkBinaryOutput(formatEntry("report", options.format), options.format, options.output, context);
   const { labels, inputs, asOf, project } = await startReportRun(options, dataArguments, context);
   // The HTML report charts every progress target, so it needs every target's monthly history.
@@ -71,7 +73,7 @@ async function report(
       labels,
       charts: options.charts === true,
       byOwner: options.by === "owner",
-      issue: issueOf(options.issue) ?? project.issue,
+      issue: issue ?? project.issue,
     }),
     options.output,
     context,
@@ -79,9 +81,15 @@ async function report(
   return getExitCode(model, failOn);
 }
 
-/** `--issue 7` is 第 7 期; any other text is the issue line as it is printed. */
-function issueOf(option: string | undefined): number | string | null {
-  if (option === undefined || option.trim() === "") return null;
-  const text = option.trim();
-  return /^[1-9][0-9]{0,8}$/.test(text) ? Number(text) : text;
+/**
+ * `--issue`, trimmed (`7` is 第 7 期, any other text the line as printed: `issueLine`); a number
+ * that is no issue's (`0`, `-1`, `1.5`, in full-width digits too) is refused, as in kpi.yaml.
+ */
+function issueOf(option: string | undefined): string | null {
+  const text = option?.trim() ?? "";
+  if (text === "") return null;
+  const number = text.normalize("NFKC");
+  if (/^[+-]?[0-9]+(?:\.[0-9]*)?$/.test(number) && !/^0*[1-9][0-9]{0,8}$/.test(number))
+    throw new UsageError("option.issue-invalid", { value: text });
+  return text;
 }

@@ -431,6 +431,8 @@ export interface ProblemParams {
   "option.as-of-not-calendar": { value: string };
   "option.as-of-invalid": { value: string };
   "option.lang-invalid": { value: string };
+  /** `--issue` written as a number that is no whole number ≥ 1 (`0`, `-1`, `1.5`). */
+  "option.issue-invalid": { value: string };
   "option.fail-on-invalid": { value: string; statuses: string[] };
   "option.encoding-unknown": { encoding: string };
   "option.config-not-found": { path: string };

@@ -422,6 +422,8 @@ export const enMessages: Messages = {
   "option.as-of-invalid": ({ value }) =>
     `--as-of ${JSON.stringify(value)} is not a date (2022-03-31, 2022-03, 2022-Q1 or today)`,
   "option.lang-invalid": ({ value }) => `--lang must be en or zh, got ${JSON.stringify(value)}`,
+  "option.issue-invalid": ({ value }) =>
+    `--issue must be a whole number of at least 1 (7 for No. 7) or the issue line as printed, got ${JSON.stringify(value)}`,
   "option.fail-on-invalid": ({ value, statuses }) =>
     `--fail-on must be none or a comma list of ${statuses.join(", ")}, got ${JSON.stringify(value)}`,
   "option.encoding-unknown": ({ encoding }) => `unknown encoding "${encoding}"`,

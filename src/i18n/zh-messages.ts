@@ -417,6 +417,8 @@ export function chineseMessages(): Messages {
     "option.as-of-invalid": ({ value }) =>
       `--as-of ${JSON.stringify(value)} 不是日期（可用 2022-03-31、2022-03、2022-Q1 或 today）`,
     "option.lang-invalid": ({ value }) => `--lang 必须是 en 或 zh，实际为 ${JSON.stringify(value)}`,
+    "option.issue-invalid": ({ value }) =>
+      `--issue 必须是不小于 1 的整数（7 即“第 7 期”）或照印的期数文字，实际为 ${JSON.stringify(value)}`,
     "option.fail-on-invalid": ({ value, statuses }) =>
       `--fail-on 必须是 none 或以逗号分隔的状态（${statuses.join(", ")}），实际为 ${JSON.stringify(value)}`,
     "option.encoding-unknown": ({ encoding }) => `未知的编码 "${encoding}"`,

@@ -87,7 +87,7 @@ export function buildNotice(model: ReportModel, options: NoticeOptions): NoticeD
   const date = noticeDate(model.asOf, labels);
   const issue = options.issue;
   return {
-    issueLine: issue === null ? null : typeof issue === "number" ? words.issue(issue) : issue,
+    issueLine: issueLine(issue, labels),
     office: model.office,
     notice: model.notice,
     date,
@@ -251,4 +251,15 @@ function notes(model: ReportModel, labels: Labels): NoticeBlock[] {
       .filter((text) => text !== "")
       .map(paragraph),
   ];
+}
+
+/**
+ * The issue line of a notice or page: a number (`7`, or `７` as a full-width keyboard types it)
+ * is 第 7 期; any other text is printed as it is.
+ */
+export function issueLine(issue: number | string | null, labels: Labels): string | null {
+  if (issue === null) return null;
+  if (typeof issue === "number") return labels.notice.issue(issue);
+  const digits = issue.normalize("NFKC").trim();
+  return /^0*[1-9][0-9]{0,8}$/.test(digits) ? labels.notice.issue(Number(digits)) : issue;
 }

@@ -38,6 +38,7 @@ import {
   standingLine,
 } from "./format.js";
 import { escapeHtml } from "./html-escape.js";
+import { issueLine } from "./notice-model.js";
 import { type ChartMarkKind, renderLegendKey, renderProgressChart } from "./svg-chart.js";
 
 export interface ReportHtmlOptions {
@@ -79,20 +80,18 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
   const asOf = formatDay(model.asOf);
   const title = model.title === null ? words.title(asOf) : words.namedTitle(model.title, asOf);
   const until = formatDay(model.asOf + DUE_SOON_DAYS);
-  const issue = options.issue ?? null;
-  const issueLine =
-    issue === null ? null : typeof issue === "number" ? labels.notice.issue(issue) : issue;
+  const issueText = issueLine(options.issue ?? null, labels);
   const body = [
     "<header>",
     // The office's own head, as on its notices: the office and the issue line over the title.
-    ...(model.office === null && issueLine === null
+    ...(model.office === null && issueText === null
       ? []
       : [
           `<p class="masthead">${[
             ...(model.office === null
               ? []
               : [`<span class="office">${escapeHtml(model.office)}</span>`]),
-            ...(issueLine === null ? [] : [`<span class="issue">${escapeHtml(issueLine)}</span>`]),
+            ...(issueText === null ? [] : [`<span class="issue">${escapeHtml(issueText)}</span>`]),
           ].join(" ")}</p>`,
         ]),
     `<h1>${escapeHtml(title)}</h1>`,

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/program.js";
-import { NO_PROJECT_FOLDER, REPO, runKpi } from "../run-kpi.js";
+import { NO_PROJECT_FOLDER, REPO, runExample, runKpi } from "../run-kpi.js";
 
 const BASIC = [
   "-t",
@@ -448,6 +448,21 @@ describe("found in review", () => {
     );
     expect(json.results[0].actual).toBe(7903465671);
     expect(json.results[4].actual).toBe(4198724.07);
+  });
+
+  it("--issue: full-width digits are the issue's number; a number that is no issue's is refused", () => {
+    const page = runExample(["report", "--format", "html", "--lang", "zh", "--issue", "７"]);
+    expect(page.stdout).toContain('<span class="issue">第 7 期</span>');
+    for (const value of ["0", "-1", "1.5"])
+      expect(runExample(["report", "--lang", "zh", "--issue", value])).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `kpi: --issue 必须是不小于 1 的整数（7 即“第 7 期”）或照印的期数文字，实际为 "${value}"\n`,
+      });
+    // Any other text is the issue line as it is printed.
+    expect(runExample(["report", "--format", "html", "--issue", "2022年第3期"]).stdout).toContain(
+      '<span class="issue">2022年第3期</span>',
+    );
   });
 
   it("reads a file named twice (./a.csv and a.csv) once", () => {

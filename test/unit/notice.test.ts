@@ -10,7 +10,7 @@ import { checkBinaryOutput } from "../../src/cli/emit-output.js";
 import { buildReport } from "../../src/core/report-model.js";
 import { labelsFor } from "../../src/i18n/language.js";
 import { readData, readTargets } from "../../src/io/read-inputs.js";
-import { buildNotice, type NoticeBlock, runsOf } from "../../src/render/notice-model.js";
+import { buildNotice, issueLine, type NoticeBlock, runsOf } from "../../src/render/notice-model.js";
 import { renderReportDocx, xmlText } from "../../src/render/report-docx.js";
 import { day, readCsvTexts, targetsFrom, usageMessage } from "../helpers.js";
 
@@ -32,6 +32,21 @@ const headings = (blocks: readonly NoticeBlock[]) =>
   blocks.flatMap((block) => (block.kind === "heading" ? [block.text] : []));
 const tables = (blocks: readonly NoticeBlock[]) =>
   blocks.flatMap((block) => (block.kind === "table" ? [block] : []));
+
+describe("the issue line", () => {
+  it("is 第 N 期 for a whole number ≥ 1, typed in full-width digits too; any other text as it is", () => {
+    const zh = labelsFor("zh");
+    expect(issueLine(7, zh)).toBe("第 7 期");
+    expect(issueLine("7", zh)).toBe("第 7 期");
+    expect(issueLine("７", zh)).toBe("第 7 期");
+    expect(issueLine(" １２ ", zh)).toBe("第 12 期");
+    expect(issueLine("07", zh)).toBe("第 7 期");
+    expect(issueLine("7", labelsFor("en"))).toBe("No. 7");
+    for (const text of ["2022年第3期", "0", "-1", "1.5", "abc"])
+      expect(issueLine(text, zh)).toBe(text);
+    expect(issueLine(null, zh)).toBeNull();
+  });
+});
 
 describe("the notice's document model", () => {
   it("heads it with the issue, the office, the date and the title (kpi.yaml's, else one with the month)", async () => {

@@ -246,6 +246,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "option.as-of-not-calendar": { value: "2022-02-30" },
   "option.as-of-invalid": { value: "someday" },
   "option.lang-invalid": { value: "fr" },
+  "option.issue-invalid": { value: "-1" },
   "option.fail-on-invalid": {
     value: "purple",
     statuses: ["red", "yellow", "grey", "green", "late"],
