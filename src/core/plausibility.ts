@@ -6,7 +6,8 @@
  *   (b) with `aggregate: last`, a running total that moves against the target's direction by more
  *       than the tolerance from one row to the next (a period's own amount for the total to date);
  *   (c) for a `%` target of at least 5, a value above 0 and at most 1 written with a decimal point
- *       (a share written as a fraction: 0.31 for 31%);
+ *       (a share written as a fraction: 0.31 for 31%); also for a growth rate of at least 5, a
+ *       percent whatever its unit (0.071 for 7.1%);
  *   (d) not in the SPEC: for a growth target of `input: value`, a value more than 10 times last
  *       year's figure or less than a tenth of it (a unit slip in one of them: 226 亿元 against
  *       20000 万元 would be a fall of 98.9%, a red light with nothing said).
@@ -44,7 +45,8 @@ export interface PlausibilityWarning {
 /** The plausibility warnings of a target's rows (one per date, in date order), in date order. */
 export function plausibilityWarnings(target: Target, rows: Series): PlausibilityWarning[] {
   if (target.kind === "milestone" || rows.length === 0) return [];
-  if (target.kind === "growth") return target.input === "value" ? growthWarnings(target, rows) : [];
+  if (target.kind === "growth")
+    return target.input === "value" ? growthWarnings(target, rows) : rateFractions(target, rows);
   const warnings: PlausibilityWarning[] = [];
   const fractions = takesFractionCheck(target);
   const progress = target.kind === "progress" ? target : null;
@@ -96,20 +98,38 @@ export function plausibilityWarnings(target: Target, rows: Series): Plausibility
       }
       previous = index;
     }
-    if (fractions && value > 0 && (value < 1 || (value === 1 && rows.writtenWithPoint(index)))) {
-      warnings.push({
-        index,
-        problem: [
-          "data.percent-fraction",
-          {
-            id: target.id,
-            date: formatDay(rows.day(index)),
-            value,
-            write: Number((value * 100).toPrecision(12)),
-          },
-        ],
-      });
-    }
+    if (fractions && isFraction(rows, index, value))
+      warnings.push(fractionWarning(target, rows, index, value));
+  }
+  return warnings;
+}
+
+/** (c) A value above 0 and below 1, or 1 written with a decimal point: a share as a fraction. */
+function isFraction(rows: Series, index: number, value: number): boolean {
+  return value > 0 && (value < 1 || (value === 1 && rows.writtenWithPoint(index)));
+}
+
+function fractionWarning(
+  target: Target,
+  rows: Series,
+  index: number,
+  value: number,
+): PlausibilityWarning {
+  const write = Number((value * 100).toPrecision(12));
+  const date = formatDay(rows.day(index));
+  return { index, problem: ["data.percent-fraction", { id: target.id, date, value, write }] };
+}
+
+/**
+ * (c) for a growth rate (`input: rate`) of at least 5: a rate is a percent whatever the target's
+ * unit (SPEC 2.4), so 0.071 for a rate of 7 is 7.1% written as a fraction, as for a `%` target.
+ */
+function rateFractions(target: GrowthTarget, rows: Series): PlausibilityWarning[] {
+  if (target.rate === null || target.rate < FRACTION_PERCENT_FROM) return [];
+  const warnings: PlausibilityWarning[] = [];
+  for (let index = 0; index < rows.length; index++) {
+    const value = rows.value(index) as number;
+    if (isFraction(rows, index, value)) warnings.push(fractionWarning(target, rows, index, value));
   }
   return warnings;
 }

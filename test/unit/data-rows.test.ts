@@ -830,6 +830,31 @@ targets:
     );
   });
 
+  it("(c) a growth rate of at least 5, a percent whatever its unit: 0.071 for 7.1%", () => {
+    const growth = targetsFrom(`
+year: 2023
+targets:
+  - { id: gdp, kind: growth, title: 地区生产总值, unit: 亿元, rate: 7 }
+  - { id: slow, kind: growth, title: 人口, unit: 万人, rate: 0.5 }
+  - { id: fall, kind: growth, title: 能耗, rate: -3, bound: max }
+`);
+    const data = readCsvTexts(
+      [
+        {
+          file: "a.csv",
+          chunks: [
+            "target,date,value\ngdp,2023年1-6月,0.071\ngdp,2023年1-9月,6.8\nslow,2023年1-6月,0.4\nfall,2023年1-6月,0.5\n",
+          ],
+        },
+      ],
+      growth,
+    );
+    // gdp's 0.071 against a rate of 7; slow's 0.4 against 0.5 and fall's 0.5 against −3 may be true.
+    expect(data.problems.map((problem) => formatProblem(problem, labelsFor("en")))).toEqual([
+      "a.csv:2:1: warning: gdp on 2023-06-30: 0.071 means 0.071%; write 7.1 for 7.1%",
+    ]);
+  });
+
   it("(c) reads 1.0 the same by the direct reading of plain lines and by the general one", () => {
     for (const direct of [true, false]) {
       const data = readCsvTexts(
