@@ -28,5 +28,7 @@ run(argv, context).then(async (code) => {
     context.stderr.write(`kpi: ${formatProblem(problem, labels)}\n`);
   }
   const stderrFailure = await context.stderr.finished();
-  process.exitCode = stdoutFailure !== null || stderrFailure !== null ? 2 : code;
+  // Everything is written: ending here spares a large run the collector's last pass and the
+  // teardown of its heap (24–37 M instructions of a run on 5,000 targets; nothing at the start).
+  process.exit(stdoutFailure !== null || stderrFailure !== null ? 2 : code);
 });
