@@ -72,35 +72,50 @@ function mentionText(platform: Platform, ids: ContactIds): string {
   }
 }
 
+/**
+ * Text of the inputs (a title, an owner, a department's note) shown as it is in a platform's
+ * markup: what would start a mention or a tag there (`<!channel>`, `<at id=all></at>`, `<@id>`)
+ * is written as an entity where the platform reads entities (Slack, 飞书) and as a full-width
+ * bracket where it may not (企业微信, 钉钉); a zero-width space keeps `[text](url)` from being a
+ * link. A title must not @ the whole group.
+ */
+export function chatText(platform: Platform, text: string): string {
+  const shown =
+    platform === "slack" || platform === "feishu"
+      ? text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      : text.replace(/</g, "\uff1c").replace(/>/g, "\uff1e");
+  return shown.replace(/\]\(/g, "]\u200b(");
+}
+
 /** The digest as lines of markdown: the heading, the counts, red and yellow targets, the chase list. */
 export function digestLines(
   model: ReportModel,
   labels: Labels,
-  mentions: { platform: Platform; owners: readonly Mention[] } | null = null,
+  platform: Platform,
+  mentions: readonly Mention[] = [],
 ): { title: string; lines: string[] } {
   const words = labels.notify;
+  const shown = (text: string) => chatText(platform, text);
   const heading = [model.office, model.title ?? words.title].filter(Boolean).join(" · ");
   const title = words.heading(heading, formatDay(model.asOf));
-  const lines = [`**${title}**`, formatCounts(model.summary, labels)];
+  const lines = [`**${shown(title)}**`, formatCounts(model.summary, labels)];
   if (model.attention.length > 0) {
     lines.push("", `**${words.attention}**`);
     for (const { result } of model.attention)
       lines.push(
-        `- ${STATUS_EMOJI[result.status]} ${result.target.title}：${describeResult(result, labels)}`,
+        `- ${STATUS_EMOJI[result.status]} ${shown(result.target.title)}：${shown(describeResult(result, labels))}`,
       );
   }
   if (model.chase.length > 0) {
     lines.push("", `**${words.chase}**`);
     for (const group of model.chase)
-      for (const item of group.items) lines.push(`- ${chaseMessage(item, group.owner, labels)}`);
+      for (const item of group.items)
+        lines.push(`- ${shown(chaseMessage(item, group.owner, labels))}`);
   }
-  const mentioned =
-    mentions === null
-      ? []
-      : mentions.owners.flatMap(({ owner, ids }) => {
-          const text = mentionText(mentions.platform, ids);
-          return text === "" ? [] : [`- ${owner} ${text}`];
-        });
+  const mentioned = mentions.flatMap(({ owner, ids }) => {
+    const text = mentionText(platform, ids);
+    return text === "" ? [] : [`- ${shown(owner)} ${text}`];
+  });
   if (mentioned.length > 0) lines.push("", `**${words.mentions}**`, ...mentioned);
   return { title, lines };
 }
@@ -185,7 +200,7 @@ export function digestPayloads(
   contacts: readonly Contact[] = [],
 ): unknown[] {
   const owners = mentionsOf(model, platform, contacts);
-  const { title, lines } = digestLines(model, labels, { platform, owners });
+  const { title, lines } = digestLines(model, labels, platform, owners);
   const payloads = splitMessages(lines, TEXT_LIMITS[platform], labels).map((text) =>
     payload(platform, title, text, owners),
   );

@@ -163,6 +163,50 @@ describe("kpi notify", () => {
     );
   });
 
+  it("shows a title's markup as text on every platform: no title can @ the whole group", () => {
+    const folder = mkdtempSync(join(tmpdir(), "kpi-notify-"));
+    const title = "<at id=all></at> <!channel> <@U1> 标题 & [链](http://e.com)";
+    writeFileSync(
+      join(folder, "t.yaml"),
+      `year: 2022\ntargets:\n  - { id: s1, title: "${title}", target: 120, schedule: linear }\n`,
+    );
+    writeFileSync(join(folder, "d.csv"), "target,date,value\ns1,2022-04-30,1\n");
+    const texts = {
+      slack: (payload: { text: string }) => payload.text,
+      feishu: (payload: { card: { elements: { content: string }[] } }) =>
+        payload.card.elements[0]?.content ?? "",
+      wecom: (payload: { markdown: { content: string } }) => payload.markdown.content,
+      dingtalk: (payload: { markdown: { text: string } }) => payload.markdown.text,
+    };
+    const shown = {
+      // Slack and 飞书 read entities; 企业微信 and 钉钉 get full-width brackets.
+      slack:
+        "&lt;at id=all&gt;&lt;/at&gt; &lt;!channel&gt; &lt;@U1&gt; 标题 &amp; [链]\u200b(http://e.com)",
+      feishu:
+        "&lt;at id=all&gt;&lt;/at&gt; &lt;!channel&gt; &lt;@U1&gt; 标题 &amp; [链]\u200b(http://e.com)",
+      wecom: "＜at id=all＞＜/at＞ ＜!channel＞ ＜@U1＞ 标题 & [链]\u200b(http://e.com)",
+      dingtalk: "＜at id=all＞＜/at＞ ＜!channel＞ ＜@U1＞ 标题 & [链]\u200b(http://e.com)",
+    };
+    for (const platform of ["slack", "feishu", "wecom", "dingtalk"] as const) {
+      const dry = runExample([
+        "notify",
+        "--to",
+        platform,
+        "--dry-run",
+        "-t",
+        join(folder, "t.yaml"),
+        "-d",
+        join(folder, "d.csv"),
+        "--as-of",
+        "2022-05-31",
+      ]);
+      expect(dry.code).toBe(0);
+      const text = texts[platform](JSON.parse(dry.stdout.split("\n")[0] as string));
+      expect(text).toContain(`${shown[platform]}：`);
+      expect(text).not.toContain(title);
+    }
+  });
+
   it("splits a long digest into messages within the platform's limit, none lost", async () => {
     const folder = mkdtempSync(join(tmpdir(), "kpi-notify-"));
     const targets = Array.from(
