@@ -206,6 +206,17 @@ export interface ProblemParams {
   "project.unknown-key": { key: string; suggestion: string | null; known: string[] };
   "project.duplicate-owner": { owner: string; first: Place };
   "project.missing-above-red": { missing: number; red: number };
+  /**
+   * `missing` above what a late result of `status` scores with `late_penalty` taken off (SPEC 6:
+   * `late`, never below 0): an owner that sent nothing would rank above one that reported late.
+   */
+  "project.missing-above-late": {
+    missing: number;
+    status: "green" | "yellow" | "red";
+    points: number;
+    latePenalty: number;
+    late: number;
+  };
   "project.as-of-not-calendar": { value: string };
   "project.as-of-invalid": { value: string; suggestion: string | null };
   "project.timezone-unknown": { value: string; suggestion: string | null };

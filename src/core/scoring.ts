@@ -56,10 +56,15 @@ function statusPoints(result: Result, scores: Scores): Fraction {
 export function latePenaltyOf(result: Result, scores: Scores): Fraction | null {
   if (result.status === "grey" || !result.late || scores.latePenalty === 0) return null;
   const points = statusPoints(result, scores);
+  const taken = subtract(points, lateScore(points, fractionOf(scores.latePenalty)));
+  return compare(taken, integer(0)) === 0 ? null : taken;
+}
+
+/** Points less `late_penalty` (SPEC 6): never below 0, and points at or below 0 lose nothing. */
+export function lateScore(points: Fraction, latePenalty: Fraction): Fraction {
   const zero = integer(0);
-  if (compare(points, zero) <= 0) return null;
-  const penalty = fractionOf(scores.latePenalty);
-  return compare(penalty, points) >= 0 ? points : penalty;
+  if (compare(points, zero) <= 0) return points;
+  return compare(latePenalty, points) >= 0 ? zero : subtract(points, latePenalty);
 }
 
 /**

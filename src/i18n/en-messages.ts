@@ -241,6 +241,8 @@ export const enMessages: Messages = {
     `owner "${owner}" is listed twice, first at ${formatPlace(first)}`,
   "project.missing-above-red": ({ missing, red }) =>
     `scores.missing (${missing}) is above scores.red (${red}): a missing report must never score more than a red one`,
+  "project.missing-above-late": ({ missing, status, points, latePenalty, late }) =>
+    `scores.missing (${missing}) is above what a late ${status} result scores (${points} less late_penalty ${latePenalty}: ${late}): a missing report must never score more than a reported one; lower missing or late_penalty`,
   "project.as-of-not-calendar": ({ value }) =>
     `as_of ${JSON.stringify(value)} is not a calendar date`,
   "project.as-of-invalid": ({ value, suggestion }) =>

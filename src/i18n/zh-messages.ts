@@ -242,6 +242,8 @@ export function chineseMessages(): Messages {
       `责任单位 "${owner}" 重复，首次出现于 ${formatPlace(first)}`,
     "project.missing-above-red": ({ missing, red }) =>
       `scores.missing（${missing}）高于 scores.red（${red}）：未报送的得分不能高于红灯`,
+    "project.missing-above-late": ({ missing, status, points, latePenalty, late }) =>
+      `scores.missing（${missing}）高于逾期报送的${{ green: "绿灯", yellow: "黄灯", red: "红灯" }[status]}结果的得分（${points} 减去 late_penalty ${latePenalty}，为 ${late}）：未报送的得分不能高于已报送的；请调低 missing 或 late_penalty`,
     "project.as-of-not-calendar": ({ value }) =>
       `as_of ${JSON.stringify(value)} 不是有效的日历日期`,
     "project.as-of-invalid": ({ value, suggestion }) =>

@@ -5,7 +5,8 @@
  */
 import type * as z from "zod/mini";
 import { parseDate } from "../core/dates.js";
-import type { Expectation } from "../core/problem-codes.js";
+import { compare, type Fraction, fractionOf, toNumber } from "../core/fraction.js";
+import type { Expectation, ProblemParams } from "../core/problem-codes.js";
 import type { CodeAndParams, Problem } from "../core/problems.js";
 import {
   type AsOfSetting,
@@ -18,6 +19,7 @@ import {
   type ProjectSettings,
   type Scores,
 } from "../core/project.js";
+import { lateScore } from "../core/scoring.js";
 import { closestMatch } from "../core/suggest.js";
 import { canonicalTimeZone, suggestTimeZone } from "../core/time-zone.js";
 import { isPlainMapping } from "./plain-target.js";
@@ -296,8 +298,37 @@ function checkScores(document: TargetDocument, given: ProjectFileInput["scores"]
       missing: scores.missing,
       red: scores.red,
     });
+  } else {
+    const late = lowestLateScore(scores);
+    if (late !== null) {
+      const key = given.missing === undefined ? "late_penalty" : "missing";
+      document.report(document.nodeAt(["scores", key]), "project.missing-above-late", late);
+    }
   }
   return scores;
+}
+
+/**
+ * The lowest score of a late result when `missing` is above it (SPEC 6: a late result loses
+ * `late_penalty`, never below 0), else null: with red 50, missing 40 and late_penalty 30, a late
+ * red scores 20 and an owner that sent nothing would rank above it. Compared exactly.
+ */
+function lowestLateScore(scores: Scores): ProblemParams["project.missing-above-late"] | null {
+  if (scores.latePenalty === 0) return null;
+  const penalty = fractionOf(scores.latePenalty);
+  let lowest: { status: "green" | "yellow" | "red"; late: Fraction } | null = null;
+  for (const status of ["red", "yellow", "green"] as const) {
+    const late = lateScore(fractionOf(scores[status]), penalty);
+    if (lowest === null || compare(late, lowest.late) < 0) lowest = { status, late };
+  }
+  if (lowest === null || compare(fractionOf(scores.missing), lowest.late) <= 0) return null;
+  return {
+    missing: scores.missing,
+    status: lowest.status,
+    points: scores[lowest.status],
+    latePenalty: scores.latePenalty,
+    late: toNumber(lowest.late),
+  };
 }
 
 /**

@@ -94,6 +94,13 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   },
   "project.duplicate-owner": { owner: "发改局", first: { file: "kpi.yaml", line: 4, column: 5 } },
   "project.missing-above-red": { missing: 10, red: 0 },
+  "project.missing-above-late": {
+    missing: 40,
+    status: "red",
+    points: 50,
+    latePenalty: 30,
+    late: 20,
+  },
   "project.as-of-not-calendar": { value: "2022-02-30" },
   "project.as-of-invalid": { value: "latest", suggestion: "latest-data" },
   "project.timezone-unknown": { value: "Asia/Shanghia", suggestion: "Asia/Shanghai" },

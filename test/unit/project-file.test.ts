@@ -361,6 +361,21 @@ describe("scores: missing above red is an error", () => {
     ]);
   });
 
+  it("missing above what a late result scores once late_penalty is taken off", () => {
+    // A late red scores 50 − 30 = 20, and 40 for sending nothing would rank above it.
+    expect(problemsOf("scores: { red: 50, missing: 40, late_penalty: 30 }\n")).toEqual([
+      "kpi.yaml:1:29: scores.missing (40) is above what a late red result scores (50 less late_penalty 30: 20): a missing report must never score more than a reported one; lower missing or late_penalty",
+    ]);
+    // 10 − 6 = 4 for a late red, below 5.
+    expect(problemsOf("scores: { red: 10, missing: 5, late_penalty: 6 }\n")).toHaveLength(1);
+    // A penalty never takes points below 0: 10 − 20 is 0, which the default missing of 0 is not above.
+    expect(settingsOf("scores: { red: 10, late_penalty: 20 }\n").scores.latePenalty).toBe(20);
+    // Exactly: 0.3 − 0.1 is 0.2, so missing 0.2 is not above a late red (in floating point,
+    // 0.3 − 0.1 is 0.19999999999999998).
+    const exact = settingsOf("scores: { red: 0.3, missing: 0.2, late_penalty: 0.1 }\n");
+    expect(exact.scores.missing).toBe(0.2);
+  });
+
   it("missing equal to red, or below it, is fine (not reporting may even cost more than red)", () => {
     expect(settingsOf("scores: { red: 10, missing: 10 }\n").scores).toMatchObject({
       red: 10,
