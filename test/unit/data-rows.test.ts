@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import * as yaml from "yaml";
 import { endOfMonth } from "../../src/core/dates.js";
 import { evaluate, growthAt } from "../../src/core/evaluate.js";
-import type { GrowthTarget } from "../../src/core/model.js";
+import type { GrowthTarget, Target } from "../../src/core/model.js";
 import type { Problem } from "../../src/core/problems.js";
 import type { Series } from "../../src/core/series.js";
 import { labelsFor } from "../../src/i18n/language.js";
@@ -691,6 +691,10 @@ targets:
   - { id: small, title: 贫困发生率, baseline: 4, target: 3, unit: "%" }
   - { id: jobs, kind: level, title: 城镇调查失业率, max: 5.5, unit: "%" }
 `);
+  /** The problems of one file, a.csv, read for `targets`. */
+  const problemsIn = (text: string, targets: readonly Target[]) =>
+    readCsvTexts([{ file: "a.csv", chunks: [text] }], targets).problems;
+  const inEnglish = (problem: Problem) => formatProblem(problem, labelsFor("en"));
   const check = (text: string) => {
     const data = readCsvTexts(
       [{ file: "a.csv", chunks: [`target,date,value\n${text}`] }],
@@ -730,22 +734,14 @@ targets:
     // Last year's rows: 20000 (万元 where 亿元 belongs) for June, 200 for July. June: 226 ÷ 20000 =
     // 0.0113 < 0.1, G = (0.0113 − 1) × 100 = −98.9: said at June's row. July: 230 ÷ 200 = 1.15.
     // August's base column 21 against 250: 250 ÷ 21 = 11.9 > 10, G = 1090.5 (rounded to one decimal).
-    const data = readCsvTexts(
-      [
-        {
-          file: "a.csv",
-          chunks: [
-            "target,date,value,base\noutput,2022-06-30,20000,\noutput,2022-07-31,200,\noutput,2023-06-30,226,\noutput,2023-07-31,230,\noutput,2023-08-31,250,21\n",
-          ],
-        },
-      ],
-      growth,
-    );
-    expect(data.problems.map((problem) => formatProblem(problem, labelsFor("en")))).toEqual([
+    const text =
+      "target,date,value,base\noutput,2022-06-30,20000,\noutput,2022-07-31,200,\noutput,2023-06-30,226,\noutput,2023-07-31,230,\noutput,2023-08-31,250,21\n";
+    const problems = problemsIn(text, growth);
+    expect(problems.map(inEnglish)).toEqual([
       "a.csv:4:1: warning: output on 2023-06-30: 226 against last year's 20000 is a growth of -98.9%: a unit slip in one of them? (write both in the target's unit)",
       "a.csv:6:1: warning: output on 2023-08-31: 250 against last year's 21 is a growth of 1090.5%: a unit slip in one of them? (write both in the target's unit)",
     ]);
-    expect(formatProblem(data.problems[0] as Problem, labelsFor("zh"))).toBe(
+    expect(formatProblem(problems[0] as Problem, labelsFor("zh"))).toBe(
       "a.csv:4:1: 警告：output 在 2023-06-30 的数值 226 与上年同期 20000 相比增长 -98.9%：其中一个的单位是否有误？（两者请按指标的单位填写）",
     );
   });
@@ -838,19 +834,10 @@ targets:
   - { id: slow, kind: growth, title: 人口, unit: 万人, rate: 0.5 }
   - { id: fall, kind: growth, title: 能耗, rate: -3, bound: max }
 `);
-    const data = readCsvTexts(
-      [
-        {
-          file: "a.csv",
-          chunks: [
-            "target,date,value\ngdp,2023年1-6月,0.071\ngdp,2023年1-9月,6.8\nslow,2023年1-6月,0.4\nfall,2023年1-6月,0.5\n",
-          ],
-        },
-      ],
-      growth,
-    );
+    const text =
+      "target,date,value\ngdp,2023年1-6月,0.071\ngdp,2023年1-9月,6.8\nslow,2023年1-6月,0.4\nfall,2023年1-6月,0.5\n";
     // gdp's 0.071 against a rate of 7; slow's 0.4 against 0.5 and fall's 0.5 against −3 may be true.
-    expect(data.problems.map((problem) => formatProblem(problem, labelsFor("en")))).toEqual([
+    expect(problemsIn(text, growth).map(inEnglish)).toEqual([
       "a.csv:2:1: warning: gdp on 2023-06-30: 0.071 means 0.071%; write 7.1 for 7.1%",
     ]);
   });
