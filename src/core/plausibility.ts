@@ -54,9 +54,11 @@ export function plausibilityWarnings(target: Target, rows: Series): Plausibility
   const direction = progress === null ? 1 : progressDirection(progress);
   const tolerance = progress === null ? 0 : toleranceAmount(progress.tolerance, span);
   const running = progress !== null && progress.aggregate === "last";
-  // Totals to date start again each year: only rows from the start on are compared.
-  const t0 = progress === null ? 0 : progress.start - 1;
-  let previous = -1;
+  // Totals to date start again each year: only rows from the start on are compared, which in
+  // date order are those after the last one on or before t0 (the day before the start).
+  const compared = running ? rows.latestOnOrBefore(progress.start - 1) + 1 : rows.length;
+  // Each row's value is read once: the rows of one target lie far apart in memory.
+  let from = Number.NaN;
   for (let index = 0; index < rows.length; index++) {
     const value = rows.value(index) as number;
     if (progress !== null && Math.abs(value - progress.baseline) > IMPLAUSIBLE_SPANS * span) {
@@ -75,29 +77,26 @@ export function plausibilityWarnings(target: Target, rows: Series): Plausibility
         ],
       });
     }
-    if (running && rows.day(index) > t0) {
-      if (previous !== -1) {
-        const from = rows.value(previous) as number;
-        const against = direction * (from - value);
-        if (against > tolerance + 1e-9 * Math.max(1, Math.abs(from))) {
-          warnings.push({
-            index,
-            problem: [
-              "data.total-reversed",
-              {
-                id: target.id,
-                date: formatDay(rows.day(index)),
-                previousDate: formatDay(rows.day(previous)),
-                from,
-                to: value,
-                direction,
-              },
-            ],
-          });
-        }
+    if (index > compared) {
+      const against = direction * (from - value);
+      if (against > tolerance + 1e-9 * Math.max(1, Math.abs(from))) {
+        warnings.push({
+          index,
+          problem: [
+            "data.total-reversed",
+            {
+              id: target.id,
+              date: formatDay(rows.day(index)),
+              previousDate: formatDay(rows.day(index - 1)),
+              from,
+              to: value,
+              direction,
+            },
+          ],
+        });
       }
-      previous = index;
     }
+    from = value;
     if (fractions && isFraction(rows, index, value))
       warnings.push(fractionWarning(target, rows, index, value));
   }
