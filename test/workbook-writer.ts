@@ -8,7 +8,7 @@ import { zipParts } from "../src/render/xlsx-writer.js";
 
 export type TestCell =
   | string
-  | { number: number; format?: "date" | "percent" | "datetime" | "plain" }
+  | { number: number; format?: "date" | "percent" | "datetime" | "month" | "year" | "plain" }
   | { inline: string }
   | { boolean: boolean }
   | { error: string }
@@ -28,7 +28,7 @@ export interface WorkbookOptions {
   stored?: boolean;
 }
 
-const STYLES = { plain: 0, date: 1, percent: 2, datetime: 3 } as const;
+const STYLES = { plain: 0, date: 1, percent: 2, datetime: 3, month: 4, year: 5 } as const;
 
 function escapeXml(text: string): string {
   return text
@@ -102,7 +102,7 @@ export function writeWorkbook(sheets: readonly TestSheet[], options: WorkbookOpt
           `<Relationship Id="rId${index + 3}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`,
       )
       .join("")}</Relationships>`,
-    "xl/styles.xml": `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm"/></numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/><xf numFmtId="9" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    "xl/styles.xml": `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm"/><numFmt numFmtId="165" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/><numFmt numFmtId="166" formatCode="yyyy&quot;年&quot;"/></numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="6"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/><xf numFmtId="9" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
   };
   sheetParts.forEach((xml, index) => {
     parts[`xl/worksheets/sheet${index + 1}.xml`] = xml;

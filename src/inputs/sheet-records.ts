@@ -5,7 +5,7 @@
  * read back, the same double), a percent-formatted number its shown number and `%` (0.3 is `30%`,
  * which a `%` target reads as 30 and any other refuses), a date-formatted number its calendar
  * date (`2022-03-31`, in the workbook's date system; with its time of day when it has one, which
- * the date column refuses). What no CSV field can be is a cell mark beside the text: an error
+ * the date column refuses), or its month (`2022-06`) when its format shows no day. What no CSV field can be is a cell mark beside the text: an error
  * value, a formula with no cached result, and a plain number (which in the date column is an
  * error, as a bare number in a CSV is).
  */
@@ -70,6 +70,13 @@ export function cellField(cell: Cell, date1904: boolean): { text: string; mark?:
       return { text: "", mark: { kind: "no-value" } };
     case "number": {
       if (cell.format === "date") return { text: serialDate(cell.value, date1904) };
+      // A cell that shows a month is that month, as `2022-06` in a CSV is (its last day); one
+      // that shows a year alone is what it shows, which no date form is.
+      if (cell.format === "month" || cell.format === "year") {
+        const date = serialDate(cell.value, date1904);
+        if (!/^\d{4}-\d\d-\d\d/.test(date)) return { text: date };
+        return { text: cell.format === "month" ? date.slice(0, 7) : `${date.slice(0, 4)}\u5e74` };
+      }
       const decimal = decimalText(cell.value);
       if (cell.format === "percent") return { text: `${shiftDecimal(decimal, 2)}%` };
       return { text: decimal, mark: { kind: "plain-number", value: cell.value, date1904 } };

@@ -57,8 +57,12 @@ export class WorkbookError extends Error {
   }
 }
 
-/** How a cell's number is shown, by its number format: the one difference kpi reads. */
-export type NumberFormat = "plain" | "date" | "percent";
+/**
+ * How a cell's number is shown, by its number format: the one difference kpi reads. A date shows
+ * a day; a month a year and a month, but no day (`yyyy"年"m"月"`: Excel's way of typing 2022年6月,
+ * stored as the month's first day); a year a year alone.
+ */
+export type NumberFormat = "plain" | "date" | "month" | "year" | "percent";
 
 /** A cell, as the sheet holds it. */
 export type Cell =
@@ -500,11 +504,16 @@ function sharedStrings(pkg: Package, name: string | null): string[] {
   return strings;
 }
 
-/** Number formats that Excel builds in, by id, that show a date or a time (locales' included). */
+/**
+ * Number formats that Excel builds in, by id, that show a date or a time (locales' included);
+ * 17 is `mmm-yy`, a month. (27, 36, 50, 52 and 57 show a month in Chinese Excel but a day in
+ * Japanese, Korean and Taiwanese: a file does not say which, so they stay dates.)
+ */
 const BUILT_IN_DATES = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
-  52, 53, 54, 55, 56, 57, 58,
+  14, 15, 16, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52,
+  53, 54, 55, 56, 57, 58,
 ]);
+const BUILT_IN_MONTHS = new Set([17]);
 const BUILT_IN_PERCENTS = new Set([9, 10]);
 
 /**
@@ -526,7 +535,10 @@ export function formatKind(code: string): NumberFormat {
     .replace(/general/gi, "")
     .replace(/E[+-]/gi, "");
   if (outside.includes("%")) return "percent";
-  return /[ymdhse]/i.test(outside) ? "date" : "plain";
+  if (!/[ymdhse]/i.test(outside)) return "plain";
+  // No day and no time of day: a month (m with y), or a year alone.
+  if (/[dhs]/i.test(outside)) return "date";
+  return /m/i.test(outside) ? "month" : "year";
 }
 
 /** The sections of a format code, split at `;` outside quotes. */
@@ -570,9 +582,11 @@ function cellFormats(pkg: Package, name: string | null): NumberFormat[] {
           ? formatKind(code)
           : BUILT_IN_DATES.has(id)
             ? "date"
-            : BUILT_IN_PERCENTS.has(id)
-              ? "percent"
-              : "plain",
+            : BUILT_IN_MONTHS.has(id)
+              ? "month"
+              : BUILT_IN_PERCENTS.has(id)
+                ? "percent"
+                : "plain",
       );
     }
   }

@@ -315,6 +315,23 @@ describe("the rules of rows, in a sheet", () => {
   });
 });
 
+describe("a date cell that shows a month, or a year alone", () => {
+  it("is that month (its last day, as 2022年6月 in a CSV), and a year alone is an error", async () => {
+    // 44713 is 2022-06-01, what Excel stores for 2022年6月 typed into a cell it then shows as
+    // yyyy"年"m"月"; judged at 06-01 a June report would be a month early.
+    const bytes = book([
+      ["target", "date", "value"],
+      ["invest", { number: 44713, format: "month" }, { number: 70 }],
+      ["count", { number: 44562, format: "year" }, { number: 5 }],
+    ]);
+    const result = await read({ "a.xlsx": bytes });
+    expect(result.rows).toEqual({ invest: [["2022-06-30", 70]] });
+    expect(result.en).toEqual([
+      'data/a.xlsx:Sheet1!B3: date "2022年" is not a date (2022-03-31, 2022/3/31, 2022年3月31日, 2022-03 or 2022-Q1)',
+    ]);
+  });
+});
+
 describe("wide sheets", () => {
   it("reads no cell past the header's width, and makes no field of an empty cell", async () => {
     // Each row has a cell at XFD, Excel's last column (16,384), past the header's 3 columns.
@@ -507,6 +524,13 @@ describe("the cell texts", () => {
     expect(formatKind("[Red]#,##0;[Blue]-#,##0")).toBe("plain");
     expect(formatKind("0.00E+00")).toBe("plain");
     expect(formatKind("[h]:mm:ss")).toBe("plain");
+    // No day and no time: a month, or a year alone; m with h or s is minutes.
+    expect(formatKind('yyyy"年"m"月"')).toBe("month");
+    expect(formatKind("mmm yyyy")).toBe("month");
+    expect(formatKind("yyyy-mm")).toBe("month");
+    expect(formatKind('yyyy"年"')).toBe("year");
+    expect(formatKind("h:mm")).toBe("date");
+    expect(formatKind('m"月"d"日"')).toBe("date");
     expect(formatKind("@")).toBe("plain");
   });
 });
