@@ -408,7 +408,8 @@ function* workbookRows(
   }
   const state = { failed: false, headers: 0 };
   // A chart sheet holds no cells: it is no table, and not worth a word.
-  for (const sheet of workbook.sheets.filter((each) => each.hasCells)) {
+  const tables = workbook.sheets.filter((each) => each.hasCells);
+  for (const sheet of tables) {
     if (state.failed) return;
     // Past the header's width, a sheet's cells are not read (they are no column kpi reads).
     const width = { columns: reader.MAX_COLUMNS };
@@ -425,9 +426,12 @@ function* workbookRows(
       state,
     );
   }
+  // Placed where a header was first looked for: the first sheet's A1.
+  const first =
+    tables[0] === undefined ? startOf(path) : { ...startOf(path), sheet: tables[0].name };
   if (!state.failed && state.headers === 0)
     problems.push(
-      error(startOf(path), "data.workbook-no-header", {
+      error(first, "data.workbook-no-header", {
         rows: HEADER_SEARCH_ROWS,
         columns: REQUIRED_COLUMNS.map((column) => ({
           column,

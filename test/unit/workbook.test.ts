@@ -100,12 +100,12 @@ describe("sheets", () => {
   it("is an error for a workbook none of whose sheets has a header, its sheets' notices beside it", async () => {
     const result = await read({ "b.xlsx": "no-header.xlsx" });
     expect(result.en).toEqual([
-      "data/b.xlsx:1:1: no sheet of this workbook has a header: no row of the first 10 of any sheet names the columns target (target, id, 指标, 编号), date (date, period, 日期), value (value, 数值, 值): write a header row above the table",
+      "data/b.xlsx:封面!A1: no sheet of this workbook has a header: no row of the first 10 of any sheet names the columns target (target, id, 指标, 编号), date (date, period, 日期), value (value, 数值, 值): write a header row above the table",
       "data/b.xlsx:封面!A1: warning: sheet not read: no row of its first 10 names the columns target, date, value",
       "data/b.xlsx:数据!A1: warning: sheet not read: no row of its first 10 names the columns target, date, value",
     ]);
     expect(result.zh[0]).toBe(
-      "data/b.xlsx:1:1: 此工作簿没有一个工作表有表头：各工作表前 10 行中都没有一行写明这些列：target（target, id, 指标, 编号）、date（date, period, 日期）、value（value, 数值, 值）：请在表格上方写一行表头",
+      "data/b.xlsx:封面!A1: 此工作簿没有一个工作表有表头：各工作表前 10 行中都没有一行写明这些列：target（target, id, 指标, 编号）、date（date, period, 日期）、value（value, 数值, 值）：请在表格上方写一行表头",
     );
   });
 
