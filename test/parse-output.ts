@@ -311,8 +311,8 @@ export function parseStatusCounts(text: string): StatusCounts {
 }
 
 /**
- * The summary line of `kpi check`: `7 targets, as of 2022-03-31: ✖ 1 red, …` (zh: `7 项指标, 截至
- * 2022-03-31: …`); the report's `7 targets: 🔴 1 red · …` has no date.
+ * The summary line of `kpi check`: `7 targets, as of 2022-03-31: ✖ 1 red, …` (zh: `7 项指标，截至
+ * 2022-03-31：…`); the report's `7 targets: 🔴 1 red · …` has no date.
  */
 export function parseSummaryLine(line: string): {
   total: number;

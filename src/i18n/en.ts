@@ -378,6 +378,7 @@ export const en: Labels = {
   leftOut: (width, columns) => `Left out to fit ${width} columns: ${columns}`,
   asOf: "as of",
   targets: "targets",
+  summaryPunctuation: { comma: ",", colon: ":", join: " " },
   growth: (rate) => `growth ${rate} to date`,
   growthBound: (side, rate, about) =>
     `${side === "min" ? "≥" : "≤"} ${rate}${about === null ? "" : ` (about ${about})`}`,

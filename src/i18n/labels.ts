@@ -44,6 +44,12 @@ export interface Labels {
   leftOut: (width: number, columns: string) => string;
   asOf: string;
   targets: string;
+  /**
+   * The summary line's punctuation (`16 targets, as of 2022-03-31: ✖ 1 red, …`): the comma and the
+   * colon after their parts, and what joins the parts (a space in English; none after Chinese
+   * full-width punctuation: `16 项指标，截至 2022-03-31：✖ 1 红灯，…`).
+   */
+  summaryPunctuation: { comma: string; colon: string; join: string };
   within: (min: number | null, max: number | null) => string;
   /** A growth target's actual G (SPEC 2.4): `累计增长 6.8%`. */
   growth: (rate: string) => string;

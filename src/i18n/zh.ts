@@ -336,6 +336,7 @@ export function chineseLabels(): Labels {
     leftOut: (width, columns) => `为适应 ${width} 列宽度，未显示：${columns}`,
     asOf: "截至",
     targets: "项指标",
+    summaryPunctuation: { comma: "，", colon: "：", join: "" },
     growth: (rate) => `累计增长 ${rate}`,
     growthBound: (side, rate, about) =>
       `${side === "min" ? "≥" : "≤"} ${rate}${about === null ? "" : `（左右 ${about}）`}`,

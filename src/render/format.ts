@@ -238,6 +238,22 @@ export function formatProgressBar(share: number): string {
   return `${"█".repeat(filled)}${"░".repeat(BAR_CELLS - filled)} ${formatPercent(share)}`;
 }
 
+/**
+ * What a summary line's counts follow, `16 targets, as of 2022-03-31` (`16 项指标，截至
+ * 2022-03-31`), and the colon with what joins it to them (`: `, `：`).
+ */
+export function summaryHeading(
+  total: number,
+  asOf: Day,
+  labels: Labels,
+): { text: string; colon: string } {
+  const { comma, colon, join } = labels.summaryPunctuation;
+  return {
+    text: `${total} ${labels.targets}${comma}${join}${labels.asOf} ${formatDay(asOf)}`,
+    colon: `${colon}${join}`,
+  };
+}
+
 /** The counts of a summary, worst first, each with an emoji and a word: `🔴 1 red · 🟡 2 yellow …`. */
 export function formatCounts(summary: Summary, labels: Labels): string {
   return STATUSES.map(

@@ -114,7 +114,8 @@ function heading(level: number, text: string): string {
 }
 
 function summaryLine(summary: Summary, labels: Labels): string {
-  return `**${summary.total} ${labels.targets}**: ${formatCounts(summary, labels)}`;
+  const { colon, join } = labels.summaryPunctuation;
+  return `**${summary.total} ${labels.targets}**${colon}${join}${formatCounts(summary, labels)}`;
 }
 
 function statusCell(result: Result, labels: Labels): string {

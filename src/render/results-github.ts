@@ -4,11 +4,10 @@
  * annotations point at it; a plain summary line follows. (The markdown report for the job summary
  * is appended by the command, which does the I/O.)
  */
-import { formatDay } from "../core/dates.js";
 import type { Report } from "../core/model.js";
 import type { Problem } from "../core/problems.js";
 import type { Labels } from "../i18n/labels.js";
-import { byStatus, describeResult, formatCounts } from "./format.js";
+import { byStatus, describeResult, formatCounts, summaryHeading } from "./format.js";
 import { problemAnnotations } from "./problem-formats.js";
 
 /** A workflow command's message: `%`, CR and LF are encoded, as the runner decodes them. */
@@ -44,8 +43,7 @@ export function renderGithub(
     lines.push(`::${command} ${properties}::${escapeCommandData(message)}`);
   }
   const { summary } = report;
-  lines.push(
-    `${summary.total} ${labels.targets}, ${labels.asOf} ${formatDay(report.asOf)}: ${formatCounts(summary, labels)}`,
-  );
+  const heading = summaryHeading(summary.total, report.asOf, labels);
+  lines.push(`${heading.text}${heading.colon}${formatCounts(summary, labels)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,5 +1,4 @@
 /** `--format markdown`: one GitHub table of every target, worst first. */
-import { formatDay } from "../core/dates.js";
 import type { Report } from "../core/model.js";
 import type { Labels } from "../i18n/labels.js";
 import {
@@ -9,6 +8,7 @@ import {
   resultCells,
   resultHeads,
   STATUS_EMOJI,
+  summaryHeading,
 } from "./format.js";
 
 // Every control character but the line breaks, which become <br>.
@@ -50,8 +50,11 @@ export function renderMarkdown(report: Report, options: { labels: Labels }): str
     }),
   );
   const { summary } = report;
+  const heading = summaryHeading(summary.total, report.asOf, labels);
   return [
-    `**${summary.total} ${labels.targets}, ${labels.asOf} ${formatDay(report.asOf)}:** ${formatCounts(summary, labels)}`,
+    // The colon outside the bold, as in the report: `**…：**🔴` would not close the bold in
+    // CommonMark (a closing ** after punctuation must be followed by a space or punctuation).
+    `**${heading.text}**${heading.colon}${formatCounts(summary, labels)}`,
     "",
     markdownTable(resultHeads(labels), rows),
     "",

@@ -52,10 +52,11 @@ export function renderTable(report: Report, options: RenderTableOptions): string
   );
   const table = fitTerminalTable(head, rows, RESULTS_FIT, { width: options.width });
   const summary = summaryParts(report, labels, chalk);
-  if (options.width === undefined) return `${table.text}\n${summary.join(" ")}\n`;
+  const { join } = labels.summaryPunctuation;
+  if (options.width === undefined) return `${table.text}\n${summary.join(join)}\n`;
   return [
     table.text,
-    ...joinWithin(summary, options.width),
+    ...joinWithin(summary, options.width, join),
     ...leftOutNote(table, resultHeads(labels), labels, options.width),
     "",
   ].join("\n");
@@ -83,9 +84,10 @@ function summaryParts(report: Report, labels: Labels, chalk: ChalkInstance): str
       `${STATUS_SYMBOL[status]} ${report.summary[status]} ${labels.status[status]}`,
     ),
   );
+  const { comma, colon } = labels.summaryPunctuation;
   return [
-    `${report.summary.total} ${labels.targets},`,
-    `${labels.asOf} ${formatDay(report.asOf)}:`,
-    ...counts.map((count, index) => (index < counts.length - 1 ? `${count},` : count)),
+    `${report.summary.total} ${labels.targets}${comma}`,
+    `${labels.asOf} ${formatDay(report.asOf)}${colon}`,
+    ...counts.map((count, index) => (index < counts.length - 1 ? `${count}${comma}` : count)),
   ];
 }

@@ -135,15 +135,16 @@ export function wrapText(text: string, width: number): string[] {
 }
 
 /**
- * Parts joined by spaces into lines of at most `width` columns, breaking only between parts (a
- * part wider than a line is wrapped itself): `✔ 11 green` stays whole.
+ * Parts joined by `join` (a space, or nothing after Chinese punctuation) into lines of at most
+ * `width` columns, breaking only between parts (a part wider than a line is wrapped itself):
+ * `✔ 11 green` stays whole.
  */
-export function joinWithin(parts: readonly string[], width: number): string[] {
+export function joinWithin(parts: readonly string[], width: number, join = " "): string[] {
   const lines: string[] = [];
   let line = "";
   for (const part of parts) {
     if (line === "") line = part;
-    else if (displayWidth(`${line} ${part}`) <= width) line = `${line} ${part}`;
+    else if (displayWidth(`${line}${join}${part}`) <= width) line = `${line}${join}${part}`;
     else {
       lines.push(line);
       line = part;

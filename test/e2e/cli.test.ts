@@ -151,7 +151,7 @@ describe("kpi check on a valid repository", () => {
 
   it("--lang zh and a zh LANG give Chinese labels, never in JSON", () => {
     expect(runKpi(["check", ...BASIC, "--lang", "zh"]).stdout).toContain(
-      "5 项指标, 截至 2022-03-31: ✖ 1 红灯",
+      "5 项指标，截至 2022-03-31：✖ 1 红灯",
     );
     expect(runKpi(["check", ...BASIC], { env: { LANG: "zh_CN.UTF-8" } }).stdout).toContain("红灯");
     expect(

@@ -40,7 +40,7 @@ describe("kpi.yaml in the working folder", () => {
     expect(run.stderr).toBe("");
     // as_of: 2022-03 is the end of March; lang: zh.
     expect(run.stdout).toContain(
-      "2 项指标, 截至 2022-03-31: ✖ 0 红灯, ▲ 0 黄灯, ○ 0 无数据, ✔ 2 绿灯",
+      "2 项指标，截至 2022-03-31：✖ 0 红灯，▲ 0 黄灯，○ 0 无数据，✔ 2 绿灯",
     );
     // parks: linear from 0 to 6000 over 2022: E(03-31) = 6000 × 90/365 = 1479.45; A = 1500.
     expect(run.stdout).toContain("1479.45 亩");
@@ -139,7 +139,7 @@ describe("as_of and timezone", () => {
 describe("the language: --lang, KPI_LANG, the project's lang, LANG, else en", () => {
   const summary = (run: { stdout: string }) => run.stdout.trim().split("\n").at(-1);
   const english = "2 targets, as of 2022-03-31: ✖ 0 red, ▲ 0 yellow, ○ 0 grey, ✔ 2 green";
-  const chinese = "2 项指标, 截至 2022-03-31: ✖ 0 红灯, ▲ 0 黄灯, ○ 0 无数据, ✔ 2 绿灯";
+  const chinese = "2 项指标，截至 2022-03-31：✖ 0 红灯，▲ 0 黄灯，○ 0 无数据，✔ 2 绿灯";
 
   it.each([
     ["lang: zh", [], {}, chinese],
@@ -399,7 +399,7 @@ describe("office and title on every report", () => {
     expect(run.stdout.split("\n\n").slice(0, 3)).toEqual([
       "# 重点工作月度亮晒（截至 2022-03-31）",
       "测试县人民政府督查室",
-      "**2 项指标**: 🔴 0 红灯 · 🟡 0 黄灯 · ⚪ 0 无数据 · 🟢 2 绿灯",
+      "**2 项指标**：🔴 0 红灯 · 🟡 0 黄灯 · ⚪ 0 无数据 · 🟢 2 绿灯",
     ]);
   });
 

@@ -117,7 +117,7 @@ describe("parseBoxTable", () => {
 describe("parseMarkdown", () => {
   it("reads a table's cells as a reader sees them: \\| a pipe, entities decoded, <br> a line break", () => {
     const markdown = [
-      "**2 targets, as of 2022-03-31:** 🔴 1 red",
+      "**2 targets, as of 2022-03-31**: 🔴 1 red",
       "",
       "| ID | Title |",
       "| --- | --- |",
@@ -263,7 +263,7 @@ describe("status cells and count lines", () => {
       counts: { counts: { red: 1, yellow: 2, grey: 1, green: 3 } },
     });
     expect(
-      parseSummaryLine("20 项指标, 截至 2022-01-31: ✖ 2 红灯, ▲ 6 黄灯, ○ 4 无数据, ✔ 8 绿灯"),
+      parseSummaryLine("20 项指标，截至 2022-01-31：✖ 2 红灯，▲ 6 黄灯，○ 4 无数据，✔ 8 绿灯"),
     ).toMatchObject({
       total: 20,
       asOf: "2022-01-31",
