@@ -22,6 +22,8 @@ export interface PlainYaml {
    * by the plain reading alone.
    */
   offsets: Map<object, number[]>;
+  /** The largest magnitude of the numbers read, 0 when there is none: whether any needs a look. */
+  largestNumber: number;
 }
 
 /**
@@ -113,6 +115,7 @@ class Reader {
   private readonly lines: Line[] = [];
   private index = 0;
   private readonly offsets = new Map<object, number[]>();
+  private largestNumber = 0;
 
   constructor(
     private readonly text: string,
@@ -136,7 +139,7 @@ class Reader {
     if (first === undefined || first.start !== first.begin) return null;
     const data = this.node(first.start, 0, 0);
     if (this.index !== this.lines.length) return null;
-    return { data, offsets: this.offsets };
+    return { data, offsets: this.offsets, largestNumber: this.largestNumber };
   }
 
   /** The block node starting at `at` (a sequence or a mapping), `indent` its column. */
@@ -294,7 +297,15 @@ class Reader {
     while (stop > at && this.text.charCodeAt(stop - 1) === SPACE) stop--;
     const source = this.text.slice(at, stop);
     if (source.includes(": ") || source.endsWith(":")) notPlain();
-    return plainScalar(source);
+    return this.scalar(source);
+  }
+
+  /** A plain scalar by the core schema, the largest number kept. */
+  private scalar(source: string): unknown {
+    const value = plainScalar(source);
+    if (typeof value === "number" && Math.abs(value) > this.largestNumber)
+      this.largestNumber = Math.abs(value);
+    return value;
   }
 
   /** After a quoted scalar or a flow collection: spaces, then the line's end or a comment. */
@@ -381,7 +392,7 @@ class Reader {
     const source = this.text.slice(at, last);
     // A colon or a comment inside a flow collection: left to `yaml`.
     if (source.includes(":") || source.includes(" #")) notPlain();
-    return [plainScalar(source), stop];
+    return [this.scalar(source), stop];
   }
 }
 

@@ -77,7 +77,15 @@ function agreesWithYaml(text: string): boolean {
   expect(doc.warnings.map((warning) => warning.message)).toEqual([]);
   expect(plain.data).toEqual(data);
   expect(plainOffsets(plain)).toEqual(offsets);
+  expect(plain.largestNumber).toBe(largestNumberIn(data));
   return true;
+}
+
+/** The largest magnitude of a value's numbers, however deep, 0 when it holds none. */
+function largestNumberIn(value: unknown): number {
+  if (typeof value === "number") return Math.abs(value);
+  if (value === null || typeof value !== "object") return 0;
+  return Math.max(0, ...Object.values(value).map(largestNumberIn));
 }
 
 // ---------------------------------------------------------------------------------------------
