@@ -158,6 +158,8 @@ export interface ProblemParams {
   "target.date-needs-year": { field: string };
   "target.deadline-before-start": { deadline: string; start: string };
   "target.target-equals-baseline": { baseline: number };
+  /** A file's `year` of one or two digits (`year: 22`): the year 22, two thousand years early. */
+  "target.year-two-digit": { year: number; write: number };
   "target.milestone-needs-amount": { index: number };
   "target.milestone-both-amounts": { index: number };
   /** `index` null: a milestone of the preset schedule. */

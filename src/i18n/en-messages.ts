@@ -199,6 +199,8 @@ export const enMessages: Messages = {
   "target.date-needs-year": ({ field }) => `${field} is required when the file has no year`,
   "target.deadline-before-start": ({ deadline, start }) =>
     `deadline ${deadline} is before start ${start}`,
+  "target.year-two-digit": ({ year, write }) =>
+    `year ${year} has one or two digits: write the whole year, ${write}`,
   "target.target-equals-baseline": ({ baseline }) =>
     `target equals baseline (${baseline}): there is no way to go`,
   "target.milestone-needs-amount": ({ index }) =>

@@ -200,6 +200,8 @@ export function chineseMessages(): Messages {
     "target.date-needs-year": ({ field }) => `文件没有 year 时须填写 ${field}`,
     "target.deadline-before-start": ({ deadline, start }) =>
       `截止日期 ${deadline} 早于开始日期 ${start}`,
+    "target.year-two-digit": ({ year, write }) =>
+      `年份 ${year} 只有一两位数：请写完整年份 ${write}`,
     "target.target-equals-baseline": ({ baseline }) =>
       `目标值等于基数（${baseline}）：无法判断推进方向`,
     "target.milestone-needs-amount": ({ index }) =>

@@ -778,6 +778,9 @@ function checkDocument(
   // Nothing is computed from numbers that would overflow: it would only add false problems.
   if (tooLarge) return { targets: [], problems: located.problems };
   const { year, defaults = {}, targets: items } = file.data;
+  // `year: 22` is 2022 written short, as a date's two-digit year is (SPEC 3): never the year 22.
+  if (year !== undefined && year < 100)
+    located.report(located.nodeAt(["year"]), "target.year-two-digit", { year, write: 2000 + year });
   checkDefaults(located, defaults);
   reportSeveralOwners(located, null, defaults);
   items.forEach((item, index) => {

@@ -59,6 +59,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "target.date-needs-year": { field: "deadline" },
   "target.deadline-before-start": { deadline: "2022-03-01", start: "2022-05-01" },
   "target.target-equals-baseline": { baseline: 5 },
+  "target.year-two-digit": { year: 22, write: 2022 },
   "target.milestone-needs-amount": { index: 0 },
   "target.milestone-both-amounts": { index: 1 },
   "target.milestone-outside-period": {

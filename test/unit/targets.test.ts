@@ -418,6 +418,14 @@ targets:
     ]);
   });
 
+  it("refuses a year of one or two digits, as a date's two-digit year is refused", () => {
+    // year: 22 was the year 22: every deadline two thousand years past, and red.
+    expect(problemsOf("year: 22\ntargets:\n  - { id: a, title: A, target: 130 }\n")).toEqual([
+      "t.yaml:1:7: year 22 has one or two digits: write the whole year, 2022",
+    ]);
+    expect(problemsOf("year: 2022\ntargets:\n  - { id: a, title: A, target: 130 }\n")).toEqual([]);
+  });
+
   it("refuses a negative percentage tolerance, like a negative number", () => {
     expect(
       problemsOf('year: 2022\ntargets:\n  - { id: a, title: A, target: 1, tolerance: "-10%" }\n'),
