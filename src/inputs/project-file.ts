@@ -408,9 +408,29 @@ function reportIssues(
     const got =
       value !== undefined && (scalar || issue.code === "invalid_type") ? show(value) : null;
     const suggestion =
-      typeof value === "string" ? (closestMatch(value, allowedStrings(issue)) ?? null) : null;
+      typeof value !== "string"
+        ? null
+        : ((field === "lang" ? languageNamed(value) : null) ??
+          closestMatch(value, allowedStrings(issue)) ??
+          null);
     document.report(node, "schema.invalid", { field, expected, got, suggestion });
   }
+}
+
+/**
+ * The language a `lang` names in another way (`cn`, `zh_CN`, `中文`, `English`), or null: by its
+ * meaning, not its spelling, which would take `cn` for `en`.
+ */
+function languageNamed(value: string): "zh" | "en" | null {
+  const name = value.trim().toLowerCase();
+  if (
+    /^(?:zh|cn|chs|chinese|mandarin)(?:\b|[-_])|^(?:\u4e2d\u6587|\u6c49\u8bed|\u7b80\u4f53|\u7b80\u4f53\u4e2d\u6587|\u4e2d)$/.test(
+      name,
+    )
+  )
+    return "zh";
+  if (/^(?:en|eng|english)(?:\b|[-_])|^(?:\u82f1\u6587|\u82f1\u8bed)$/.test(name)) return "en";
+  return null;
 }
 
 /** The strings a value could have been (an enum's), for a "did you mean". */

@@ -200,6 +200,11 @@ describe("wrong types, at the value", () => {
     ["office:\n", "kpi.yaml:1:8: office must be a non-empty text, got null"],
     ["lang: fr\n", 'kpi.yaml:1:7: lang must be en or zh, got "fr"'],
     ["lang: ZH\n", 'kpi.yaml:1:7: lang must be en or zh, got "ZH" (did you mean "zh"?)'],
+    // By meaning, not spelling: cn is two letters from en, and means Chinese.
+    ["lang: cn\n", 'kpi.yaml:1:7: lang must be en or zh, got "cn" (did you mean "zh"?)'],
+    ["lang: zh_CN\n", 'kpi.yaml:1:7: lang must be en or zh, got "zh_CN" (did you mean "zh"?)'],
+    ["lang: 中文\n", 'kpi.yaml:1:7: lang must be en or zh, got "中文" (did you mean "zh"?)'],
+    ["lang: English\n", 'kpi.yaml:1:7: lang must be en or zh, got "English" (did you mean "en"?)'],
     ["allow_unknown: yes\n", 'kpi.yaml:1:16: allow_unknown must be true or false, got "yes"'],
     [
       "scores: 5\n",
