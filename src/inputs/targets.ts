@@ -1186,10 +1186,20 @@ function reportIssues(
       value !== undefined && (scalar || issue.code === "invalid_type") ? show(value) : null;
     const suggestion =
       typeof value === "string"
-        ? (closestMatch(value, allowedStrings(issue)) ?? null)
+        ? (closestMatch(value, allowedStrings(issue).filter(sameNumbers(value))) ?? null)
         : percentHint(path, value);
     located.report(node, "schema.invalid", { field, expected, got, suggestion });
   }
+}
+
+/**
+ * Whether a word has the numbers of `written`: in `h60-q85` they are its meaning (60% by
+ * mid-year), so `h50-q85` is another schedule, never a "did you mean".
+ */
+function sameNumbers(written: string): (word: string) => boolean {
+  const numbers = (text: string) => (text.match(/\d+/g) ?? []).join(" ");
+  const own = numbers(written);
+  return (word) => numbers(word) === own;
 }
 
 /** The alternative of a union whose issues lie deepest inside the value, if any lies below it. */

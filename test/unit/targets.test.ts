@@ -160,10 +160,11 @@ describe("problems are located at the YAML node they are about", () => {
       ],
     ],
     [
+      // No "did you mean q30-h60-q85": its 60% and 85% are milestones the clerk did not write.
       "an unknown preset",
       "year: 2022\ntargets:\n  - { id: a, title: A, target: 1, schedule: q30 }\n",
       [
-        't.yaml:3:45: schedule must be q30-h60-q85, h50-q85, linear or a list of milestones, got "q30" (did you mean "q30-h60-q85"?)',
+        't.yaml:3:45: schedule must be q30-h60-q85, h50-q85, linear or a list of milestones, got "q30"',
       ],
     ],
     [
@@ -416,6 +417,20 @@ targets:
       't.yaml:13:16: frequency must be monthly, quarterly, half-yearly or yearly, got "Quarterly" (did you mean "quarterly"?)',
       't.yaml:12:37: schedule[0].progress must be a percentage like "30%", got 0.3 (did you mean "30%"?)',
     ]);
+  });
+
+  it("suggests no preset of other numbers: h50-q85 for h60-q85 would move mid-year from 60% to 50%", () => {
+    const schedule = (preset: string) =>
+      problemsOf(
+        `year: 2022\ntargets:\n  - { id: a, title: A, target: 10, schedule: ${preset} }\n`,
+      );
+    const refused = (preset: string) =>
+      `t.yaml:3:46: schedule must be q30-h60-q85, h50-q85, linear or a list of milestones, got "${preset}"`;
+    expect(schedule("h60-q85")).toEqual([refused("h60-q85")]);
+    expect(schedule("q30-h60-q80")).toEqual([refused("q30-h60-q80")]);
+    // The same numbers, spelt otherwise: a typing slip, and said so.
+    expect(schedule("h50q85")).toEqual([`${refused("h50q85")} (did you mean "h50-q85"?)`]);
+    expect(schedule("linaer")).toEqual([`${refused("linaer")} (did you mean "linear"?)`]);
   });
 
   it("refuses a year of one or two digits, as a date's two-digit year is refused", () => {
