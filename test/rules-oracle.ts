@@ -516,7 +516,10 @@ const progressYaml = fc
   })
   .map(
     (p) =>
-      `targets: [{ id: p, title: P, baseline: ${p.baseline}, target: ${p.baseline + (p.down ? -1 : 1) * p.distance}, start: ${p.start}, deadline: ${p.deadline}, schedule: ${p.schedule}, interpolation: ${p.interpolation}, tolerance: ${p.tolerance}, aggregate: ${p.aggregate}${p.about === null ? "" : `, about: ${p.about}`}${p.cycle} }]`,
+      `targets: [{ id: p, title: P, baseline: ${p.baseline}, target: ${p.baseline + (p.down ? -1 : 1) * p.distance}, start: ${p.start}, deadline: ${p.deadline}, schedule: ${p.schedule}, interpolation: ${p.interpolation}, tolerance: ${p.tolerance}, aggregate: ${p.aggregate}${
+        // An about as large as the span is refused (every value would be achieved).
+        p.about === null || p.about >= p.distance ? "" : `, about: ${p.about}`
+      }${p.cycle} }]`,
   );
 
 const growthYaml = fc

@@ -158,6 +158,16 @@ export interface ProblemParams {
   "target.date-needs-year": { field: string };
   "target.deadline-before-start": { deadline: string; start: string };
   "target.target-equals-baseline": { baseline: number };
+  /**
+   * (v2.1) A progress target's `about` (左右) as large as its whole span: any value would count
+   * as achieved.
+   */
+  "target.about-over-span": { about: number; baseline: number; target: number };
+  /**
+   * (v2.1) A growth target's `about` (points, or `N%` of the rate) as large as the rate: a fall
+   * would meet a rise (`rate: 2, about: 3`).
+   */
+  "target.about-over-rate": { about: string; rate: number };
   /** A file's `year` of one or two digits (`year: 22`): the year 22, two thousand years early. */
   "target.year-two-digit": { year: number; write: number };
   "target.milestone-needs-amount": { index: number };

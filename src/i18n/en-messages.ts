@@ -199,6 +199,10 @@ export const enMessages: Messages = {
   "target.date-needs-year": ({ field }) => `${field} is required when the file has no year`,
   "target.deadline-before-start": ({ deadline, start }) =>
     `deadline ${deadline} is before start ${start}`,
+  "target.about-over-span": ({ about, baseline, target }) =>
+    `about ${about} is as large as the whole way from the baseline ${baseline} to the target ${target}: any value would count as achieved; 左右 is a small slack beside the target (2 for a target of 80)`,
+  "target.about-over-rate": ({ about, rate }) =>
+    `about ${about} is as large as the rate ${rate} itself: the bound would reach 0 or pass it, and no change, or one the other way, would meet it; 左右 is a small slack (0.5 for a rate of 7)`,
   "target.year-two-digit": ({ year, write }) =>
     `year ${year} has one or two digits: write the whole year, ${write}`,
   "target.target-equals-baseline": ({ baseline }) =>

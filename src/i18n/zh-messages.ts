@@ -200,6 +200,10 @@ export function chineseMessages(): Messages {
     "target.date-needs-year": ({ field }) => `文件没有 year 时须填写 ${field}`,
     "target.deadline-before-start": ({ deadline, start }) =>
       `截止日期 ${deadline} 早于开始日期 ${start}`,
+    "target.about-over-span": ({ about, baseline, target }) =>
+      `about ${about} 不小于从基数 ${baseline} 到目标 ${target} 的全部幅度：任何数值都会算作完成；“左右”是目标旁的小幅余量（目标 80 时如 2）`,
+    "target.about-over-rate": ({ about, rate }) =>
+      `about ${about} 不小于增速 ${rate} 本身：边界会到达或越过 0，不变甚至反方向的变化也会算作达到；“左右”是小幅余量（增速 7 时如 0.5）`,
     "target.year-two-digit": ({ year, write }) =>
       `年份 ${year} 只有一两位数：请写完整年份 ${write}`,
     "target.target-equals-baseline": ({ baseline }) =>

@@ -1470,6 +1470,15 @@ function buildProgress(context: BuildContext, input: ProgressTargetInput): Targe
   const calendar = reported(context, input);
   const resultBy = resultByField(context, input.result_by, deadline);
   if (milestones === null || calendar === undefined || resultBy === undefined) return null;
+  // 左右 is a slack beside the target: one as large as the span makes every value achieved.
+  if ((input.about ?? 0) >= Math.abs(input.target - baseline)) {
+    located.report(context.at(["about"]), "target.about-over-span", {
+      about: input.about ?? 0,
+      baseline,
+      target: input.target,
+    });
+    return null;
+  }
   return Object.assign(common(context, input, resultBy), calendar, {
     kind: "progress" as const,
     target: input.target,
@@ -1499,12 +1508,24 @@ function buildGrowth(context: BuildContext, input: GrowthTargetInput): Target | 
   const calendar = reported(context, input);
   const resultBy = resultByField(context, input.result_by, deadline);
   if (calendar === undefined || resultBy === undefined) return null;
+  // A slack as large as the rate takes the bound past 0 (持平, rate 0, takes any 左右).
+  const about = tolerance(input.about, { amount: 0 });
+  if (rate.value !== null && rate.value !== 0) {
+    const slack = "amount" in about ? about.amount : (about.percent / 100) * Math.abs(rate.value);
+    if (slack >= Math.abs(rate.value)) {
+      located.report(context.at(["about"]), "target.about-over-rate", {
+        about: String(input.about),
+        rate: rate.value,
+      });
+      return null;
+    }
+  }
   return Object.assign(common(context, input, resultBy), calendar, {
     kind: "growth" as const,
     rate: rate.value,
     rateRef: rate.ref,
     bound: input.bound ?? "min",
-    about: tolerance(input.about, { amount: 0 }),
+    about,
     tolerance: tolerance(input.tolerance, { percent: 10 }),
     input: input.input ?? "rate",
     amount: input.amount ?? null,

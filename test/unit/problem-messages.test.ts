@@ -60,6 +60,8 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   "target.deadline-before-start": { deadline: "2022-03-01", start: "2022-05-01" },
   "target.target-equals-baseline": { baseline: 5 },
   "target.year-two-digit": { year: 22, write: 2022 },
+  "target.about-over-span": { about: 80, baseline: 0, target: 80 },
+  "target.about-over-rate": { about: "3", rate: 2 },
   "target.milestone-needs-amount": { index: 0 },
   "target.milestone-both-amounts": { index: 1 },
   "target.milestone-outside-period": {

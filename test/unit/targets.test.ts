@@ -433,6 +433,33 @@ targets:
     expect(schedule("linaer")).toEqual([`${refused("linaer")} (did you mean "linear"?)`]);
   });
 
+  it("refuses an about (左右) as large as the span, or as the rate: every value would pass", () => {
+    const file = (items: string) => `year: 2022\ntargets:\n${items}`;
+    // 80 of 80 from 0: achieved at any value, d·(A − 80) ≥ −80 for every A ≥ 0.
+    expect(problemsOf(file("  - { id: a, title: A, target: 80, about: 80 }\n"))).toEqual([
+      "t.yaml:3:43: about 80 is as large as the whole way from the baseline 0 to the target 80: any value would count as achieved; 左右 is a small slack beside the target (2 for a target of 80)",
+    ]);
+    // rate 2, about 3: b = −1, a fall would meet it; "100%" of −3 takes b to 0.
+    expect(
+      problemsOf(
+        file(
+          '  - { id: g, kind: growth, title: G, rate: 2, about: 3 }\n  - { id: e, kind: growth, title: E, rate: -3, bound: max, about: "100%" }\n',
+        ),
+      ),
+    ).toEqual([
+      "t.yaml:3:54: about 3 is as large as the rate 2 itself: the bound would reach 0 or pass it, and no change, or one the other way, would meet it; 左右 is a small slack (0.5 for a rate of 7)",
+      "t.yaml:4:67: about 100% is as large as the rate -3 itself: the bound would reach 0 or pass it, and no change, or one the other way, would meet it; 左右 is a small slack (0.5 for a rate of 7)",
+    ]);
+    // A small slack, and any slack on 持平 (rate 0), are read.
+    expect(
+      problemsOf(
+        file(
+          "  - { id: a, title: A, target: 80, about: 2 }\n  - { id: f, kind: growth, title: F, rate: 0, about: 0.5 }\n",
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   it("refuses a year of one or two digits, as a date's two-digit year is refused", () => {
     // year: 22 was the year 22: every deadline two thousand years past, and red.
     expect(problemsOf("year: 22\ntargets:\n  - { id: a, title: A, target: 130 }\n")).toEqual([
