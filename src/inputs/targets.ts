@@ -1193,11 +1193,13 @@ function reportIssues(
 }
 
 /**
- * Whether a word has the numbers of `written`: in `h60-q85` they are its meaning (60% by
- * mid-year), so `h50-q85` is another schedule, never a "did you mean".
+ * Whether a word has the numbers of `written`, each with the same digits in any order (`q58` is
+ * `q85` with two digits swapped): in `h60-q85` the numbers are its meaning (60% by mid-year), so
+ * `h50-q85` is another schedule, never a "did you mean".
  */
 function sameNumbers(written: string): (word: string) => boolean {
-  const numbers = (text: string) => (text.match(/\d+/g) ?? []).join(" ");
+  const numbers = (text: string) =>
+    (text.match(/\d+/g) ?? []).map((number) => [...number].sort().join("")).join(" ");
   const own = numbers(written);
   return (word) => numbers(word) === own;
 }

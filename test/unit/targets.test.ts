@@ -428,8 +428,9 @@ targets:
       `t.yaml:3:46: schedule must be q30-h60-q85, h50-q85, linear or a list of milestones, got "${preset}"`;
     expect(schedule("h60-q85")).toEqual([refused("h60-q85")]);
     expect(schedule("q30-h60-q80")).toEqual([refused("q30-h60-q80")]);
-    // The same numbers, spelt otherwise: a typing slip, and said so.
+    // The same numbers, spelt otherwise or with two digits swapped: a typing slip, and said so.
     expect(schedule("h50q85")).toEqual([`${refused("h50q85")} (did you mean "h50-q85"?)`]);
+    expect(schedule("h50-q58")).toEqual([`${refused("h50-q58")} (did you mean "h50-q85"?)`]);
     expect(schedule("linaer")).toEqual([`${refused("linaer")} (did you mean "linear"?)`]);
   });
 
