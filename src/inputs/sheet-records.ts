@@ -5,9 +5,9 @@
  * read back, the same double), a percent-formatted number its shown number and `%` (0.3 is `30%`,
  * which a `%` target reads as 30 and any other refuses), a date-formatted number its calendar
  * date (`2022-03-31`, in the workbook's date system; with its time of day when it has one, which
- * the date column refuses), or its month (`2022-06`) when its format shows no day. What no CSV field can be is a cell mark beside the text: an error
- * value, a formula with no cached result, and a plain number (which in the date column is an
- * error, as a bare number in a CSV is).
+ * the date column refuses), or its month (`2022-06`) when its format shows no day. What no CSV
+ * field can be is a cell mark beside the text: an error value, a formula with no cached result,
+ * and a plain number (which in the date column is an error, as a bare number in a CSV is).
  */
 import { dayFromCivil, formatDay } from "../core/dates.js";
 import type { Cell, SheetRow } from "./workbook.js";
