@@ -226,7 +226,7 @@ const QUARTER_NUMERALS = ["一", "二", "三", "四"];
  */
 export function oracleDateOf(
   text: string,
-): { day: number; firstMonth?: number; from?: number } | undefined {
+): { day: number; firstMonth?: number; from?: number; covers?: number } | undefined {
   let rest = text.normalize("NFKC").trim();
   // A time of day after a space or "T" is allowed only at midnight, and only after a day.
   const clock = /^(.*?)(?:\s+|T)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,9}))?)?$/.exec(
@@ -250,10 +250,11 @@ export function oracleDateOf(
   if (quarter) {
     const written = quarter[2] as string;
     const number = /[1-4]/.test(written) ? Number(written) : QUARTER_NUMERALS.indexOf(written) + 1;
-    return endOf(Number(quarter[1]), number * 3);
+    return covering(Number(quarter[1]), number * 3 - 2, number * 3);
   }
   const half = /^(\d{4})年([上下])半年$/.exec(rest);
-  if (half) return endOf(Number(half[1]), half[2] === "上" ? 6 : 12);
+  if (half)
+    return half[2] === "上" ? covering(Number(half[1]), 1, 6) : covering(Number(half[1]), 7, 12);
   const range = /^(\d{4})年(\d{1,2})月?\s*([-‐‑‒–—―~至到])\s*(\d{1,2})月$/.exec(rest);
   if (range) {
     const first = Number(range[2]);
@@ -266,6 +267,13 @@ export function oracleDateOf(
       : { day: end.day, firstMonth: first, from };
   }
   return undefined;
+}
+
+/** A quarter's or a half year's last day, and the first day of the months it names. */
+function covering(year: number, first: number, last: number) {
+  const end = endOf(year, last);
+  const covers = oracleDay(year, first, 1);
+  return end === undefined || covers === undefined ? undefined : { day: end.day, covers };
 }
 
 /** A form that names one day: `2022-03-31` (and 2022/3/31, 2022.3.31), `2022年3月31日`, `20220331`. */
@@ -490,6 +498,10 @@ export function oracleRead(
         value,
         place,
         ...(date.firstMonth !== undefined && date.firstMonth > 1 ? { from: date.from } : {}),
+        // A quarter or a half year, for a target that adds up its rows: its months' amount.
+        ...(date.covers !== undefined && target.kind === "progress" && target.aggregate === "sum"
+          ? { from: date.covers }
+          : {}),
       });
     }
   }

@@ -103,6 +103,11 @@ export type DateParse =
       day: Day;
       /** A month range's months: whether its row is a total to date or a period's own amount. */
       months?: MonthRange;
+      /**
+       * The months a quarter or a half year names (`2022年二季度`: 4 to 6): a date for any target,
+       * and for one that adds up its rows the period its amount is for.
+       */
+      covers?: MonthRange;
     }
   | {
       ok: false;
@@ -212,10 +217,18 @@ function parseDateOnly(trimmed: string): DateParse | undefined {
     const written = quarter[2] as string;
     const number = CHINESE_QUARTER_NUMBERS.indexOf(written) + 1 || Number(written);
     if (year < 1) return { ok: false, error: "impossible" };
-    return { ok: true, day: endOfQuarter(year, number) };
+    return {
+      ok: true,
+      day: endOfQuarter(year, number),
+      covers: { first: number * 3 - 2, last: number * 3 },
+    };
   }
   const half = HALF_YEAR.exec(trimmed);
-  if (half) return monthEnd(Number(half[1]), half[2] === "\u4e0a" ? 6 : 12);
+  if (half) {
+    const last = half[2] === "\u4e0a" ? 6 : 12;
+    const end = monthEnd(Number(half[1]), last);
+    return end.ok ? { ...end, covers: { first: last - 5, last } } : end;
+  }
   const range = MONTH_RANGE.exec(trimmed);
   if (range) {
     const [year, first, last] = [Number(range[1]), Number(range[2]), Number(range[3])];

@@ -572,10 +572,12 @@ class FileReader {
     const note = noteText.trim();
     const noteIndex = note === "" ? -1 : this.rows.note(note);
     this.rows.push(index, date.day, +value, line, base, flags, reported, noteIndex);
-    // A range from a later month than January is a period's own amount: the months it covers.
-    if (date.months !== undefined && date.months.first > 1) {
+    // A later month range, a quarter or a half year is, for a target that adds up its rows, the
+    // amount of every month it names: the months whose other rows it would add again.
+    const span = date.months ?? date.covers;
+    if (span !== undefined && target.kind === "progress" && target.aggregate === "sum") {
       const { year } = civilFromDay(date.day);
-      this.rows.markSpan(this.rows.length - 1, dayFromCivil(year, date.months.first, 1));
+      this.rows.markSpan(this.rows.length - 1, dayFromCivil(year, span.first, 1));
     }
     this.targetState[index] = 2;
   }
@@ -706,7 +708,7 @@ class FileReader {
       this.lastDate = parseDate(this.lastDateText);
     }
     const date = this.lastDate;
-    if (!date.ok || date.months !== undefined) return false;
+    if (!date.ok || date.months !== undefined || date.covers !== undefined) return false;
     const valueStart = bounds[2 * columns.value] as number;
     const valueEnd = bounds[2 * columns.value + 1] as number;
     const value = plainDecimal(text, valueStart, valueEnd);

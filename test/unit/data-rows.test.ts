@@ -188,6 +188,31 @@ describe("SPEC 3 (v2): the new date forms", () => {
     expect(ranges.en).toEqual([
       "a.csv:3:1: sales: this row's amount is for 2022-06-01 to 2022-08-31, which holds 2022-06-30, given already at a.csv:2: summed, that period would be counted twice; give the months not yet reported alone, or delete the rows this one covers",
     ]);
+    // A quarter or a half year names its months too: Q2's amount holds April's and May's rows.
+    const quarter = read({
+      "a.csv":
+        "target,date,value\nsales,2022年4月,60\nsales,2022年5月,70\nsales,2022年二季度,200\n",
+    });
+    expect(quarter.en).toEqual([
+      "a.csv:4:1: sales: this row's amount is for 2022-04-01 to 2022-06-30, which holds 2022-04-30, given already at a.csv:2: summed, that period would be counted twice; give the months not yet reported alone, or delete the rows this one covers",
+    ]);
+    const half = read({
+      "a.csv": "target,date,value\nsales,2022-Q1,300\nsales,2022年上半年,650\n",
+    });
+    expect(half.en).toEqual([
+      "a.csv:3:1: sales: this row's amount is for 2022-01-01 to 2022-06-30, which holds 2022-03-31, given already at a.csv:2: summed, that period would be counted twice; give the months not yet reported alone, or delete the rows this one covers",
+    ]);
+    // Quarters one after another are each their own amount; for a total to date (invest,
+    // aggregate: last) a quarter is only a date.
+    const quarters = read({
+      "a.csv":
+        "target,date,value\nsales,2022年一季度,300\nsales,2022年二季度,310\ninvest,2022年4月,30\ninvest,2022年二季度,40\n",
+    });
+    expect(quarters.en).toEqual([]);
+    expect(quarters.values.sales).toEqual([
+      ["2022-03-31", 300, "a.csv:2"],
+      ["2022-06-30", 310, "a.csv:3"],
+    ]);
     // Ranges and months that meet without sharing one are read: April, then May to July, then August.
     const apart = read({
       "a.csv":
