@@ -2,6 +2,7 @@
 import { type Command, Option } from "commander";
 import { getExitCode, parseFailOn } from "../core/exit-code.js";
 import { UsageError } from "../core/problems.js";
+import { issueNumber } from "../core/project.js";
 import { buildReport } from "../core/report-model.js";
 import type { HelpLabels } from "../i18n/labels.js";
 import { type FormatOf, formatEntry, loadRenderer } from "../render/index.js";
@@ -88,8 +89,7 @@ async function report(
 function issueOf(option: string | undefined): string | null {
   const text = option?.trim() ?? "";
   if (text === "") return null;
-  const number = text.normalize("NFKC");
-  if (/^[+-]?[0-9]+(?:\.[0-9]*)?$/.test(number) && !/^0*[1-9][0-9]{0,8}$/.test(number))
+  if (/^[+-]?[0-9]+(?:\.[0-9]*)?$/.test(text.normalize("NFKC")) && issueNumber(text) === null)
     throw new UsageError("option.issue-invalid", { value: text });
   return text;
 }

@@ -112,3 +112,9 @@ export function asOfDate(
       return today();
   }
 }
+
+/** The issue's number a text writes (`7`, `07`, `７` for 第 7 期), or null for any other text. */
+export function issueNumber(text: string): number | null {
+  const digits = text.normalize("NFKC").trim();
+  return /^0*[1-9][0-9]{0,8}$/.test(digits) ? Number(digits) : null;
+}

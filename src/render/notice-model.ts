@@ -7,6 +7,7 @@
 import { civilFromDay, type Day } from "../core/dates.js";
 import { STATUSES } from "../core/model.js";
 import { formatPlace } from "../core/problems.js";
+import { issueNumber } from "../core/project.js";
 import type { ReportModel } from "../core/report-model.js";
 import type { Labels } from "../i18n/labels.js";
 import { problemWords } from "../i18n/problem-text.js";
@@ -260,6 +261,6 @@ function notes(model: ReportModel, labels: Labels): NoticeBlock[] {
 export function issueLine(issue: number | string | null, labels: Labels): string | null {
   if (issue === null) return null;
   if (typeof issue === "number") return labels.notice.issue(issue);
-  const digits = issue.normalize("NFKC").trim();
-  return /^0*[1-9][0-9]{0,8}$/.test(digits) ? labels.notice.issue(Number(digits)) : issue;
+  const number = issueNumber(issue);
+  return number === null ? issue : labels.notice.issue(number);
 }
