@@ -167,9 +167,12 @@ describe("SPEC 3 (v2): the new date forms", () => {
       "a.csv": "target,date,value\nsales,2022年5月,70\nsales,2022年6月,80\n",
       "b.csv": "target,date,value\nsales,2022年5-7月,200\n",
     });
-    const overlap = (at: string) =>
-      `b.csv:2:1: sales: this row's amount is for 2022-05-01 to 2022-07-31, which holds 2022-05-31, given already at ${at}: summed, that period would be counted twice; give the months not yet reported alone, or delete the rows this one covers`;
-    expect(monthly.en).toEqual([overlap("a.csv:2")]);
+    /** The error at `row` of a span from `from` to `to` that holds the row of `holds` at `at`. */
+    const overlap = (row: string, from: string, to: string, holds: string, at: string) =>
+      `${row}: sales: this row's amount is for ${from} to ${to}, which holds ${holds}, given already at ${at}: summed, that period would be counted twice; give the months not yet reported alone, or delete the rows this one covers`;
+    expect(monthly.en).toEqual([
+      overlap("b.csv:2:1", "2022-05-01", "2022-07-31", "2022-05-31", "a.csv:2"),
+    ]);
     expect(monthly.zh).toEqual([
       "b.csv:2:1: sales 此行数值是 2022-05-01 至 2022-07-31 的合计，其中 2022-05-31 已在 a.csv:2 填报：累加时这段时间会重复计算；请只填尚未填报的月份，或删去此行所含的行",
     ]);
@@ -179,14 +182,14 @@ describe("SPEC 3 (v2): the new date forms", () => {
       "b.csv": "target,date,value\nsales,2022-06-30,80\n",
     });
     expect(later.en).toEqual([
-      "a.csv:2:1: sales: this row's amount is for 2022-05-01 to 2022-07-31, which holds 2022-06-30, given already at b.csv:2: summed, that period would be counted twice; give the months not yet reported alone, or delete the rows this one covers",
+      overlap("a.csv:2:1", "2022-05-01", "2022-07-31", "2022-06-30", "b.csv:2"),
     ]);
     // Two ranges that share June: the later one holds the earlier one's end.
     const ranges = read({
       "a.csv": "target,date,value\nsales,2022年4-6月,300\nsales,2022年6-8月,310\n",
     });
     expect(ranges.en).toEqual([
-      "a.csv:3:1: sales: this row's amount is for 2022-06-01 to 2022-08-31, which holds 2022-06-30, given already at a.csv:2: summed, that period would be counted twice; give the months not yet reported alone, or delete the rows this one covers",
+      overlap("a.csv:3:1", "2022-06-01", "2022-08-31", "2022-06-30", "a.csv:2"),
     ]);
     // A quarter or a half year names its months too: Q2's amount holds April's and May's rows.
     const quarter = read({
@@ -194,13 +197,13 @@ describe("SPEC 3 (v2): the new date forms", () => {
         "target,date,value\nsales,2022年4月,60\nsales,2022年5月,70\nsales,2022年二季度,200\n",
     });
     expect(quarter.en).toEqual([
-      "a.csv:4:1: sales: this row's amount is for 2022-04-01 to 2022-06-30, which holds 2022-04-30, given already at a.csv:2: summed, that period would be counted twice; give the months not yet reported alone, or delete the rows this one covers",
+      overlap("a.csv:4:1", "2022-04-01", "2022-06-30", "2022-04-30", "a.csv:2"),
     ]);
     const half = read({
       "a.csv": "target,date,value\nsales,2022-Q1,300\nsales,2022年上半年,650\n",
     });
     expect(half.en).toEqual([
-      "a.csv:3:1: sales: this row's amount is for 2022-01-01 to 2022-06-30, which holds 2022-03-31, given already at a.csv:2: summed, that period would be counted twice; give the months not yet reported alone, or delete the rows this one covers",
+      overlap("a.csv:3:1", "2022-01-01", "2022-06-30", "2022-03-31", "a.csv:2"),
     ]);
     // Quarters one after another are each their own amount; for a total to date (invest,
     // aggregate: last) a quarter is only a date.
